@@ -1,0 +1,48 @@
+# Quick start: `make run` (set up, migrate, demo data, serve) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-sqlite test-postgres lint format schema bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/ledgerline migrate
+	$(BIN)/ledgerline demo
+	$(BIN)/ledgerline serve --host $(HOST) --port $(PORT)
+
+# SQLite always; PostgreSQL as well when LEDGERLINE_TEST_DATABASE_URL is set.
+test: install
+	$(BIN)/pytest
+	@if [ -n "$$LEDGERLINE_TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL =="; \
+		LEDGERLINE_TEST_BACKEND=postgres $(BIN)/pytest; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+schema: install
+	$(BIN)/python -m schema.export > schema/schema.graphql
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,51 @@
+"""Seed rows every database needs, and PostgreSQL guards that keep the audit log append-only."""
+
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+SEED = """
+INSERT INTO "policy_state" ("id", "version") VALUES (1, 0);
+INSERT INTO "audit_chains" ("key", "last_sequence", "last_hash")
+VALUES ('platform', 0, '0000000000000000000000000000000000000000000000000000000000000000');
+"""
+
+POSTGRES_GUARDS = """
+CREATE OR REPLACE FUNCTION ledgerline_audit_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit events are append-only (% refused)', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_events_append_only
+    BEFORE UPDATE OR DELETE ON "audit_events"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_audit_append_only();
+CREATE TRIGGER audit_events_no_truncate
+    BEFORE TRUNCATE ON "audit_events"
+    FOR EACH STATEMENT EXECUTE FUNCTION ledgerline_audit_append_only();
+"""
+
+UPGRADE = {"sqlite": SEED, "postgres": SEED + POSTGRES_GUARDS}
+
+DOWNGRADE = {
+    "sqlite": """DELETE FROM "audit_chains" WHERE "key" = 'platform';
+DELETE FROM "policy_state" WHERE "id" = 1;""",
+    "postgres": """DROP TRIGGER IF EXISTS audit_events_no_truncate ON "audit_events";
+DROP TRIGGER IF EXISTS audit_events_append_only ON "audit_events";
+DROP FUNCTION IF EXISTS ledgerline_audit_append_only();
+DELETE FROM "audit_chains" WHERE "key" = 'platform';
+DELETE FROM "policy_state" WHERE "id" = 1;""",
+}
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return UPGRADE[db.schema_generator.DIALECT]
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return DOWNGRADE[db.schema_generator.DIALECT]
+
+
+MODELS_STATE = (
+    'eJztXVtz2zYW/isYvWw6o2RsXRxvsrMzsuM0bhO7YyvZTrMZGiIhCWuKYAnQjjbNfy8AkhIvIE3KlEwxeIhiAeeA1HfAg3MD+K2zIBay6YsPaDFBHp1jt/MKfOs4cIH4H4reLuhA1133iQYGJ3ZAvqKT7XBCmQdNxrum0KaIN1mImh52GSaOYBgBnyLvHxS4NjQRwA6ADiDeDDr4/1AQvQZsjoBHbETBHNmW+OohAPm/U0gnnMHzed8LcTmLmPx62JnVPrLv4D99ZDAyQ4KKj//5c0eMb2BL9MfHFU1fvvBG7FjoK6KCWHx1b40p5tdJ4Buwy3aDLV3Z9vHj+Zu3klL8polhEttfOGtqd8nm/DIRue9j64XgEX0z5CAPMmTFIHd82w4FFDUFv4c3MM9Hq1u11g0WmkLfFoLr/GvqO6b4YUBeSXwM/h3eWozMMC4ux8b12dgwOhk5i1tICShsMokj5gh2mADq2/dg3DUgsrUjLnD6bnT1rH/0k4SAUDbzZKeEq/NdMkIGA1YJ+hpl00MCEwOyLNpveA/DC6RGPMmZQt4KWV9Ef2wigahhLYL1oxKBG8G3BcA7/Adal469DGVfIIDx+Yez6/How2/icgtK/7QlfqPxmejpydZlqvVZIC/CtUCgIVaDgP+cj98B8RX8cXlxlpbqim78R0fcE/QZMRxyb0ArNk2j1gg1TrmWevqhrPCgKVjrfOqeWOaPecjW8MbUX1lYYywaTg6nWBamt0qVJaDKQvuWeAjPnF/RUgJ8zu8DOiZSABou3B/DYfYT0nXr+pH34P1qHU0swQ6/DRsx+etPR9enozdnnVx9UAO0l6nhWgqxQhWqoRaTeQLN23voWUZiVose0iOplhVttmvRW6RboANnEiTxa8S9q6SgsFzTUsq3XeM/tKT1OuYGJEMOdNgrgO6QtwQTn2IHUQo8ZBLPAhNkE2dGASMAfeVj2UtAHJSwQ7Oma33DKuxWbZk2yTKV/2dwPp1DT41zRJ9Cmt/oHqog/lR/NWzkzNicf+0dHBRg/Gl0JWHmVCmL8iLs6gV9SSNlAikyTN/zkGMuqwCdYWwh4v0SePdz0e6nsdZeVj7u7fKyMnZr/tofW5CTsaHk/DgJmd/+eoXs1WKtNrySwag9mwl5ZlfiSaJ8qY+skM1xug5GaRNI27Qkr9CUPxXzMblFSksy0V9oSXoBJTe7OGlJU/JSmG8u5PCDkB1IdkCmAIJwQnQBZdxNsbixxy0+SAFmFFy/Gz3vDY+yZmQ9Q2oTsuEmpJSpMYd0XsW+SXLVY9w8jPfOTJujQQnb5miQa9yILm3d/JjWTVzq6KuL+WgbSD3J2UKp74mUI0wKxewRtuHDneSsQczhrNRSrl/KoclTMWmR5NJ5i+K8BV07HY+Mr7fPfemmQuvJmdWkqHqEvcINiokl3wOKO7BlikAonxnPsfNKlmRM4QKLgPY06bZQEOpaMPXIQsa7b8LrnEoL60ZVBFLjyNoTaoDq6eoyD22iaxP9xzPePHTHdfVGJnqCU5vo+yBlrq6oyorMD2hlOTcKajVMtsmo1qBMhnSQnyAdZPKjukZO18g1G05dI6dr5JoOcQ01cvElMJ093DwFnM5ZtgT/reaBpTpQBD4iNZEf9RBPWumQh8tpubN9PycyRkEBdl6DBVyGtX2itI+K4j9oJ8r6lDtdHjWWDms0YJXrFoQ10AJiu4opvGJoXVq3NyyT1+VU+TWCw0xmV9dgbrcG04WU3hOulqvWKGQY24j4cFhqRg8LZvQwjTimBl998J1iWp8QYiPo5GjoOF8K7Aln3BbakULZrUo+ubx8n4iLnJyPUyB//HBydvXsUGLPiXBgzp1fjHVxiI48r/WTOYfObCPx5wyhg5RNC1Lqkuf6vThd8vzErm5wzsGVLxHJOLyx3m6R22tKOkOellDO+xWVyeEZCy6xsbkENuZNz27cG+6ggpvZzU9dmbAXtcn81kXGXnwVLpLYmAOgBV2GPHXNc20jK099cOWU4713B/LzUH5KLXXXl58D+Tl83CEQ5w6r4EWL+ZKa86H+b65jNxO38Lx3OHg5OO4fDY45ibzNVcvLgjUjMsHyveaVnEp7GxFDC72M4xI+xnGuh3Gc9i+CqV8W2IB6d6h2thXe2YHnFqiT0sgeamRLI9urhGxPI1sa2X4lZPsa2dLIDiohO9DIlkZ2WAnZoUa2CNkKzvE23ZnfpMV/LUp5Owp/Jt7dLXJoAs/BoCvKEuk8k/gO9xvAxF+4yAL3mM3DszuEXwSC8E4XUAIQNOfA9YgpzvO4dci9PMbDQzaBliq5V+PINaf6tI/ySB+FS1G9WeIEz3LBjTE9jHBdGulguwj/s9fr91/2DvpHx8PBy5fD44MV1NmuIsxPzn8WsCfUVSCHhuiokW9hxlcarNxcEest1FBQ0ImYMS67x+IdgpYIdojNDSKdBiTza7nd2yP3wCbmLaDIw9DGFFHAr40cSyoQER+R1FntVNuoj9BMt6jSwS4heetS43XteM7XVjakzKCI//Kw5qu8zsqwas1VXnPF7VYJZNU8eoKphdGteqZ+kxaIszskMwDqBSLoLbFAIEFYISbP5lhUi80h49pcqGpkvZJVZRbmhqdo5or7fo65mUkm/0Mm6wLohCap7PYQ5XJWh+XrHFwZmZeriRHq95WySUfhPyurNU151JdMv36pZAMXab2WmcE7UXUFu/vi4i2r+hJMWvWVOOekMTtC9qeAocKGkM3Mp6exnFqiUWJTO6blM/gX1+mkWFtYp7XvBTpxQXNDh3hG1QRwkquFi8XhUYnF4jAtuPViIbq+K4BWrRIPwaxcHlqwRbP+BTnAi/94VGkTQIqtfUhvZS9AgJp8KUwW7F+uLy+KwF6xpZcHbDLwF7Ax3dpaHdvnMvGxzbBDX4jrPcVWFwFTYqWIEH/2YfR7Whin7y9P0kuAGOAkKxhlpLzwAVCHydugyrdg90ufu/KimWJrn5rZGtLVVs0Ek0a5BMo+M0m1jV0xlhaqjPqtvwmaEk+BcP46ueZ41BLZsKm887VwylQHHxSYJxGDRn1z1D0RhKFV9XaSSyvuEgct2xg5HDC3Upw3zqRRfhhleSoInIWJpLIwJ7nah/PwsFcCaE6Vi7TsS1kirsBDxMSr7jTPcrYP8sNemc0JnCrfMOllNihgCy1cwsS7e6pmjBSsGvRSoLseuqu+xz/O1EKru37NXRVhDe5+FH6c+pRx71N59tCqr1u4ETOkKlnxcc1piSzMSL45EFBk26JGL1vHUY5FWZ2hSA4H59SUKtCI1j/xbu0uUJIkT1KIXsKtzy3S7zZ8ekW1lXN1dnwuVKMNmq0kg1wOUrUtxBFD+wCu/+jZCbZtfn2R1+c6pVK6TcGqI1ubR7YYF3S1qNaao30zfQsRrQ3eP6tfPVvl1bMuXC5E/I8hb0ENCy4V6iS3uk7NvLs6u/6Wtyg8cvtarHiRQeYrkBWz+MzxFxLe+KHAySLGFfcON9KOTsfnn84q2s0h1ysQ/P9fR8w7/scb3hL+lfaMniYBx+CM8mn7tVIMN8G0Q1F0t+W9pFA+KGVrC7J8pA+y1rY+4i9fAO094s93rQ2lnuTUUm+K1BUFxJnD6PgTK7ZP2XjBPxfYIYpse1G9vpp/I4uiaaby0xTuN2VPStOewc0Dd5mgt34HRCHEj34HxBVXSlfnp+NyL4FwCFNVIFc5CzPKGVwQto/LSx7u2z0QM45ZQR4mwvThXIyxkmSZU2QEsTinUp7CjdkS2GTGbxTAmTjpgQEIonFVJ8VU5H74zIXP65+RybHo7MrTZle4/TLP2XuTD3aCSe/NTAWkiaUI0Y25p5wThQ7pWxGeK7Lez34fF8ecV8b7+8uLnyPydCBau9PtdqzKuNOp5aSs2kqxaQNe+0faP2oWxDX6RyqFUQPO8RqqlmKc0pNV30G4Tc/qE3IsoqxtC3u6Rd7UnaR5bF3bxF9SMPXIokJhW5JHV7Y98KD8GL6XrmzTlW26sq0lAOvKtkbY47qyTVe2tWFB1JVturJNV7bpyjZd2aZD8U0OxevKtrZJvUxlm84U6ExB06PYdVRSbTOUPUIeNucd1en8QU+38GT+Nc1Dkex8ZPWLnPbkRU4F75TLfY1TG7zgrby0TzxUFRAOyVuI7mFZR6DID8i4AcRhyuOg8qOVMZbdH3m752HKJz115PvfTvO4Sw=='
+)

@@ -1,0 +1,102 @@
+"""The GraphQL schema, built from the per-domain parts, with its hardening extensions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry import relay
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
+from strawberry.extensions.max_aliases import create_validator as alias_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.permission import PermissionExtension
+from strawberry.schema.config import StrawberryConfig
+
+from schema.audit.resolvers import AuditQuery
+from schema.crm.resolvers import CrmMutation, CrmQuery
+from schema.crm.types import Customer, CustomerNote, Vendor
+from schema.errors import TopLevelCode, should_mask
+from schema.identity.resolvers import IdentityMutation, IdentityQuery
+from schema.identity.types import OrganizationType, UserType
+from schema.limits import max_directives_rule
+from schema.permissions import GATE, SIGNED_IN, Gate
+from schema.scalars import SCALAR_MAP
+from server.settings import Settings
+
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def _node_field(many: bool) -> Any:
+    return relay.node(
+        description=(
+            "Objects by global id; null for ids that do not exist or are not visible."
+            if many
+            else "Any object by global id; null if it does not exist or is not visible."
+        ),
+        extensions=[PermissionExtension(permissions=[Gate(*SIGNED_IN)], use_directives=False)],
+        metadata={GATE: SIGNED_IN},
+    )
+
+
+@strawberry.type(description="Read operations.")
+class Query(IdentityQuery, CrmQuery, AuditQuery):
+    node: relay.Node | None = _node_field(many=False)
+    nodes: list[relay.Node | None] = _node_field(many=True)
+
+
+@strawberry.type(description="Operations that change state; each is one business action.")
+class Mutation(IdentityMutation, CrmMutation):
+    pass
+
+
+class _Masking(MaskErrors):
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": TopLevelCode.INTERNAL_SERVER_ERROR.value}
+        return masked
+
+
+class LedgerlineSchema(strawberry.Schema):
+    """Strips "Did you mean" hints from every error when suggestions are disabled."""
+
+    @staticmethod
+    def remove_field_suggestion(error: GraphQLError) -> None:
+        error.message = _SUGGESTION.sub("", error.message)
+
+
+def build_schema(settings: Settings, extra_extensions: list[Any] | None = None) -> strawberry.Schema:
+    rules: list[Any] = [
+        depth_rule(settings.max_query_depth, None, None),
+        alias_rule(settings.max_aliases),
+        max_directives_rule(settings.max_directives),
+    ]
+    if settings.is_production:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    max_tokens = settings.max_tokens
+    return LedgerlineSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[Customer, Vendor, CustomerNote, OrganizationType, UserType],
+        config=StrawberryConfig(
+            scalar_map=SCALAR_MAP,
+            disable_field_suggestions=settings.is_production,
+        ),
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=max_tokens),
+            # Rules built once above so the validation cache can hit across requests.
+            lambda: AddValidationRules(rules),
+            ParserCache,
+            ValidationCache,
+            lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),
+            *(extra_extensions or []),
+        ],
+    )

@@ -1,0 +1,73 @@
+"""Root fields of the audit log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from schema.audit.types import AuditEvent, AuditEventFilter, AuditVerification
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from server.audit import log as audit
+from server.audit.log import chain_key
+from server.audit.queries import AuditFilter, search
+from server.audit.verify import verify_chain
+
+
+@strawberry.type
+class AuditQuery:
+    @requires("audit", "read", description="The organization's audit log, newest first.")
+    async def audit_events(
+        self,
+        info: strawberry.Info,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size, up to 100.")
+        ] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+        filter: Annotated[
+            AuditEventFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+    ) -> Connection[AuditEvent]:
+        actor = info.context.signed_in()
+        f = filter or AuditEventFilter()
+        query = search(
+            actor,
+            AuditFilter(
+                actor=f.actor,
+                action=f.action,
+                object_type=f.object_type,
+                object_id=f.object_id,
+                outcome=f.outcome,
+                occurred_from=f.from_,
+                occurred_to=f.to,
+            ),
+        )
+        page = await paginate(
+            query,
+            SortKey("sequence", descending=True),
+            AuditEvent.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+        # Reading the log is itself on the record, written after the page was read.
+        await audit.record_alone(actor, "audit.read", object_type="AuditLog")
+        return page
+
+    @requires("audit", "verify", description="Check the organization's audit hash chain.")
+    async def audit_verify(self, info: strawberry.Info) -> AuditVerification:
+        actor = info.context.signed_in()
+        result = await verify_chain(chain_key(actor.org))
+        await audit.record_alone(
+            actor, "audit.verify", object_type="AuditLog", after={"ok": result.ok}
+        )
+        return AuditVerification.from_result(result)

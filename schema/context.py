@@ -1,0 +1,76 @@
+"""Per-request context: settings, the access control, the (lazily authenticated) actor, loaders."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.dataloader import DataLoader
+
+from server.access.control import AccessControl
+from server.actor import Actor, RequestInfo
+from server.identity.authenticate import authenticate
+from server.identity.errors import AuthenticationFailed
+from server.settings import Settings
+
+
+@dataclass
+class Context:
+    """What every resolver can reach through `info.context`."""
+
+    request: Request
+    response: Response | None
+    settings: Settings
+    access: AccessControl
+    request_info: RequestInfo
+    _actor: Actor | None = None
+    _auth_error: str | None = None
+    _auth_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _authenticated: bool = False
+    loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+
+    def bearer_token(self) -> str | None:
+        header = self.request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None
+        return token.strip()
+
+    async def actor(self) -> Actor | None:
+        """The signed-in actor, or None; the database is asked once per request.
+
+        Root fields resolve concurrently, so the first caller authenticates while the
+        others wait on the lock for its answer.
+        """
+        async with self._auth_lock:
+            if not self._authenticated:
+                token = self.bearer_token()
+                if token is None:
+                    self._auth_error = "authentication required"
+                else:
+                    try:
+                        self._actor = await authenticate(
+                            self.settings, self.access, token, self.request_info
+                        )
+                    except AuthenticationFailed:
+                        self._auth_error = "invalid or expired access token"
+                self._authenticated = True
+        return self._actor
+
+    @property
+    def auth_error(self) -> str | None:
+        return self._auth_error
+
+    def signed_in(self) -> Actor:
+        """The actor, for resolvers behind the gate (which has already authenticated)."""
+        assert self._actor is not None, "resolver reached without passing the gate"
+        return self._actor
+
+    def loader(self, name: str, factory: Any) -> DataLoader[Any, Any]:
+        """A DataLoader built once per request, so batching never crosses requests."""
+        if name not in self.loaders:
+            self.loaders[name] = factory(self)
+        return self.loaders[name]

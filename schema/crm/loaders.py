@@ -1,0 +1,29 @@
+"""Per-request DataLoaders for CRM: one SQL statement per batch, whatever the page size."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+
+from schema.context import Context
+from server.crm import notes
+from server.crm.models import CustomerNote
+from server.identity.models import User
+
+
+def customer_notes(context: Context) -> DataLoader[UUID, list[CustomerNote]]:
+    async def load(ids: list[UUID]) -> list[list[CustomerNote]]:
+        grouped = await notes.notes_by_customer(context.signed_in(), ids)
+        return [grouped.get(i, []) for i in ids]
+
+    return context.loader("customer_notes", lambda _ctx: DataLoader(load_fn=load))
+
+
+def users(context: Context) -> DataLoader[UUID, User | None]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        found = {u.id: u for u in await User.filter(id__in=ids)}
+        return [found.get(i) for i in ids]
+
+    return context.loader("users", lambda _ctx: DataLoader(load_fn=load))

@@ -1,0 +1,252 @@
+"""Root fields of CRM: customer and vendor lists, lookups and mutations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from schema.crm.inputs import (
+    ArchiveInput,
+    CustomerCreateInput,
+    CustomerNoteAddInput,
+    CustomerUpdateInput,
+    VendorCreateInput,
+    VendorUpdateInput,
+)
+from schema.crm.types import (
+    Customer,
+    CustomerNote,
+    CustomerNoteAddPayload,
+    CustomerPayload,
+    OrderDirection,
+    PartyFilter,
+    PartyOrder,
+    Vendor,
+    VendorPayload,
+)
+from schema.errors import user_errors
+from schema.ids import decode
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from server.crm import models, notes, parties
+from server.errors import DomainError, NotFound
+
+PAGE_ARGS = {
+    "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
+    "last": "Items from the end (or before `before`), at most 100.",
+}
+
+
+async def _list(
+    info: strawberry.Info,
+    model: type[models.Party],
+    node: Any,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    filter: PartyFilter | None,
+    order_by: PartyOrder | None,
+) -> Connection[Any]:
+    actor = info.context.signed_in()
+    flt = filter or PartyFilter()
+    order = order_by or PartyOrder()
+    query = parties.search(
+        actor,
+        model,
+        parties.PartyFilter(search=flt.search, status=flt.status, tag=flt.tag),
+    )
+    key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
+    return await paginate(
+        query,
+        key,
+        node.from_model,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        max_page=info.context.settings.max_page_size,
+    )
+
+
+async def _one(info: strawberry.Info, model: type[models.Party], node: Any, id: str) -> Any:
+    party_id = decode(id, model.__name__)
+    if party_id is None:
+        return None
+    party = await parties.get(info.context.signed_in(), model, party_id)
+    return node.from_model(party) if party else None
+
+
+def _target(id: str, model: type[models.Party]) -> Any:
+    party_id = decode(id, model.__name__)
+    if party_id is None:
+        raise NotFound(f"{parties.kind_of(model)} not found", field=["id"])
+    return party_id
+
+
+@strawberry.type
+class CrmQuery:
+    @requires("customer", "read", description="The organization's customers, a page at a time.")
+    async def customers(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        last: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["last"])] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+        filter: Annotated[
+            PartyFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            PartyOrder | None,
+            strawberry.argument(description="Sort order; by name ascending if omitted."),
+        ] = None,
+    ) -> Connection[Customer]:
+        return await _list(
+            info, models.Customer, Customer, first, after, last, before, filter, order_by
+        )
+
+    @requires("customer", "read", description="One customer; null if there is none with this id.")
+    async def customer(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> Customer | None:
+        return await _one(info, models.Customer, Customer, id)
+
+    @requires("vendor", "read", description="The organization's vendors, a page at a time.")
+    async def vendors(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        last: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["last"])] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+        filter: Annotated[
+            PartyFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            PartyOrder | None,
+            strawberry.argument(description="Sort order; by name ascending if omitted."),
+        ] = None,
+    ) -> Connection[Vendor]:
+        return await _list(
+            info, models.Vendor, Vendor, first, after, last, before, filter, order_by
+        )
+
+    @requires("vendor", "read", description="One vendor; null if there is none with this id.")
+    async def vendor(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> Vendor | None:
+        return await _one(info, models.Vendor, Vendor, id)
+
+
+def _customer_result(run: Any) -> Any:
+    async def wrapped(*args: Any) -> CustomerPayload:
+        try:
+            customer = await run(*args)
+        except DomainError as error:
+            return CustomerPayload(customer=None, user_errors=user_errors(error))
+        return CustomerPayload(customer=Customer.from_model(customer), user_errors=[])
+
+    return wrapped
+
+
+def _vendor_result(run: Any) -> Any:
+    async def wrapped(*args: Any) -> VendorPayload:
+        try:
+            vendor = await run(*args)
+        except DomainError as error:
+            return VendorPayload(vendor=None, user_errors=user_errors(error))
+        return VendorPayload(vendor=Vendor.from_model(vendor), user_errors=[])
+
+    return wrapped
+
+
+@strawberry.type
+class CrmMutation:
+    @requires("customer", "create", mutation=True, description="Create a customer.")
+    async def customer_create(
+        self, info: strawberry.Info, input: CustomerCreateInput
+    ) -> CustomerPayload:
+        actor = info.context.signed_in()
+        return await _customer_result(parties.create)(actor, models.Customer, input.to_changes())
+
+    @requires("customer", "update", mutation=True, description="Change a customer's details.")
+    async def customer_update(
+        self, info: strawberry.Info, input: CustomerUpdateInput
+    ) -> CustomerPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Customer:
+            target = _target(input.id, models.Customer)
+            return await parties.update(actor, models.Customer, target, input.to_changes())
+
+        return await _customer_result(run)()
+
+    @requires(
+        "customer", "archive", mutation=True, description="Archive a customer, keeping its history."
+    )
+    async def customer_archive(self, info: strawberry.Info, input: ArchiveInput) -> CustomerPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Customer:
+            return await parties.archive(actor, models.Customer, _target(input.id, models.Customer))
+
+        return await _customer_result(run)()
+
+    @requires("customer", "update", mutation=True, description="Add a note to a customer.")
+    async def customer_note_add(
+        self, info: strawberry.Info, input: CustomerNoteAddInput
+    ) -> CustomerNoteAddPayload:
+        actor = info.context.signed_in()
+        try:
+            customer_id = decode(input.customer_id, "Customer")
+            if customer_id is None:
+                raise NotFound("customer not found", field=["customerId"])
+            note = await notes.add_note(actor, customer_id, input.body)
+            customer = await parties.get(actor, models.Customer, customer_id)
+        except DomainError as error:
+            return CustomerNoteAddPayload(note=None, customer=None, user_errors=user_errors(error))
+        return CustomerNoteAddPayload(
+            note=CustomerNote.from_model(note),
+            customer=Customer.from_model(customer) if customer else None,
+            user_errors=[],
+        )
+
+    @requires("vendor", "create", mutation=True, description="Create a vendor.")
+    async def vendor_create(self, info: strawberry.Info, input: VendorCreateInput) -> VendorPayload:
+        actor = info.context.signed_in()
+        return await _vendor_result(parties.create)(actor, models.Vendor, input.to_changes())
+
+    @requires("vendor", "update", mutation=True, description="Change a vendor's details.")
+    async def vendor_update(self, info: strawberry.Info, input: VendorUpdateInput) -> VendorPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Vendor:
+            target = _target(input.id, models.Vendor)
+            return await parties.update(actor, models.Vendor, target, input.to_changes())
+
+        return await _vendor_result(run)()
+
+    @requires(
+        "vendor", "archive", mutation=True, description="Archive a vendor, keeping its history."
+    )
+    async def vendor_archive(self, info: strawberry.Info, input: ArchiveInput) -> VendorPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Vendor:
+            return await parties.archive(actor, models.Vendor, _target(input.id, models.Vendor))
+
+        return await _vendor_result(run)()

@@ -1,0 +1,68 @@
+"""Mapping domain errors to userErrors, and the top-level error codes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import strawberry
+from graphql import GraphQLError
+
+from server.errors import DomainError, ErrorCode, ValidationFailed
+
+UserErrorCode = strawberry.enum(
+    ErrorCode, name="UserErrorCode", description="Why an input was refused."
+)
+
+
+@strawberry.type(
+    description="A business rule or validation refused the input; nothing was written."
+)
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description='Path to the input field at fault, for example ["input", "email"].'
+    )
+    message: str = strawberry.field(description="What went wrong, for a person to read.")
+    code: UserErrorCode = strawberry.field(description="Stable code for clients to branch on.")
+
+
+def user_errors(error: DomainError) -> list[UserError]:
+    errors = error.errors if isinstance(error, ValidationFailed) else [error]
+    return [
+        UserError(
+            field=["input", *e.field] if e.field else None,
+            message=e.message,
+            code=e.code,
+        )
+        for e in errors
+    ]
+
+
+class TopLevelCode(StrEnum):
+    """`extensions.code` of top-level errors."""
+
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
+class Unauthenticated(GraphQLError):
+    def __init__(self, message: str = "authentication required") -> None:
+        super().__init__(message, extensions={"code": TopLevelCode.UNAUTHENTICATED.value})
+
+
+class Forbidden(GraphQLError):
+    def __init__(self, message: str = "not allowed") -> None:
+        super().__init__(message, extensions={"code": TopLevelCode.FORBIDDEN.value})
+
+
+EXPECTED_CODES = frozenset(
+    {TopLevelCode.UNAUTHENTICATED, TopLevelCode.FORBIDDEN, TopLevelCode.BAD_USER_INPUT}
+)
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask what the client cannot act on; keep validation and auth errors readable."""
+    if error.path is None:  # parse, validation and variable coercion
+        return False
+    return (error.extensions or {}).get("code") not in EXPECTED_CODES

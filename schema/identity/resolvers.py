@@ -1,0 +1,173 @@
+"""Root fields of identity: signing in and out, the viewer, organizations."""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.errors import user_errors
+from schema.identity.types import (
+    OrganizationPayload,
+    OrganizationType,
+    PermissionType,
+    SessionPayload,
+    SessionRevokePayload,
+    UserType,
+    Viewer,
+)
+from schema.ids import decode
+from schema.permissions import public, requires, signed_in
+from schema.scalars import CurrencyCode
+from server.errors import DomainError, ErrorCode
+from server.identity import accounts, sessions
+from server.identity.models import Organization, User
+
+
+@strawberry.input(description="Credentials to sign in with.")
+class SessionCreateInput:
+    email: str = strawberry.field(description="Sign-in email address.")
+    password: str = strawberry.field(description="Password.")
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Organization to act in; the first one joined if omitted."
+    )
+
+
+@strawberry.input(description="A refresh token to rotate.")
+class SessionRefreshInput:
+    refresh_token: str = strawberry.field(description="The refresh token last received.")
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Switch the session to another organization of the user's."
+    )
+
+
+@strawberry.input(description="A new organization.")
+class OrganizationCreateInput:
+    name: str = strawberry.field(description="Legal or trading name.")
+    base_currency: CurrencyCode = strawberry.field(description="Currency the books are kept in.")
+
+
+def _session_payload(grant: sessions.SessionGrant) -> SessionPayload:
+    return SessionPayload(
+        access_token=grant.access_token,
+        access_token_expires_at=grant.access_token_expires_at,
+        refresh_token=grant.refresh_token,
+        user=UserType.from_model(grant.user),
+        organization=OrganizationType.from_model(grant.organization),
+        user_errors=[],
+    )
+
+
+def _session_error(error: DomainError) -> SessionPayload:
+    return SessionPayload(
+        access_token=None,
+        access_token_expires_at=None,
+        refresh_token=None,
+        user=None,
+        organization=None,
+        user_errors=user_errors(error),
+    )
+
+
+def _organization_id(value: strawberry.ID | None) -> tuple[bool, object]:
+    if value is None:
+        return True, None
+    decoded = decode(value, "Organization")
+    return decoded is not None, decoded
+
+
+@strawberry.type
+class IdentityQuery:
+    @signed_in(description="The signed-in user, their roles and permissions.")
+    async def viewer(self, info: strawberry.Info) -> Viewer:
+        ctx = info.context
+        actor = ctx.signed_in()
+        user = await User.get(id=actor.user_id)
+        organizations = await Organization.filter(memberships__user_id=actor.user_id).order_by(
+            "name"
+        )
+        current = next(o for o in organizations if o.id == actor.organization_id)
+        return Viewer(
+            user=UserType.from_model(user),
+            organization=OrganizationType.from_model(current),
+            roles=list(actor.roles),
+            permissions=[
+                PermissionType(object=o, action=a)
+                for o, a in ctx.access.permissions(actor.user_id, actor.organization_id)
+            ],
+            organizations=[OrganizationType.from_model(o) for o in organizations],
+        )
+
+    @requires("organization", "read", description="The organization the token is bound to.")
+    async def organization(self, info: strawberry.Info) -> OrganizationType:
+        actor = info.context.signed_in()
+        return OrganizationType.from_model(await Organization.get(id=actor.org))
+
+
+@strawberry.type
+class IdentityMutation:
+    @public(mutation=True, description="Sign in with email and password.")
+    async def session_create(
+        self, info: strawberry.Info, input: SessionCreateInput
+    ) -> SessionPayload:
+        ctx = info.context
+        ok, organization_id = _organization_id(input.organization_id)
+        try:
+            if not ok:
+                raise DomainError(
+                    "not a member of that organization",
+                    code=ErrorCode.NOT_A_MEMBER,
+                    field=["organizationId"],
+                )
+            grant = await sessions.sign_in(
+                ctx.settings,
+                input.email,
+                input.password,
+                organization_id,
+                ctx.request_info,  # type: ignore[arg-type]
+            )
+        except DomainError as error:
+            return _session_error(error)
+        return _session_payload(grant)
+
+    @public(mutation=True, description="Exchange a refresh token for new tokens (rotation).")
+    async def session_refresh(
+        self, info: strawberry.Info, input: SessionRefreshInput
+    ) -> SessionPayload:
+        ctx = info.context
+        ok, organization_id = _organization_id(input.organization_id)
+        try:
+            if not ok:
+                raise DomainError(
+                    "not a member of that organization",
+                    code=ErrorCode.NOT_A_MEMBER,
+                    field=["organizationId"],
+                )
+            grant = await sessions.refresh(
+                ctx.settings,
+                input.refresh_token,
+                organization_id,
+                ctx.request_info,  # type: ignore[arg-type]
+            )
+        except DomainError as error:
+            return _session_error(error)
+        return _session_payload(grant)
+
+    @signed_in(mutation=True, description="Sign out: ends the session and its tokens.")
+    async def session_revoke(self, info: strawberry.Info) -> SessionRevokePayload:
+        await sessions.revoke(info.context.signed_in())
+        return SessionRevokePayload(revoked=True, user_errors=[])
+
+    @signed_in(mutation=True, description="Create an organization; the caller becomes its owner.")
+    async def organization_create(
+        self, info: strawberry.Info, input: OrganizationCreateInput
+    ) -> OrganizationPayload:
+        actor = info.context.signed_in()
+        try:
+            user = await User.get(id=actor.user_id)
+            organization = await accounts.create_organization(
+                actor, user, input.name, input.base_currency
+            )
+        except DomainError as error:
+            return OrganizationPayload(organization=None, user_errors=user_errors(error))
+        return OrganizationPayload(
+            organization=OrganizationType.from_model(organization), user_errors=[]
+        )

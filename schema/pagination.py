@@ -1,0 +1,136 @@
+"""Relay connections with keyset cursors over Tortoise querysets.
+
+A cursor holds the sort value and the id of an item; the next page is "rows after this
+pair" in the sort order, so a page costs one indexed query however deep it is.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+import orjson
+import strawberry
+from graphql import GraphQLError
+from tortoise.expressions import Q
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+N = TypeVar("N")
+M = TypeVar("M", bound=Model)
+
+
+@strawberry.type(description="Where a page sits in the whole list.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(description="Items come before this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last item.")
+
+
+@strawberry.type(description="An item of a page with its cursor.")
+class Edge(Generic[N]):
+    cursor: str = strawberry.field(description="Pass as `after` or `before` to page from here.")
+    node: N = strawberry.field(description="The item.")
+
+
+@strawberry.type(description="A page of a list, with the total size of the filtered list.")
+class Connection(Generic[N]):
+    edges: list[Edge[N]] = strawberry.field(description="The items with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Paging information.")
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="The items of this page.")
+    def nodes(self) -> list[N]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="Number of items matching the filter, across all pages.")
+    async def total_count(self) -> int:
+        # Counted only when asked for: the page itself does not need it.
+        return await self._count()
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """Sort by `field` then by id, both in the same direction."""
+
+    field: str
+    descending: bool = False
+
+
+def _bad(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+def _encode(value: Any, item_id: Any) -> str:
+    if isinstance(value, datetime):
+        value = {"t": value.isoformat()}
+    raw = orjson.dumps([value, str(item_id)])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[Any, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value, item_id = orjson.loads(raw)
+        if isinstance(value, dict):
+            value = datetime.fromisoformat(value["t"])
+        return value, str(item_id)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise _bad("invalid cursor") from exc
+
+
+def _beyond(key: SortKey, cursor: str, forward: bool) -> Q:
+    """Rows strictly after the cursor when walking in `forward` direction of the sort."""
+    value, item_id = _decode(cursor)
+    op = "gt" if forward != key.descending else "lt"
+    return Q(**{f"{key.field}__{op}": value}) | Q(**{key.field: value, f"id__{op}": item_id})
+
+
+async def paginate(
+    query: QuerySet[M],
+    key: SortKey,
+    convert: Callable[[M], N],
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    max_page: int,
+    default_page: int = 20,
+) -> Connection[N]:
+    if first is not None and last is not None:
+        raise _bad("pass either first or last, not both")
+    for name, size in (("first", first), ("last", last)):
+        if size is not None and not 0 <= size <= max_page:
+            raise _bad(f"{name} must be between 0 and {max_page}")
+    backwards = last is not None
+    size = last if backwards else (first if first is not None else default_page)
+    assert size is not None
+    page = query
+    if after:
+        page = page.filter(_beyond(key, after, forward=True))
+    if before:
+        page = page.filter(_beyond(key, before, forward=False))
+    descending = key.descending != backwards
+    direction = "-" if descending else ""
+    rows: Sequence[M] = (
+        await page.order_by(f"{direction}{key.field}", f"{direction}id").limit(size + 1)
+        if size
+        else []
+    )
+    more = len(rows) > size
+    rows = list(rows[:size])
+    if backwards:
+        rows.reverse()
+    edges = [Edge(cursor=_encode(getattr(r, key.field), r.pk), node=convert(r)) for r in rows]
+    info = PageInfo(
+        has_next_page=more if not backwards else before is not None,
+        has_previous_page=more if backwards else after is not None,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, _count=query.count)

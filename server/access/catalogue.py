@@ -1,0 +1,45 @@
+"""The catalogue of (object, action) permissions the API can require.
+
+Every root field of the GraphQL schema names one of these (a test checks it), and the
+built-in roles of policies/policy.csv grant only these.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Permission(NamedTuple):
+    object: str
+    action: str
+    description: str
+
+
+CATALOGUE: tuple[Permission, ...] = (
+    Permission("organization", "read", "See the organization's profile"),
+    Permission("member", "read", "List members and their roles"),
+    Permission("customer", "read", "See customers and their notes"),
+    Permission("customer", "create", "Create customers"),
+    Permission("customer", "update", "Edit customers and add notes"),
+    Permission("customer", "archive", "Archive customers"),
+    Permission("vendor", "read", "See vendors"),
+    Permission("vendor", "create", "Create vendors"),
+    Permission("vendor", "update", "Edit vendors"),
+    Permission("vendor", "archive", "Archive vendors"),
+    Permission("audit", "read", "Read the audit log"),
+    Permission("audit", "verify", "Verify the audit log's hash chain"),
+)
+
+PERMISSIONS: frozenset[tuple[str, str]] = frozenset((p.object, p.action) for p in CATALOGUE)
+
+BUILTIN_ROLES: tuple[str, ...] = (
+    "owner",
+    "admin",
+    "accountant",
+    "ar_clerk",
+    "ap_clerk",
+    "approver",
+    "sales",
+    "auditor",
+    "viewer",
+)

@@ -1,0 +1,102 @@
+"""The process's Casbin enforcer and the rules it decides by.
+
+Subjects are `user:<id>` (or `key:<id>`), domains `org:<id>`. Built-in role grants come from
+policies/policy.csv; role assignments and custom roles are database rows. Every rule change
+bumps `policy_state.version` in the same transaction, and each request compares that version
+with the one this process loaded, so a change made by any process applies on the next request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from pathlib import Path
+from uuid import UUID
+
+import casbin
+from tortoise.expressions import F
+
+from server.access.adapter import TortoiseAdapter
+from server.access.catalogue import BUILTIN_ROLES
+from server.access.models import CasbinRule, PolicyState
+
+POLICY_DIR = Path(__file__).resolve().parents[2] / "policies"
+
+
+def subject(user_id: UUID | str) -> str:
+    return f"user:{user_id}"
+
+
+def domain(organization_id: UUID | str) -> str:
+    return f"org:{organization_id}"
+
+
+class AccessControl:
+    """Answers "may this user do (object, action) in this organization?" from memory."""
+
+    def __init__(self, policy_dir: Path = POLICY_DIR) -> None:
+        self._adapter = TortoiseAdapter(policy_dir / "policy.csv")
+        # Indexing the rules by (object, action) keeps a decision cheap however many
+        # organizations and custom roles exist.
+        self._enforcer = casbin.FastEnforcer(
+            str(policy_dir / "model.conf"), self._adapter, cache_key_order=[2, 3]
+        )
+        self._enforcer.enable_auto_save(False)
+        self.version: int | None = None
+        self._lock = asyncio.Lock()
+
+    async def refresh(self, version: int | None = None) -> None:
+        """Reload the rules unless `version` is the one already loaded."""
+        if version is not None and version == self.version:
+            return
+        async with self._lock:
+            current = await current_version()
+            if current == self.version:
+                return
+            await self._adapter.fetch()
+            self._enforcer.load_policy()
+            self.version = current
+
+    def allowed(self, user_id: UUID, organization_id: UUID, obj: str, act: str) -> bool:
+        return bool(self._enforcer.enforce(subject(user_id), domain(organization_id), obj, act))
+
+    def roles(self, user_id: UUID, organization_id: UUID) -> list[str]:
+        return sorted(
+            self._enforcer.get_roles_for_user_in_domain(subject(user_id), domain(organization_id))
+        )
+
+    def permissions(self, user_id: UUID, organization_id: UUID) -> list[tuple[str, str]]:
+        """Every (object, action) the user holds in the organization, through any role."""
+        granted = set()
+        for role in self.roles(user_id, organization_id):
+            for rule in self._enforcer.get_filtered_policy(0, role):
+                if rule[1] in ("*", domain(organization_id)):
+                    granted.add((rule[2], rule[3]))
+        return sorted(granted)
+
+
+async def current_version() -> int:
+    state = await PolicyState.get_or_none(id=1)
+    return state.version if state else 0
+
+
+async def bump_version() -> None:
+    """Call inside the transaction that changed rules."""
+    updated = await PolicyState.filter(id=1).update(version=F("version") + 1)
+    if not updated:
+        await PolicyState.create(id=1, version=1)
+
+
+async def assign_roles(user_id: UUID, organization_id: UUID, roles: Iterable[str]) -> None:
+    """Replace the user's roles in the organization; call inside a transaction."""
+    unknown = set(roles) - set(BUILTIN_ROLES)
+    if unknown:
+        raise ValueError(f"unknown roles: {sorted(unknown)}")
+    await CasbinRule.filter(ptype="g", v0=subject(user_id), v2=domain(organization_id)).delete()
+    await CasbinRule.bulk_create(
+        [
+            CasbinRule(ptype="g", v0=subject(user_id), v1=role, v2=domain(organization_id))
+            for role in sorted(set(roles))
+        ]
+    )
+    await bump_version()

@@ -1,0 +1,47 @@
+"""Who is acting, and from where: passed to every service call and written to the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInfo:
+    """Where a request came from, for the audit trail."""
+
+    request_id: str | None = None
+    client_ip: str | None = None
+    user_agent: str | None = None
+    operation_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The acting party. `kind` is user, system or anonymous."""
+
+    kind: str
+    user_id: UUID | None = None
+    organization_id: UUID | None = None
+    label: str | None = None
+    roles: tuple[str, ...] = ()
+    session_id: UUID | None = None
+    request: RequestInfo = field(default_factory=RequestInfo)
+
+    @classmethod
+    def system(cls, label: str = "system") -> Actor:
+        return cls(kind="system", label=label)
+
+    @classmethod
+    def anonymous(cls, request: RequestInfo | None = None, label: str | None = None) -> Actor:
+        return cls(kind="anonymous", label=label, request=request or RequestInfo())
+
+    def in_organization(self, organization_id: UUID, roles: tuple[str, ...]) -> Actor:
+        return replace(self, organization_id=organization_id, roles=roles)
+
+    @property
+    def org(self) -> UUID:
+        """The organization every tenant-owned query is scoped to."""
+        if self.organization_id is None:
+            raise PermissionError("no organization in this context")
+        return self.organization_id

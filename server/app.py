@@ -1,0 +1,183 @@
+"""create_app(): routes, middleware and lifespan of the HTTP service."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import structlog
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from tortoise import connections
+from tortoise.contrib.starlette import RegisterTortoise
+
+from server.access.control import AccessControl
+from server.db import ensure_sqlite_directory, tortoise_config
+from server.observability import (
+    REQUESTS,
+    configure_logging,
+    logger,
+    start_statement_count,
+)
+from server.settings import Settings, get_settings
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+_KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics"}
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
+
+
+class RequestMiddleware:
+    """Request id, body size limit, access log and request metrics, as plain ASGI."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        given = headers.get("x-request-id", "")
+        request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        statements = start_statement_count()
+        started = time.perf_counter()
+        status = 500
+
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            status = 413
+            response = PlainTextResponse("request body too large", status_code=413)
+            await response(scope, receive, send)
+            self._finish(scope, status, started, statements.value)
+            return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise _BodyTooLarge
+            return message
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [
+                    *message["headers"],
+                    (b"x-request-id", request_id.encode()),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, send_with_id)
+        except _BodyTooLarge:
+            status = 413
+            await PlainTextResponse("request body too large", status_code=413)(scope, receive, send)
+        finally:
+            self._finish(scope, status, started, statements.value)
+
+    @staticmethod
+    def _finish(scope: Scope, status: int, started: float, statements: int) -> None:
+        path = scope["path"] if scope["path"] in _KNOWN_PATHS else "other"
+        REQUESTS.labels(scope["method"], path, str(status)).inc()
+        logger().info(
+            "request",
+            method=scope["method"],
+            path=scope["path"],
+            status=status,
+            duration_ms=round((time.perf_counter() - started) * 1000, 2),
+            sql_statements=statements,
+        )
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def healthz(_request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> Response:
+    """Ready when the database answers and every migration file has been applied."""
+    try:
+        rows = await connections.get("default").execute_query_dict(
+            "SELECT version FROM aerich WHERE app = 'models'"
+        )
+    except Exception as exc:  # any database failure means "not ready"
+        return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, 503)
+    applied = {row["version"] for row in rows}
+    pending = sorted(p.name for p in MIGRATIONS.glob("*.py") if p.name not in applied)
+    if pending:
+        return JSONResponse({"status": "migrations pending", "pending": pending}, 503)
+    return JSONResponse({"status": "ready"})
+
+
+async def metrics(_request: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
+    """The ASGI application. Tests that start Tortoise themselves pass manage_database=False."""
+    from schema.app import graphql_app  # the GraphQL surface depends on server, not the reverse
+
+    settings = settings or get_settings()
+    configure_logging(settings)
+    access = AccessControl()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if not manage_database:
+            await access.refresh()
+            yield
+            return
+        ensure_sqlite_directory(settings.database_url)
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            await access.refresh()
+            yield
+
+    middleware = [
+        Middleware(RequestMiddleware, max_body_bytes=settings.max_body_bytes),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["POST", "OPTIONS"],
+            allow_headers=["authorization", "content-type", "x-request-id"],
+            expose_headers=["x-request-id"],
+            max_age=600,
+        ),
+    ]
+    gql: Any = graphql_app(settings, access)
+    app = Starlette(
+        routes=[
+            Route("/graphql", gql, methods=["GET", "POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+    app.state.access = access
+    app.state.settings = settings
+    return app

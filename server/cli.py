@@ -1,0 +1,162 @@
+"""The `ledgerline` command: serve, migrate, demo, user create, audit verify, makemigration."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from server.settings import ConfigurationError, get_settings
+
+
+async def _with_database(work: Callable[[], Awaitable[Any]]) -> Any:
+    from tortoise import Tortoise
+
+    from server.db import ensure_sqlite_directory, tortoise_config
+
+    url = get_settings().database_url
+    ensure_sqlite_directory(url)
+    await Tortoise.init(config=tortoise_config(url))
+    try:
+        return await work()
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    get_settings()  # refuse to start on a bad configuration before forking workers
+    uvicorn.run(
+        "server.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=False,  # the application logs each request as JSON with its request id
+        proxy_headers=args.proxy_headers,
+        log_level="warning",
+    )
+    return 0
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    from server.db import migrate
+
+    applied = asyncio.run(migrate(get_settings().database_url))
+    print(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+    return 0
+
+
+def cmd_makemigration(args: argparse.Namespace) -> int:
+    from server.migration_tool import make_migration
+
+    created = asyncio.run(make_migration(args.name))
+    print(f"wrote {created}" if created else "no model changes")
+    return 0
+
+
+def cmd_demo(_args: argparse.Namespace) -> int:
+    from server.demo import load_demo
+
+    settings = get_settings()
+    summary = asyncio.run(_with_database(lambda: load_demo(settings.demo_password)))
+    print(
+        f"demo: {summary.created_users} users, {summary.created_customers} customers, "
+        f"{summary.created_vendors} vendors created"
+        + ("; organization Demo Company created" if summary.created_organization else "")
+    )
+    return 0
+
+
+def cmd_user_create(args: argparse.Namespace) -> int:
+    from server.actor import Actor
+    from server.errors import DomainError, ValidationFailed
+    from server.identity import accounts
+
+    password = os.environ.get("LEDGERLINE_NEW_USER_PASSWORD") or getpass.getpass("Password: ")
+
+    async def work() -> str:
+        actor = Actor.system("cli")
+        user = await accounts.create_user(actor, args.email, args.name, password)
+        if args.organization:
+            org = await accounts.create_organization(actor, user, args.organization, args.currency)
+            return f"created {user.email}, owner of {org.name} ({org.id})"
+        return f"created {user.email}"
+
+    try:
+        print(asyncio.run(_with_database(work)))
+    except DomainError as error:
+        problems = error.errors if isinstance(error, ValidationFailed) else [error]
+        for problem in problems:
+            print(f"error: {problem.message} [{problem.code}]", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_audit_verify(_args: argparse.Namespace) -> int:
+    from server.audit.verify import verify_all
+
+    results = asyncio.run(_with_database(verify_all))
+    broken = [r for r in results if not r.ok]
+    for r in results:
+        if r.ok:
+            print(f"OK {r.chain_key}: {r.events_checked} events, head {r.head_sequence} {r.head_hash}")
+        else:
+            print(f"BROKEN {r.chain_key}: at event {r.broken_sequence}: {r.problem}")
+    return 1 if broken else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="ledgerline", description=__doc__)
+    sub = root.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the API over HTTP")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--proxy-headers", action="store_true", help="trust X-Forwarded-For from a proxy"
+    )
+    serve.set_defaults(run=cmd_serve)
+
+    sub.add_parser("migrate", help="apply pending database migrations").set_defaults(
+        run=cmd_migrate
+    )
+    make = sub.add_parser("makemigration", help="write a migration for model changes")
+    make.add_argument("name")
+    make.set_defaults(run=cmd_makemigration)
+    sub.add_parser("demo", help="load the demo organization (idempotent)").set_defaults(
+        run=cmd_demo
+    )
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
+    create = user.add_parser(
+        "create", help="create a user (password from LEDGERLINE_NEW_USER_PASSWORD or a prompt)"
+    )
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--organization", help="also create this organization, owned by the user")
+    create.add_argument("--currency", default="USD", help="base currency of that organization")
+    create.set_defaults(run=cmd_user_create)
+
+    audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="action", required=True)
+    audit.add_parser("verify", help="verify every hash chain").set_defaults(run=cmd_audit_verify)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ConfigurationError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Customers and vendors: the parties an organization trades with."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from server.identity.models import Organization
+
+
+class PartyStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    ARCHIVED = "ARCHIVED"
+
+
+class Party(Model):
+    """Fields customers and vendors share."""
+
+    id = fields.UUIDField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name=False, on_delete=fields.RESTRICT
+    )
+    name = fields.CharField(max_length=200)
+    email = fields.CharField(max_length=254, null=True)
+    phone = fields.CharField(max_length=40, null=True)
+    billing_address = fields.JSONField(null=True)
+    tax_id = fields.CharField(max_length=64, null=True)
+    currency = fields.CharField(max_length=3)
+    payment_terms_days = fields.IntField(default=30)
+    status = fields.CharEnumField(PartyStatus, max_length=16, default=PartyStatus.ACTIVE)
+    # Stored as ",tag1,tag2," so one LIKE finds a whole tag on SQLite and PostgreSQL alike.
+    tags_text = fields.CharField(max_length=1000, default=",")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tags(self) -> list[str]:
+        return [t for t in self.tags_text.split(",") if t]
+
+
+class Customer(Party):
+    """Someone the organization sells to."""
+
+    credit_limit_minor = fields.BigIntField(null=True)
+
+    class Meta:
+        table = "customers"
+        unique_together = (("organization_id", "email"),)
+        indexes = (("organization_id", "name", "id"), ("organization_id", "created_at", "id"))
+
+
+class Vendor(Party):
+    """Someone the organization buys from."""
+
+    class Meta:
+        table = "vendors"
+        unique_together = (("organization_id", "email"),)
+        indexes = (("organization_id", "name", "id"), ("organization_id", "created_at", "id"))
+
+
+class CustomerNote(Model):
+    """A note or activity logged against a customer."""
+
+    id = fields.UUIDField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name=False, on_delete=fields.RESTRICT
+    )
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="notes", on_delete=fields.CASCADE
+    )
+    author_id = fields.UUIDField(null=True)
+    body = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "customer_notes"
+        indexes = (("customer_id", "created_at"),)

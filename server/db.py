@@ -1,0 +1,57 @@
+"""Database configuration: the TORTOISE_ORM dict aerich reads, and connection helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from server.settings import get_settings
+
+MODEL_MODULES = [
+    "server.identity.models",
+    "server.access.models",
+    "server.audit.models",
+    "server.crm.models",
+]
+
+
+def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
+    url = database_url or get_settings().database_url
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": [*MODEL_MODULES, "aerich.models"],
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def ensure_sqlite_directory(database_url: str) -> None:
+    """SQLite creates the file but not its folder (./var on a fresh checkout)."""
+    if database_url.startswith("sqlite://") and ":memory:" not in database_url:
+        path = database_url.removeprefix("sqlite://").split("?")[0]
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+TORTOISE_ORM = tortoise_config()
+
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Apply every pending migration; returns the files applied."""
+    from aerich import Command
+    from tortoise.context import TortoiseContext
+
+    ensure_sqlite_directory(database_url)
+    # A context of its own, so running migrations never disturbs an application's context.
+    with TortoiseContext():
+        async with Command(
+            tortoise_config=tortoise_config(database_url), app="models", location=str(MIGRATIONS_DIR)
+        ) as command:
+            return await command.upgrade(run_in_transaction=True)

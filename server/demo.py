@@ -1,0 +1,120 @@
+"""Demo data: "Demo Company" with one user per built-in role and realistic parties.
+
+Idempotent: running it again changes nothing that exists and adds only what is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.access.catalogue import BUILTIN_ROLES
+from server.actor import Actor
+from server.crm import notes, parties
+from server.crm.models import Customer, Vendor
+from server.identity import accounts
+from server.identity.models import Membership, Organization, User
+
+DEMO_ORGANIZATION = "Demo Company"
+DEMO_DOMAIN = "demo.ledgerline.test"
+
+CUSTOMERS = [
+    ("Northwind Traders", "ap@northwind.example", "USD", 30, "25000.00", ["wholesale", "key-account"]),
+    ("Blue Harbor Cafe", "owner@blueharbor.example", "USD", 14, "2000.00", ["hospitality"]),
+    ("Contoso Pharmaceuticals", "invoices@contoso.example", "USD", 45, "100000.00", ["key-account"]),
+    ("Fabrikam Studios", "billing@fabrikam.example", "USD", 30, None, ["media"]),
+    ("Alpine Outfitters GmbH", "buchhaltung@alpine.example", "EUR", 30, "15000.00", ["retail", "eu"]),
+    ("Maple Leaf Logistics", "ap@mapleleaf.example", "CAD", 60, "40000.00", ["logistics"]),
+    ("Sakura Design KK", "keiri@sakura.example", "JPY", 30, "3000000", ["design"]),
+    ("Greenfield Farms", "accounts@greenfield.example", "USD", 7, "5000.00", ["agriculture"]),
+    ("Riverside Dental Group", "office@riversidedental.example", "USD", 30, "8000.00", ["healthcare"]),
+    ("Atlas Engineering Ltd", "finance@atlas.example", "GBP", 30, "20000.00", ["engineering", "eu"]),
+    ("Copper Kettle Bakery", "hello@copperkettle.example", "USD", 0, "500.00", ["hospitality"]),
+    ("Lumen Solar Co-op", "treasurer@lumensolar.example", "USD", 30, None, ["energy"]),
+]
+
+VENDORS = [
+    ("Office Depot Supplies", "orders@officesupplies.example", "USD", 30, ["office"]),
+    ("CloudHost Inc", "billing@cloudhost.example", "USD", 15, ["software", "recurring"]),
+    ("City Power & Light", "accounts@citypower.example", "USD", 21, ["utilities", "recurring"]),
+    ("Metro Property Management", "rent@metroproperty.example", "USD", 5, ["rent", "recurring"]),
+    ("Swift Courier Services", "ar@swiftcourier.example", "USD", 30, ["logistics"]),
+    ("Brightline Legal LLP", "billing@brightline.example", "USD", 30, ["professional"]),
+    ("Nordic Paper AB", "faktura@nordicpaper.example", "EUR", 45, ["materials", "eu"]),
+    ("Pixel Perfect Agency", "finance@pixelperfect.example", "USD", 30, ["marketing"]),
+]
+
+NOTES = {
+    "Northwind Traders": "Annual contract renewed; prefers invoices on the 1st of the month.",
+    "Blue Harbor Cafe": "Called about a late payment; promised to pay by Friday.",
+}
+
+
+@dataclass
+class DemoSummary:
+    created_users: int = 0
+    created_customers: int = 0
+    created_vendors: int = 0
+    created_organization: bool = False
+
+
+async def load_demo(password: str) -> DemoSummary:
+    summary = DemoSummary()
+    system = Actor.system("demo")
+    users: dict[str, User] = {}
+    for role in BUILTIN_ROLES:
+        email = f"{role}@{DEMO_DOMAIN}"
+        user = await User.get_or_none(email=email)
+        if user is None:
+            name = f"Demo {role.replace('_', ' ').title()}"
+            user = await accounts.create_user(system, email, name, password)
+            summary.created_users += 1
+        users[role] = user
+
+    owner = users["owner"]
+    organization = await Organization.filter(
+        name=DEMO_ORGANIZATION, memberships__user_id=owner.id
+    ).first()
+    if organization is None:
+        organization = await accounts.create_organization(system, owner, DEMO_ORGANIZATION, "USD")
+        summary.created_organization = True
+    for role, user in users.items():
+        if not await Membership.exists(user_id=user.id, organization_id=organization.id):
+            await accounts.add_member(system, organization, user, [role])
+
+    acting = Actor(
+        kind="user",
+        user_id=owner.id,
+        organization_id=organization.id,
+        label=owner.email,
+        roles=("owner",),
+    )
+    for name, email, currency, terms, limit, tags in CUSTOMERS:
+        if await Customer.exists(organization_id=organization.id, email=email):
+            continue
+        customer = await parties.create(
+            acting,
+            Customer,
+            parties.PartyChanges(
+                name=name,
+                email=email,
+                currency=currency,
+                payment_terms_days=terms,
+                credit_limit=limit,
+                tags=tags,
+            ),
+        )
+        summary.created_customers += 1
+        if name in NOTES:
+            await notes.add_note(acting, customer.id, NOTES[name])
+    for name, email, currency, terms, tags in VENDORS:
+        if await Vendor.exists(organization_id=organization.id, email=email):
+            continue
+        await parties.create(
+            acting,
+            Vendor,
+            parties.PartyChanges(
+                name=name, email=email, currency=currency, payment_terms_days=terms, tags=tags
+            ),
+        )
+        summary.created_vendors += 1
+    return summary

@@ -1,0 +1,69 @@
+"""Base of every domain error: a stable code, a message and the input field it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Every code a userError can carry; clients may branch on these."""
+
+    ALREADY_ARCHIVED = "ALREADY_ARCHIVED"
+    AMOUNT_TOO_LARGE = "AMOUNT_TOO_LARGE"
+    CONFLICT = "CONFLICT"
+    CURRENCY_MISMATCH = "CURRENCY_MISMATCH"
+    DUPLICATE_EMAIL = "DUPLICATE_EMAIL"
+    INVALID = "INVALID"
+    INVALID_AMOUNT = "INVALID_AMOUNT"
+    INVALID_COUNTRY = "INVALID_COUNTRY"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    INVALID_PHONE = "INVALID_PHONE"
+    INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
+    INVALID_TAG = "INVALID_TAG"
+    NEGATIVE_AMOUNT = "NEGATIVE_AMOUNT"
+    NOT_A_MEMBER = "NOT_A_MEMBER"
+    NOT_FOUND = "NOT_FOUND"
+    OUT_OF_RANGE = "OUT_OF_RANGE"
+    REQUIRED = "REQUIRED"
+    TOO_LONG = "TOO_LONG"
+    TOO_MANY_TAGS = "TOO_MANY_TAGS"
+    TOO_PRECISE = "TOO_PRECISE"
+    UNKNOWN_CURRENCY = "UNKNOWN_CURRENCY"
+    WEAK_PASSWORD = "WEAK_PASSWORD"
+
+
+class DomainError(Exception):
+    """A business rule refused the operation; nothing was written."""
+
+    code: ErrorCode = ErrorCode.INVALID
+
+    def __init__(
+        self, message: str, *, code: ErrorCode | None = None, field: Sequence[str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.field = list(field) if field else None
+
+
+class ValidationFailed(DomainError):
+    """Several problems with one input, reported together so a form can show them all."""
+
+    code = ErrorCode.INVALID
+
+    def __init__(self, errors: Sequence[DomainError]) -> None:
+        super().__init__("; ".join(e.message for e in errors), code=errors[0].code)
+        self.errors = list(errors)
+
+
+class NotFound(DomainError):
+    """Missing, or belonging to another organization: the two are indistinguishable."""
+
+    code = ErrorCode.NOT_FOUND
+
+
+class Conflict(DomainError):
+    code = ErrorCode.CONFLICT

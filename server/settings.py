@@ -1,0 +1,90 @@
+"""One Settings object, read from LEDGERLINE_* environment variables."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+
+class ConfigurationError(RuntimeError):
+    """The process cannot start with the configuration it was given."""
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field maps to LEDGERLINE_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="LEDGERLINE_", extra="ignore")
+
+    env: Environment = "development"
+    database_url: str = "sqlite://./var/ledgerline.sqlite3"
+    data_dir: Path = Path("./var")
+
+    # Tokens. In development they are generated once and kept in data_dir/secrets.json.
+    jwt_secret: str | None = Field(default=None, min_length=32)
+    jwt_issuer: str = "ledgerline"
+    jwt_audience: str = "ledgerline-api"
+    access_token_ttl_seconds: int = Field(default=900, ge=60, le=86400)
+    refresh_token_ttl_seconds: int = Field(default=30 * 86400, ge=300)
+    # Two refreshes of one token racing within this window both succeed (parallel tabs).
+    refresh_reuse_grace_seconds: int = Field(default=10, ge=0, le=120)
+
+    cors_origins: list[str] = []
+
+    # GraphQL limits.
+    max_query_depth: int = Field(default=12, ge=2)
+    max_aliases: int = Field(default=30, ge=1)
+    max_tokens: int = Field(default=2000, ge=50)
+    max_directives: int = Field(default=20, ge=1)
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    max_page_size: int = Field(default=100, ge=1, le=1000)
+
+    log_level: str = "INFO"
+    log_json: bool = True
+    demo_password: str = "demo-password"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @model_validator(mode="after")
+    def _secrets(self) -> Settings:
+        if self.jwt_secret:
+            return self
+        if self.is_production:
+            raise ConfigurationError(
+                "LEDGERLINE_JWT_SECRET must be set (at least 32 characters) in production"
+            )
+        self.jwt_secret = _development_secret(self.data_dir, "jwt_secret")
+        return self
+
+    @property
+    def secret(self) -> str:
+        assert self.jwt_secret is not None
+        return self.jwt_secret
+
+
+def _development_secret(data_dir: Path, name: str) -> str:
+    """Generate a secret once per data directory so restarts keep sessions valid."""
+    path = data_dir / "secrets.json"
+    stored: dict[str, str] = {}
+    if path.exists():
+        stored = json.loads(path.read_text())
+    if name not in stored:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        stored[name] = secrets.token_urlsafe(48)
+        path.write_text(json.dumps(stored))
+        path.chmod(0o600)
+    return stored[name]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
