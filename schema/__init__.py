@@ -73,7 +73,9 @@ class LedgerlineSchema(strawberry.Schema):
         error.message = _SUGGESTION.sub("", error.message)
 
 
-def build_schema(settings: Settings, extra_extensions: list[Any] | None = None) -> strawberry.Schema:
+def build_schema(
+    settings: Settings, extra_extensions: list[Any] | None = None
+) -> strawberry.Schema:
     rules: list[Any] = [
         depth_rule(settings.max_query_depth, None, None),
         alias_rule(settings.max_aliases),

@@ -40,9 +40,12 @@ MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
 class RequestMiddleware:
     """Request id, body size limit, access log and request metrics, as plain ASGI."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, expose_statements: bool) -> None:
         self.app = app
         self.max_body = max_body_bytes
+        # Outside production each response tells how many SQL statements it cost, so
+        # tests and benchmarks can hold query counts to a budget.
+        self.expose_statements = expose_statements
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,10 +85,10 @@ class RequestMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 message.setdefault("headers", [])
-                message["headers"] = [
-                    *message["headers"],
-                    (b"x-request-id", request_id.encode()),
-                ]
+                extra = [(b"x-request-id", request_id.encode())]
+                if self.expose_statements:
+                    extra.append((b"x-sql-statements", str(statements.value).encode()))
+                message["headers"] = [*message["headers"], *extra]
             await send(message)
 
         try:
@@ -157,7 +160,11 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             yield
 
     middleware = [
-        Middleware(RequestMiddleware, max_body_bytes=settings.max_body_bytes),
+        Middleware(
+            RequestMiddleware,
+            max_body_bytes=settings.max_body_bytes,
+            expose_statements=not settings.is_production,
+        ),
         Middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,

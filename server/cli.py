@@ -105,7 +105,9 @@ def cmd_audit_verify(_args: argparse.Namespace) -> int:
     broken = [r for r in results if not r.ok]
     for r in results:
         if r.ok:
-            print(f"OK {r.chain_key}: {r.events_checked} events, head {r.head_sequence} {r.head_hash}")
+            print(
+                f"OK {r.chain_key}: {r.events_checked} events, head {r.head_sequence} {r.head_hash}"
+            )
         else:
             print(f"BROKEN {r.chain_key}: at event {r.broken_sequence}: {r.problem}")
     return 1 if broken else 0

@@ -52,6 +52,8 @@ async def migrate(database_url: str) -> list[str]:
     # A context of its own, so running migrations never disturbs an application's context.
     with TortoiseContext():
         async with Command(
-            tortoise_config=tortoise_config(database_url), app="models", location=str(MIGRATIONS_DIR)
+            tortoise_config=tortoise_config(database_url),
+            app="models",
+            location=str(MIGRATIONS_DIR),
         ) as command:
             return await command.upgrade(run_in_transaction=True)

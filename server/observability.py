@@ -12,9 +12,7 @@ from prometheus_client import Counter, Histogram
 
 from server.settings import Settings
 
-REQUESTS = Counter(
-    "ledgerline_http_requests_total", "HTTP requests", ["method", "path", "status"]
-)
+REQUESTS = Counter("ledgerline_http_requests_total", "HTTP requests", ["method", "path", "status"])
 OPERATIONS = Counter(
     "ledgerline_graphql_operations_total", "GraphQL operations", ["operation", "outcome"]
 )
