@@ -89,7 +89,7 @@ def build_schema(
         mutation=Mutation,
         types=[Customer, Vendor, CustomerNote, OrganizationType, UserType],
         config=StrawberryConfig(
-            scalar_map=SCALAR_MAP,
+            scalar_map=dict(SCALAR_MAP),
             disable_field_suggestions=settings.is_production,
         ),
         extensions=[

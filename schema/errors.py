@@ -9,9 +9,7 @@ from graphql import GraphQLError
 
 from server.errors import DomainError, ErrorCode, ValidationFailed
 
-UserErrorCode = strawberry.enum(
-    ErrorCode, name="UserErrorCode", description="Why an input was refused."
-)
+strawberry.enum(ErrorCode, name="UserErrorCode", description="Why an input was refused.")
 
 
 @strawberry.type(
@@ -22,7 +20,7 @@ class UserError:
         description='Path to the input field at fault, for example ["input", "email"].'
     )
     message: str = strawberry.field(description="What went wrong, for a person to read.")
-    code: UserErrorCode = strawberry.field(description="Stable code for clients to branch on.")
+    code: ErrorCode = strawberry.field(description="Stable code for clients to branch on.")
 
 
 def user_errors(error: DomainError) -> list[UserError]:

@@ -7,6 +7,7 @@ from typing import Any, NewType
 
 import strawberry
 from graphql import GraphQLError, StringValueNode, print_ast
+from strawberry.types.scalar import ScalarDefinition
 
 from server.money import Money as MoneyValue
 from server.money import MoneyError, parse_amount, validate_currency
@@ -74,7 +75,7 @@ CURRENCY_CODE = strawberry.scalar(
     parse_literal=_currency_literal,
 )
 
-SCALAR_MAP = {Amount: AMOUNT, CurrencyCode: CURRENCY_CODE}
+SCALAR_MAP: dict[object, ScalarDefinition] = {Amount: AMOUNT, CurrencyCode: CURRENCY_CODE}
 
 
 @strawberry.type(description="An amount of money in one currency.")

@@ -17,7 +17,7 @@ from server.identity.models import Membership, Organization, User
 DEMO_ORGANIZATION = "Demo Company"
 DEMO_DOMAIN = "demo.ledgerline.test"
 
-CUSTOMERS = [
+CUSTOMERS = [  # name, email, currency, terms, credit limit, tags
     (
         "Northwind Traders",
         "ap@northwind.example",

@@ -75,14 +75,15 @@ def _load(path: Path) -> ModuleType:
 
 async def _generate(url: str, name: str, scratch: Path, source: Path) -> Path | None:
     command = Command(tortoise_config=tortoise_config(url), app=APP, location=str(scratch))
+    has_history = source.exists() and any(source.glob("*.py"))  # noqa: ASYNC240 - a CLI tool
     try:
-        if source.exists() and any(source.glob("*.py")):
+        if has_history:
             shutil.copytree(source, scratch / APP)
             await command.init(offline=True)  # the baseline is the last file's MODELS_STATE
             created = await command.migrate(name=name, no_input=True, offline=True)
         else:
             await command.init_migrations(safe=True)
-            created = Migrate.get_last_version_file() + ".py"
+            created = f"{Migrate.get_last_version_file()}.py"
     finally:
         await command.aclose()
     return scratch / APP / created if created else None

@@ -83,4 +83,4 @@ def configure_logging(settings: Settings) -> None:
 
 
 def logger() -> structlog.stdlib.BoundLogger:
-    return structlog.get_logger("ledgerline")  # type: ignore[no-any-return]
+    return structlog.get_logger("ledgerline")

@@ -18,9 +18,8 @@ from schema.permissions import authorize
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
 
-PartyStatus = strawberry.enum(
-    models.PartyStatus, name="PartyStatus", description="Whether a party is in use."
-)
+strawberry.enum(models.PartyStatus, name="PartyStatus", description="Whether a party is in use.")
+PartyStatus = models.PartyStatus
 
 
 @strawberry.type(description="A postal address.")

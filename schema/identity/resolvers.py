@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 
 from schema.errors import user_errors
@@ -67,7 +69,7 @@ def _session_error(error: DomainError) -> SessionPayload:
     )
 
 
-def _organization_id(value: strawberry.ID | None) -> tuple[bool, object]:
+def _organization_id(value: strawberry.ID | None) -> tuple[bool, UUID | None]:
     if value is None:
         return True, None
     decoded = decode(value, "Organization")
@@ -122,7 +124,7 @@ class IdentityMutation:
                 input.email,
                 input.password,
                 organization_id,
-                ctx.request_info,  # type: ignore[arg-type]
+                ctx.request_info,
             )
         except DomainError as error:
             return _session_error(error)
@@ -145,7 +147,7 @@ class IdentityMutation:
                 ctx.settings,
                 input.refresh_token,
                 organization_id,
-                ctx.request_info,  # type: ignore[arg-type]
+                ctx.request_info,
             )
         except DomainError as error:
             return _session_error(error)

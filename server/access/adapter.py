@@ -16,7 +16,7 @@ from casbin.persist.adapters import FileAdapter
 from server.access.models import CasbinRule
 
 
-class TortoiseAdapter(persist.Adapter):  # type: ignore[misc]
+class TortoiseAdapter(persist.Adapter):
     def __init__(self, policy_file: Path) -> None:
         self._file = FileAdapter(str(policy_file))
         self._rows: list[list[str]] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -28,13 +30,13 @@ class AuditEvent(Model):
     actor_type = fields.CharField(max_length=16)
     actor_id = fields.CharField(max_length=64, null=True)
     actor_label = fields.CharField(max_length=254, null=True)
-    actor_roles = fields.JSONField(default=list)
+    actor_roles: Any = fields.JSONField(default=list)
     action = fields.CharField(max_length=64)
     object_type = fields.CharField(max_length=64, null=True)
     object_id = fields.CharField(max_length=64, null=True)
     outcome = fields.CharField(max_length=16)
-    before = fields.JSONField(null=True)
-    after = fields.JSONField(null=True)
+    before: Any = fields.JSONField(null=True)
+    after: Any = fields.JSONField(null=True)
     request_id = fields.CharField(max_length=64, null=True)
     client_ip = fields.CharField(max_length=64, null=True)
     user_agent = fields.CharField(max_length=512, null=True)

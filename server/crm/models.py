@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
+from uuid import UUID
 
 from tortoise import fields
 from tortoise.models import Model
@@ -25,7 +27,7 @@ class Party(Model):
     name = fields.CharField(max_length=200)
     email = fields.CharField(max_length=254, null=True)
     phone = fields.CharField(max_length=40, null=True)
-    billing_address = fields.JSONField(null=True)
+    billing_address: Any = fields.JSONField(null=True)
     tax_id = fields.CharField(max_length=64, null=True)
     currency = fields.CharField(max_length=3)
     payment_terms_days = fields.IntField(default=30)
@@ -34,6 +36,7 @@ class Party(Model):
     tags_text = fields.CharField(max_length=1000, default=",")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
+    organization_id: UUID
 
     class Meta:
         abstract = True
@@ -76,6 +79,8 @@ class CustomerNote(Model):
     author_id = fields.UUIDField(null=True)
     body = fields.TextField()
     created_at = fields.DatetimeField(auto_now_add=True)
+    organization_id: UUID
+    customer_id: UUID
 
     class Meta:
         table = "customer_notes"

@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.errors import AlreadyArchived, DuplicateEmail
-from server.crm.models import Customer, Party, PartyStatus, Vendor
+from server.crm.models import Customer, Party, PartyStatus
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.models import Organization
 from server.money import Money, MoneyError, validate_currency
@@ -59,7 +59,7 @@ class PartyFilter:
     tag: str | None = None
 
 
-P = TypeVar("P", Customer, Vendor)
+P = TypeVar("P", bound=Party)
 
 
 def kind_of(model: type[Party]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -44,6 +46,8 @@ class Membership(Model):
         "models.Organization", related_name="memberships", on_delete=fields.CASCADE
     )
     created_at = fields.DatetimeField(auto_now_add=True)
+    user_id: UUID
+    organization_id: UUID
 
     class Meta:
         table = "memberships"
@@ -64,6 +68,8 @@ class Session(Model):
     expires_at = fields.DatetimeField()
     revoked_at = fields.DatetimeField(null=True)
     revoked_reason = fields.CharField(max_length=40, null=True)
+    user_id: UUID
+    organization_id: UUID
 
     class Meta:
         table = "sessions"
@@ -80,6 +86,7 @@ class RefreshToken(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     rotated_at = fields.DatetimeField(null=True)
+    session_id: UUID
 
     class Meta:
         table = "refresh_tokens"
