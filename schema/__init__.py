@@ -18,7 +18,6 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
-from strawberry.permission import PermissionExtension
 from strawberry.schema.config import StrawberryConfig
 
 from schema.audit.resolvers import AuditQuery
@@ -28,7 +27,7 @@ from schema.errors import TopLevelCode, should_mask
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.limits import max_directives_rule
-from schema.permissions import GATE, SIGNED_IN, Gate
+from schema.permissions import GATE, SIGNED_IN
 from schema.scalars import SCALAR_MAP
 from server.settings import Settings
 
@@ -36,13 +35,14 @@ _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 def _node_field(many: bool) -> Any:
+    # The relay resolver is sync and returns an awaitable, which PermissionExtension cannot
+    # wrap; each Node type's resolve_nodes passes the gate for its own (object, "read").
     return relay.node(
         description=(
             "Objects by global id; null for ids that do not exist or are not visible."
             if many
             else "Any object by global id; null if it does not exist or is not visible."
         ),
-        extensions=[PermissionExtension(permissions=[Gate(*SIGNED_IN)], use_directives=False)],
         metadata={GATE: SIGNED_IN},
     )
 

@@ -8,6 +8,7 @@ import strawberry
 from strawberry import relay
 
 from schema.errors import UserError
+from schema.permissions import SIGNED_IN, authorize
 from schema.scalars import CurrencyCode
 from server.identity import models
 
@@ -27,6 +28,7 @@ class UserType(relay.Node):
         cls, *, info: strawberry.Info, node_ids: list[str], required: bool = False
     ) -> list[UserType | None]:
         # Users are visible through what references them, not by id.
+        await authorize(info.context, *SIGNED_IN)
         return [None for _ in node_ids]
 
 
@@ -50,8 +52,9 @@ class OrganizationType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: strawberry.Info, node_ids: list[str], required: bool = False
     ) -> list[OrganizationType | None]:
-        actor = await info.context.actor()
-        wanted = {str(actor.organization_id)} if actor else set()
+        await authorize(info.context, "organization", "read")
+        actor = info.context.signed_in()
+        wanted = {str(actor.organization_id)}
         found = {
             str(o.id): o
             for o in await models.Organization.filter(id__in=[i for i in node_ids if i in wanted])
