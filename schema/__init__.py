@@ -9,6 +9,7 @@ import strawberry
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import relay
+from strawberry.relay.types import GlobalIDValueError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -59,6 +60,22 @@ class Mutation(IdentityMutation, CrmMutation):
 
 
 class _Masking(MaskErrors):
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        # A malformed global id is the client's mistake: say so instead of masking it.
+        return super()._process_errors(
+            [
+                GraphQLError(
+                    e.message,
+                    nodes=e.nodes,
+                    path=e.path,
+                    extensions={"code": TopLevelCode.BAD_USER_INPUT.value},
+                )
+                if isinstance(e.original_error, GlobalIDValueError)
+                else e
+                for e in errors
+            ]
+        )
+
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
         masked.extensions = {"code": TopLevelCode.INTERNAL_SERVER_ERROR.value}

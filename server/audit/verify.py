@@ -44,7 +44,8 @@ async def verify_chain(key: str) -> VerifyResult:
         for row in batch:
             problem = _check(row, expected_seq, expected_prev)
             if problem:
-                return _broken(head, checked, row["sequence"], problem)
+                # For a gap the first broken link is the missing event itself.
+                return _broken(head, checked, min(row["sequence"], expected_seq), problem)
             expected_prev = row["hash"]
             expected_seq += 1
             checked += 1
