@@ -9,7 +9,6 @@ import strawberry
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry import relay
-from strawberry.relay.types import GlobalIDValueError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -19,6 +18,7 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.config import StrawberryConfig
 
 from schema.audit.resolvers import AuditQuery

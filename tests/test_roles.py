@@ -120,3 +120,15 @@ async def test_node_with_malformed_id_is_a_readable_input_error(api: Api) -> Non
     result = await api.gql('{ node(id: "x") { id } }', token=org.token())
     assert result["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "GlobalID" in result["errors"][0]["message"]
+
+
+async def test_members_lists_users_with_their_roles_for_admins_not_viewers(api: Api) -> None:
+    org = await api.new_org("admin", "viewer")
+    data = await api.data(
+        "{ members(first: 10) { totalCount nodes { user { email } roles } } }",
+        token=org.token("admin"),
+    )
+    roles = {m["user"]["email"].split("-")[0]: m["roles"] for m in data["members"]["nodes"]}
+    assert roles == {"owner": ["owner"], "admin": ["admin"], "viewer": ["viewer"]}
+    denied = await api.gql("{ members(first: 1) { totalCount } }", token=org.token("viewer"))
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
 
 from schema.errors import user_errors
 from schema.identity.types import (
+    Member,
     OrganizationPayload,
     OrganizationType,
     PermissionType,
@@ -17,11 +19,12 @@ from schema.identity.types import (
     Viewer,
 )
 from schema.ids import decode
+from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
 from schema.scalars import CurrencyCode
 from server.errors import DomainError, ErrorCode
 from server.identity import accounts, sessions
-from server.identity.models import Organization, User
+from server.identity.models import Membership, Organization, User
 
 
 @strawberry.input(description="Credentials to sign in with.")
@@ -96,6 +99,36 @@ class IdentityQuery:
                 for o, a in ctx.access.permissions(actor.user_id, actor.organization_id)
             ],
             organizations=[OrganizationType.from_model(o) for o in organizations],
+        )
+
+    @requires("member", "read", description="Members of the organization and their roles.")
+    async def members(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+    ) -> Connection[Member]:
+        ctx = info.context
+        actor = ctx.signed_in()
+
+        def member(m: Membership) -> Member:
+            return Member(
+                user=UserType.from_model(m.user),
+                roles=ctx.access.roles(m.user_id, m.organization_id),
+                joined_at=m.created_at,
+            )
+
+        return await paginate(
+            Membership.filter(organization_id=actor.org).select_related("user"),
+            SortKey("created_at"),
+            member,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=ctx.settings.max_page_size,
         )
 
     @requires("organization", "read", description="The organization the token is bound to.")

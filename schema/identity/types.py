@@ -83,6 +83,13 @@ class Viewer:
     )
 
 
+@strawberry.type(description="A user's membership of the organization and the roles held.")
+class Member:
+    user: UserType = strawberry.field(description="The member.")
+    roles: list[str] = strawberry.field(description="Roles held in this organization.")
+    joined_at: datetime = strawberry.field(description="When the user joined.")
+
+
 @strawberry.type(description="Tokens and who they belong to, or why signing in failed.")
 class SessionPayload:
     access_token: str | None = strawberry.field(
