@@ -183,9 +183,7 @@ async def test_customer_archive_sets_status_and_second_archive_is_refused(api: A
     assert data["customerArchive"]["customer"]["status"] == "ARCHIVED"
     again = await api.data(CUSTOMER_ARCHIVE, {"id": customer["id"]}, token=org.token())
     assert again["customerArchive"]["userErrors"][0]["code"] == "ALREADY_ARCHIVED"
-    archived = await api.data(
-        CUSTOMERS, {"filter": {"status": "ARCHIVED"}}, token=org.token()
-    )
+    archived = await api.data(CUSTOMERS, {"filter": {"status": "ARCHIVED"}}, token=org.token())
     assert [n["id"] for n in archived["customers"]["nodes"]] == [customer["id"]]
 
 

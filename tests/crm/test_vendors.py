@@ -57,6 +57,7 @@ async def test_customer_id_is_not_accepted_as_vendor_id(api: Api) -> None:
         token=org.token(),
     )
     customer_id = customer["customerCreate"]["customer"]["id"]
-    data = await api.data("query($id: ID!) { vendor(id: $id) { id } }", {"id": customer_id},
-                          token=org.token())
+    data = await api.data(
+        "query($id: ID!) { vendor(id: $id) { id } }", {"id": customer_id}, token=org.token()
+    )
     assert data["vendor"] is None
