@@ -12,6 +12,7 @@ MODEL_MODULES = [
     "server.access.models",
     "server.audit.models",
     "server.crm.models",
+    "server.ledger.models",
 ]
 
 

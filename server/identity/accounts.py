@@ -13,6 +13,7 @@ from server.errors import DomainError, ErrorCode, ValidationFailed
 from server.identity.models import Membership, Organization, User
 from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password
 from server.identity.sessions import normalise_email
+from server.ledger.chart import open_books
 from server.money import MoneyError, validate_currency
 from server.validation import check_email, check_name
 
@@ -63,6 +64,7 @@ async def create_organization(
     async with in_transaction():
         organization = await Organization.create(name=name.strip(), base_currency=base_currency)
         await audit.open_chain(organization.id)
+        await open_books(organization.id)
         await Membership.create(user=owner, organization=organization)
         await assign_roles(owner.id, organization.id, ["owner"])
         acting = actor.in_organization(organization.id, ("owner",))

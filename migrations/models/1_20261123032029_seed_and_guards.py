@@ -1,0 +1,86 @@
+"""Seed rows every database needs, and PostgreSQL guards: the audit log is append-only and
+posted journal entries and their lines never change."""
+
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+SEED = """
+INSERT INTO "policy_state" ("id", "version") VALUES (1, 0);
+INSERT INTO "audit_chains" ("key", "last_sequence", "last_hash")
+VALUES ('platform', 0, '0000000000000000000000000000000000000000000000000000000000000000');
+"""
+
+POSTGRES_GUARDS = """
+CREATE OR REPLACE FUNCTION ledgerline_audit_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit events are append-only (% refused)', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_events_append_only
+    BEFORE UPDATE OR DELETE ON "audit_events"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_audit_append_only();
+CREATE TRIGGER audit_events_no_truncate
+    BEFORE TRUNCATE ON "audit_events"
+    FOR EACH STATEMENT EXECUTE FUNCTION ledgerline_audit_append_only();
+
+CREATE OR REPLACE FUNCTION ledgerline_posted_entry_immutable() RETURNS trigger AS $$
+BEGIN
+    IF OLD.status = 'POSTED' THEN
+        RAISE EXCEPTION 'posted journal entries are immutable (% refused)', TG_OP
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER journal_entries_immutable
+    BEFORE UPDATE OR DELETE ON "journal_entries"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_posted_entry_immutable();
+
+CREATE OR REPLACE FUNCTION ledgerline_journal_lines_immutable() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'journal lines are immutable (% refused)', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER journal_lines_immutable
+    BEFORE UPDATE OR DELETE ON "journal_lines"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_journal_lines_immutable();
+CREATE TRIGGER journal_lines_no_truncate
+    BEFORE TRUNCATE ON "journal_lines"
+    FOR EACH STATEMENT EXECUTE FUNCTION ledgerline_journal_lines_immutable();
+"""
+
+UPGRADE = {"sqlite": SEED, "postgres": SEED + POSTGRES_GUARDS}
+
+DOWNGRADE = {
+    "sqlite": """DELETE FROM "audit_chains" WHERE "key" = 'platform';
+DELETE FROM "policy_state" WHERE "id" = 1;""",
+    "postgres": """DROP TRIGGER IF EXISTS journal_lines_no_truncate ON "journal_lines";
+DROP TRIGGER IF EXISTS journal_lines_immutable ON "journal_lines";
+DROP FUNCTION IF EXISTS ledgerline_journal_lines_immutable();
+DROP TRIGGER IF EXISTS journal_entries_immutable ON "journal_entries";
+DROP FUNCTION IF EXISTS ledgerline_posted_entry_immutable();
+DROP TRIGGER IF EXISTS audit_events_no_truncate ON "audit_events";
+DROP TRIGGER IF EXISTS audit_events_append_only ON "audit_events";
+DROP FUNCTION IF EXISTS ledgerline_audit_append_only();
+DELETE FROM "audit_chains" WHERE "key" = 'platform';
+DELETE FROM "policy_state" WHERE "id" = 1;""",
+}
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return UPGRADE[db.schema_generator.DIALECT]
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return DOWNGRADE[db.schema_generator.DIALECT]
+
+
+MODELS_STATE = (
+    'eJztXW2T2ji2/isqvtxMFUml35Js59atommSsNPdZIHkZnaYcgQW4G0jeS3THXbu/PcryTb4RXbLYGjj6EPTIOnI9iP56Lzp6M/GgpjIpq9u0WKMXDq3nMYl+LOB4QKxL5LaJmhAx9nU8QIPjm2/+bqdKIdj6rlw4rGqKbQpYkUmohPXcjyLYE7QAkuK3P+iwLHhBAELA4gBcWcQW/+BvNF74M0RcImNKJgj2+Q/XQQg+2tDOmYE7pLVveKXM8mEXc/Cs9J7XmLr30tkeGSGeCvW/++/N3j/hmXy+mi/vOiPP1ihhU30A1HemP907o2pxa4Tw9cnF+WGt3JE2Zcv3esPoiV/prExIfZygTetnZU3Z5cJmy+XlvmK0/C6GcLIhR4yI5DjpW0HAxQW+c/DCjx3ida3am4KTDSFS5sPXOO/p0s84Q8GxJX4x/n/BLcWaWYYd72hMegMDaORGmd+C4kBCoomBPM5YmGPA/XnX36/G0BEaYNfoP2p1X9x9uYXAQGh3swVlQKuxl+CEHrQJxWgb1CeuIhjYkAvjfY1q/GsBZIjHqdMIG8GpK/CL9uMQFiwGYLNqxKCG8K3B8Ab7AHNHrZXwdjnDMCwe9sZDFu3n/nlFpT+2xb4tYYdXnMqSleJ0hf+eBHGBXwOse4E/G93+Anwn+CfvbtOclTX7Yb/bPB7gkuPGJg8GtCMTNOwNESNtdyMevKlLPCiSUjLfOueecx3eck28EbYnyqsERINJ4OTLwvTeynL4lClof1AXGTN8K9oJQDusvuAeIIkgAYL95egm+OEdFO6eeVd+LheR2NLMGa3YSNPPH27NWi3rjuNTH5QArS9RHc1hVjCCuVQ88k8hpP7R+iaRmxW8xpyShIl67bpqsXpIlkCMZwJkPjT8HuXjYJEck2OUrbsGn1QRel1yARID2GIvUuAHpC7AuMltTCiFLhoQlwTjJFN8IwCjwD0g/VlrwDBKCaHpkXX8rqVyK1aMq2SZCr+p3Buz6Erxzlsn0Ca3egRsiD2Vv8wbIRn3pz9PH39Ogfjr62+gJm1SkiUd0HVqV8XF1LGkCJjsnRdhCerIkCnCGuI+JkC3meZaJ8lsdZaVjbu9dKyUnJr9tofWZDjtqH4/LgKiD/82kf2erGWC15xY9SRzYQssSv2JlG21IdSyPY4Dfxe6gTSPiXJPpqyt2I+JPdIKknG6nMlSddvycQu1lRRlOxx8c2BDH4QkANBDsgUQBBMiCagHlNTTCbsMYkPUmB5FAw+tV6eXrxJi5HldKlFyIqLkGJMjTmk8yLyTZyqHOHmabwPJtq8OVeQbd6cZwo3vEpLNz+ndBMddfTDsVhvW4x6nLKGo34koxxikjvMLvG2fLnjlCUMczAr9SiXP8qByFPQaRGn0n6LfL8F3SgdO9rX66e+NBOm9fjMqpJVPcReogZFhiVbA4oqsCpBIJTNjJcWvhQhGVO4sLhBexpXWygIeC2YumQh7N3fg+u0hYT1XRYEUmLPWhOqAOtp6jAPLaJrEf3nE95c9MB49VYieoxSi+jHMMqMXVGZFJlt0EpTbmXUqtjYxq1a5yoe0vNsB+l5yj+qY+R0jFy14dQxcjpGruoQlxAjF10Ck97D7V3ASZ9lTfDfqx9YsAOJ4SNkE9lWD/6mKZs8HNaWKduPcyJsFBRY+D1YwFUQ28dD+ygP/oN2LKxPutNlp760WaMCq1wzx6yBFtCyi4jCa4LauXVPL1T8uqxVdozgRcqzq2Mw9xuD6UBKHwljy0VjFFKEdUT84kJpRl/kzOiLJOIWNdjqYz1IpvUVITaCOINDR+kSYI8Z4b7QDhnKYVnyVa93E7OLXHWHCZC/3F51+i9OBPaskeWLc927oQ4O0ZbnDX+azCGebTX8GV1oI2XVjJQ65Ll8LU6HPD+zquvnOegvBSIphTdS28xTeyeinSGyJahpvzwyOcix4BDbmqyAbbGiF9+d70xBBd9n339pCoc9j01mt8499vwnV5H4xhwATeh4yJXHPJfWszTrgyOmHKt9eC0+T8Sn4FIPZ+LzXHxe7JYEoou9Alo0ny+JOR/w/+oqdjN+Cy9PT87fnr87e3P+jjURt7kueZuzZoQiWLbWvB4nZW0jJKihlvFOQcd4l6lhvEvqF/7UVwXWb304VBv7Mu8cQHPz2YkysicaWWVkTwshe6qRVUb2rBCyZxpZZWTPCyF7rpFVRvaiELIXGtk8ZAsox/tUZz4LiX/AQ3kbEn0mWt3MU2h8zcGg65YK7rwJWWKmN4DxcuEgEzxa3jzI3cH1IuCbd5qAEoDgZA4cl0x4Po97TB5FGg8X2QSaMudeiT2X7OrTOsqOOgobRflmiStrlgluhOhphMviSK/3i/DfTk/Pzt6evj578+7i/O3bi3ev11Cnq/Iwv+p+5LDH2JU/DhXhUa2laXlspbGkmysitbkcCvJ23GZsqe6x+ISgyY0dfHMDd6cBQfxebPd2ySOwyeQeUORa0LYoooBdG2FTMBBuHxGt09yptF534Ez3qFBil6B57VzjZe14zuZWNqSeQRF78iDmS51npUg151LnXFG5VQBZ1I8eI6qhdaucqV+lBaLzgIQHQL5A+LUKCwTiDQvY5L25xaPF5tBj3JyzamReiqgy02KCJy9mjPtxbjExk4z/hSZeE0AciKSi2kWUjbPcLF9m51LLvFhNjIC/r5lN0gr/uzRacyJSfQn36x+FZOA8rlczMfggrC5nd190eFVZX4xIsz6FPCeV2RFyPAEMBTaEbCc+PY/kVBOOEpnaES6fwj8/TidBWsM4rWMP0IkONBN0iGsUdQDHqWq4WJy8UVgsTpIDt1kseNVfEqBlq8RTMEuXhxps0Sx/QfbxYg+PCm0CSJDVD+m97AXwUROHwqTB/vugd5cH9posuTxYEw/8H7Ature1OrLPZby0bM/C9BW/3nNsdeEwxVaKEPEXt61vycFo3/SukksA7+AqPTBSS3nuCyA3k9eBle9B7hc6d+FFM0FWPzazN6SLrZoxIo2yAspLb0KKbeyKkNSQZZQv/Y3RlLgShLPXyQ3FTktkxabywdfCqSdLfJAjnoQEGvXtUXe5EYYW5dtxKs24FRIt2xbCDDCnkJ03SqRRfhplkRUEzgJHkirMcar64XxxcqoANGuVibSoS0giDseD28SL7jRPU9YP8pNTlc0JrFW2YHKa2qBgmWjhEI+f3VPUYyQh1aArge646KH4Hv8oUQ2l7vI5d1GENbjHEfjRXlKPaZ/S3EPrumbuRsyglWLEx4C1JSIwI35yIKDItnmMXjqOQ41EGp0hcQ77eWqUAjTC9Y+frd0E0ibxTArhIdw6b5E+2/D5GdVe8uocOC9UpQWavTiDHAZSsS3EIUH9AC4/9ezYsm12fe7XZzylkLtNQqotW9tbtjw20MWsWhuK+s30PVi0tjh/Vh89W+ToWQeuFtz+5yF3QQ0TriTsJDO6Tk58uDi7sz1vUdhx+1okeNGD3lKCLJ/FHbxcCHijSYHjQYxr6gNupG21h92vnYJyc0B1Cfz/I8znHftyzUqCb0nN6HkccB6cUTZtfxSy4caIDjgUzX1pLwmUXyvJ2rxZNtKv09K2TvGXPQD1TfG3dMwtRz1OqUe9KqMuCSBOJaNjbyzfPmVbC/a5sDCReNvz4vXl9FtJFFUTlZ8ncL8qe1Kq9g5ub7hLGb31GRC5EO98BkSfMaV+tz1UOwQCE08WgVwkF2boM7gj3jEuL1m47zchZhSzHD9MiOnTvhhjPZIqWWR4Y56nUmThtrwVsMmM3SiAM57pwQMQhP3KMsUUpH4658Lvm8dI+Vi0d+V5vStMfpln7L3JBjtGpPdmJgzSxJSY6IZMU86wQgfta2Gey5PeO9+G+TbntfB+07v7GDZPGqK1Ol1vxUpFnU4sJ6psK0GmBXitH2n9qFoQl6gfyRhGCThHY6hqinGCTxY9g3CfmtVXhE0ijW0Lapp52tSDaLNrXNt4uaJg6pJFgcC2OI2ObHviRfk5dC8d2aYj23RkW00A1pFtlZDHdWSbjmyrw4KoI9t0ZJuObNORbTqyTZviq2yK15FtdRt1lcg27SnQnoKqW7HLiKTapym7NRFHMjVk6fmDqmZubn6/kWpQEAYBQXhW7YQJQN57MIY2ny4UQJeVkYWzZDNBmKoBn6XsOz/6ljYB5qdFiQNvkeyAqfL7V7WSTxg2u52Sq03bZZu2xZgUkLnD9jXU5E/VLNs5hu2kpK39Bvv1GwiApPg+rcSHtFXGutEasBqmq/N/I3zTbV11b7rD3y7B+usId/7xRRT5/0e4e9fu3TKV3//P6r997twNWEHwpRoKP12Odxm9CHmlB/CqdffrJeCfI9xuDT5dAv45wq12u/flbjgw+p12p/u1dXUjjDSpQkb1pd/v3A2NYCrEfvLB/sp+9fq/8fEOvo7wh+63znVIEfkxwsPWt9gl478j9/W59VvipoKSzR1FpmOqyL/SupPIDzaNe3cfjWGnfxvtQVKYntr9zrDVvWNP02n177p3HweXIFU0woPWTYfViH8j3Bt+6vSN8KWI/mJP0hsMjd4HI6CI/WSUnzv91pD1aaxfoVTRCF+1ro3rztWQj7L/jb9ybNrffewYH9m9GTe9wYC/fcmyEb7uDgS4lyD8Ft7v5orRn9u8umcqGe7OshPcnaXy2z2LE6DSjpaSfQDReyqAcYKsfjBfKMkQFzkyxEVahrAo11A9l0gCEK4IsRHEGRpHjDCB9pj4xftYhtYlh1Uyrnq9m5jV66qbjPv+cnvVYXKAgJ81snz9Pe1+YdDRFVMpF8Uh39BpxAsgrh1eFXN4aSdMNvTHaY5XccJoc/xe90U40BVZwQsBGyPSe+S0g6MiWyH8eVkCyhEnxVFO4Sfxjb3BlXIddX5M5hDPUB/K95fH6pt5TiQUtDT48Cm6kj6RR8BubQXYgHo0dPeMIUUg1McB3wTBq3nt97D0O3iEFDwS15uzBgACLk2kXUl76F/ZlRSxJ3Bi7VaqlltJCzp7FXR0HO7ebXABR05rZhnGt6B9nj52hBjngMr1qeSRSVLQcg5LkoNWi+lYitk9JYo/jxjT3ZyR0kcT4sZX1MxGuQJN9NwVV7RXlGqGTMaYWi71AOOPbAS5ZAFBcO4Wk0dMBB4tJlhADCLXAPdo1QQeYQ0dG66A5aXlmVJ7VpVk+JkzWnjRwssxsLhyhJeCBzTtcihT1QA8wKlM6zPEimAcI6oh0uXvhAvPeSx6OlOSToOtBDZfjguy4hiRZsLa//ST+p8qokP8nSxdDO0O9txVQ6I+xOpzNYd/+S0NxJpa6rk2g/h2E1AkJHsRzf4eWIvFUnQNCKsNQ91fMIWEaSWc2g+Id3nQO2V9/yLLxFlq36qaA14uxqxaKevMxkaq9YrnSyPjD1gK6bzU4hsanU5cEiGjlE78+IJftog0vu63PvBAUv5vhD/3BkMe9OL/T3Ks5wl50SbVLUyqC7QgRfSLsL2O/lSK/jRdOOUHN2BZ9vXstD0JMp2yZ/uUPZRJcxNkZG8GkY9Agqx+0738uP0AsmKyXoxIR0fJlejxqmiC4yShRjYRySdUpeLAJuk0rtrs83OafSRvU/FBjxGWMObH805VaYhDTHRo+fMxztBGZ5BpYT9EkrLERelpw1klkdUh5hXMobMZgwx9uMhpZIE5/8bCxygLZMEuOYxMyiLS2PUwGhL2oThtk96QI2QLT87ZNGNUmbL56AvZP3vmhqOgPH+3HYAqz9/iTjvxFmf77MKX/GmX3ZqxPO2wY6MUOsxMNOYbCFzgn7N6KbYZMHJMoe8RgguRzwpiE/CNCHwHwsv1DoQHaC8lmxdK7n+ER5grD2GfgXMSzOEDAi55ZN+Qi8ALYTmk4B4hh1/Gcn1fId8Gwa/KyVa/NAEl/OcI+95Di4pKG5kz5PJbQPb00u+V+w8tTJHLLhqm5vJ3ipjinjo/2DPY/j4MMg0elT+I/6y8a0zwy/8gl7wCv7K7YvCAMfHmwJdgKFjAe3Z/vOMVD3EkLqMfYcdm0woMvtw2+a0P/nFjeUj0+9lf7VkJgLZ1n7mtQ8VrGSQqi/kwM87M2FQKCINSji2TmAt6PvP8cVIJTuKLCxjCbk7PmnjidKTlMykt4fRPwZo5vSMUh0sbvv9pXlricL3xZv/Jb8bbHcKeIDzc9N1z0vsDB0sEZ9lvMQBJSj0C240AFy+NrV8DGbUeiR1GYvsXQkqux2K7sYhtgC+y/KYID5jD6KRxmCW49FgBnYLugEFIz35KcsUgL0f58c8QLYhpjEgjqgM4dw7gjNuwVOdhnEobNpLCQMTGpwpplEYDmu+ERaHbY0fva0EvSkWxfdKTFZ1aCpm94CYh1474qqf2OlZo44xwB582PyxuN5c2d3MN4axGYEvc2eVt+LsR3qoB8jx2az5TSrgPEy2aeR5E3/dl0GjjJ32In5H7Mna6e+BB41t6kO/ms8nkXqQfE84rXoLRD8/3wwF/81Xad1hSv9w/1/Uod+RxPxwnQSZ4nFs2pwrasgrfpdjkNZN54I/zu6BgBh0bUbq+Cu9khMWFJ3PE7oEhhF5OXaTqiMv0lFXXV1OFaIeStwryYTSKytsxoh2F7uNRYCQyN3/VDH9R3mrPpYz8cHa7kz1heDi73U5bzlVDAQtGVO0aCFgFJrNzGGC7NWi3rju5IVVFl/lAKpKt7xuBSS00yAiFNJX9/AGhiJ8BjHDG105LZBRFgIiGfgIvk7E9TPnPF9ADC8aIRROHLdjrKumu/j1cQbq3Xzx6kNeUzcgZ8ZUJpY39/m2sm+sYFx3jcmRaya47miJvTAFoE2QaVlnoUFHGESGqU/TQgT2dG5ZehFU4mkkomzftIGC5HOtmzfY4JGXKyEutYNskGT7jwuAO2Rtyz+6/52wrsR8JvrE3t1KnF4RD0A7WyoZExk+1yRX2vaC1ESy/BdJ3bWRsupzMAaTgGjnQ9VipiN1vw4UD2QyTCfKFaJXTb3EgdObeSpnNtKy9V6FQn2e9SY+lFAh0khMIdCIJBNLZGX6S7AwFLKRJ2WpHL2Zt5aq9OjMTqOUIQhtcFcSgyIiqyEBiq2HC5NhcyzShFANGjYHDIQQDaKNRQyYR7dCTVD5KmFO0bKRlo2NjKFo2qrZspO28B7CMTSJqfEkGnKhl4DghftKEk5hklTLitJBrTeYyiSWoyZVU4KbNU/JJNqo7BB3JXvafxW+546blbEmAJ0opuLEnQlLDBev04kJhwWKtMhcsUZcI/GcvVQGEg+Y1RHc/4gDBnvR45OykzRGSnRI2Vw3tHHBLy9i8U0TXrovZX/8PF3o2gw=='
+)

@@ -1,0 +1,601 @@
+"""The posting service: the one way anything reaches the ledger.
+
+Manual journal entries and every business document (invoice, payment, bill, ...) call
+`post`. It validates the lines, converts them to the base currency, checks the balance and
+the lock date, takes the next gapless number and writes the entry, its lines and its audit
+event in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+import orjson
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.actor import Actor
+from server.audit import log as audit
+from server.crm.models import Customer, Vendor
+from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.identity.models import Organization
+from server.ledger.errors import IdempotencyConflict, PeriodLocked, Unbalanced
+from server.ledger.models import (
+    Account,
+    AccountStatus,
+    EntryStatus,
+    IdempotencyRecord,
+    JournalEntry,
+    JournalLine,
+    LedgerSettings,
+    LineTag,
+    TrackingOption,
+)
+from server.ledger.rates import rate_on
+from server.money import Money, MoneyError, validate_currency
+
+MAX_LINES = 500
+
+
+class Side(StrEnum):
+    DEBIT = "DEBIT"
+    CREDIT = "CREDIT"
+
+
+@dataclass(frozen=True, slots=True)
+class LineInput:
+    """A line as a client or a document states it."""
+
+    account_id: UUID
+    side: Side
+    amount: str
+    currency: str | None = None  # the base currency when omitted
+    description: str | None = None
+    customer_id: UUID | None = None
+    vendor_id: UUID | None = None
+    dimension_option_ids: tuple[UUID, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "accountId": str(self.account_id),
+            "side": self.side.value,
+            "amount": self.amount,
+            "currency": self.currency,
+            "description": self.description,
+            "customerId": str(self.customer_id) if self.customer_id else None,
+            "vendorId": str(self.vendor_id) if self.vendor_id else None,
+            "dimensionOptionIds": [str(o) for o in self.dimension_option_ids],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LineInput:
+        return cls(
+            account_id=UUID(data["accountId"]),
+            side=Side(data["side"]),
+            amount=data["amount"],
+            currency=data.get("currency"),
+            description=data.get("description"),
+            customer_id=UUID(data["customerId"]) if data.get("customerId") else None,
+            vendor_id=UUID(data["vendorId"]) if data.get("vendorId") else None,
+            dimension_option_ids=tuple(UUID(o) for o in data.get("dimensionOptionIds", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EntryInput:
+    date: date
+    lines: Sequence[LineInput]
+    memo: str | None = None
+    source_type: str | None = None
+    source_id: UUID | None = None
+
+
+@dataclass(slots=True)
+class ResolvedLine:
+    line_no: int
+    account: Account
+    currency: str
+    debit: int
+    credit: int
+    base_debit: int = 0
+    base_credit: int = 0
+    rate: Decimal = Decimal(1)
+    description: str | None = None
+    customer_id: UUID | None = None
+    vendor_id: UUID | None = None
+    options: list[TrackingOption] = field(default_factory=list)
+
+
+def _line_error(index: int, name: str, message: str, code: ErrorCode) -> DomainError:
+    return DomainError(message, code=code, field=["lines", str(index), name])
+
+
+async def resolve(
+    actor: Actor, entry: EntryInput, *, allow_control: bool, require_balance: bool = True
+) -> list[ResolvedLine]:
+    """Check every line against the organization's data; convert to the base currency."""
+    org = actor.org
+    problems: list[DomainError] = []
+    if len(entry.lines) < 2:
+        problems.append(
+            DomainError(
+                "an entry needs at least two lines", code=ErrorCode.TOO_FEW_LINES, field=["lines"]
+            )
+        )
+    if len(entry.lines) > MAX_LINES:
+        problems.append(
+            DomainError(f"at most {MAX_LINES} lines", code=ErrorCode.INVALID, field=["lines"])
+        )
+    if entry.memo is not None and len(entry.memo) > 500:
+        problems.append(DomainError("memo is too long", code=ErrorCode.TOO_LONG, field=["memo"]))
+    if problems:
+        raise ValidationFailed(problems)
+
+    base = (await Organization.get(id=org)).base_currency
+    accounts = {
+        a.id: a
+        for a in await Account.filter(
+            organization_id=org, id__in={line.account_id for line in entry.lines}
+        )
+    }
+    customers = set(
+        await Customer.filter(
+            organization_id=org, id__in={ln.customer_id for ln in entry.lines if ln.customer_id}
+        ).values_list("id", flat=True)
+    )
+    vendors = set(
+        await Vendor.filter(
+            organization_id=org, id__in={ln.vendor_id for ln in entry.lines if ln.vendor_id}
+        ).values_list("id", flat=True)
+    )
+    option_ids = {o for ln in entry.lines for o in ln.dimension_option_ids}
+    options = {o.id: o for o in await TrackingOption.filter(organization_id=org, id__in=option_ids)}
+    rates: dict[str, Decimal] = {}
+
+    resolved: list[ResolvedLine] = []
+    for i, line in enumerate(entry.lines):
+        currency = line.currency or base
+        account = accounts.get(line.account_id)
+        if account is None:
+            problems.append(_line_error(i, "accountId", "account not found", ErrorCode.NOT_FOUND))
+        elif account.status == AccountStatus.ARCHIVED:
+            problems.append(
+                _line_error(i, "accountId", "the account is archived", ErrorCode.ACCOUNT_ARCHIVED)
+            )
+        elif account.is_control and not allow_control:
+            problems.append(
+                _line_error(
+                    i,
+                    "accountId",
+                    f"{account.code} {account.name} takes postings only from its documents",
+                    ErrorCode.CONTROL_ACCOUNT,
+                )
+            )
+        elif account.currency and account.currency != currency:
+            problems.append(
+                _line_error(
+                    i,
+                    "currency",
+                    f"account {account.code} takes only {account.currency}",
+                    ErrorCode.CURRENCY_MISMATCH,
+                )
+            )
+        try:
+            validate_currency(currency)
+            amount = Money.parse(line.amount, currency)
+        except MoneyError as exc:
+            problems.append(_line_error(i, "amount", exc.message, ErrorCode(exc.code)))
+            continue
+        if amount.amount <= 0:
+            problems.append(
+                _line_error(
+                    i,
+                    "amount",
+                    "line amounts are positive; the side says debit or credit",
+                    ErrorCode.ZERO_AMOUNT if amount.is_zero() else ErrorCode.NEGATIVE_AMOUNT,
+                )
+            )
+            continue
+        if line.customer_id and line.customer_id not in customers:
+            problems.append(_line_error(i, "customerId", "customer not found", ErrorCode.NOT_FOUND))
+        if line.vendor_id and line.vendor_id not in vendors:
+            problems.append(_line_error(i, "vendorId", "vendor not found", ErrorCode.NOT_FOUND))
+        chosen = [options.get(o) for o in line.dimension_option_ids]
+        if None in chosen:
+            problems.append(
+                _line_error(i, "dimensions", "dimension option not found", ErrorCode.NOT_FOUND)
+            )
+        picked = [o for o in chosen if o is not None]
+        if len({o.category_id for o in picked}) != len(picked):
+            problems.append(
+                _line_error(
+                    i,
+                    "dimensions",
+                    "at most one option per dimension",
+                    ErrorCode.DUPLICATE_DIMENSION,
+                )
+            )
+        if currency != base and currency not in rates:
+            try:
+                rates[currency] = await rate_on(org, currency, entry.date)
+            except DomainError as exc:
+                problems.append(_line_error(i, "currency", exc.message, exc.code))
+                continue
+        resolved.append(
+            ResolvedLine(
+                line_no=i + 1,
+                account=account,  # type: ignore[arg-type]  # problems raised below if None
+                currency=currency,
+                debit=amount.minor if line.side == Side.DEBIT else 0,
+                credit=amount.minor if line.side == Side.CREDIT else 0,
+                rate=rates.get(currency, Decimal(1)),
+                description=line.description,
+                customer_id=line.customer_id,
+                vendor_id=line.vendor_id,
+                options=picked,
+            )
+        )
+    if problems:
+        raise ValidationFailed(problems)
+    _to_base(resolved, base)
+    if require_balance:
+        debits = sum(r.base_debit for r in resolved)
+        credits = sum(r.base_credit for r in resolved)
+        if debits != credits:
+            difference = Money.from_minor(debits - credits, base)
+            raise Unbalanced(
+                f"debits and credits differ by {difference} in the base currency",
+                field=["lines"],
+            )
+    return resolved
+
+
+def _to_base(lines: list[ResolvedLine], base: str) -> None:
+    """Convert each line to the base currency.
+
+    When every line is in one foreign currency and balances in it, each side's total is
+    converted once and spread over its lines (largest remainder), so rounding can never
+    unbalance an entry that balances in its own currency.
+    """
+    currencies = {ln.currency for ln in lines}
+    for ln in lines:
+        amount = Money.from_minor(ln.debit or ln.credit, ln.currency).amount
+        value = Money.rounded(amount * ln.rate, base).minor
+        ln.base_debit, ln.base_credit = (value, 0) if ln.debit else (0, value)
+    if len(currencies) != 1 or base in currencies:
+        return
+    currency = next(iter(currencies))
+    if sum(ln.debit for ln in lines) != sum(ln.credit for ln in lines):
+        return
+    total = Money.from_minor(sum(ln.debit for ln in lines), currency).amount
+    total_base = Money.rounded(total * lines[0].rate, base)
+    for side in ("debit", "credit"):
+        members = [ln for ln in lines if getattr(ln, side)]
+        parts = total_base.allocate([getattr(ln, side) for ln in members])
+        for ln, part in zip(members, parts, strict=True):
+            setattr(ln, f"base_{side}", part.minor)
+
+
+def request_hash(operation: str, payload: Any) -> str:
+    return hashlib.sha256(
+        orjson.dumps([operation, payload], option=orjson.OPT_SORT_KEYS, default=str)
+    ).hexdigest()
+
+
+async def replay(
+    actor: Actor, key: str | None, operation: str, payload: Any
+) -> IdempotencyRecord | None:
+    """The earlier result of this key, if any; a key reused for other input is refused."""
+    if key is None:
+        return None
+    if not 1 <= len(key) <= 128:
+        raise DomainError(
+            "idempotency keys are 1 to 128 characters",
+            code=ErrorCode.INVALID,
+            field=["idempotencyKey"],
+        )
+    record = await IdempotencyRecord.get_or_none(organization_id=actor.org, key=key)
+    if record is None:
+        return None
+    if record.operation != operation or record.request_hash != request_hash(operation, payload):
+        raise IdempotencyConflict()
+    return record
+
+
+async def remember(
+    actor: Actor, key: str | None, operation: str, payload: Any, result: UUID
+) -> None:
+    """Store the result under the key, in the transaction that produced it."""
+    if key is not None:
+        await IdempotencyRecord.create(
+            organization_id=actor.org,
+            key=key,
+            operation=operation,
+            request_hash=request_hash(operation, payload),
+            result_id=result,
+        )
+
+
+async def _lock_settings(actor: Actor, on: date) -> LedgerSettings:
+    settings = await LedgerSettings.select_for_update().get(organization_id=actor.org)
+    if settings.lock_date is not None and on <= settings.lock_date:
+        raise PeriodLocked(
+            f"the books are locked up to {settings.lock_date.isoformat()}", field=["date"]
+        )
+    return settings
+
+
+async def _write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLine]) -> None:
+    rows = [
+        JournalLine(
+            organization_id=actor.org,
+            entry_id=entry.id,
+            line_no=ln.line_no,
+            account_id=ln.account.id,
+            currency=ln.currency,
+            debit_minor=ln.debit,
+            credit_minor=ln.credit,
+            base_debit_minor=ln.base_debit,
+            base_credit_minor=ln.base_credit,
+            exchange_rate=str(ln.rate),
+            description=ln.description,
+            customer_id=ln.customer_id,
+            vendor_id=ln.vendor_id,
+            date=entry.date,
+        )
+        for ln in lines
+    ]
+    await JournalLine.bulk_create(rows)
+    if any(ln.options for ln in lines):
+        saved = {
+            row["line_no"]: row["id"]
+            for row in await JournalLine.filter(entry_id=entry.id).values("id", "line_no")
+        }
+        await LineTag.bulk_create(
+            [
+                LineTag(
+                    organization_id=actor.org,
+                    line_id=saved[ln.line_no],
+                    category_id=o.category_id,
+                    option_id=o.id,
+                )
+                for ln in lines
+                for o in ln.options
+            ]
+        )
+
+
+def _summary(entry: JournalEntry, lines: list[ResolvedLine]) -> dict[str, Any]:
+    return {
+        "number": entry.number,
+        "date": entry.date.isoformat(),
+        "memo": entry.memo,
+        "source": entry.source_type,
+        "lines": [
+            {
+                "account": ln.account.code,
+                "debit": ln.base_debit,
+                "credit": ln.base_credit,
+                "currency": ln.currency,
+            }
+            for ln in lines
+        ],
+    }
+
+
+async def post(
+    actor: Actor,
+    entry: EntryInput,
+    *,
+    allow_control: bool = False,
+    idempotency_key: str | None = None,
+    operation: str = "journal_entry.post",
+) -> JournalEntry:
+    """Validate and post a new entry in one transaction; the same key replays."""
+    payload = _payload(entry)
+    earlier = await replay(actor, idempotency_key, operation, payload)
+    if earlier is not None:
+        return await JournalEntry.get(id=earlier.result_id)
+    lines = await resolve(actor, entry, allow_control=allow_control)
+    try:
+        async with in_transaction():
+            settings = await _lock_settings(actor, entry.date)
+            created = await JournalEntry.create(
+                organization_id=actor.org,
+                number=settings.next_entry_number,
+                status=EntryStatus.POSTED,
+                date=entry.date,
+                memo=entry.memo,
+                source_type=entry.source_type,
+                source_id=entry.source_id,
+                created_by_id=actor.user_id,
+                posted_by_id=actor.user_id,
+                posted_at=datetime.now(UTC),
+            )
+            await LedgerSettings.filter(organization_id=actor.org).update(
+                next_entry_number=settings.next_entry_number + 1
+            )
+            await _write_lines(actor, created, lines)
+            await remember(actor, idempotency_key, operation, payload, created.id)
+            await audit.record(
+                actor,
+                operation,
+                object_type="JournalEntry",
+                object_id=created.id,
+                after=_summary(created, lines),
+                idempotency_key=idempotency_key,
+            )
+    except IntegrityError:
+        # A concurrent request with the same key won; answer as it did.
+        earlier = await replay(actor, idempotency_key, operation, payload)
+        if earlier is None:
+            raise
+        return await JournalEntry.get(id=earlier.result_id)
+    return created
+
+
+def _payload(entry: EntryInput) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "memo": entry.memo,
+        "lines": [ln.as_json() for ln in entry.lines],
+    }
+
+
+async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
+    """Keep an entry unposted; its lines are checked but it need not balance yet."""
+    await resolve(actor, entry, allow_control=False, require_balance=False)
+    async with in_transaction():
+        draft = await JournalEntry.create(
+            organization_id=actor.org,
+            status=EntryStatus.DRAFT,
+            date=entry.date,
+            memo=entry.memo,
+            draft_lines=[ln.as_json() for ln in entry.lines],
+            created_by_id=actor.user_id,
+        )
+        await audit.record(
+            actor,
+            "journal_entry.create",
+            object_type="JournalEntry",
+            object_id=draft.id,
+            after=_payload(entry),
+        )
+    return draft
+
+
+async def post_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
+    async with in_transaction():
+        draft = (
+            await JournalEntry.filter(id=entry_id, organization_id=actor.org)
+            .select_for_update()
+            .first()
+        )
+        if draft is None:
+            raise NotFound("journal entry not found", field=["id"])
+        if draft.status != EntryStatus.DRAFT:
+            raise DomainError(
+                "the entry is already posted", code=ErrorCode.ALREADY_POSTED, field=["id"]
+            )
+        entry = EntryInput(
+            date=draft.date,
+            memo=draft.memo,
+            lines=[LineInput.from_json(d) for d in draft.draft_lines or []],
+        )
+        lines = await resolve(actor, entry, allow_control=False)
+        settings = await _lock_settings(actor, draft.date)
+        draft.status = EntryStatus.POSTED
+        draft.number = settings.next_entry_number
+        draft.posted_at = datetime.now(UTC)
+        draft.posted_by_id = actor.user_id
+        draft.draft_lines = None
+        await draft.save()
+        await LedgerSettings.filter(organization_id=actor.org).update(
+            next_entry_number=settings.next_entry_number + 1
+        )
+        await _write_lines(actor, draft, lines)
+        await audit.record(
+            actor,
+            "journal_entry.post",
+            object_type="JournalEntry",
+            object_id=draft.id,
+            before={"status": "DRAFT"},
+            after=_summary(draft, lines),
+        )
+    return draft
+
+
+async def reverse(actor: Actor, entry_id: UUID, on: date, memo: str | None = None) -> JournalEntry:
+    """Post the mirror image of a posted entry on `on`; the original stays as it was."""
+    original = await JournalEntry.get_or_none(id=entry_id, organization_id=actor.org)
+    if original is None:
+        raise NotFound("journal entry not found", field=["id"])
+    if original.status != EntryStatus.POSTED:
+        raise DomainError(
+            "only posted entries can be reversed", code=ErrorCode.NOT_POSTED, field=["id"]
+        )
+    try:
+        async with in_transaction():
+            settings = await _lock_settings(actor, on)
+            if await JournalEntry.exists(reversal_of_id=original.id):
+                raise DomainError(
+                    "the entry is already reversed", code=ErrorCode.ALREADY_REVERSED, field=["id"]
+                )
+            lines = await JournalLine.filter(entry_id=original.id).order_by("line_no")
+            tags = await LineTag.filter(line_id__in=[ln.id for ln in lines]).select_related(
+                "option"
+            )
+            created = await JournalEntry.create(
+                organization_id=actor.org,
+                number=settings.next_entry_number,
+                status=EntryStatus.POSTED,
+                date=on,
+                memo=memo or f"Reversal of entry {original.number}",
+                source_type=original.source_type,
+                source_id=original.source_id,
+                reversal_of_id=original.id,
+                created_by_id=actor.user_id,
+                posted_by_id=actor.user_id,
+                posted_at=datetime.now(UTC),
+            )
+            await LedgerSettings.filter(organization_id=actor.org).update(
+                next_entry_number=settings.next_entry_number + 1
+            )
+            accounts = {
+                a.id: a for a in await Account.filter(id__in={ln.account_id for ln in lines})
+            }
+            mirrored = [
+                ResolvedLine(
+                    line_no=ln.line_no,
+                    account=accounts[ln.account_id],
+                    currency=ln.currency,
+                    debit=ln.credit_minor,
+                    credit=ln.debit_minor,
+                    base_debit=ln.base_credit_minor,
+                    base_credit=ln.base_debit_minor,
+                    rate=Decimal(ln.exchange_rate),
+                    description=ln.description,
+                    customer_id=ln.customer_id,
+                    vendor_id=ln.vendor_id,
+                    options=[t.option for t in tags if t.line_id == ln.id],
+                )
+                for ln in lines
+            ]
+            await _write_lines(actor, created, mirrored)
+            await audit.record(
+                actor,
+                "journal_entry.reverse",
+                object_type="JournalEntry",
+                object_id=created.id,
+                before={"reverses": str(original.id), "number": original.number},
+                after=_summary(created, mirrored),
+            )
+    except IntegrityError as exc:  # a concurrent reversal of the same entry won
+        raise DomainError(
+            "the entry is already reversed", code=ErrorCode.ALREADY_REVERSED, field=["id"]
+        ) from exc
+    return created
+
+
+async def set_lock_date(actor: Actor, lock_date: date | None) -> LedgerSettings:
+    async with in_transaction():
+        settings = await LedgerSettings.select_for_update().get(organization_id=actor.org)
+        before = settings.lock_date.isoformat() if settings.lock_date else None
+        settings.lock_date = lock_date
+        await settings.save(update_fields=["lock_date"])
+        await audit.record(
+            actor,
+            "ledger.lock_date_set",
+            object_type="Organization",
+            object_id=actor.org,
+            before={"lockDate": before},
+            after={"lockDate": lock_date.isoformat() if lock_date else None},
+        )
+    return settings
