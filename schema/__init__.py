@@ -27,6 +27,8 @@ from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.errors import TopLevelCode, should_mask
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
+from schema.ledger.resolvers import LedgerMutation, LedgerQuery
+from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule
 from schema.permissions import GATE, SIGNED_IN
 from schema.scalars import SCALAR_MAP
@@ -49,13 +51,13 @@ def _node_field(many: bool) -> Any:
 
 
 @strawberry.type(description="Read operations.")
-class Query(IdentityQuery, CrmQuery, AuditQuery):
+class Query(IdentityQuery, CrmQuery, LedgerQuery, AuditQuery):
     node: relay.Node | None = _node_field(many=False)
     nodes: list[relay.Node | None] = _node_field(many=True)
 
 
 @strawberry.type(description="Operations that change state; each is one business action.")
-class Mutation(IdentityMutation, CrmMutation):
+class Mutation(IdentityMutation, CrmMutation, LedgerMutation):
     pass
 
 
@@ -104,7 +106,17 @@ def build_schema(
     return LedgerlineSchema(
         query=Query,
         mutation=Mutation,
-        types=[Customer, Vendor, CustomerNote, OrganizationType, UserType],
+        types=[
+            Customer,
+            Vendor,
+            CustomerNote,
+            OrganizationType,
+            UserType,
+            Account,
+            JournalEntry,
+            TrackingCategory,
+            TrackingOption,
+        ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
             disable_field_suggestions=settings.is_production,

@@ -1,0 +1,505 @@
+"""GraphQL types of the general ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Annotated, Any, Self
+from uuid import UUID
+
+import strawberry
+from strawberry import relay
+
+from schema.crm.types import Customer, Vendor
+from schema.errors import UserError
+from schema.ledger import loaders
+from schema.permissions import authorize
+from schema.scalars import CurrencyCode, Money
+from server.crm.models import Customer as CustomerModel
+from server.crm.models import Vendor as VendorModel
+from server.ledger import models, posting
+from server.ledger import reports as rep
+
+strawberry.enum(models.AccountType, name="AccountType", description="The five account types.")
+strawberry.enum(
+    models.AccountSubtype, name="AccountSubtype", description="What an account is used for."
+)
+strawberry.enum(models.AccountStatus, name="AccountStatus", description="In use, or archived.")
+strawberry.enum(models.EntryStatus, name="JournalEntryStatus", description="Draft or posted.")
+
+
+strawberry.enum(posting.Side, name="Side", description="Which side of the ledger a line is on.")
+Side = posting.Side
+
+
+def _uuids(raw: Iterable[str]) -> list[UUID]:
+    out = []
+    for value in raw:
+        try:
+            out.append(UUID(value))
+        except ValueError:
+            continue
+    return out
+
+
+@strawberry.type(description="An account of the chart of accounts.")
+class Account(relay.Node):
+    id: relay.NodeID[str]
+    code: str = strawberry.field(description="Code, unique in the organization, e.g. 1100.")
+    name: str = strawberry.field(description="Name.")
+    type: models.AccountType = strawberry.field(description="Asset, liability, equity, ...")
+    subtype: models.AccountSubtype = strawberry.field(description="What the account is for.")
+    currency: CurrencyCode | None = strawberry.field(
+        description="Only lines in this currency, or null for any currency."
+    )
+    description: str | None = strawberry.field(description="Notes on its use.")
+    is_control: bool = strawberry.field(
+        description="Takes postings only from its documents (receivables, payables)."
+    )
+    is_system: bool = strawberry.field(description="Documents post here; cannot be archived.")
+    status: models.AccountStatus = strawberry.field(description="ACTIVE or ARCHIVED.")
+    parent_id: strawberry.Private[UUID | None]
+
+    @strawberry.field(description="The parent account in the chart's hierarchy.")
+    async def parent(self, info: strawberry.Info) -> Account | None:
+        if self.parent_id is None:
+            return None
+        found = await loaders.accounts(info.context).load(self.parent_id)
+        return Account.from_model(found) if found else None
+
+    @strawberry.field(description="Balance (debit-normal for assets and expenses) as of a date.")
+    async def balance(
+        self,
+        info: strawberry.Info,
+        as_of: Annotated[date, strawberry.argument(description="Include lines up to this date.")],
+    ) -> Money:
+        ctx = info.context
+        debit, credit = await loaders.balances(ctx).load((UUID(self.id), as_of))
+        base = await loaders.base_currency(ctx).load(ctx.signed_in().org)
+        net = debit - credit if self.type in rep.DEBIT_NORMAL else credit - debit
+        money = Money.from_minor(net, base)
+        assert money is not None
+        return money
+
+    @classmethod
+    def from_model(cls, a: models.Account) -> Self:
+        return cls(
+            id=str(a.id),
+            code=a.code,
+            name=a.name,
+            type=a.type,
+            subtype=a.subtype,
+            currency=CurrencyCode(a.currency) if a.currency else None,
+            description=a.description,
+            is_control=a.is_control,
+            is_system=a.is_system,
+            status=a.status,
+            parent_id=a.parent_id,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Account | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "account", "read")
+        found = {
+            str(a.id): a
+            for a in await models.Account.filter(
+                id__in=_uuids(ids), organization_id=info.context.signed_in().org
+            )
+        }
+        return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.type(description="A value of a tracking category, such as a campaign.")
+class TrackingOption(relay.Node):
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="Name of the option.")
+    category_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_model(cls, o: models.TrackingOption) -> Self:
+        return cls(id=str(o.id), name=o.name, category_id=o.category_id)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[TrackingOption | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "account", "read")
+        found = {
+            str(o.id): o
+            for o in await models.TrackingOption.filter(
+                id__in=_uuids(ids), organization_id=info.context.signed_in().org
+            )
+        }
+        return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.type(description="A dimension to tag journal lines with, e.g. Department.")
+class TrackingCategory(relay.Node):
+    id: relay.NodeID[str]
+    name: str = strawberry.field(description="Name of the category.")
+    options: list[TrackingOption] = strawberry.field(description="Its options.")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[TrackingCategory | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "account", "read")
+        org = info.context.signed_in().org
+        cats = await models.TrackingCategory.filter(id__in=_uuids(ids), organization_id=org)
+        built = {str(c.id): c for c in await build_categories(cats)}
+        return [built.get(i) for i in ids]
+
+
+async def build_categories(cats: list[models.TrackingCategory]) -> list[TrackingCategory]:
+    opts = await models.TrackingOption.filter(category_id__in=[c.id for c in cats]).order_by("name")
+    return [
+        TrackingCategory(
+            id=str(c.id),
+            name=c.name,
+            options=[TrackingOption.from_model(o) for o in opts if o.category_id == c.id],
+        )
+        for c in cats
+    ]
+
+
+@strawberry.type(description="One debit or credit of a journal entry.")
+class JournalLine:
+    line_no: int = strawberry.field(description="Position in the entry, from 1.")
+    side: Side = strawberry.field(description="DEBIT or CREDIT.")
+    amount: Money = strawberry.field(description="Amount in the line's currency.")
+    base_amount: Money | None = strawberry.field(
+        description="Amount in the base currency; null on drafts, converted when posted."
+    )
+    exchange_rate: str | None = strawberry.field(
+        description="Base units per unit of the line's currency; null on drafts."
+    )
+    description: str | None = strawberry.field(description="Line narrative.")
+    account_id: strawberry.Private[UUID]
+    customer_id: strawberry.Private[UUID | None]
+    vendor_id: strawberry.Private[UUID | None]
+    line_id: strawberry.Private[int | None]
+    draft_option_ids: strawberry.Private[list[UUID]]
+
+    @strawberry.field(description="The account.")
+    async def account(self, info: strawberry.Info) -> Account | None:
+        found = await loaders.accounts(info.context).load(self.account_id)
+        return Account.from_model(found) if found else None
+
+    @strawberry.field(description="The customer the line concerns, if any.")
+    async def customer(self, info: strawberry.Info) -> Customer | None:
+        if self.customer_id is None:
+            return None
+        found = await CustomerModel.get_or_none(
+            id=self.customer_id, organization_id=info.context.signed_in().org
+        )
+        return Customer.from_model(found) if found else None
+
+    @strawberry.field(description="The vendor the line concerns, if any.")
+    async def vendor(self, info: strawberry.Info) -> Vendor | None:
+        if self.vendor_id is None:
+            return None
+        found = await VendorModel.get_or_none(
+            id=self.vendor_id, organization_id=info.context.signed_in().org
+        )
+        return Vendor.from_model(found) if found else None
+
+    @strawberry.field(description="Dimension options the line is tagged with.")
+    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption]:
+        if self.line_id is None:
+            found = [await loaders.options(info.context).load(o) for o in self.draft_option_ids]
+            return [TrackingOption.from_model(o) for o in found if o]
+        options = await loaders.line_options(info.context).load(self.line_id)
+        return [TrackingOption.from_model(o) for o in options]
+
+
+def _posted_line(line: models.JournalLine, base: str) -> JournalLine:
+    side = Side.DEBIT if line.debit_minor else Side.CREDIT
+    amount = Money.from_minor(line.debit_minor or line.credit_minor, line.currency)
+    base_amount = Money.from_minor(line.base_debit_minor or line.base_credit_minor, base)
+    assert amount is not None
+    return JournalLine(
+        line_no=line.line_no,
+        side=side,
+        amount=amount,
+        base_amount=base_amount,
+        exchange_rate=line.exchange_rate,
+        description=line.description,
+        account_id=line.account_id,
+        customer_id=line.customer_id,
+        vendor_id=line.vendor_id,
+        line_id=line.id,
+        draft_option_ids=[],
+    )
+
+
+def _draft_line(i: int, data: dict[str, Any], base: str) -> JournalLine:
+    currency = data.get("currency") or base
+    return JournalLine(
+        line_no=i + 1,
+        side=Side(data["side"]),
+        amount=Money(amount=data["amount"], currency=CurrencyCode(currency)),
+        base_amount=None,
+        exchange_rate=None,
+        description=data.get("description"),
+        account_id=UUID(data["accountId"]),
+        customer_id=UUID(data["customerId"]) if data.get("customerId") else None,
+        vendor_id=UUID(data["vendorId"]) if data.get("vendorId") else None,
+        line_id=None,
+        draft_option_ids=[UUID(o) for o in data.get("dimensionOptionIds", [])],
+    )
+
+
+@strawberry.type(description="A balanced set of debits and credits, posted or draft.")
+class JournalEntry(relay.Node):
+    id: relay.NodeID[str]
+    number: int | None = strawberry.field(
+        description="Gapless number in the organization, given when posted."
+    )
+    status: models.EntryStatus = strawberry.field(description="DRAFT or POSTED.")
+    date: date = strawberry.field(description="Accounting date.")
+    memo: str | None = strawberry.field(description="Narrative.")
+    source_type: str | None = strawberry.field(
+        description="The kind of document that posted it (null for manual entries)."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    posted_at: datetime | None = strawberry.field(description="When it was posted.")
+    reversal_of_id: strawberry.Private[UUID | None]
+    draft_lines: strawberry.Private[list[dict[str, Any]] | None]
+
+    @strawberry.field(description="Its lines, in order.")
+    async def lines(self, info: strawberry.Info) -> list[JournalLine]:
+        ctx = info.context
+        base = await loaders.base_currency(ctx).load(ctx.signed_in().org)
+        if self.status == models.EntryStatus.DRAFT:
+            return [_draft_line(i, d, base) for i, d in enumerate(self.draft_lines or [])]
+        return [_posted_line(ln, base) for ln in await loaders.lines(ctx).load(UUID(self.id))]
+
+    @strawberry.field(description="The entry this one reverses.")
+    async def reversal_of(self, info: strawberry.Info) -> JournalEntry | None:
+        if self.reversal_of_id is None:
+            return None
+        found = await loaders.entries(info.context).load(self.reversal_of_id)
+        return JournalEntry.from_model(found) if found else None
+
+    @strawberry.field(description="The entry that reverses this one, if any.")
+    async def reversed_by(self, info: strawberry.Info) -> JournalEntry | None:
+        found = await loaders.reversals(info.context).load(UUID(self.id))
+        return JournalEntry.from_model(found) if found else None
+
+    @classmethod
+    def from_model(cls, e: models.JournalEntry) -> Self:
+        return cls(
+            id=str(e.id),
+            number=e.number,
+            status=e.status,
+            date=e.date,
+            memo=e.memo,
+            source_type=e.source_type,
+            created_at=e.created_at,
+            posted_at=e.posted_at,
+            reversal_of_id=e.reversal_of_id,
+            draft_lines=e.draft_lines,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[JournalEntry | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "journal", "read")
+        found = {
+            str(e.id): e
+            for e in await models.JournalEntry.filter(
+                id__in=_uuids(ids), organization_id=info.context.signed_in().org
+            )
+        }
+        return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.type(description="An account's balance in the trial balance.")
+class TrialBalanceRow:
+    account: Account = strawberry.field(description="The account.")
+    debit: Money = strawberry.field(description="Debit balance (zero if in credit).")
+    credit: Money = strawberry.field(description="Credit balance (zero if in debit).")
+
+
+@strawberry.type(description="Every account's balance on a date; the two totals are equal.")
+class TrialBalance:
+    as_of: date = strawberry.field(description="Lines dated up to and including this date.")
+    rows: list[TrialBalanceRow] = strawberry.field(description="Accounts with a balance.")
+    total_debit: Money = strawberry.field(description="Sum of debit balances.")
+    total_credit: Money = strawberry.field(description="Sum of credit balances.")
+
+    @classmethod
+    def from_report(cls, tb: rep.TrialBalance) -> TrialBalance:
+        return cls(
+            as_of=tb.as_of,
+            rows=[
+                TrialBalanceRow(
+                    account=Account.from_model(r.account),
+                    debit=_money(r.debit),
+                    credit=_money(r.credit),
+                )
+                for r in tb.rows
+            ],
+            total_debit=_money(tb.total_debit),
+            total_credit=_money(tb.total_credit),
+        )
+
+
+def _money(value: Any) -> Money:
+    money = Money.from_minor(value.minor, value.currency)
+    assert money is not None
+    return money
+
+
+@strawberry.type(description="A period column of a statement.")
+class PeriodColumn:
+    from_: date = strawberry.field(name="from", description="First day.")
+    to: date = strawberry.field(description="Last day.")
+
+
+@strawberry.type(description="An account's amounts in a statement, one per column.")
+class StatementRow:
+    account: Account = strawberry.field(description="The account.")
+    amounts: list[Money] = strawberry.field(description="One amount per column.")
+
+
+@strawberry.type(description="A section of a statement with its accounts and totals.")
+class StatementSection:
+    key: str = strawberry.field(description="Stable key, e.g. income, expenses, assets.")
+    title: str = strawberry.field(description="Heading to display.")
+    rows: list[StatementRow] = strawberry.field(description="Accounts in the section.")
+    totals: list[Money] = strawberry.field(description="Section total per column.")
+
+    @classmethod
+    def from_report(cls, s: rep.Section) -> StatementSection:
+        return cls(
+            key=s.key,
+            title=s.title,
+            rows=[
+                StatementRow(account=Account.from_model(a), amounts=[_money(v) for v in values])
+                for a, values in s.rows
+            ],
+            totals=[_money(t) for t in s.totals],
+        )
+
+
+@strawberry.type(description="Income and expenses over periods, and the resulting net income.")
+class ProfitAndLoss:
+    columns: list[PeriodColumn] = strawberry.field(
+        description="The periods: the main one (or its months), then the comparison."
+    )
+    sections: list[StatementSection] = strawberry.field(
+        description="Income, cost of sales, operating expenses."
+    )
+    gross_profit: list[Money] = strawberry.field(description="Income - cost of sales.")
+    net_income: list[Money] = strawberry.field(description="Gross profit - expenses.")
+
+    @classmethod
+    def from_report(cls, p: rep.ProfitAndLoss) -> ProfitAndLoss:
+        return cls(
+            columns=[PeriodColumn(from_=c.start, to=c.end) for c in p.columns],
+            sections=[StatementSection.from_report(s) for s in p.sections],
+            gross_profit=[_money(v) for v in p.gross_profit],
+            net_income=[_money(v) for v in p.net_income],
+        )
+
+
+@strawberry.type(description="Assets, liabilities and equity on a date.")
+class BalanceSheet:
+    as_of: date = strawberry.field(description="The date.")
+    assets: StatementSection = strawberry.field(description="Assets.")
+    liabilities: StatementSection = strawberry.field(description="Liabilities.")
+    equity: StatementSection = strawberry.field(
+        description="Equity accounts, retained earnings including earlier years' results."
+    )
+    current_year_earnings: Money = strawberry.field(
+        description="Net income from 1 January of the year up to the date."
+    )
+    total_assets: Money = strawberry.field(description="Total assets.")
+    total_liabilities_and_equity: Money = strawberry.field(
+        description="Liabilities + equity + current-year earnings; equals total assets."
+    )
+
+    @classmethod
+    def from_report(cls, b: rep.BalanceSheet) -> BalanceSheet:
+        return cls(
+            as_of=b.as_of,
+            assets=StatementSection.from_report(b.assets),
+            liabilities=StatementSection.from_report(b.liabilities),
+            equity=StatementSection.from_report(b.equity),
+            current_year_earnings=_money(b.current_year_earnings),
+            total_assets=_money(b.total_assets),
+            total_liabilities_and_equity=_money(b.total_liabilities_and_equity),
+        )
+
+
+@strawberry.type(description="A line of an account's ledger with the running balance.")
+class GeneralLedgerLine:
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this line.")
+    entry_number: int = strawberry.field(description="Number of the journal entry.")
+    date: date = strawberry.field(description="Accounting date.")
+    memo: str | None = strawberry.field(description="The entry's memo.")
+    description: str | None = strawberry.field(description="The line's description.")
+    debit: Money = strawberry.field(description="Debit in the base currency.")
+    credit: Money = strawberry.field(description="Credit in the base currency.")
+    balance: Money = strawberry.field(description="Balance after this line.")
+    entry_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="The journal entry.")
+    async def entry(self, info: strawberry.Info) -> JournalEntry | None:
+        found = await loaders.entries(info.context).load(self.entry_id)
+        return JournalEntry.from_model(found) if found else None
+
+
+@strawberry.type(description="An account's lines over a period with opening and closing balances.")
+class GeneralLedger:
+    account: Account = strawberry.field(description="The account.")
+    opening_balance: Money = strawberry.field(description="Balance before the period.")
+    closing_balance: Money = strawberry.field(description="Balance at the end of the period.")
+    lines: list[GeneralLedgerLine] = strawberry.field(description="This page of lines.")
+    has_next_page: bool = strawberry.field(description="More lines follow.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last line.")
+
+
+@strawberry.type(description="A recorded exchange rate.")
+class ExchangeRate:
+    currency: CurrencyCode = strawberry.field(description="The foreign currency.")
+    date: date = strawberry.field(description="The date it applies from.")
+    rate: str = strawberry.field(description="Base-currency units per unit of the currency.")
+
+
+@strawberry.type(description="The account, or why the change was refused.")
+class AccountPayload:
+    account: Account | None = strawberry.field(description="The account after the change.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The journal entry, or why it was refused.")
+class JournalEntryPayload:
+    journal_entry: JournalEntry | None = strawberry.field(description="The entry.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The new lock date, or why it was refused.")
+class LockDatePayload:
+    lock_date: date | None = strawberry.field(description="Nothing on or before it may post.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The stored rate, or why it was refused.")
+class ExchangeRatePayload:
+    exchange_rate: ExchangeRate | None = strawberry.field(description="The rate.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The tracking category, or why it was refused.")
+class TrackingCategoryPayload:
+    tracking_category: TrackingCategory | None = strawberry.field(description="The category.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
