@@ -589,7 +589,7 @@ async def set_lock_date(actor: Actor, lock_date: date | None) -> LedgerSettings:
         settings = await LedgerSettings.select_for_update().get(organization_id=actor.org)
         before = settings.lock_date.isoformat() if settings.lock_date else None
         settings.lock_date = lock_date
-        await settings.save(update_fields=["lock_date"])
+        await LedgerSettings.filter(organization_id=actor.org).update(lock_date=lock_date)
         await audit.record(
             actor,
             "ledger.lock_date_set",

@@ -94,7 +94,7 @@ async def trial_balance(actor: Actor, as_of: date, flt: LineFilter = LineFilter(
     rows = []
     for account in await _accounts(actor):
         debit, credit = sums.get(account.id, (0, 0))
-        if debit == credit == 0:
+        if debit == credit:
             continue
         net = debit - credit
         rows.append(
