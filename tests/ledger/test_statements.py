@@ -1,0 +1,159 @@
+"""Statements through the API: P&L, balance sheet, general ledger, dimensions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.ledger.helpers import account_ids, line, post, trial_balance
+from tests.support import Api, Org
+
+PL = """query($from: Date!, $to: Date!, $cf: Date, $ct: Date, $monthly: Boolean!, $dims: [ID!]) {
+  profitAndLoss(from: $from, to: $to, compareFrom: $cf, compareTo: $ct, monthly: $monthly,
+                dimensionOptionIds: $dims) {
+    columns { from to }
+    sections { key totals { amount } rows { account { code } amounts { amount } } }
+    grossProfit { amount } netIncome { amount } } }"""
+
+BS = """query($asOf: Date!) { balanceSheet(asOf: $asOf) {
+  totalAssets { amount } totalLiabilitiesAndEquity { amount } currentYearEarnings { amount }
+  assets { rows { account { code } amounts { amount } } }
+  equity { rows { account { code } amounts { amount } } } } }"""
+
+
+async def _books(api: Api, org: Org) -> dict[str, str]:
+    ids = await account_ids(api, org)
+    entries = [
+        ("2025-11-15", "1010", "3000", "5000.00"),  # owner investment, last year
+        ("2025-12-10", "1010", "4100", "1200.00"),  # last year's revenue
+        ("2026-01-10", "1010", "4100", "2000.00"),  # revenue
+        ("2026-01-20", "5000", "1010", "500.00"),  # cost of sales
+        ("2026-02-03", "6300", "1010", "800.00"),  # rent
+        ("2026-02-25", "1010", "4100", "1500.00"),  # revenue
+    ]
+    for date, debit, credit, amount in entries:
+        payload = await post(
+            api, org, date, [line(ids[debit], "DEBIT", amount), line(ids[credit], "CREDIT", amount)]
+        )
+        assert payload["userErrors"] == []
+    return ids
+
+
+async def test_profit_and_loss_sections_net_income_and_comparison(api: Api) -> None:
+    org = await api.new_org()
+    await _books(api, org)
+    data = await api.data(
+        PL,
+        {
+            "from": "2026-01-01",
+            "to": "2026-02-28",
+            "cf": "2025-12-01",
+            "ct": "2025-12-31",
+            "monthly": False,
+        },
+        token=org.token(),
+    )
+    pl = data["profitAndLoss"]
+    sections = {s["key"]: [t["amount"] for t in s["totals"]] for s in pl["sections"]}
+    assert sections == {
+        "income": ["3500.00", "1200.00"],
+        "cost_of_sales": ["500.00", "0.00"],
+        "expenses": ["800.00", "0.00"],
+    }
+    assert [v["amount"] for v in pl["grossProfit"]] == ["3000.00", "1200.00"]
+    assert [v["amount"] for v in pl["netIncome"]] == ["2200.00", "1200.00"]
+
+
+async def test_profit_and_loss_monthly_columns_sum_to_the_period(api: Api) -> None:
+    org = await api.new_org()
+    await _books(api, org)
+    data = await api.data(
+        PL, {"from": "2026-01-01", "to": "2026-03-31", "monthly": True}, token=org.token()
+    )
+    pl = data["profitAndLoss"]
+    assert [c["from"] for c in pl["columns"]] == ["2026-01-01", "2026-02-01", "2026-03-01"]
+    assert [v["amount"] for v in pl["netIncome"]] == ["1500.00", "700.00", "0.00"]
+
+
+async def test_balance_sheet_balances_with_current_year_earnings(api: Api) -> None:
+    org = await api.new_org()
+    await _books(api, org)
+    bs = (await api.data(BS, {"asOf": "2026-02-28"}, token=org.token()))["balanceSheet"]
+    assert bs["totalAssets"] == bs["totalLiabilitiesAndEquity"] == {"amount": "8400.00"}
+    assert bs["currentYearEarnings"] == {"amount": "2200.00"}
+    equity = {r["account"]["code"]: r["amounts"][0]["amount"] for r in bs["equity"]["rows"]}
+    # Last year's result shows in retained earnings.
+    assert equity == {"3000": "5000.00", "3100": "1200.00"}
+
+
+async def test_general_ledger_running_balance_across_pages(api: Api) -> None:
+    org = await api.new_org()
+    ids = await _books(api, org)
+    query = """query($id: ID!, $after: String) {
+      generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31", first: 2, after: $after) {
+        openingBalance { amount } closingBalance { amount } hasNextPage endCursor
+        lines { entryNumber date debit { amount } credit { amount } balance { amount } } } }"""
+    first = (await api.data(query, {"id": ids["1010"]}, token=org.token()))["generalLedger"]
+    assert first["openingBalance"] == {"amount": "6200.00"}
+    assert first["closingBalance"] == {"amount": "8400.00"}
+    assert [ln["balance"]["amount"] for ln in first["lines"]] == ["8200.00", "7700.00"]
+    assert first["hasNextPage"] is True
+    second = (
+        await api.data(query, {"id": ids["1010"], "after": first["endCursor"]}, token=org.token())
+    )["generalLedger"]
+    assert [ln["balance"]["amount"] for ln in second["lines"]] == ["6900.00", "8400.00"]
+    assert second["hasNextPage"] is False
+
+
+async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    made = await api.data(
+        """mutation { trackingCategoryCreate(name: "Campaign", options: ["Spring", "Autumn"]) {
+            trackingCategory { id options { id name } } userErrors { code } } }""",
+        token=org.token(),
+    )
+    options = {
+        o["name"]: o["id"] for o in made["trackingCategoryCreate"]["trackingCategory"]["options"]
+    }
+    for campaign, amount in (("Spring", "300.00"), ("Autumn", "120.00"), ("Spring", "80.00")):
+        payload = await post(
+            api,
+            org,
+            "2026-04-01",
+            [
+                line(ids["1010"], "DEBIT", amount),
+                line(ids["4100"], "CREDIT", amount, dimensionOptionIds=[options[campaign]]),
+            ],
+        )
+        assert payload["journalEntry"]["lines"][1]["dimensions"] == [{"name": campaign}]
+    spring = await api.data(
+        PL,
+        {"from": "2026-01-01", "to": "2026-12-31", "monthly": False, "dims": [options["Spring"]]},
+        token=org.token(),
+    )
+    assert spring["profitAndLoss"]["netIncome"] == [{"amount": "380.00"}]
+    tb = await trial_balance(api, org, "2026-12-31", [options["Autumn"]])
+    assert {r["account"]["code"]: r["credit"]["amount"] for r in tb["rows"]} == {"4100": "120.00"}
+    # Two options of one category on one line are refused.
+    both = await post(
+        api,
+        org,
+        "2026-04-02",
+        [
+            line(ids["1010"], "DEBIT", "1.00"),
+            line(ids["4100"], "CREDIT", "1.00", dimensionOptionIds=list(options.values())),
+        ],
+    )
+    assert both["userErrors"][0]["code"] == "DUPLICATE_DIMENSION"
+
+
+async def test_account_balance_field_matches_trial_balance(api: Api) -> None:
+    org = await api.new_org()
+    await _books(api, org)
+    data = await api.data(
+        """{ accounts(first: 100, filter: {type: ASSET}) { nodes { code balance(asOf: "2026-02-28") { amount } } } }""",
+        token=org.token(),
+    )
+    balances = {a["code"]: Decimal(a["balance"]["amount"]) for a in data["accounts"]["nodes"]}
+    assert balances["1010"] == Decimal("8400.00")
+    assert sum(balances.values()) == Decimal("8400.00")
