@@ -6,6 +6,7 @@ Idempotent: running it again changes nothing that exists and adds only what is m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from server.access.catalogue import BUILTIN_ROLES
 from server.actor import Actor
@@ -13,6 +14,8 @@ from server.crm import notes, parties
 from server.crm.models import Customer, Vendor
 from server.identity import accounts
 from server.identity.models import Membership, Organization, User
+from server.ledger import posting
+from server.ledger.models import Account, IdempotencyRecord
 
 DEMO_ORGANIZATION = "Demo Company"
 DEMO_DOMAIN = "demo.ledgerline.test"
@@ -84,11 +87,26 @@ NOTES = {
 }
 
 
+# date, memo, debit account, credit account, amount: a few months of plain bookkeeping.
+JOURNAL = [
+    ("2026-01-02", "Owner's capital contribution", "1010", "3000", "50000.00"),
+    ("2026-01-05", "January rent", "6300", "1010", "2400.00"),
+    ("2026-01-15", "Consulting revenue, cash sale", "1010", "4100", "8200.00"),
+    ("2026-01-31", "January salaries", "6500", "1010", "9500.00"),
+    ("2026-02-05", "February rent", "6300", "1010", "2400.00"),
+    ("2026-02-12", "Laptops for the team", "1500", "1010", "4800.00"),
+    ("2026-02-20", "Consulting revenue, cash sale", "1010", "4100", "12400.00"),
+    ("2026-02-27", "Software subscriptions", "6700", "1010", "640.00"),
+    ("2026-02-28", "February salaries", "6500", "1010", "9500.00"),
+]
+
+
 @dataclass
 class DemoSummary:
     created_users: int = 0
     created_customers: int = 0
     created_vendors: int = 0
+    posted_entries: int = 0
     created_organization: bool = False
 
 
@@ -152,4 +170,26 @@ async def load_demo(password: str) -> DemoSummary:
             ),
         )
         summary.created_vendors += 1
+    await _journal(acting, summary)
     return summary
+
+
+async def _journal(acting: Actor, summary: DemoSummary) -> None:
+    codes = dict(await Account.filter(organization_id=acting.org).values_list("code", "id"))
+    for i, (day, memo, debit, credit, amount) in enumerate(JOURNAL):
+        key = f"demo-journal-{i}"
+        if await IdempotencyRecord.exists(organization_id=acting.org, key=key):
+            continue
+        await posting.post(
+            acting,
+            posting.EntryInput(
+                date=date.fromisoformat(day),
+                memo=memo,
+                lines=[
+                    posting.LineInput(codes[debit], posting.Side.DEBIT, amount),
+                    posting.LineInput(codes[credit], posting.Side.CREDIT, amount),
+                ],
+            ),
+            idempotency_key=key,
+        )
+        summary.posted_entries += 1
