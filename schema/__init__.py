@@ -50,15 +50,26 @@ def _node_field(many: bool) -> Any:
     )
 
 
-@strawberry.type(description="Read operations.")
-class Query(IdentityQuery, CrmQuery, LedgerQuery, AuditQuery):
-    node: relay.Node | None = _node_field(many=False)
-    nodes: list[relay.Node | None] = _node_field(many=True)
+def root_types() -> tuple[type, type]:
+    """Fresh Query and Mutation types for each schema.
 
+    Relay's node fields keep the resolver installed by the first schema built from them,
+    so each build gets its own (tests and the SDL export build more than one).
+    """
 
-@strawberry.type(description="Operations that change state; each is one business action.")
-class Mutation(IdentityMutation, CrmMutation, LedgerMutation):
-    pass
+    @strawberry.type(name="Query", description="Read operations.")
+    class Query(IdentityQuery, CrmQuery, LedgerQuery, AuditQuery):
+        node: relay.Node | None = _node_field(many=False)
+        nodes: list[relay.Node | None] = _node_field(many=True)
+
+    @strawberry.type(
+        name="Mutation",
+        description="Operations that change state; each is one business action.",
+    )
+    class Mutation(IdentityMutation, CrmMutation, LedgerMutation):
+        pass
+
+    return Query, Mutation
 
 
 class _Masking(MaskErrors):
@@ -103,9 +114,10 @@ def build_schema(
     if settings.is_production:
         rules.append(NoSchemaIntrospectionCustomRule)
     max_tokens = settings.max_tokens
+    query, mutation = root_types()
     return LedgerlineSchema(
-        query=Query,
-        mutation=Mutation,
+        query=query,
+        mutation=mutation,
         types=[
             Customer,
             Vendor,

@@ -61,14 +61,6 @@ class RequestMiddleware:
         started = time.perf_counter()
         status = 500
 
-        length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            status = 413
-            response = PlainTextResponse("request body too large", status_code=413)
-            await response(scope, receive, send)
-            self._finish(scope, status, started, statements.value)
-            return
-
         received = 0
 
         async def limited_receive() -> Message:
@@ -91,11 +83,15 @@ class RequestMiddleware:
                 message["headers"] = [*message["headers"], *extra]
             await send(message)
 
+        length = headers.get("content-length")
+        too_large = length is not None and (not length.isdigit() or int(length) > self.max_body)
         try:
+            if too_large:
+                raise _BodyTooLarge
             await self.app(scope, limited_receive, send_with_id)
         except _BodyTooLarge:
-            status = 413
-            await PlainTextResponse("request body too large", status_code=413)(scope, receive, send)
+            too_large_response = PlainTextResponse("request body too large", status_code=413)
+            await too_large_response(scope, receive, send_with_id)
         finally:
             self._finish(scope, status, started, statements.value)
 

@@ -15,7 +15,8 @@ from functools import cache
 from babel.core import get_global
 from babel.numbers import get_currency_precision
 
-_AMOUNT_RE = re.compile(r"-?\d+(\.\d+)?")
+# ASCII digits only: \d would also accept Arabic-Indic or full-width digits.
+_AMOUNT_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 # Fourteen integer digits plus at most four decimals stay inside a signed 64-bit
 # count of minor units, the database representation.
 _MAX_INTEGER_DIGITS = 14
@@ -107,8 +108,12 @@ class Money:
             raise MoneyError(
                 "TOO_PRECISE", f"{self.amount} is more precise than {self.currency} allows"
             )
-        # Normalise the exponent so equal amounts print the same ("1.5" -> "1.50").
-        object.__setattr__(self, "amount", self.amount.quantize(_quantum(self.currency)))
+        # Normalise the exponent so equal amounts print the same ("1.5" -> "1.50"), and
+        # drop the sign of a negative zero ("-0" -> "0.00").
+        normal = self.amount.quantize(_quantum(self.currency))
+        if normal.is_zero():
+            normal = abs(normal)
+        object.__setattr__(self, "amount", normal)
 
     @classmethod
     def parse(cls, text: object, currency: str) -> Money:
