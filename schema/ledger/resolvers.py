@@ -306,8 +306,24 @@ class LedgerQuery:
             bool, strawberry.argument(description="One column per month of the period.")
         ] = False,
         dimension_option_ids: Annotated[list[strawberry.ID] | None, DIMENSIONS_ARG] = None,
+        group_by: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="A tracking category: one column per option (e.g. per campaign)."
+            ),
+        ] = None,
     ) -> ProfitAndLoss:
-        columns = rep.months(from_, to) if monthly else [rep.Period(from_, to)]
+        actor = info.context.signed_in()
+        if group_by is not None:
+            category = decode(group_by, "TrackingCategory")
+            try:
+                if category is None or monthly:
+                    raise NotFound("groupBy needs a tracking category and no monthly columns")
+                columns = await rep.by_dimension(actor, category, from_, to)
+            except DomainError as error:
+                raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
+        else:
+            columns = rep.months(from_, to) if monthly else [rep.Period(from_, to)]
         if (compare_from is None) != (compare_to is None):
             raise GraphQLError(
                 "give both compareFrom and compareTo", extensions={"code": "BAD_USER_INPUT"}
@@ -315,9 +331,7 @@ class LedgerQuery:
         if compare_from is not None and compare_to is not None:
             columns.append(rep.Period(compare_from, compare_to))
         try:
-            report = await rep.profit_and_loss(
-                info.context.signed_in(), columns, _report_filter(dimension_option_ids)
-            )
+            report = await rep.profit_and_loss(actor, columns, _report_filter(dimension_option_ids))
         except DomainError as error:
             raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
         return ProfitAndLoss.from_report(report)

@@ -362,6 +362,9 @@ def _money(value: Any) -> Money:
 class PeriodColumn:
     from_: date = strawberry.field(name="from", description="First day.")
     to: date = strawberry.field(description="Last day.")
+    label: str | None = strawberry.field(
+        description="The dimension option of the column when grouped by a tracking category."
+    )
 
 
 @strawberry.type(description="An account's amounts in a statement, one per column.")
@@ -404,7 +407,7 @@ class ProfitAndLoss:
     @classmethod
     def from_report(cls, p: rep.ProfitAndLoss) -> ProfitAndLoss:
         return cls(
-            columns=[PeriodColumn(from_=c.start, to=c.end) for c in p.columns],
+            columns=[PeriodColumn(from_=c.start, to=c.end, label=c.label) for c in p.columns],
             sections=[StatementSection.from_report(s) for s in p.sections],
             gross_profit=[_money(v) for v in p.gross_profit],
             net_income=[_money(v) for v in p.net_income],

@@ -114,8 +114,12 @@ async def trial_balance(actor: Actor, as_of: date, flt: LineFilter = LineFilter(
 
 @dataclass(frozen=True, slots=True)
 class Period:
+    """A column of a statement: a date range, optionally narrowed to one dimension option."""
+
     start: date
     end: date
+    option_id: UUID | None = None
+    label: str | None = None
 
 
 @dataclass(slots=True)
@@ -148,6 +152,18 @@ class ProfitAndLoss:
     net_income: list[Money]
 
 
+async def by_dimension(actor: Actor, category_id: UUID, start: date, end: date) -> list[Period]:
+    """One column per option of a tracking category, e.g. revenue per campaign."""
+    from server.ledger.models import TrackingOption
+
+    options = await TrackingOption.filter(
+        organization_id=actor.org, category_id=category_id
+    ).order_by("name")
+    if not options:
+        raise NotFound("tracking category not found or without options", field=["groupBy"])
+    return [Period(start, end, o.id, o.name) for o in options]
+
+
 def months(start: date, end: date) -> list[Period]:
     periods = []
     cursor = start
@@ -170,7 +186,15 @@ async def profit_and_loss(
     if len(columns) > 36:
         raise DomainError("at most 36 columns", code=ErrorCode.INVALID, field=["monthly"])
     base = await _base(actor)
-    per_column = [await totals_by_account(actor, p.start, p.end, flt) for p in columns]
+    per_column = [
+        await totals_by_account(
+            actor,
+            p.start,
+            p.end,
+            LineFilter((*flt.option_ids, p.option_id)) if p.option_id else flt,
+        )
+        for p in columns
+    ]
     sections = [Section(key, title) for key, title, _, _ in PL_SECTIONS]
     for account in await _accounts(actor):
         if account.type not in (AccountType.INCOME, AccountType.EXPENSE):

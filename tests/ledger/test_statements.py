@@ -132,6 +132,16 @@ async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
         token=org.token(),
     )
     assert spring["profitAndLoss"]["netIncome"] == [{"amount": "380.00"}]
+    category = made["trackingCategoryCreate"]["trackingCategory"]["id"]
+    grouped = await api.data(
+        """query($cat: ID!) { profitAndLoss(from: "2026-01-01", to: "2026-12-31", groupBy: $cat) {
+            columns { label } netIncome { amount } } }""",
+        {"cat": category},
+        token=org.token(),
+    )
+    columns = grouped["profitAndLoss"]
+    assert [c["label"] for c in columns["columns"]] == ["Autumn", "Spring"]
+    assert [v["amount"] for v in columns["netIncome"]] == ["120.00", "380.00"]
     tb = await trial_balance(api, org, "2026-12-31", [options["Autumn"]])
     assert {r["account"]["code"]: r["credit"]["amount"] for r in tb["rows"]} == {"4100": "120.00"}
     # Two options of one category on one line are refused.
