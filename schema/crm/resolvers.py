@@ -178,14 +178,22 @@ def _vendor_result(run: Any) -> Any:
 class CrmMutation:
     @requires("customer", "create", mutation=True, description="Create a customer.")
     async def customer_create(
-        self, info: strawberry.Info, input: CustomerCreateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            CustomerCreateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> CustomerPayload:
         actor = info.context.signed_in()
         return await _customer_result(parties.create)(actor, models.Customer, input.to_changes())
 
     @requires("customer", "update", mutation=True, description="Change a customer's details.")
     async def customer_update(
-        self, info: strawberry.Info, input: CustomerUpdateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            CustomerUpdateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> CustomerPayload:
         actor = info.context.signed_in()
 
@@ -198,7 +206,13 @@ class CrmMutation:
     @requires(
         "customer", "archive", mutation=True, description="Archive a customer, keeping its history."
     )
-    async def customer_archive(self, info: strawberry.Info, input: ArchiveInput) -> CustomerPayload:
+    async def customer_archive(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            ArchiveInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> CustomerPayload:
         actor = info.context.signed_in()
 
         async def run() -> models.Customer:
@@ -208,7 +222,11 @@ class CrmMutation:
 
     @requires("customer", "update", mutation=True, description="Add a note to a customer.")
     async def customer_note_add(
-        self, info: strawberry.Info, input: CustomerNoteAddInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            CustomerNoteAddInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> CustomerNoteAddPayload:
         actor = info.context.signed_in()
         try:
@@ -226,12 +244,24 @@ class CrmMutation:
         )
 
     @requires("vendor", "create", mutation=True, description="Create a vendor.")
-    async def vendor_create(self, info: strawberry.Info, input: VendorCreateInput) -> VendorPayload:
+    async def vendor_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            VendorCreateInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> VendorPayload:
         actor = info.context.signed_in()
         return await _vendor_result(parties.create)(actor, models.Vendor, input.to_changes())
 
     @requires("vendor", "update", mutation=True, description="Change a vendor's details.")
-    async def vendor_update(self, info: strawberry.Info, input: VendorUpdateInput) -> VendorPayload:
+    async def vendor_update(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            VendorUpdateInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> VendorPayload:
         actor = info.context.signed_in()
 
         async def run() -> models.Vendor:
@@ -243,7 +273,13 @@ class CrmMutation:
     @requires(
         "vendor", "archive", mutation=True, description="Archive a vendor, keeping its history."
     )
-    async def vendor_archive(self, info: strawberry.Info, input: ArchiveInput) -> VendorPayload:
+    async def vendor_archive(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            ArchiveInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> VendorPayload:
         actor = info.context.signed_in()
 
         async def run() -> models.Vendor:

@@ -141,7 +141,11 @@ class IdentityQuery:
 class IdentityMutation:
     @public(mutation=True, description="Sign in with email and password.")
     async def session_create(
-        self, info: strawberry.Info, input: SessionCreateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            SessionCreateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> SessionPayload:
         ctx = info.context
         ok, organization_id = _organization_id(input.organization_id)
@@ -165,7 +169,11 @@ class IdentityMutation:
 
     @public(mutation=True, description="Exchange a refresh token for new tokens (rotation).")
     async def session_refresh(
-        self, info: strawberry.Info, input: SessionRefreshInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            SessionRefreshInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> SessionPayload:
         ctx = info.context
         ok, organization_id = _organization_id(input.organization_id)
@@ -193,7 +201,11 @@ class IdentityMutation:
 
     @signed_in(mutation=True, description="Create an organization; the caller becomes its owner.")
     async def organization_create(
-        self, info: strawberry.Info, input: OrganizationCreateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            OrganizationCreateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> OrganizationPayload:
         actor = info.context.signed_in()
         try:

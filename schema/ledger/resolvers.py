@@ -411,7 +411,11 @@ def _m(value: Any) -> Any:
 class LedgerMutation:
     @requires("account", "create", mutation=True, description="Add an account to the chart.")
     async def account_create(
-        self, info: strawberry.Info, input: AccountCreateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            AccountCreateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> AccountPayload:
         actor = info.context.signed_in()
 
@@ -435,7 +439,11 @@ class LedgerMutation:
 
     @requires("account", "update", mutation=True, description="Change an account.")
     async def account_update(
-        self, info: strawberry.Info, input: AccountUpdateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            AccountUpdateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> AccountPayload:
         actor = info.context.signed_in()
 
@@ -480,7 +488,11 @@ class LedgerMutation:
         description="Create a journal entry, as a draft or posted.",
     )
     async def journal_entry_create(
-        self, info: strawberry.Info, input: JournalEntryCreateInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            JournalEntryCreateInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> JournalEntryPayload:
         ctx = info.context
         actor = ctx.signed_in()
@@ -512,7 +524,11 @@ class LedgerMutation:
 
     @requires("journal", "reverse", mutation=True, description="Reverse a posted entry on a date.")
     async def journal_entry_reverse(
-        self, info: strawberry.Info, input: JournalEntryReverseInput
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            JournalEntryReverseInput, strawberry.argument(description="The details of the request.")
+        ],
     ) -> JournalEntryPayload:
         actor = info.context.signed_in()
         return await _entry_result(

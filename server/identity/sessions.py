@@ -108,7 +108,7 @@ async def refresh(
     async with in_transaction():
         stored = (
             await RefreshToken.filter(token_hash=hash_refresh_token(refresh_token))
-            .select_for_update()
+            .select_for_update(of=("refresh_tokens",))
             .select_related("session", "session__user")
             .first()
         )

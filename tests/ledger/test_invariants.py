@@ -18,7 +18,7 @@ from server.actor import Actor
 from server.errors import DomainError
 from server.identity import accounts as identity
 from server.ledger import posting, reports
-from server.ledger.models import Account, AccountType, JournalEntry, JournalLine
+from server.ledger.models import Account, JournalEntry, JournalLine
 from server.money import Money
 
 T = TypeVar("T")

@@ -261,7 +261,8 @@ async def test_posting_needs_post_permission_and_viewer_cannot_create(api: Api) 
     lines = [line(ids["6100"], "DEBIT", "1"), line(ids["1010"], "CREDIT", "1")]
     for role in ("viewer", "auditor"):
         result = await api.gql(
-            "mutation($i: JournalEntryCreateInput!) { journalEntryCreate(input: $i) { journalEntry { id } } }",
+            """mutation($i: JournalEntryCreateInput!) {
+                journalEntryCreate(input: $i) { journalEntry { id } } }""",
             {"i": {"date": "2026-01-01", "lines": lines, "post": True}},
             token=org.token(role),
         )

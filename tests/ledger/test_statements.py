@@ -161,7 +161,8 @@ async def test_account_balance_field_matches_trial_balance(api: Api) -> None:
     org = await api.new_org()
     await _books(api, org)
     data = await api.data(
-        """{ accounts(first: 100, filter: {type: ASSET}) { nodes { code balance(asOf: "2026-02-28") { amount } } } }""",
+        """{ accounts(first: 100, filter: {type: ASSET}) {
+            nodes { code balance(asOf: "2026-02-28") { amount } } } }""",
         token=org.token(),
     )
     balances = {a["code"]: Decimal(a["balance"]["amount"]) for a in data["accounts"]["nodes"]}

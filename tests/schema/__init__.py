@@ -1,0 +1,1 @@
+"""Tests of the GraphQL surface as a whole: hardening, the authorization gate."""
