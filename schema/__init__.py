@@ -25,6 +25,7 @@ from schema.audit.resolvers import AuditQuery
 from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.errors import TopLevelCode, should_mask
+from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
@@ -58,7 +59,7 @@ def root_types() -> tuple[type, type]:
     """
 
     @strawberry.type(name="Query", description="Read operations.")
-    class Query(IdentityQuery, CrmQuery, LedgerQuery, AuditQuery):
+    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, AuditQuery):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
 
@@ -66,7 +67,7 @@ def root_types() -> tuple[type, type]:
         name="Mutation",
         description="Operations that change state; each is one business action.",
     )
-    class Mutation(IdentityMutation, CrmMutation, LedgerMutation):
+    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation):
         pass
 
     return Query, Mutation

@@ -22,6 +22,7 @@ from schema.ids import decode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
 from schema.scalars import CurrencyCode
+from server.access.roles import role_names
 from server.errors import DomainError, ErrorCode
 from server.identity import accounts, sessions
 from server.identity.models import Membership, Organization, User
@@ -93,7 +94,7 @@ class IdentityQuery:
         return Viewer(
             user=UserType.from_model(user),
             organization=OrganizationType.from_model(current),
-            roles=list(actor.roles),
+            roles=await role_names(actor, actor.roles),
             permissions=[
                 PermissionType(object=o, action=a)
                 for o, a in ctx.access.permissions(actor.user_id, actor.organization_id)
@@ -120,7 +121,7 @@ class IdentityQuery:
                 joined_at=m.created_at,
             )
 
-        return await paginate(
+        page = await paginate(
             Membership.filter(organization_id=actor.org).select_related("user"),
             SortKey("created_at"),
             member,
@@ -130,6 +131,9 @@ class IdentityQuery:
             before=before,
             max_page=ctx.settings.max_page_size,
         )
+        for edge in page.edges:  # custom roles are stored by id; show their names
+            edge.node.roles = await role_names(actor, edge.node.roles)
+        return page
 
     @requires("organization", "read", description="The organization the token is bound to.")
     async def organization(self, info: strawberry.Info) -> OrganizationType:

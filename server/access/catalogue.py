@@ -18,6 +18,9 @@ class Permission(NamedTuple):
 CATALOGUE: tuple[Permission, ...] = (
     Permission("organization", "read", "See the organization's profile"),
     Permission("member", "read", "List members and their roles"),
+    Permission("member", "manage", "Add and remove members and set their roles"),
+    Permission("role", "read", "List roles and the permission catalogue"),
+    Permission("role", "manage", "Create, change and delete custom roles"),
     Permission("customer", "read", "See customers and their notes"),
     Permission("customer", "create", "Create customers"),
     Permission("customer", "update", "Edit customers and add notes"),

@@ -67,12 +67,18 @@ class AccessControl:
 
     def permissions(self, user_id: UUID, organization_id: UUID) -> list[tuple[str, str]]:
         """Every (object, action) the user holds in the organization, through any role."""
-        granted = set()
+        granted: set[tuple[str, str]] = set()
         for role in self.roles(user_id, organization_id):
-            for rule in self._enforcer.get_filtered_policy(0, role):
-                if rule[1] in ("*", domain(organization_id)):
-                    granted.add((rule[2], rule[3]))
+            granted |= self.role_permissions(role, organization_id)
         return sorted(granted)
+
+    def role_permissions(self, role: str, organization_id: UUID) -> set[tuple[str, str]]:
+        """What a role (built-in name or `role:<id>`) grants in the organization."""
+        return {
+            (rule[2], rule[3])
+            for rule in self._enforcer.get_filtered_policy(0, role)
+            if rule[1] in ("*", domain(organization_id))
+        }
 
 
 async def current_version() -> int:

@@ -31,3 +31,17 @@ class PolicyState(Model):
 
     class Meta:
         table = "policy_state"
+
+
+class Role(Model):
+    """A custom role of one organization; its grants are Casbin `p` rules."""
+
+    id = fields.UUIDField(primary_key=True)
+    organization_id = fields.UUIDField()
+    name = fields.CharField(max_length=64)
+    description = fields.CharField(max_length=500, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "roles"
+        unique_together = (("organization_id", "name"),)

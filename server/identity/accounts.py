@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from server.access.control import assign_roles
-from server.actor import Actor
+from server.actor import Actor, RequestInfo
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode, ValidationFailed
-from server.identity.models import Membership, Organization, User
-from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password
-from server.identity.sessions import normalise_email
+from server.identity.models import Membership, Organization, PasswordToken, Session, User
+from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
+from server.identity.sessions import SessionGrant, issue_grant, normalise_email
+from server.identity.tokens import hash_refresh_token
 from server.ledger.chart import open_books
 from server.money import MoneyError, validate_currency
+from server.settings import Settings
 from server.validation import check_email, check_name
 
 
@@ -94,3 +97,64 @@ async def add_member(
             after={"user": user.email, "roles": role_list},
         )
     return membership
+
+
+async def change_password(settings: Settings, actor: Actor, current: str, new: str) -> SessionGrant:
+    """Change the actor's password; every session ends and a fresh one is returned."""
+    assert actor.user_id is not None and actor.organization_id is not None
+    user = await User.get(id=actor.user_id)
+    if not verify_password(user.password_hash, current):
+        raise DomainError(
+            "the current password is wrong",
+            code=ErrorCode.INVALID_CREDENTIALS,
+            field=["currentPassword"],
+        )
+    problems = _password_problems(new)
+    if problems:
+        raise ValidationFailed(
+            [DomainError(p.message, code=p.code, field=["newPassword"]) for p in problems]
+        )
+    now = datetime.now(UTC).replace(microsecond=0)
+    async with in_transaction():
+        await User.filter(id=user.id).update(
+            password_hash=hash_password(new), password_changed_at=now
+        )
+        await Session.filter(user_id=user.id, revoked_at__isnull=True).update(
+            revoked_at=now, revoked_reason="password_changed"
+        )
+        await audit.record(actor, "user.password_change", object_type="User", object_id=user.id)
+        session = await Session.create(
+            user_id=user.id,
+            organization_id=actor.organization_id,
+            expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        )
+        user.password_changed_at = now
+        return await issue_grant(settings, session, user)
+
+
+async def set_password_with_token(token: str, password: str, request: RequestInfo) -> User:
+    """Redeem a one-time set-password token (sent to an invited member)."""
+    problems = _password_problems(password)
+    if problems:
+        raise ValidationFailed(problems)
+    now = datetime.now(UTC)
+    async with in_transaction():
+        stored = (
+            await PasswordToken.filter(token_hash=hash_refresh_token(token))
+            .select_for_update()
+            .first()
+        )
+        if stored is None or stored.used_at is not None or stored.expires_at <= now:
+            raise DomainError(
+                "the link is invalid, used or expired",
+                code=ErrorCode.INVALID_TOKEN,
+                field=["token"],
+            )
+        await PasswordToken.filter(id=stored.id).update(used_at=now)
+        await User.filter(id=stored.user_id).update(
+            password_hash=hash_password(password), password_changed_at=now.replace(microsecond=0)
+        )
+        user = await User.get(id=stored.user_id)
+        actor = Actor(kind="user", user_id=user.id, label=user.email, request=request)
+        await audit.record(actor, "user.password_set", object_type="User", object_id=user.id)
+    return user

@@ -90,3 +90,20 @@ class RefreshToken(Model):
 
     class Meta:
         table = "refresh_tokens"
+
+
+class PasswordToken(Model):
+    """A one-time token to set a password (new members), stored only as its SHA-256."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name=False, on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+    user_id: UUID
+
+    class Meta:
+        table = "password_tokens"

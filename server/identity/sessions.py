@@ -69,7 +69,7 @@ async def sign_in(
             request=request,
         )
         await audit.record(actor, "session.create", object_type="Session", object_id=session.id)
-        return await _grant(settings, session, user)
+        return await issue_grant(settings, session, user)
 
 
 async def _membership(user_id: UUID, organization_id: UUID | None) -> Membership:
@@ -84,7 +84,8 @@ async def _membership(user_id: UUID, organization_id: UUID | None) -> Membership
     return membership
 
 
-async def _grant(settings: Settings, session: Session, user: User) -> SessionGrant:
+async def issue_grant(settings: Settings, session: Session, user: User) -> SessionGrant:
+    """New tokens for a session: a fresh refresh token of its family and an access token."""
     token, token_hash = new_refresh_token()
     await RefreshToken.create(session=session, token_hash=token_hash, expires_at=session.expires_at)
     access, expires = issue_access_token(settings, user.id, session.organization_id, session.id)
@@ -140,7 +141,7 @@ async def refresh(
             await audit.record(
                 actor, "session.refresh", object_type="Session", object_id=session.id
             )
-            return await _grant(settings, session, user)
+            return await issue_grant(settings, session, user)
     # Outside the read transaction: revoke the family and record the reuse on their own.
     async with in_transaction():
         await Session.filter(id=reuse.id, revoked_at__isnull=True).update(

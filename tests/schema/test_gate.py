@@ -32,7 +32,8 @@ from server.access.catalogue import BUILTIN_ROLES, CATALOGUE, PERMISSIONS
 from server.settings import Settings
 
 POLICY_CSV = Path(__file__).resolve().parents[2] / "policies" / "policy.csv"
-PUBLIC_FIELDS = {"Mutation.sessionCreate", "Mutation.sessionRefresh"}
+# Signing in, refreshing, and redeeming a one-time set-password token need no access token.
+PUBLIC_FIELDS = {"Mutation.sessionCreate", "Mutation.sessionRefresh", "Mutation.passwordSet"}
 # relay's node/nodes resolvers cannot be wrapped by PermissionExtension; each Node type's
 # resolve_nodes passes the gate for its own (object, "read") instead (schema/__init__.py).
 GATED_IN_RESOLVE_NODES = {"Query.node", "Query.nodes"}
@@ -92,7 +93,7 @@ def test_root_field_requirements_all_in_catalogue(graphql_schema: GraphQLSchema)
     assert unknown == {}, f"requirements missing from server/access/catalogue.py: {unknown}"
 
 
-def test_public_fields_only_sign_in_and_refresh(graphql_schema: GraphQLSchema) -> None:
+def test_public_fields_only_sign_in_refresh_and_password_set(graphql_schema: GraphQLSchema) -> None:
     public = {name for name, req in _declarations(graphql_schema).items() if req == PUBLIC}
     assert public == PUBLIC_FIELDS
 

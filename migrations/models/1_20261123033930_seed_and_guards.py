@@ -1,0 +1,86 @@
+"""Seed rows every database needs, and PostgreSQL guards: the audit log is append-only and
+posted journal entries and their lines never change."""
+
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+SEED = """
+INSERT INTO "policy_state" ("id", "version") VALUES (1, 0);
+INSERT INTO "audit_chains" ("key", "last_sequence", "last_hash")
+VALUES ('platform', 0, '0000000000000000000000000000000000000000000000000000000000000000');
+"""
+
+POSTGRES_GUARDS = """
+CREATE OR REPLACE FUNCTION ledgerline_audit_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit events are append-only (% refused)', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_events_append_only
+    BEFORE UPDATE OR DELETE ON "audit_events"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_audit_append_only();
+CREATE TRIGGER audit_events_no_truncate
+    BEFORE TRUNCATE ON "audit_events"
+    FOR EACH STATEMENT EXECUTE FUNCTION ledgerline_audit_append_only();
+
+CREATE OR REPLACE FUNCTION ledgerline_posted_entry_immutable() RETURNS trigger AS $$
+BEGIN
+    IF OLD.status = 'POSTED' THEN
+        RAISE EXCEPTION 'posted journal entries are immutable (% refused)', TG_OP
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER journal_entries_immutable
+    BEFORE UPDATE OR DELETE ON "journal_entries"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_posted_entry_immutable();
+
+CREATE OR REPLACE FUNCTION ledgerline_journal_lines_immutable() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'journal lines are immutable (% refused)', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER journal_lines_immutable
+    BEFORE UPDATE OR DELETE ON "journal_lines"
+    FOR EACH ROW EXECUTE FUNCTION ledgerline_journal_lines_immutable();
+CREATE TRIGGER journal_lines_no_truncate
+    BEFORE TRUNCATE ON "journal_lines"
+    FOR EACH STATEMENT EXECUTE FUNCTION ledgerline_journal_lines_immutable();
+"""
+
+UPGRADE = {"sqlite": SEED, "postgres": SEED + POSTGRES_GUARDS}
+
+DOWNGRADE = {
+    "sqlite": """DELETE FROM "audit_chains" WHERE "key" = 'platform';
+DELETE FROM "policy_state" WHERE "id" = 1;""",
+    "postgres": """DROP TRIGGER IF EXISTS journal_lines_no_truncate ON "journal_lines";
+DROP TRIGGER IF EXISTS journal_lines_immutable ON "journal_lines";
+DROP FUNCTION IF EXISTS ledgerline_journal_lines_immutable();
+DROP TRIGGER IF EXISTS journal_entries_immutable ON "journal_entries";
+DROP FUNCTION IF EXISTS ledgerline_posted_entry_immutable();
+DROP TRIGGER IF EXISTS audit_events_no_truncate ON "audit_events";
+DROP TRIGGER IF EXISTS audit_events_append_only ON "audit_events";
+DROP FUNCTION IF EXISTS ledgerline_audit_append_only();
+DELETE FROM "audit_chains" WHERE "key" = 'platform';
+DELETE FROM "policy_state" WHERE "id" = 1;""",
+}
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return UPGRADE[db.schema_generator.DIALECT]
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return DOWNGRADE[db.schema_generator.DIALECT]
+
+
+MODELS_STATE = (
+    'eJztXe1z2jrW/1c0fHnaGdppSNJ2051nhhDacm8aukC7vXu54wpQwBsje22TlL3P/d+fI9kGv8iODDYxrj6EgKQj278jS+dNR382luaMGM7LT2Q5Ibaz0K3GBfqzQfGSwBdBbRM1sGVt61iBiyeG13zTjpfjiePaeOpC1S02HAJFM+JMbd1ydZMygjZaOcT+HwdZBp4SpFOEKTLtOab6fzFr9A65C4Js0yAOWhBjxn7aBGH462BnAgT2CupessvNzClcT6fzwnteUf0/K6K55pywVtD/7783WP+aPmP14X5Z0R9/QKFOZ+QHcVhj9tO60251uE4EX4+cl2vu2uJlX770rt7zluyZJtrUNFZLum1trd0FXCZovlrps5eMhtXNCSU2dsksBDldGYbPoKDIex4ocO0V2dzqbFswI7d4ZTDGNf5+u6JT9mCIX4l9nP2vf2uhZpp20x9pw+5I0xoJPrNbiDHIL5qalI0RnboMqD//8vrdAsJLG+wCnY/twbPT1885BKbjzm1eyeFq/MUJsYs9Ug76FuWpTRgmGnaTaF9BjasviRjxKGUM+ZlP+jL4sgsHgoItC7avSgBuAF8JgDfgAWd9aqx93mcwYNT71B2O2p8+s8stHec/BsevPeqymhYvXcdKn3n8MmEW8GaITSfon73RR8R+on/1b7pxrm7ajf7VYPeEV66pUfNBw7PQMA1KA9Sg5Zbr8Zcyx4smIC3yrXtinu/zkm3hDU1/srCGSBScACdbFm7vhFMWgyoJ7XvTJvqc/krWHOAe3AemUyIA1F+4v/jdHCek29LtK2/jh806GlmCKdyGQVz+9J32sNO+6jZS54MCoO3HuqspxIKpUAw1G8wTPL17wPZMi4xqVmO2zFjJpm2yatlaxkswxXMOEnsadu8iLggk1ziX0mXX8INKSq8jECBdQjF1LxC5J/YaTVaOTonjIJtMTXuGJsQw6dxBronID+jLWCOTkogcmhRdi+tWILcqybRKkin/n8C5s8C2GOegfQxpuNEjnILgrf6hGYTO3QX8bL16lYHx1/aAwwytYhLljV/V8uqiQsoEO0Sbrmyb0Ok6D9AJwhoifiqB92kq2qdxrJWWlY57vbSshNyavvaHFuSobSg6Pi594ve/DoixWazFglfUGHVkIyFN7Iq8SQ4s9YEUsjtOQ6+XOoFUpiT5GTvOAwhXI/OOCEXJaINMWdLym4LkBW2lbaEgw71gMxziZEy6c4iLMAq6Q88oeUD+i/S8iRwXlJYZkIH8hx2kuw4afmy/aJ2/FtlDC+5dyZYVly05m7UFdhZ5BJ8oVTFSz+N4H0zmeX0mIfS8PkuVeliVEnt+TrEnzHXyw9Khtx24HqWsIdePhMsBJplsXjk7vdkhsgIY7I9Hxd9S+KucGPuJIMqJUbYT42ks6wNyC4xepKpDkfpmljZkey1zKUN9Zs62MDAS+eS+2mLegsriK8j5NKBiulRqTwXmnKZSe5TaU9mJX6k9Su2pLJelxGLbdHd8uaOUSvmpMpd9kSen/hOlUipQtgrkbJ0we2pB9XPnNGOKUHRkVUkXCrAXqEEhtqRrQGGHnowjyIGR8UKnFzxE/RYvdRbgcxtVWxzkz7Xo1jaXPP7nu3+dDpewvoucQAX2rDShCkw9zQxNSInoSkRXInpNhTeb3MNcvZOIHqFUIvoxcBmmK0ckRaYbtJKUOxm1KsbbqFXrTCZi9Cw9YPQsES+q9gypPUPVhlO529SeoapDXMCeofASGPce7h4SG/dZ1gT/UuNi+XQgMHwE00S61YO9adImDwvagrL9sDC5jcJBOn2Hlnjt73XywlXvgVtGZJuTcOf/Xn0ps0YFVrlmhlmDLLFu5BGFNwS1c+u2zmX8utAqfc/UecKzq/aklbsnbbM5IG+MQoKwjoifn0uN6POMEX0eR1x3NFh99HvBsL40TYNgmjJDh+liYE+AsCy0gwnlsFPyZb9/HbGLXPZGMZC/fLrsDp6dcOyhke6Jc72bkQoOUZbn7fw0XWA634n9KV0oI2XVjJRqC2jxWpzaAvrEqq6X922w4ogkFN5QbTNL7Z3ydhrPHien/bLIZD/nnGUa+nSNDB2Knn23voOCir7Pvz9vcoc9i02GW2cee/aTqUgsUQHCM2y5xBbHPBfWszALnsWHHNTev+KfJ/yTz1L3p/zzjH+e75cUr0fdHFo0Gy+xMe/P/9VV7ObsFl60Ts7enL09fX32Fprw29yUvMlYMwIRLF1r3vBJWtsICGqoZbyV0DHepmoYb+P6hTf0ZYH1Wh8O1UZZ5p0DaG7edCKN7IlCVhrZVi5kWwpZaWRPcyF7qpCVRvYsF7JnCllpZM9zIXuukM1CNodyXGpGGy7xD1kob0OUzyZU3czMZsMbas6mpYQ7b2quKOgNaLJaWmSGHnR34ecyZHoR8sw7TeSYiODpAlm2OWX5De+o+cDTGtrEMPFM5NwrsOeCXX1KR9lTRwEuijdLXOrzVHBDRI8jXNSM9KpchP/Wap2evmm9On399vzszZvzt682UCersjC/7H1gsEemK48PFZmjBqbY2MLLM2clnrlfejpaOa655Nn+mYkjniz1Hd/mPbcxsCF8AgAzk6SeL1BIn0KbiiB+hsOjjhWoVCCCChYtNVhUxSGUuH0/fFs5MI6R1S+k/Fwq4uM8I+LjPBnxodzh6ejXyx1eEamqvZrpLrzFunDLaqg2U8LCrB3zxOuyO1c/AjMDWYgFKSFO7ElCtvmADHN6hxxi69jQHQJikWUROuNqGfM68dZJUauwXvfQ9+5IrvThfvPaBRwWtRClC1UGdlzNIfDkfiS9vCaYIFX6oLw+GF6vOJB5oxMjREoGSxn6VVoguveEx1WIFwivVmKBIKxhjkgHd6GzGPwFdmE2Z1M1mV3wWP2ZPoP/UAwT98NCny6QOfk3mbpNhKlv6OPVsEQDn8XBDkV2LtTN+Wqi+fP7ZrKJa+ZCHd6c8gMluDT3Ry7dPWvWq5lx8SBTXUbOhDB7Zae+CJGa+iTUz8qYTiqmjBZjOdlNfHoayakmM0poaIdm+QT+2dp+jLSG6v6RqPepYc9hRoOgY9pa3rC6KFUNF4uT1xKLxUmccdvFglX9JQBatEo8BrNweaiBlbL4BdnDCx6e5NpaGSOrH9Kl7LD0UNs4MKNg/zLs32SBvSGLLw/61EX/hwzdKW2tDjntJivdcHXqvGTXewq/HYMpslIEiD/71P4WZ0bnun8ZXwJYB5dJxuR0iGwpajiVlyD3c50796IZI6vfNFMa0vlWzQiRQlkC5ZU7NfO5qUMkNZwyipf+JuTWtAUIp6+TW4q9lsiKDeWDr4W3riidVIZ4EhAo1HdH3WZGGCfvvB2lUhO3xPEVhk4oAGblsvOGiRTKj6PMc63hue9IkoU5SlU/nM9PWjIxRiet9BgjVheTRCyGB7OJ542bS1LWD/KTlsyWT2iVLpi0Ets+9RlZWqbLTojP6zESkCrQpUC3bHKfP3NSmKiGUnfxM3dehBW4xxH40eGbFsQZHTd1zcz0Fn4ryYiPIbQ1eWBGdHsEcohhsBi9ZByHHInszgkv+59UgEaw/sEvaC5sEg3IZQ3VJown3YShdgmUm63wwNk2Ky3QlOIMsgCkfIlZAoL6AVx8Qv+JbhhwfebXhzkll7tNQKosW7tbtlxgdD6r1paifiO9BIsWCx0CfTKXQStEU8MF8VQC49NUiE+TiXvXS2b/c4m9dLQZXgumk9ToOjHx4eLsTkveorBnUoBQ8KKL3ZUAWTaKu3S15PCGj1qIBjFuqA+YnqTdGfW+dnPKzT7VBfL+jykbd/DlCkr8b3HN6GkccC6eOzBsf+Sy4UaIDsiKZlnaSwzlV1KyNmuWjvQrtVP0590pGnGTWLMduR6lVFyvCtcFAcSJFL/wxrLtU4a+hM+lTk2Btz0rXl9Mv5NEUTVR+WkC96uyJ6Vq7+DuhruE0VudrJUJ8d4naw1gUhr0OiO5o7Wo6YoikPNkGA98Bjeme4zLSxru5aYZD2OW4YcJMH3cF6NtOCmTDIs1Ztm/+dkmurtGhjmHG0V4zjI9uAijoF9R2quc1I/nXPh9+xgJH4vyrjytdwXkl0XK3pt0sCNEam9mzCBtzgQmuhFoyilWaL99LcxzWdJ799so2+a8Ed6v+zcfguZxQ7RSp+utWMmo07HlRHbaipEpAV7pR0o/qhbEBepHogmjAJzDMVQ1xTg2T+Y92blMzeoroTNTGNvm1zSztKl73mbfuLbJau2gW9tc5ghsi9KoyLZHXpSfQ/dSkW0qsk1FttUEYBXZVgl5XEW2qci2OiyIKrJNRbapyDYV2aYi25QpvsqmeBXZVjeuy0S2KU+B8hRU3YpdRCRVmabs9pQfdNkQpef3q5qZufm9RrJBQRT5BOygFf/UFNt9hybYYMPFO8Fuai6tFYwEbqpGbJTCd0OnxGkiys7gRI4Lw010bGfx/ctayaeAjTo5r1qmbc6THDJ30L6GmnxLzrKdYdiOS9rKb1Cu34ADJMT3cSU+oK0y1o32EGpAV2f/xvS6177sXfdGv12gzdcx7f7jCy/y/o9p76bT/wQqv/cf6r997t4MocD/Ug2F31lN9uFeiLzSDLxs3/x6gdjnmHbaw48XiH2OabvT6X+5GQ21QbfT7X1tX15zI02iEKi+DAbdm5HmD4XIT8bsr/CrP/iN8dv/Oqbve9+6VwFF6MeYjtrfIpeM/g7d1+f2b7Gb8ku2dxQajoki70qbTkI/YBj3bz5oo+7gU7gHQWFyaA+6o3bvBp6m2x7c9G4+DC9QomhMh+3rLtTwf2PaH33sDrTgpQj/gifpD0da/73mU0R+AuXn7qA9gj61zSuUKBrTy/aVdtW9HDEue9/YKwfD/uZDV/sA96Zd94dD9vbFy8b0qjfk4F6g4Ftwv9srhn/u8uqeymS4O01PcHeayG/3JE6ASjtaCvYBqBNhD3girO4wDdW1TUEAwqVpGgTTFI0jQhhDe2J6xWUsQ5uSwyoZl/3+dcTqddmLx31/+XTZBTmAww+NdE9/T7pfADpnDSrlMj/kWzqFeA7ElcOrYg4v5YRJh/44zfEyThhlji91X4SFbZ4VPBewESK1R045OCqyFcIblwWgHHJSHOUQfhTfyBtcKddR98d0gemcDLB4f3mkvpnlRCJ+S42xT9KV9NF8QHBrawQMdZ3A3TPBDkGBPo7YJghWzWq/B6Xf0QN20INpuwtogDBi0kTSlVRC/9KupJA9gRErt1K13EpK0ClV0FFxuKXb4PwZOamZpRjf/PZZ+tgRYpwBKtOn4kcmCUHLOCxJDFothmMhZveEKP40Ykxve0bKgExNO7qipjbKFGjC567YvL2kVDMCGeNWtx0XwfwIHGSSBUb+uVsgj8wIetBBsMAUha6B7si6iVwTGloGXiPdTcozhfYsK8mwM2eU8KKEl2OY4ooRXnIe0LTPoUxVA/AApzJtzhDLg3GEqIZIF78TLjjnMe/pTHE6BbYU2Gw5zjkVR4jUJKz8Tz+p/6kiOsQv5sqm2OhS1143BOpDpD5Tc/i311Ij0FSXz7Xpx7fPkEO4ZM+j2d8hfblc8a6RCbVBqPszUEhAK2HUXkC8zYLeHej7uSgTZ6F9y2oOdLWcQLVU1pmtjVTpFU+XRsZjWALprNTiWxqVTlwQISOVTvz4gl92iDS+GrTfs0BS9m9MP/eHIxb04v2Pz1hPE/KiTKo7mFSXZGnm0S+C9ir6Uyr6c2bjW3ZwAxVlX09P2xMjUyl7dk/Z44A0NyVa+mYQMQdiZPUb7sXH7fuQ5ZP1IkQqOkqsRE/WeRMcxwkVsrFIPq4q5Qc2TqdwVWafn9PsI3ib8jM9QlgAz4/nnaoSiwNMVGj5002cgY1OM29z+yHilAUuSo8bziqJrAoxr2AOnS0PUvThPKeR+eb8a50eoyyQBrvgMDLhFJHErk/JyIQPyWEb94Yc4bTw6JhNTowyQzYbfS77p4/cgAvS43dXBlR5/OZ32vG3ON1nF7zkj7vsNhPL4w474FLgMJuRCdtAYCPvnNULvs0AyKmDPY8QXvJ8VpjOENuIwHYgvNjsQLjHxkqweaHg/sd0TJnyEPTpOyfRAt8TZJsP8I3YBD3jlkMH3RFiscvotucrZNsg2FUZ2fp5Ezkm+zmmnvdQd3ilQWZzYrNbIMbthdcr8x/q1CE2XDRIzeXtFJnxe+r+gGcwvH0Y5q3/qOxBvGdlXVOTvvgvsc2X6Fe4K4AHTUx3gTwJxkFLfAf3xzpesxBH0wb6MbUMGFZo+OVTk9368B/Xukt4v5+91R5KEDb0u9RtHTJeSz9RWcSHmXJmxraSQ+iXMmxBYs7p+czyxwklOIEvzp8Q9nN61sQTpyItn0hpCYZ/AtbU4R2iOFza8PKHeWGJw9XGm/KT30x2O4Q9Rni44Vty0vsDB0v4Z9nvwIA4peLAbhxg4qW282sgolac2IMTu78QQnLFi914EdkAn2f5TRAeMIfRSeMwS3DhsQIqBd0Bg5Ce/JTkikFejPLjnSGaE9MIkUJUBXDuHcAZtWHJjsMolTJsxIWBkI1PFtIwjQI02wlLArfHnt7XnF6UimL7qCcrPLQkMnvhbUKuPfGVT+11rNBGJ8I9fNrssLj9XNrMzTXC8xqBLXBnF7fh75p7q4bEdeHWvEkp5j6MtWhmeRA935fmhBs/6kP8TOwXkdPdfQ8a29JDPDefYU7vePox7rxiJZT8cD0/HPI2XyV9hwX1y/xzPddhjjzmh2MkZIYeFrrBqPy2UOG5FJusZrrw/XFeFw6aY8sgjrO5CutkTPmFpwsC9wAIkRe3NpF1xKV6yqrrq6lCtEPBWwUZG7W88naEaE+h+3gUGIHMzV41zVuUd9pzKSI/nN3upCQMD2e322vLuWwoYM6Iqn0DAaswyewdBthpDzvtq25mSFXeZd6XikTr+1ZgkgsN0gIhTWY/v0/I42cQEM7Z2qnzjKIEmbyhl8BrBtMeddjPZ9hFS5iIeRMLFuxNlXBXfwlXEO7t54/u5zWFETk3PWVCamO/dxub5irGRcW4HJlWsu+OptAbkwPaGJmCVRQ6lHfiCBHVKXrowJ7O7ZSeZ6qw1CQhbd40/IDlYqybNdvjEJcpQy+1hG3TTPEZ5wZ3BG/IHdx/39pVYj8SfCNvbqVOLwhY0PHXyoZAxk+0yRT2Xb+15i+/OdJ3bWVsZzVdIOygK2Jh24VSHrvfwUsLwwgTCfK5aKXTbzEgVObeSpnNlKxdqlCozrPepseSCgQ6yQgEOhEEAqnsDD9JdoYcFtK4bLWnF7O2clWpzswYahmC0BZXCTEoxFEZGYhvNYyZHJsbmSaQYtC4MbQYhGiIDTJuiCSiPXoSykcxc4qSjZRsdGwTipKNqi0bKTvvASxj05AaX5ABJ2wZOE6IHzXhxAZZpYw4bWLr04VIYvFrMiUVvG3zmHySjuoeQUeil/1n8VvuuWk5XRJgiVJybuwJkdRwwWqdn0ssWNAqdcHidbHAf3ipciDsN68huuWIAyZ1hccjpydtDpHslbC5amhngFtYxua9Irr2Xcz++n8g+W3H'
+)

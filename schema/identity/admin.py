@@ -1,0 +1,300 @@
+"""Root fields of role administration and passwords."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from schema.errors import UserError, user_errors
+from schema.identity.types import Member, PermissionType, SessionPayload, UserType
+from schema.ids import decode
+from schema.permissions import public, requires, signed_in
+from server.access import roles as svc
+from server.access.catalogue import CATALOGUE
+from server.errors import DomainError, NotFound
+from server.identity import accounts
+from server.identity.models import Membership
+
+
+@strawberry.type(name="Role", description="A role: built in, or custom to the organization.")
+class RoleType:
+    name: str = strawberry.field(description="Name, unique in the organization.")
+    builtin: bool = strawberry.field(description="Built-in roles cannot be changed.")
+    description: str | None = strawberry.field(description="What the role is for.")
+    permissions: list[PermissionType] = strawberry.field(description="What it allows.")
+
+    @classmethod
+    def from_view(cls, view: svc.RoleView) -> RoleType:
+        return cls(
+            name=view.name,
+            builtin=view.builtin,
+            description=view.description,
+            permissions=[PermissionType(object=o, action=a) for o, a in sorted(view.permissions)],
+        )
+
+
+@strawberry.type(description="A permission of the catalogue, as roles may grant it.")
+class CatalogueEntry:
+    object: str = strawberry.field(description="Kind of object.")
+    action: str = strawberry.field(description="Action.")
+    description: str = strawberry.field(description="What it allows.")
+
+
+@strawberry.input(description="A permission: an action on a kind of object.")
+class PermissionInput:
+    object: str = strawberry.field(description="Kind of object, e.g. customer.")
+    action: str = strawberry.field(description="Action, e.g. create.")
+
+
+@strawberry.input(description="A custom role.")
+class RoleCreateInput:
+    name: str = strawberry.field(description="Lower-case name, e.g. collections_agent.")
+    description: str | None = strawberry.field(default=None, description="What it is for.")
+    permissions: list[PermissionInput] = strawberry.field(description="What it allows.")
+
+
+@strawberry.input(description="New permissions of a custom role (replacing the old ones).")
+class RolePermissionsSetInput:
+    name: str = strawberry.field(description="The custom role.")
+    permissions: list[PermissionInput] = strawberry.field(description="What it allows.")
+
+
+@strawberry.input(description="A custom role to delete.")
+class RoleDeleteInput:
+    name: str = strawberry.field(description="The custom role; refused while assigned.")
+
+
+@strawberry.input(description="Someone to add to the organization.")
+class MemberAddInput:
+    email: str = strawberry.field(description="An existing user's email, or a new user's.")
+    name: str | None = strawberry.field(default=None, description="Name, for a new user.")
+    roles: list[str] = strawberry.field(description="Roles to give, by name.")
+
+
+@strawberry.input(description="A member and their new roles.")
+class MemberRolesSetInput:
+    user_id: strawberry.ID = strawberry.field(description="The member (a User id).")
+    roles: list[str] = strawberry.field(description="All their roles from now on.")
+
+
+@strawberry.input(description="A member to remove.")
+class MemberRemoveInput:
+    user_id: strawberry.ID = strawberry.field(description="The member (a User id).")
+
+
+@strawberry.input(description="A password change.")
+class PasswordChangeInput:
+    current_password: str = strawberry.field(description="The password in use.")
+    new_password: str = strawberry.field(description="The new password, 10 to 256 characters.")
+
+
+@strawberry.input(description="A one-time token and the password to set with it.")
+class PasswordSetInput:
+    token: str = strawberry.field(description="The token given when the member was added.")
+    password: str = strawberry.field(description="The new password, 10 to 256 characters.")
+
+
+@strawberry.type(description="The role, or why the change was refused.")
+class RolePayload:
+    role: RoleType | None = strawberry.field(description="The role after the change.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="Whether the role was deleted.")
+class RoleDeletePayload:
+    deleted_name: str | None = strawberry.field(description="Name of the deleted role.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The member, or why the change was refused.")
+class MemberPayload:
+    member: Member | None = strawberry.field(description="The member after the change.")
+    set_password_token: str | None = strawberry.field(
+        description="For a user created by memberAdd only: a one-time token (7 days) to pass "
+        "to passwordSet. Shown once; deliver it to the person privately."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="Whether the member was removed.")
+class MemberRemovePayload:
+    removed_user_id: strawberry.ID | None = strawberry.field(description="The removed user.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="Whether the password was set.")
+class PasswordSetPayload:
+    ok: bool = strawberry.field(description="The password is set; sign in with it.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+def _perms(items: list[PermissionInput]) -> list[tuple[str, str]]:
+    return [(p.object, p.action) for p in items]
+
+
+def _user_id(value: strawberry.ID) -> Any:
+    decoded = decode(value, "User")
+    if decoded is None:
+        raise NotFound("member not found", field=["userId"])
+    return decoded
+
+
+async def _member(info: strawberry.Info, user_id: Any) -> Member:
+    ctx = info.context
+    actor = ctx.signed_in()
+    membership = await Membership.get(user_id=user_id, organization_id=actor.org).prefetch_related(
+        "user"
+    )
+    names = await svc.role_names(actor, ctx.access.roles(user_id, actor.org))
+    return Member(
+        user=UserType.from_model(membership.user), roles=names, joined_at=membership.created_at
+    )
+
+
+@strawberry.type
+class AdminQuery:
+    @requires("role", "read", description="Built-in and custom roles with their permissions.")
+    async def roles(self, info: strawberry.Info) -> list[RoleType]:
+        ctx = info.context
+        return [RoleType.from_view(v) for v in await svc.list_roles(ctx.access, ctx.signed_in())]
+
+    @requires("role", "read", description="Every permission a role can grant.")
+    def permission_catalogue(self) -> list[CatalogueEntry]:
+        return [
+            CatalogueEntry(object=p.object, action=p.action, description=p.description)
+            for p in CATALOGUE
+        ]
+
+
+@strawberry.type
+class AdminMutation:
+    @requires("role", "manage", mutation=True, description="Create a custom role.")
+    async def role_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[RoleCreateInput, strawberry.argument(description="The role.")],
+    ) -> RolePayload:
+        ctx = info.context
+        try:
+            view = await svc.create_role(
+                ctx.access,
+                ctx.signed_in(),
+                input.name,
+                input.description,
+                _perms(input.permissions),
+            )
+        except DomainError as error:
+            return RolePayload(role=None, user_errors=user_errors(error))
+        return RolePayload(role=RoleType.from_view(view), user_errors=[])
+
+    @requires("role", "manage", mutation=True, description="Replace a custom role's permissions.")
+    async def role_permissions_set(
+        self,
+        info: strawberry.Info,
+        input: Annotated[RolePermissionsSetInput, strawberry.argument(description="The change.")],
+    ) -> RolePayload:
+        ctx = info.context
+        try:
+            view = await svc.set_role_permissions(
+                ctx.access, ctx.signed_in(), input.name, _perms(input.permissions)
+            )
+        except DomainError as error:
+            return RolePayload(role=None, user_errors=user_errors(error))
+        return RolePayload(role=RoleType.from_view(view), user_errors=[])
+
+    @requires("role", "manage", mutation=True, description="Delete an unassigned custom role.")
+    async def role_delete(
+        self,
+        info: strawberry.Info,
+        input: Annotated[RoleDeleteInput, strawberry.argument(description="The role.")],
+    ) -> RoleDeletePayload:
+        ctx = info.context
+        try:
+            await svc.delete_role(ctx.access, ctx.signed_in(), input.name)
+        except DomainError as error:
+            return RoleDeletePayload(deleted_name=None, user_errors=user_errors(error))
+        return RoleDeletePayload(deleted_name=input.name, user_errors=[])
+
+    @requires("member", "manage", mutation=True, description="Add a user to the organization.")
+    async def member_add(
+        self,
+        info: strawberry.Info,
+        input: Annotated[MemberAddInput, strawberry.argument(description="Who and which roles.")],
+    ) -> MemberPayload:
+        ctx = info.context
+        try:
+            added = await svc.add_member(
+                ctx.access, ctx.signed_in(), input.email, input.name, input.roles
+            )
+        except DomainError as error:
+            return MemberPayload(
+                member=None, set_password_token=None, user_errors=user_errors(error)
+            )
+        return MemberPayload(
+            member=await _member(info, added.user.id),
+            set_password_token=added.set_password_token,
+            user_errors=[],
+        )
+
+    @requires("member", "manage", mutation=True, description="Replace a member's roles.")
+    async def member_roles_set(
+        self,
+        info: strawberry.Info,
+        input: Annotated[MemberRolesSetInput, strawberry.argument(description="The change.")],
+    ) -> MemberPayload:
+        ctx = info.context
+        try:
+            user_id = _user_id(input.user_id)
+            await svc.set_member_roles(ctx.access, ctx.signed_in(), user_id, input.roles)
+        except DomainError as error:
+            return MemberPayload(
+                member=None, set_password_token=None, user_errors=user_errors(error)
+            )
+        return MemberPayload(
+            member=await _member(info, user_id), set_password_token=None, user_errors=[]
+        )
+
+    @requires("member", "manage", mutation=True, description="Remove a member; their sessions end.")
+    async def member_remove(
+        self,
+        info: strawberry.Info,
+        input: Annotated[MemberRemoveInput, strawberry.argument(description="The member.")],
+    ) -> MemberRemovePayload:
+        ctx = info.context
+        try:
+            await svc.remove_member(ctx.access, ctx.signed_in(), _user_id(input.user_id))
+        except DomainError as error:
+            return MemberRemovePayload(removed_user_id=None, user_errors=user_errors(error))
+        return MemberRemovePayload(removed_user_id=input.user_id, user_errors=[])
+
+    @signed_in(mutation=True, description="Change your password; other sessions end.")
+    async def password_change(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PasswordChangeInput, strawberry.argument(description="The change.")],
+    ) -> SessionPayload:
+        from schema.identity.resolvers import _session_error, _session_payload
+
+        ctx = info.context
+        try:
+            grant = await accounts.change_password(
+                ctx.settings, ctx.signed_in(), input.current_password, input.new_password
+            )
+        except DomainError as error:
+            return _session_error(error)
+        return _session_payload(grant)
+
+    @public(mutation=True, description="Set a password with a one-time token from memberAdd.")
+    async def password_set(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PasswordSetInput, strawberry.argument(description="Token and password.")],
+    ) -> PasswordSetPayload:
+        try:
+            await accounts.set_password_with_token(
+                input.token, input.password, info.context.request_info
+            )
+        except DomainError as error:
+            return PasswordSetPayload(ok=False, user_errors=user_errors(error))
+        return PasswordSetPayload(ok=True, user_errors=[])
