@@ -23,6 +23,7 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from server.access.control import AccessControl
+from server.audit.http import export_audit
 from server.db import ensure_sqlite_directory, tortoise_config
 from server.observability import (
     REQUESTS,
@@ -33,7 +34,7 @@ from server.observability import (
 from server.settings import Settings, get_settings
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-_KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics"}
+_KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics", "/audit/export"}
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
 
 
@@ -177,6 +178,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
+            Route("/audit/export", export_audit, methods=["GET"]),
         ],
         middleware=middleware,
         lifespan=lifespan,

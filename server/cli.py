@@ -113,6 +113,26 @@ def cmd_audit_verify(_args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from server.audit import export
+    from server.audit.log import chain_key
+
+    start = datetime.fromisoformat(args.since) if args.since else None
+    end = datetime.fromisoformat(args.until) if args.until else None
+    render = export.as_csv if args.format == "csv" else export.jsonl
+
+    async def work() -> None:
+        key = chain_key(args.organization) if args.organization else "platform"
+        async for chunk in render(export.rows(key, start, end)):
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.flush()
+
+    asyncio.run(_with_database(work))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="ledgerline", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -148,6 +168,12 @@ def parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="action", required=True)
     audit.add_parser("verify", help="verify every hash chain").set_defaults(run=cmd_audit_verify)
+    exporter = audit.add_parser("export", help="stream events as CSV or JSON Lines to stdout")
+    exporter.add_argument("--organization", help="organization id (the platform chain if omitted)")
+    exporter.add_argument("--from", dest="since", help="ISO 8601 time, inclusive")
+    exporter.add_argument("--to", dest="until", help="ISO 8601 time, exclusive")
+    exporter.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
+    exporter.set_defaults(run=cmd_audit_export)
     return root
 
 

@@ -6,13 +6,19 @@ from typing import Annotated
 
 import strawberry
 
-from schema.audit.types import AuditEvent, AuditEventFilter, AuditVerification
+from schema.audit.types import (
+    AuditDigest,
+    AuditDigestInput,
+    AuditEvent,
+    AuditEventFilter,
+    AuditVerification,
+)
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
 from server.audit import log as audit
 from server.audit.log import chain_key
 from server.audit.queries import AuditFilter, search
-from server.audit.verify import verify_chain
+from server.audit.verify import Digest, digest, verify_chain
 
 
 @strawberry.type
@@ -64,10 +70,28 @@ class AuditQuery:
         return page
 
     @requires("audit", "verify", description="Check the organization's audit hash chain.")
-    async def audit_verify(self, info: strawberry.Info) -> AuditVerification:
+    async def audit_verify(
+        self,
+        info: strawberry.Info,
+        against: Annotated[
+            AuditDigestInput | None,
+            strawberry.argument(description="An earlier digest the chain must still contain."),
+        ] = None,
+    ) -> AuditVerification:
         actor = info.context.signed_in()
-        result = await verify_chain(chain_key(actor.org))
+        key = chain_key(actor.org)
+        earlier = Digest(key, against.sequence, against.head_hash) if against else None
+        result = await verify_chain(key, earlier)
         await audit.record_alone(
             actor, "audit.verify", object_type="AuditLog", after={"ok": result.ok}
         )
         return AuditVerification.from_result(result)
+
+    @requires("audit", "verify", description="The chain's head now, to keep for later checks.")
+    async def audit_digest(self, info: strawberry.Info) -> AuditDigest:
+        actor = info.context.signed_in()
+        head = await digest(chain_key(actor.org))
+        await audit.record_alone(
+            actor, "audit.digest", object_type="AuditLog", after={"sequence": head.sequence}
+        )
+        return AuditDigest(sequence=head.sequence, head_hash=head.head_hash)

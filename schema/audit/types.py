@@ -71,6 +71,18 @@ class AuditEventFilter:
     to: datetime | None = strawberry.field(default=None, description="Before this time.")
 
 
+@strawberry.type(description="The chain's head at one moment; keep it to detect later cuts.")
+class AuditDigest:
+    sequence: int = strawberry.field(description="Sequence number of the head event.")
+    head_hash: str = strawberry.field(description="Hash of the head event.")
+
+
+@strawberry.input(description="A digest taken earlier, to verify the chain against.")
+class AuditDigestInput:
+    sequence: int = strawberry.field(description="Sequence number from the digest.")
+    head_hash: str = strawberry.field(description="Head hash from the digest.")
+
+
 @strawberry.type(description="Result of checking the organization's audit hash chain.")
 class AuditVerification:
     ok: bool = strawberry.field(description="Every link checks out and nothing is missing.")

@@ -24,11 +24,44 @@ class VerifyResult:
     problem: str | None = None
 
 
-async def verify_chain(key: str) -> VerifyResult:
-    """Walk the chain in sequence order, a batch at a time, without loading it all."""
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A chain's position at one moment: kept outside the system, it later proves that
+    nothing up to that point was changed or cut off."""
+
+    chain_key: str
+    sequence: int
+    head_hash: str
+
+
+async def digest(key: str) -> Digest:
+    head = await AuditChain.get(key=key)
+    return Digest(key, head.last_sequence, head.last_hash)
+
+
+async def verify_chain(key: str, earlier: Digest | None = None) -> VerifyResult:
+    """Walk the chain in sequence order, a batch at a time, without loading it all.
+
+    With an earlier digest, the chain must still contain that event with that hash:
+    this catches a tail cut off together with a rewritten head row.
+    """
     head = await AuditChain.get_or_none(key=key)
     if head is None:
         return VerifyResult(key, False, 0, 0, GENESIS_HASH, None, "chain does not exist")
+    if earlier is not None:
+        if earlier.sequence > head.last_sequence:
+            return _broken(
+                head,
+                0,
+                head.last_sequence + 1,
+                f"chain ends at {head.last_sequence}, before the digest's event {earlier.sequence}",
+            )
+        if earlier.sequence > 0:
+            found = await AuditEvent.get_or_none(chain_key=key, sequence=earlier.sequence)
+            if found is None or found.hash != earlier.head_hash:
+                return _broken(
+                    head, 0, earlier.sequence, "event does not match the digest (altered or cut)"
+                )
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0
