@@ -1,0 +1,836 @@
+"""Customers benchmark: the real server on PostgreSQL under `hey`, beside raw asyncpg.
+
+    python -m bench.run            # or: make bench
+
+Creates a throw-away database ledgerline_bench_<stamp> on 127.0.0.1:5432 (user postgres),
+migrates it, loads the data (bench.generate), starts `ledgerline serve --workers 2`, signs
+in, and for each workload measures with a fixed number of requests:
+
+- req/s, p50 and p99 latency (from hey),
+- SQL statements per request (the x-sql-statements header, development only),
+- server CPU per request (utime+stime of the uvicorn workers from /proc, before and after),
+  and, for the record, PostgreSQL and hey CPU per request on the same machine,
+- peak RSS of the workers (VmHWM),
+
+and runs the same SQL straight through asyncpg (16 connections) for comparison. Then stops
+the server, drops the database and writes bench/results/<YYYY-MM-DD>-customers.md.
+Everything listens on and connects to loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import contextlib
+import json
+import os
+import platform
+import re
+import resource
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from bench.generate import asyncpg_dsn
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+LOOPBACK = "127.0.0.1"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# Goals stated for the project.
+GOAL_STATEMENTS = 3
+GOAL_RPS = 400.0
+
+CUSTOMER_FIELDS = """
+  id name email phone taxId currency paymentTermsDays status tags createdAt updatedAt
+  creditLimit { amount currency }
+  billingAddress { city country }
+"""
+
+# What a list screen asks for: the page, where it is, and how many there are in all.
+CUSTOMERS_PAGE = f"""
+query CustomersPage($first: Int, $after: String) {{
+  customers(first: $first, after: $after) {{
+    totalCount
+    pageInfo {{ hasNextPage endCursor }}
+    nodes {{ {CUSTOMER_FIELDS} }}
+  }}
+}}
+"""
+
+# The same page without the total: no count(*).
+CUSTOMERS_NODES = f"""
+query CustomersNodes($first: Int) {{
+  customers(first: $first) {{ nodes {{ {CUSTOMER_FIELDS} }} }}
+}}
+"""
+
+ONE_CUSTOMER = f"""
+query OneCustomer($id: ID!) {{
+  customer(id: $id) {{ {CUSTOMER_FIELDS} }}
+}}
+"""
+
+SIGN_IN = """
+mutation SignIn($input: SessionCreateInput!) {
+  sessionCreate(input: $input) { accessToken userErrors { field message code } }
+}
+"""
+
+_COLUMNS = (
+    '"id", "organization_id", "name", "email", "phone", "billing_address", "tax_id", '
+    '"currency", "payment_terms_days", "status", "tags_text", "created_at", "updated_at", '
+    '"credit_limit_minor"'
+)
+SQL_PAGE = (
+    f'SELECT {_COLUMNS} FROM "customers" WHERE "organization_id" = $1 '
+    'ORDER BY "name", "id" LIMIT 51'
+)
+SQL_COUNT = 'SELECT COUNT(*) FROM "customers" WHERE "organization_id" = $1'
+SQL_ONE = f'SELECT {_COLUMNS} FROM "customers" WHERE "id" = $1 AND "organization_id" = $2 LIMIT 1'
+# What authenticate() asks per request (server/identity/authenticate.py), by hand.
+SQL_AUTH = (
+    'SELECT s."expires_at", u."email", u."password_changed_at", '
+    '(SELECT "version" FROM "policy_state" WHERE "id" = 1) AS "policy_version" '
+    'FROM "sessions" s JOIN "users" u ON u."id" = s."user_id" '
+    'WHERE s."id" = $1 AND s."user_id" = $2 AND s."organization_id" = $3 '
+    'AND s."revoked_at" IS NULL AND u."is_active"'
+)
+
+
+# ---------------------------------------------------------------- processes and /proc
+
+
+def _proc_stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds) of a process, or None if it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    rest = raw[raw.rindex(")") + 2 :].split()
+    # Fields after "(comm)": state ppid ... utime is field 14 and stime 15 of the whole line.
+    return int(rest[1]), (int(rest[11]) + int(rest[12])) / CLK_TCK
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    return sum(stat[1] for pid in pids if (stat := _proc_stat(pid)) is not None)
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all CPUs have spent busy since boot (/proc/stat), to spot other load."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / CLK_TCK
+
+
+def descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (stat := _proc_stat(int(entry.name))) is not None:
+            parents[int(entry.name)] = stat[0]
+    found, frontier = [], [root]
+    while frontier:
+        current = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == current]
+        found += children
+        frontier += children
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def worker_pids(server_pid: int) -> list[int]:
+    """The uvicorn workers: children started through multiprocessing's spawn_main."""
+    return sorted(p for p in descendants(server_pid) if "spawn_main" in _cmdline(p))
+
+
+def postgres_pids() -> list[int]:
+    """Every PostgreSQL server process (postmaster, backends, background workers)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                    pids.append(int(entry.name))
+    return pids
+
+
+def peak_rss_mib(pid: int) -> float:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+def post(
+    url: str, body: dict[str, Any], token: str | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    headers = {"content-type": "application/json"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers=headers, method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read()), {k.lower(): v for k, v in response.headers.items()}
+
+
+def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited with {server.returncode}; see its log")
+        try:
+            with urllib.request.urlopen(f"{base}/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"server not ready after {timeout:.0f}s")
+
+
+def global_id(type_name: str, value: uuid.UUID) -> str:
+    """Same as schema.ids.encode (strawberry's to_base64), without importing the schema."""
+    return base64.b64encode(f"{type_name}:{value}".encode()).decode()
+
+
+def jwt_claims(token: str) -> dict[str, Any]:
+    payload = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+
+# ---------------------------------------------------------------- hey
+
+
+@dataclass
+class HeyResult:
+    requests: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    statuses: dict[str, int]
+    errors: list[str]
+    cpu_s: float  # hey's own CPU
+
+
+def run_hey(
+    url: str, body_file: Path, token: str, requests: int, concurrency: int, timeout: float
+) -> HeyResult:
+    command = [
+        "hey",
+        *("-n", str(requests), "-c", str(concurrency), "-t", "20"),
+        *("-m", "POST", "-T", "application/json"),
+        *("-H", f"Authorization: Bearer {token}"),
+        *("-D", str(body_file)),
+        url,
+    ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = done.stdout
+
+    def number(pattern: str) -> float:
+        match = re.search(pattern, out)
+        if not match:
+            raise RuntimeError(f"cannot parse hey output ({pattern}):\n{out}")
+        return float(match.group(1))
+
+    statuses = {k: int(v) for k, v in re.findall(r"\[(\d{3})\]\s+(\d+) responses", out)}
+    # hey prints "0% in 0.0000 secs" for percentiles it has too few samples for.
+    p99 = re.search(r"99% in ([\d.]+) secs", out)
+    errors_part = out.split("Error distribution:", 1)[1] if "Error distribution:" in out else ""
+    return HeyResult(
+        requests=sum(statuses.values()),
+        rps=number(r"Requests/sec:\s+([\d.]+)"),
+        p50_ms=number(r"50% in ([\d.]+) secs") * 1000,
+        p99_ms=(float(p99.group(1)) if p99 else number(r"Slowest:\s+([\d.]+) secs")) * 1000,
+        statuses=statuses,
+        errors=[line.strip() for line in errors_part.splitlines() if line.strip()][:5],
+        cpu_s=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+    )
+
+
+# ---------------------------------------------------------------- raw asyncpg
+
+
+@dataclass
+class RawResult:
+    name: str
+    statements: int
+    iterations: int
+    per_second: float
+    p50_ms: float
+    p99_ms: float
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+@dataclass
+class Raw:
+    """SQL to run straight through asyncpg beside a workload."""
+
+    name: str
+    statements: list[tuple[str, tuple[Any, ...]]]
+    # False: each client keeps one connection. True: a pool, acquired and released around
+    # every statement as Tortoise does outside transactions (asyncpg resets the connection
+    # on each release: one more round trip per statement).
+    pooled: bool = False
+
+
+async def raw_loop(raw: Raw, dsn: str, iterations: int, conc: int) -> RawResult:
+    """`iterations` runs of the statements in order, from `conc` concurrent clients."""
+    latencies: list[float] = []
+    pool = await asyncpg.create_pool(dsn, min_size=conc, max_size=conc)
+    dedicated = [await pool.acquire() for _ in range(conc)] if not raw.pooled else []
+
+    async def one(index: int, count: int) -> None:
+        for _ in range(count):
+            started = time.perf_counter()
+            for sql, args in raw.statements:
+                if raw.pooled:
+                    async with pool.acquire() as conn:
+                        await conn.fetch(sql, *args)
+                else:
+                    await dedicated[index].fetch(sql, *args)
+            latencies.append(time.perf_counter() - started)
+
+    try:
+        # Warm the statement caches, then measure.
+        await asyncio.gather(*(one(i, 5) for i in range(conc)))
+        latencies.clear()
+        shares = [iterations // conc + (1 if i < iterations % conc else 0) for i in range(conc)]
+        started = time.perf_counter()
+        await asyncio.wait_for(
+            asyncio.gather(*(one(i, n) for i, n in enumerate(shares))), timeout=300
+        )
+        elapsed = time.perf_counter() - started
+    finally:
+        for conn in dedicated:
+            await pool.release(conn)
+        await pool.close()
+    name = raw.name + (" (pool, acquire per statement)" if raw.pooled else "")
+    return RawResult(
+        name=name,
+        statements=len(raw.statements),
+        iterations=iterations,
+        per_second=iterations / elapsed,
+        p50_ms=percentile(latencies, 50) * 1000,
+        p99_ms=percentile(latencies, 99) * 1000,
+    )
+
+
+# ---------------------------------------------------------------- workloads
+
+
+@dataclass
+class Workload:
+    name: str
+    description: str
+    body: dict[str, Any]
+    raw: list[Raw]
+    goal_rps: bool = False
+
+
+@dataclass
+class Measurement:
+    workload: Workload
+    statements: int
+    response_bytes: int
+    hey: HeyResult
+    worker_cpu_ms: float
+    postgres_cpu_ms: float
+    hey_cpu_ms: float
+    other_cores: float  # CPU other processes on the machine used during the run, in cores
+    rss_max_mib: float
+    rss_sum_mib: float
+    raw: list[RawResult] = field(default_factory=list)
+
+
+def check_response(result: dict[str, Any], name: str) -> None:
+    if result.get("errors"):
+        raise RuntimeError(f"{name}: GraphQL errors {result['errors']}")
+
+
+def measure(
+    args: argparse.Namespace,
+    url: str,
+    token: str,
+    workload: Workload,
+    server_pid: int,
+    workdir: Path,
+    dsn: str,
+) -> Measurement:
+    result, headers = post(url, workload.body, token)
+    check_response(result, workload.name)
+    statements = int(headers.get("x-sql-statements", "-1"))
+    body_file = workdir / (re.sub(r"[^a-z0-9]+", "-", workload.name.lower()).strip("-") + ".json")
+    body_file.write_text(json.dumps(workload.body))
+
+    print(f"  {workload.name}: warm-up {args.warmup} requests", flush=True)
+    run_hey(url, body_file, token, args.warmup, args.concurrency, timeout=120)
+
+    workers = worker_pids(server_pid)
+    pg = postgres_pids()
+    cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
+    busy_before, clock = machine_busy_seconds(), time.perf_counter()
+    print(f"  {workload.name}: {args.requests} requests, {args.concurrency} concurrent", flush=True)
+    hey = run_hey(url, body_file, token, args.requests, args.concurrency, timeout=300)
+    cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
+    busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
+    ours = (cpu_after - cpu_before) + (pg_after - pg_before) + hey.cpu_s
+    rss = [peak_rss_mib(pid) for pid in workers]
+
+    measurement = Measurement(
+        workload=workload,
+        statements=statements,
+        response_bytes=len(json.dumps(result, separators=(",", ":"))),
+        hey=hey,
+        worker_cpu_ms=(cpu_after - cpu_before) / hey.requests * 1000,
+        postgres_cpu_ms=(pg_after - pg_before) / hey.requests * 1000,
+        hey_cpu_ms=hey.cpu_s / hey.requests * 1000,
+        other_cores=max(0.0, busy - ours) / elapsed,
+        rss_max_mib=max(rss, default=0.0),
+        rss_sum_mib=sum(rss),
+    )
+    for raw in workload.raw:
+        print(f"  {workload.name}: raw asyncpg '{raw.name}' pooled={raw.pooled}", flush=True)
+        measurement.raw.append(
+            asyncio.run(raw_loop(raw, dsn, args.sql_iterations, args.concurrency))
+        )
+    return measurement
+
+
+def page_statement_counts(url: str, token: str) -> list[tuple[str, int, int]]:
+    """(page, items returned, SQL statements) for several page sizes and a second page."""
+    counts = []
+    cursor = None
+    for size in (1, 20, 50, 100):
+        body = {"query": CUSTOMERS_PAGE, "variables": {"first": size}}
+        result, headers = post(url, body, token)
+        check_response(result, f"first: {size}")
+        page = result["data"]["customers"]
+        cursor = page["pageInfo"]["endCursor"] if size == 50 else cursor
+        counts.append((f"first: {size}", len(page["nodes"]), int(headers["x-sql-statements"])))
+    body = {"query": CUSTOMERS_PAGE, "variables": {"first": 50, "after": cursor}}
+    result, headers = post(url, body, token)
+    check_response(result, "second page")
+    nodes = len(result["data"]["customers"]["nodes"])
+    counts.append(("first: 50, after: <page 1>", nodes, int(headers["x-sql-statements"])))
+    return counts
+
+
+# ---------------------------------------------------------------- report
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "?"
+
+
+def report(
+    args: argparse.Namespace,
+    info: dict[str, Any],
+    pages: list[tuple[str, int, int]],
+    results: list[Measurement],
+) -> str:
+    lines = [
+        f"# Customers benchmark, {info['date']}",
+        "",
+        "Generated by `python -m bench.run` (see bench/README.md).",
+        "",
+        "## Setup",
+        "",
+        f"- Commit `{info['commit']}`{' (working tree modified)' if info['dirty'] else ''}",
+        f"- Machine: {os.cpu_count()} CPUs ({info['cpu']}), Python {platform.python_version()}, "
+        f"{info['postgres']}",
+        f"- Server: `ledgerline serve --workers {args.workers}` on loopback, "
+        "LEDGERLINE_ENV=development, log level WARNING; PostgreSQL, the server and hey "
+        "share the machine",
+        f"- Load average when the run started: {info['loadavg']}",
+        f"- Data: {args.customers} customers in one organization "
+        f"(bulk-loaded in {info['generate_s']:.1f}s)",
+        f"- Load: `hey -n {args.requests} -c {args.concurrency}` per workload after "
+        f"{args.warmup} warm-up requests; raw asyncpg: {args.sql_iterations} iterations "
+        f"over {args.concurrency} connections",
+        "",
+        "## Workloads",
+        "",
+        *(f"- `{m.workload.name}`: {m.workload.description}." for m in results),
+        f"- Fields of each customer: `{' '.join(CUSTOMER_FIELDS.split())}`",
+        "",
+        "## Results",
+        "",
+        "| Workload | req/s | p50 ms | p99 ms | SQL/req | worker CPU ms/req "
+        "| PostgreSQL CPU ms/req | hey CPU ms/req | peak RSS MiB (max / sum) | response bytes |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for m in results:
+        lines.append(
+            f"| {m.workload.name} | {m.hey.rps:.0f} | {m.hey.p50_ms:.1f} | {m.hey.p99_ms:.1f} "
+            f"| {m.statements} | {m.worker_cpu_ms:.2f} | {m.postgres_cpu_ms:.2f} "
+            f"| {m.hey_cpu_ms:.2f} | {m.rss_max_mib:.0f} / {m.rss_sum_mib:.0f} "
+            f"| {m.response_bytes} |"
+        )
+    cpus = os.cpu_count() or 1
+    lines += [
+        "",
+        "### CPU budget",
+        "",
+        "Server, PostgreSQL and hey share the machine's CPUs, so their CPU per request bounds "
+        f"the throughput at {cpus} CPUs x 1000 ms / (their sum) even with perfect scheduling. "
+        "CPU used meanwhile by processes outside the benchmark (other jobs on the machine) "
+        "lowers the measured req/s but not the CPU per request.",
+        "",
+        "| Workload | server + PostgreSQL + hey CPU ms/req | CPU-bound ceiling req/s "
+        "| measured req/s | other processes' CPU during the run (cores) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for m in results:
+        total = m.worker_cpu_ms + m.postgres_cpu_ms + m.hey_cpu_ms
+        lines.append(
+            f"| {m.workload.name} | {total:.2f} | {cpus * 1000 / total:.0f} | {m.hey.rps:.0f} "
+            f"| {m.other_cores:.2f} |"
+        )
+    lines += [
+        "",
+        "Peak RSS is VmHWM of each worker process, so it is the peak over the whole run up to "
+        "the end of that workload. CPU per request is the CPU time consumed during the measured "
+        "run divided by its request count.",
+        "",
+        "HTTP status codes: "
+        + "; ".join(
+            f"{m.workload.name}: "
+            + ", ".join(f"{code} x {n}" for code, n in sorted(m.hey.statuses.items()))
+            + (f" (errors: {' | '.join(m.hey.errors)})" if m.hey.errors else "")
+            for m in results
+        ),
+        "",
+        "### The same SQL straight through asyncpg (same run, same database)",
+        "",
+        "| Workload | statements | iterations/s | p50 ms | p99 ms | server req/s as % |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for m in results:
+        for r in m.raw:
+            lines.append(
+                f"| {m.workload.name}: {r.name} | {r.statements} | {r.per_second:.0f} "
+                f"| {r.p50_ms:.2f} | {r.p99_ms:.2f} | {100 * m.hey.rps / r.per_second:.0f}% |"
+            )
+    lines += [
+        "",
+        "### SQL statements per customers page",
+        "",
+        "| Page | items | SQL statements |",
+        "|---|---:|---:|",
+        *(f"| `{page}` | {items} | {count} |" for page, items, count in pages),
+        "",
+        "## Goals",
+        "",
+    ]
+    worst = max(count for _, _, count in pages)
+    lines.append(
+        f"- A customers page costs at most {GOAL_STATEMENTS} SQL statements whatever its size: "
+        + (
+            f"**met** (at most {worst} for every page size tried; the header counts statements "
+            "Tortoise sends, not the reset asyncpg's pool runs when a connection is released)."
+            if worst <= GOAL_STATEMENTS
+            else f"**not met** (up to {worst})."
+        )
+    )
+    for m in results:
+        if not m.workload.goal_rps:
+            continue
+        ceiling = cpus * 1000 / (m.worker_cpu_ms + m.postgres_cpu_ms + m.hey_cpu_ms)
+        verdict = (
+            f"**met** ({m.hey.rps:.0f} req/s)."
+            if m.hey.rps >= GOAL_RPS
+            else f"**not met**: {m.hey.rps:.0f} req/s, "
+            f"{100 * m.hey.rps / GOAL_RPS:.0f}% of the goal (CPU-bound ceiling on this "
+            f"machine at the measured CPU per request: {ceiling:.0f} req/s)."
+        )
+        lines.append(
+            f"- `{m.workload.name}` serves at least {GOAL_RPS:.0f} req/s with {args.workers} "
+            f"workers: {verdict}"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- main
+
+
+def ledgerline_command() -> list[str]:
+    script = Path(sys.executable).with_name("ledgerline")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "server.cli"]
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the server's process group (it was started in its own session), then SIGKILL."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+async def admin(dsn: str, sql: str) -> None:
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--pg-host", default=LOOPBACK)
+    parser.add_argument("--pg-port", type=int, default=5432)
+    parser.add_argument("--pg-user", default="postgres")
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--requests", type=int, default=5000, help="per workload")
+    parser.add_argument("--warmup", type=int, default=500, help="per workload")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--sql-iterations", type=int, default=5000, help="raw asyncpg loop")
+    parser.add_argument("--output", type=Path, help="report file (default bench/results/...)")
+    parser.add_argument(
+        "--keep-database", action="store_true", help="do not drop the database (for profiling)"
+    )
+    args = parser.parse_args(argv)
+    # hey sends n // c requests from each of c clients: keep n a multiple of c.
+    for name in ("requests", "warmup"):
+        setattr(args, name, max(1, getattr(args, name) // args.concurrency) * args.concurrency)
+    if args.pg_host not in (LOOPBACK, "localhost", "::1"):
+        parser.error("the benchmark only talks to loopback addresses")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if shutil.which("hey") is None:
+        print(
+            "bench: the load tool `hey` is not installed.\n"
+            "       Install it with: sudo apt-get install -y hey   (Debian/Ubuntu package `hey`)",
+            file=sys.stderr,
+        )
+        return 2
+
+    today = date.today().isoformat()
+    output = args.output or RESULTS / f"{today}-customers.md"
+    database = f"ledgerline_bench_{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}"
+    server_dsn = f"postgresql://{args.pg_user}@{args.pg_host}:{args.pg_port}"
+    database_url = f"postgres://{args.pg_user}@{args.pg_host}:{args.pg_port}/{database}"
+    dsn = asyncpg_dsn(database_url)
+    workdir = Path(tempfile.mkdtemp(prefix="ledgerline-bench-"))
+    log_path = workdir / "server.log"
+    env = {
+        **os.environ,
+        "LEDGERLINE_DATABASE_URL": database_url,
+        "LEDGERLINE_ENV": "development",
+        "LEDGERLINE_JWT_SECRET": secrets.token_urlsafe(48),
+        "LEDGERLINE_DATA_DIR": str(workdir / "data"),
+        "LEDGERLINE_LOG_LEVEL": "WARNING",
+        "LEDGERLINE_ACCESS_TOKEN_TTL_SECONDS": "3600",
+    }
+    started = time.monotonic()
+    load_at_start = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    print(f"bench: database {database}, work files in {workdir}", flush=True)
+    asyncio.run(admin(f"{server_dsn}/postgres", f'CREATE DATABASE "{database}"'))
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        subprocess.run(
+            [*ledgerline_command(), "migrate"], env=env, cwd=ROOT, check=True, timeout=120
+        )
+        generated = subprocess.run(
+            [
+                *(sys.executable, "-m", "bench.generate"),
+                *("--database-url", database_url, "--customers", str(args.customers)),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            timeout=300,
+            capture_output=True,
+            text=True,
+        )
+        dataset = json.loads(generated.stdout.strip().splitlines()[-1])
+        print(
+            f"bench: {dataset['customers']} customers loaded in {dataset['seconds']}s", flush=True
+        )
+
+        port = free_port()
+        base = f"http://{LOOPBACK}:{port}"
+        url = f"{base}/graphql"
+        with log_path.open("wb") as log:
+            server = subprocess.Popen(
+                [
+                    *(*ledgerline_command(), "serve", "--host", LOOPBACK),
+                    *("--port", str(port), "--workers", str(args.workers)),
+                ],
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_ready(base, server)
+        workers = worker_pids(server.pid)
+        print(f"bench: server ready on {base}, workers {workers}", flush=True)
+
+        signed = post(
+            url,
+            {
+                "query": SIGN_IN,
+                "variables": {
+                    "input": {"email": dataset["email"], "password": dataset["password"]}
+                },
+            },
+        )[0]
+        check_response(signed, "sign in")
+        token = signed["data"]["sessionCreate"]["accessToken"]
+        if not token:
+            raise RuntimeError(f"sign in refused: {signed}")
+        claims = jwt_claims(token)
+        org_id = uuid.UUID(dataset["organization_id"])
+        auth_args = (uuid.UUID(claims["sid"]), uuid.UUID(claims["sub"]), uuid.UUID(claims["org"]))
+
+        first_page = post(url, {"query": CUSTOMERS_PAGE, "variables": {"first": 50}}, token)[0]
+        check_response(first_page, "customers page")
+        nodes = first_page["data"]["customers"]["nodes"]
+        if len(nodes) != 50:
+            raise RuntimeError(f"expected 50 customers, got {len(nodes)}")
+        one_id = nodes[25]["id"]
+        one_uuid = uuid.UUID(base64.b64decode(one_id).decode().split(":", 1)[1])
+        assert global_id("Customer", one_uuid) == one_id
+
+        auth = (SQL_AUTH, auth_args)
+        page, count = (SQL_PAGE, (org_id,)), (SQL_COUNT, (org_id,))
+        one = (SQL_ONE, (one_uuid, org_id))
+        workloads = [
+            Workload(
+                name="customers(first: 50)",
+                description="50 customers with every scalar field, pageInfo and totalCount",
+                body={"query": CUSTOMERS_PAGE, "variables": {"first": 50}},
+                raw=[
+                    Raw("page + count", [page, count]),
+                    Raw("auth + page + count", [auth, page, count]),
+                    Raw("auth + page + count", [auth, page, count], pooled=True),
+                ],
+                goal_rps=True,
+            ),
+            Workload(
+                name="customers(first: 50) nodes only",
+                description="the same 50 customers without totalCount and pageInfo",
+                body={"query": CUSTOMERS_NODES, "variables": {"first": 50}},
+                raw=[Raw("page", [page]), Raw("auth + page", [auth, page])],
+                goal_rps=True,
+            ),
+            Workload(
+                name="customer(id)",
+                description="one customer by global id",
+                body={"query": ONE_CUSTOMER, "variables": {"id": one_id}},
+                raw=[
+                    Raw("one row", [one]),
+                    Raw("auth + one row", [auth, one]),
+                    Raw("auth + one row", [auth, one], pooled=True),
+                ],
+            ),
+        ]
+        check = post(url, workloads[2].body, token)[0]
+        check_response(check, "customer(id)")
+        if (check["data"]["customer"] or {}).get("id") != one_id:
+            raise RuntimeError(f"customer(id) did not return {one_id}: {check}")
+
+        pages = page_statement_counts(url, token)
+        results = [
+            measure(args, url, token, workload, server.pid, workdir, dsn) for workload in workloads
+        ]
+        info = {
+            "date": today,
+            "loadavg": load_at_start,
+            "commit": _git("rev-parse", "--short", "HEAD"),
+            "dirty": bool(_git("status", "--porcelain", "--", "server", "schema", "migrations")),
+            "cpu": _cpu_model(),
+            "postgres": "PostgreSQL " + asyncio.run(_scalar(dsn, "SHOW server_version")).split()[0],
+            "generate_s": float(dataset["seconds"]),
+        }
+    finally:
+        if server is not None:
+            stop(server)
+        if args.keep_database:
+            print(f"bench: kept database {database} ({database_url})", flush=True)
+        else:
+            asyncio.run(admin(f"{server_dsn}/postgres", f'DROP DATABASE "{database}" WITH (FORCE)'))
+
+    text = report(args, info, pages, results)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text + "\n")
+    print()
+    print(text)
+    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
+    return 0
+
+
+async def _scalar(dsn: str, sql: str) -> str:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return str(await conn.fetchval(sql))
+    finally:
+        await conn.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
