@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.asgi import GraphQL
@@ -61,6 +62,10 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
         super().__init__(**kwargs)
         self.settings = settings
         self.access = access
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson is several times faster than the standard library on large pages.
+        return orjson.dumps(data)
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         # Cheap on purpose: this runs even for requests refused later. Authentication is lazy.

@@ -44,6 +44,8 @@ class AccessControl:
         self._enforcer.enable_auto_save(False)
         self.version: int | None = None
         self._lock = asyncio.Lock()
+        # Decisions of the loaded rules; emptied whenever the rules are reloaded.
+        self._decisions: dict[tuple[str, str, str, str], bool] = {}
 
     async def refresh(self, version: int | None = None) -> None:
         """Reload the rules unless `version` is the one already loaded."""
@@ -55,10 +57,18 @@ class AccessControl:
                 return
             await self._adapter.fetch()
             self._enforcer.load_policy()
+            self._decisions = {}
             self.version = current
 
     def allowed(self, user_id: UUID, organization_id: UUID, obj: str, act: str) -> bool:
-        return bool(self._enforcer.enforce(subject(user_id), domain(organization_id), obj, act))
+        key = (subject(user_id), domain(organization_id), obj, act)
+        decision = self._decisions.get(key)
+        if decision is None:
+            if len(self._decisions) > 100_000:  # bound memory; refilled on demand
+                self._decisions = {}
+            decision = bool(self._enforcer.enforce(*key))
+            self._decisions[key] = decision
+        return decision
 
     def roles(self, user_id: UUID, organization_id: UUID) -> list[str]:
         return sorted(
