@@ -36,12 +36,17 @@ class AccessControl:
 
     def __init__(self, policy_dir: Path = POLICY_DIR) -> None:
         self._adapter = TortoiseAdapter(policy_dir / "policy.csv")
-        # Indexing the rules by (object, action) keeps a decision cheap however many
-        # organizations and custom roles exist.
+        # Rules are indexed by (subject, object) and decisions are asked per role the user
+        # holds (see `allowed`), so Casbin looks at the one or two rules of that role for
+        # that object however many organizations and custom roles exist.
         self._enforcer = casbin.FastEnforcer(
-            str(policy_dir / "model.conf"), self._adapter, cache_key_order=[2, 3]
+            str(policy_dir / "model.conf"), self._adapter, cache_key_order=[0, 2]
         )
         self._enforcer.enable_auto_save(False)
+        # pycasbin's domain role manager installs an equality "pattern" matcher by default,
+        # which makes every role lookup scan all roles of the domain. Role names here are
+        # plain strings, so without a matcher lookups are dictionary hits.
+        self._enforcer.get_role_manager().matching_func = None
         self.version: int | None = None
         self._lock = asyncio.Lock()
         # Decisions of the loaded rules; emptied whenever the rules are reloaded.
@@ -66,7 +71,11 @@ class AccessControl:
         if decision is None:
             if len(self._decisions) > 100_000:  # bound memory; refilled on demand
                 self._decisions = {}
-            decision = bool(self._enforcer.enforce(*key))
+            dom = key[1]
+            decision = any(
+                self._enforcer.enforce(role, dom, obj, act)
+                for role in self._enforcer.get_roles_for_user_in_domain(key[0], dom)
+            )
             self._decisions[key] = decision
         return decision
 
