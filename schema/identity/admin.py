@@ -13,7 +13,7 @@ from schema.permissions import public, requires, signed_in
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
 from server.errors import DomainError, NotFound
-from server.identity import accounts
+from server.identity import accounts, totp
 from server.identity.models import Membership
 
 
@@ -152,6 +152,28 @@ async def _member(info: strawberry.Info, user_id: Any) -> Member:
     )
 
 
+@strawberry.type(description="A TOTP secret to add to an authenticator app.")
+class TotpEnrollPayload:
+    secret: str | None = strawberry.field(description="Base32 secret, for manual entry.")
+    otpauth_uri: str | None = strawberry.field(description="otpauth:// URI, for a QR code.")
+    user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
+
+
+@strawberry.type(description="Two-factor sign-in is on; keep the recovery codes safe.")
+class TotpConfirmPayload:
+    enabled: bool = strawberry.field(description="Two-factor sign-in is on.")
+    recovery_codes: list[str] = strawberry.field(
+        description="Ten one-time codes usable instead of a TOTP code; shown only now."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
+
+
+@strawberry.type(description="Whether two-factor sign-in is off now.")
+class TotpDisablePayload:
+    disabled: bool = strawberry.field(description="Two-factor sign-in is off.")
+    user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
+
+
 @strawberry.type
 class AdminQuery:
     @requires("role", "read", description="Built-in and custom roles with their permissions.")
@@ -284,6 +306,42 @@ class AdminMutation:
         except DomainError as error:
             return _session_error(error)
         return _session_payload(grant)
+
+    @signed_in(mutation=True, description="Start two-factor sign-in: a secret to scan.")
+    async def totp_enroll(self, info: strawberry.Info) -> TotpEnrollPayload:
+        try:
+            enrollment = await totp.enroll(info.context.signed_in())
+        except DomainError as error:
+            return TotpEnrollPayload(secret=None, otpauth_uri=None, user_errors=user_errors(error))
+        return TotpEnrollPayload(
+            secret=enrollment.secret, otpauth_uri=enrollment.uri, user_errors=[]
+        )
+
+    @signed_in(mutation=True, description="Turn two-factor sign-in on with a first code.")
+    async def totp_confirm(
+        self,
+        info: strawberry.Info,
+        code: Annotated[str, strawberry.argument(description="Code from the app.")],
+    ) -> TotpConfirmPayload:
+        try:
+            codes = await totp.confirm(info.context.signed_in(), code)
+        except DomainError as error:
+            return TotpConfirmPayload(
+                enabled=False, recovery_codes=[], user_errors=user_errors(error)
+            )
+        return TotpConfirmPayload(enabled=True, recovery_codes=codes, user_errors=[])
+
+    @signed_in(mutation=True, description="Turn two-factor sign-in off; needs a current code.")
+    async def totp_disable(
+        self,
+        info: strawberry.Info,
+        code: Annotated[str, strawberry.argument(description="Code from the app.")],
+    ) -> TotpDisablePayload:
+        try:
+            await totp.disable(info.context.signed_in(), code)
+        except DomainError as error:
+            return TotpDisablePayload(disabled=False, user_errors=user_errors(error))
+        return TotpDisablePayload(disabled=True, user_errors=[])
 
     @public(mutation=True, description="Set a password with a one-time token from memberAdd.")
     async def password_set(

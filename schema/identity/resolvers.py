@@ -35,6 +35,11 @@ class SessionCreateInput:
     organization_id: strawberry.ID | None = strawberry.field(
         default=None, description="Organization to act in; the first one joined if omitted."
     )
+    totp_code: str | None = strawberry.field(
+        default=None,
+        description="Code from the authenticator app (or a recovery code), once two-factor "
+        "sign-in is on.",
+    )
 
 
 @strawberry.input(description="A refresh token to rotate.")
@@ -166,6 +171,7 @@ class IdentityMutation:
                 input.password,
                 organization_id,
                 ctx.request_info,
+                totp_code=input.totp_code,
             )
         except DomainError as error:
             return _session_error(error)

@@ -30,6 +30,11 @@ class User(Model):
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     password_changed_at = fields.DatetimeField(null=True)
+    # Second factor: the secret being enrolled, the confirmed one, and the last time step
+    # accepted (a code is good once).
+    totp_pending_secret = fields.CharField(max_length=64, null=True)
+    totp_secret = fields.CharField(max_length=64, null=True)
+    totp_last_step = fields.BigIntField(null=True)
 
     class Meta:
         table = "users"
@@ -107,3 +112,19 @@ class PasswordToken(Model):
 
     class Meta:
         table = "password_tokens"
+
+
+class RecoveryCode(Model):
+    """A one-time code that stands in for a TOTP code, stored only as its SHA-256."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name=False, on_delete=fields.CASCADE
+    )
+    code_hash = fields.CharField(max_length=64)
+    used_at = fields.DatetimeField(null=True)
+    user_id: UUID
+
+    class Meta:
+        table = "recovery_codes"
+        indexes = (("user_id", "code_hash"),)

@@ -10,6 +10,8 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
+from server.errors import DomainError, ErrorCode
+from server.identity import totp
 from server.identity.errors import InvalidCredentials, InvalidRefreshToken, NotAMember
 from server.identity.models import Membership, Organization, RefreshToken, Session, User
 from server.identity.passwords import hash_password, needs_rehash, verify_password
@@ -38,6 +40,7 @@ async def sign_in(
     password: str,
     organization_id: UUID | None,
     request: RequestInfo,
+    totp_code: str | None = None,
 ) -> SessionGrant:
     user = await User.get_or_none(email=normalise_email(email), is_active=True)
     # Always verify a hash, even for an unknown email, so timing does not reveal accounts.
@@ -50,6 +53,19 @@ async def sign_in(
             object_id=user.id if user else None,
         )
         raise InvalidCredentials()
+    try:
+        await totp.check_sign_in(user, totp_code)
+    except DomainError as error:
+        if error.code == ErrorCode.TOTP_INVALID:
+            await audit.record_alone(
+                Actor.anonymous(request, label=user.email),
+                "session.create",
+                outcome="FAILURE",
+                object_type="User",
+                object_id=user.id,
+                after={"reason": "totp_invalid"},
+            )
+        raise
     membership = await _membership(user.id, organization_id)
     async with in_transaction():
         if needs_rehash(user.password_hash):

@@ -1,0 +1,126 @@
+"""TOTP second factor (RFC 6238 via pyotp) with one-time recovery codes."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pyotp
+from tortoise.transactions import in_transaction
+
+from server.actor import Actor
+from server.audit import log as audit
+from server.errors import DomainError, ErrorCode
+from server.identity.models import RecoveryCode, User
+
+ISSUER = "Ledgerline"
+RECOVERY_CODES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Enrollment:
+    secret: str
+    uri: str
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().lower().encode()).hexdigest()
+
+
+def _invalid(field: str = "code") -> DomainError:
+    return DomainError("the code is not valid", code=ErrorCode.TOTP_INVALID, field=[field])
+
+
+def _step(secret: str, code: str, last_step: int | None) -> int | None:
+    """The time step a code belongs to (one step of clock drift either way), if valid and
+    newer than the last accepted one."""
+    totp = pyotp.TOTP(secret)
+    now = datetime.now(UTC)
+    for drift in (0, -1, 1):
+        step = totp.timecode(now) + drift
+        if secrets.compare_digest(totp.generate_otp(step), code.strip()):
+            return step if last_step is None or step > last_step else None
+    return None
+
+
+async def enroll(actor: Actor) -> Enrollment:
+    user = await User.get(id=actor.user_id)
+    if user.totp_secret:
+        raise DomainError(
+            "two-factor sign-in is already on; disable it first", code=ErrorCode.CONFLICT
+        )
+    secret = pyotp.random_base32()
+    async with in_transaction():
+        await User.filter(id=user.id).update(totp_pending_secret=secret)
+        await audit.record(actor, "user.totp_enroll", object_type="User", object_id=user.id)
+    uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
+    return Enrollment(secret, uri)
+
+
+async def confirm(actor: Actor, code: str) -> list[str]:
+    """Turn the factor on with a first valid code; returns recovery codes, shown once."""
+    async with in_transaction():
+        user = await User.filter(id=actor.user_id).select_for_update().first()
+        assert user is not None
+        if not user.totp_pending_secret:
+            raise DomainError("start with totpEnroll", code=ErrorCode.INVALID, field=["code"])
+        step = _step(user.totp_pending_secret, code, None)
+        if step is None:
+            raise _invalid()
+        codes = [f"{secrets.token_hex(4)}-{secrets.token_hex(4)}" for _ in range(RECOVERY_CODES)]
+        await User.filter(id=user.id).update(
+            totp_secret=user.totp_pending_secret, totp_pending_secret=None, totp_last_step=step
+        )
+        await RecoveryCode.filter(user_id=user.id).delete()
+        await RecoveryCode.bulk_create(
+            [RecoveryCode(user_id=user.id, code_hash=_hash(c)) for c in codes]
+        )
+        await audit.record(actor, "user.totp_confirm", object_type="User", object_id=user.id)
+    return codes
+
+
+async def disable(actor: Actor, code: str) -> None:
+    async with in_transaction():
+        user = await User.filter(id=actor.user_id).select_for_update().first()
+        assert user is not None
+        if not user.totp_secret:
+            raise DomainError("two-factor sign-in is not on", code=ErrorCode.INVALID)
+        if not await _accept(user, code):
+            raise _invalid()
+        await User.filter(id=user.id).update(
+            totp_secret=None, totp_pending_secret=None, totp_last_step=None
+        )
+        await RecoveryCode.filter(user_id=user.id).delete()
+        await audit.record(actor, "user.totp_disable", object_type="User", object_id=user.id)
+
+
+async def _accept(user: User, code: str) -> bool:
+    """Accept a TOTP code (once) or an unused recovery code; call inside a transaction."""
+    assert user.totp_secret
+    step = _step(user.totp_secret, code, user.totp_last_step)
+    if step is not None:
+        await User.filter(id=user.id).update(totp_last_step=step)
+        return True
+    used = await RecoveryCode.filter(
+        user_id=user.id, code_hash=_hash(code), used_at__isnull=True
+    ).update(used_at=datetime.now(UTC))
+    return bool(used)
+
+
+async def check_sign_in(user: User, code: str | None) -> None:
+    """The second step of signing in, for users who turned the factor on."""
+    if not user.totp_secret:
+        return
+    if not code:
+        raise DomainError(
+            "enter the code from your authenticator app",
+            code=ErrorCode.TOTP_REQUIRED,
+            field=["totpCode"],
+        )
+    async with in_transaction():
+        locked = await User.filter(id=user.id).select_for_update().first()
+        assert locked is not None
+        if not await _accept(locked, code):
+            raise _invalid("totpCode")

@@ -1,0 +1,78 @@
+"""Two-factor sign-in with TOTP and recovery codes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pyotp
+
+from tests.support import PASSWORD, SIGN_IN, Api, Org
+
+ENROLL = "mutation { totpEnroll { secret otpauthUri userErrors { code } } }"
+CONFIRM = """mutation($c: String!) { totpConfirm(code: $c) {
+  enabled recoveryCodes userErrors { code } } }"""
+DISABLE = """mutation($c: String!) { totpDisable(code: $c) { disabled userErrors { code } } }"""
+
+
+def _code(secret: str, steps: int = 0) -> str:
+    totp = pyotp.TOTP(secret)
+    return totp.at(datetime.now(UTC) + timedelta(seconds=30 * steps))
+
+
+async def _sign_in(api: Api, org: Org, code: str | None) -> dict[str, object]:
+    variables = {"input": {"email": org.users["owner"].email, "password": PASSWORD}}
+    if code is not None:
+        variables["input"]["totpCode"] = code
+    payload: dict[str, object] = (await api.data(SIGN_IN, variables))["sessionCreate"]
+    return payload
+
+
+async def _enable(api: Api, org: Org) -> tuple[str, list[str]]:
+    enrolled = (await api.data(ENROLL, token=org.token()))["totpEnroll"]
+    secret = enrolled["secret"]
+    assert enrolled["otpauthUri"].startswith("otpauth://totp/Ledgerline:")
+    wrong = await api.data(
+        CONFIRM, {"c": "000000" if _code(secret) != "000000" else "111111"}, token=org.token()
+    )
+    assert wrong["totpConfirm"]["userErrors"][0]["code"] == "TOTP_INVALID"
+    confirmed = (await api.data(CONFIRM, {"c": _code(secret)}, token=org.token()))["totpConfirm"]
+    assert confirmed["enabled"] is True
+    assert len(confirmed["recoveryCodes"]) == 10
+    return secret, confirmed["recoveryCodes"]
+
+
+async def test_totp_once_on_sign_in_needs_a_valid_unused_code(api: Api) -> None:
+    org = await api.new_org()
+    secret, _ = await _enable(api, org)
+    missing = await _sign_in(api, org, None)
+    assert missing["accessToken"] is None
+    assert missing["userErrors"][0]["code"] == "TOTP_REQUIRED"  # type: ignore[index]
+    bad = await _sign_in(api, org, "123456" if _code(secret, 1) != "123456" else "654321")
+    assert bad["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
+    # The confirming code was used up; the next time step's code works, once.
+    good = await _sign_in(api, org, _code(secret, 1))
+    assert good["userErrors"] == [] and good["accessToken"]
+    replay = await _sign_in(api, org, _code(secret, 1))
+    assert replay["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
+
+
+async def test_recovery_code_signs_in_once(api: Api) -> None:
+    org = await api.new_org()
+    _, codes = await _enable(api, org)
+    first = await _sign_in(api, org, codes[0])
+    assert first["userErrors"] == []
+    again = await _sign_in(api, org, codes[0])
+    assert again["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
+
+
+async def test_totp_disable_needs_a_current_code(api: Api) -> None:
+    org = await api.new_org()
+    secret, codes = await _enable(api, org)
+    refused = await api.data(DISABLE, {"c": "not-a-code"}, token=org.token())
+    assert refused["totpDisable"]["userErrors"][0]["code"] == "TOTP_INVALID"
+    done = await api.data(DISABLE, {"c": _code(secret, 1)}, token=org.token())
+    assert done["totpDisable"]["disabled"] is True
+    plain = await _sign_in(api, org, None)
+    assert plain["userErrors"] == []
+    stale = await _sign_in(api, org, codes[1])  # recovery codes went with the factor
+    assert stale["userErrors"] == []
