@@ -30,12 +30,14 @@ from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
-from schema.limits import max_directives_rule
+from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.permissions import GATE, SIGNED_IN
 from schema.scalars import SCALAR_MAP
 from server.settings import Settings
 
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+SIGN_IN_FIELDS = frozenset({"sessionCreate", "sessionRefresh", "passwordSet", "passwordChange"})
+MAX_SIGN_INS_PER_REQUEST = 5
 
 
 def _node_field(many: bool) -> Any:
@@ -111,6 +113,7 @@ def build_schema(
         depth_rule(settings.max_query_depth, None, None),
         alias_rule(settings.max_aliases),
         max_directives_rule(settings.max_directives),
+        max_field_uses_rule(SIGN_IN_FIELDS, MAX_SIGN_INS_PER_REQUEST),
     ]
     if settings.is_production:
         rules.append(NoSchemaIntrospectionCustomRule)

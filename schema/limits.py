@@ -25,3 +25,25 @@ def max_directives_rule(limit: int) -> type[ValidationRule]:
                 )
 
     return MaxDirectives
+
+
+def max_field_uses_rule(fields: frozenset[str], limit: int) -> type[ValidationRule]:
+    """Refuse documents that call any of `fields` more than `limit` times in all, so aliases
+    cannot turn one request into a burst of password guesses."""
+
+    class MaxFieldUses(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            self.count = 0
+            self.reported = False
+
+        def enter_field(self, node: Any, *_args: Any) -> None:
+            if node.name.value in fields:
+                self.count += 1
+                if self.count > limit and not self.reported:
+                    self.reported = True
+                    self.report_error(
+                        GraphQLError(f"at most {limit} sign-in attempts per request", node)
+                    )
+
+    return MaxFieldUses

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
 
     cors_origins: list[str] = []
 
+    # Failed sign-ins allowed before growing delays start, per account and per client address.
+    sign_in_free_failures_per_account: int = Field(default=5, ge=1)
+    sign_in_free_failures_per_address: int = Field(default=50, ge=1)
+
     # GraphQL limits.
     max_query_depth: int = Field(default=12, ge=2)
     max_aliases: int = Field(default=30, ge=1)

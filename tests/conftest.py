@@ -63,6 +63,8 @@ async def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) 
         data_dir=Path(tmp_path_factory.mktemp("data")),
         jwt_secret="test-secret-" + "x" * 40,
         cors_origins=["https://app.example.com"],
+        # Every test client shares one address; the per-address limit is tested on its own.
+        sign_in_free_failures_per_address=10_000,
         log_json=True,
         log_level="WARNING",
     )

@@ -128,3 +128,15 @@ class RecoveryCode(Model):
     class Meta:
         table = "recovery_codes"
         indexes = (("user_id", "code_hash"),)
+
+
+class SignInThrottle(Model):
+    """Failed sign-ins per account or client address, and until when more are refused."""
+
+    key = fields.CharField(max_length=300, primary_key=True)  # "email:..." or "ip:..."
+    failures = fields.IntField(default=0)
+    blocked_until = fields.DatetimeField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "sign_in_throttles"

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
-from server.identity import totp
+from server.identity import throttle, totp
 from server.identity.errors import InvalidCredentials, InvalidRefreshToken, NotAMember
 from server.identity.models import Membership, Organization, RefreshToken, Session, User
 from server.identity.passwords import hash_password, needs_rehash, verify_password
@@ -42,7 +42,9 @@ async def sign_in(
     request: RequestInfo,
     totp_code: str | None = None,
 ) -> SessionGrant:
-    user = await User.get_or_none(email=normalise_email(email), is_active=True)
+    address = normalise_email(email)
+    await throttle.check(address, request.client_ip)
+    user = await User.get_or_none(email=address, is_active=True)
     # Always verify a hash, even for an unknown email, so timing does not reveal accounts.
     if not verify_password(user.password_hash if user else None, password) or user is None:
         await audit.record_alone(
@@ -52,6 +54,7 @@ async def sign_in(
             object_type="User",
             object_id=user.id if user else None,
         )
+        await throttle.failed(settings, address, request.client_ip)
         raise InvalidCredentials()
     try:
         await totp.check_sign_in(user, totp_code)
@@ -65,7 +68,9 @@ async def sign_in(
                 object_id=user.id,
                 after={"reason": "totp_invalid"},
             )
+            await throttle.failed(settings, address, request.client_ip)
         raise
+    await throttle.succeeded(address)
     membership = await _membership(user.id, organization_id)
     async with in_transaction():
         if needs_rehash(user.password_hash):
