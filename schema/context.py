@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from server.access.control import AccessControl
 from server.actor import Actor, RequestInfo
+from server.identity.api_keys import authenticate_key, looks_like_key
 from server.identity.authenticate import authenticate
 from server.identity.errors import AuthenticationFailed
 from server.settings import Settings
@@ -52,9 +53,14 @@ class Context:
                     self._auth_error = "authentication required"
                 else:
                     try:
-                        self._actor = await authenticate(
-                            self.settings, self.access, token, self.request_info
-                        )
+                        if looks_like_key(token):
+                            self._actor = await authenticate_key(
+                                self.access, token, self.request_info
+                            )
+                        else:
+                            self._actor = await authenticate(
+                                self.settings, self.access, token, self.request_info
+                            )
                     except AuthenticationFailed:
                         self._auth_error = "invalid or expired access token"
                 self._authenticated = True

@@ -43,9 +43,11 @@ async def authorize(context: Context, obj: str, action: str) -> None:
     if actor is None:
         raise Unauthenticated(context.auth_error or "authentication required")
     if (obj, action) == SIGNED_IN:
+        if actor.key_id is not None:
+            # Sessions, passwords and profiles belong to people; keys act only by permission.
+            raise Forbidden("API keys cannot use this field")
         return
-    assert actor.user_id is not None and actor.organization_id is not None
-    if not context.access.allowed(actor.user_id, actor.organization_id, obj, action):
+    if not context.access.allowed(actor.subject, actor.org, obj, action):
         await audit.record_alone(
             actor, "access.denied", outcome="DENIED", object_type=obj, after={"action": action}
         )

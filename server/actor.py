@@ -26,6 +26,7 @@ class Actor:
     label: str | None = None
     roles: tuple[str, ...] = ()
     session_id: UUID | None = None
+    key_id: UUID | None = None  # set when an API key acts
     request: RequestInfo = field(default_factory=RequestInfo)
 
     @classmethod
@@ -38,6 +39,20 @@ class Actor:
 
     def in_organization(self, organization_id: UUID, roles: tuple[str, ...]) -> Actor:
         return replace(self, organization_id=organization_id, roles=roles)
+
+    @property
+    def subject(self) -> str:
+        """Who the authorization rules speak of: the user, or the API key."""
+        if self.key_id is not None:
+            return f"key:{self.key_id}"
+        return f"user:{self.user_id}"
+
+    @property
+    def actor_id(self) -> str | None:
+        """The id written to the audit log: the API key's when a key acts."""
+        if self.key_id is not None:
+            return str(self.key_id)
+        return str(self.user_id) if self.user_id else None
 
     @property
     def org(self) -> UUID:

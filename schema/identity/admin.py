@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
 
 from schema.errors import UserError, user_errors
 from schema.identity.types import Member, PermissionType, SessionPayload, UserType
-from schema.ids import decode
+from schema.ids import decode, encode
+from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
+from server.access.control import subject
 from server.errors import DomainError, NotFound
-from server.identity import accounts, totp
-from server.identity.models import Membership
+from server.identity import accounts, api_keys, totp
+from server.identity.models import ApiKey, Membership
 
 
 @strawberry.type(name="Role", description="A role: built in, or custom to the organization.")
@@ -146,10 +149,59 @@ async def _member(info: strawberry.Info, user_id: Any) -> Member:
     membership = await Membership.get(user_id=user_id, organization_id=actor.org).prefetch_related(
         "user"
     )
-    names = await svc.role_names(actor, ctx.access.roles(user_id, actor.org))
+    names = await svc.role_names(actor, ctx.access.roles(subject(user_id), actor.org))
     return Member(
         user=UserType.from_model(membership.user), roles=names, joined_at=membership.created_at
     )
+
+
+@strawberry.type(name="ApiKey", description="A credential for an integration.")
+class ApiKeyType:
+    id: strawberry.ID = strawberry.field(description="Global id.")
+    name: str = strawberry.field(description="What the key is for.")
+    role: str = strawberry.field(description="The one role it acts with.")
+    created_at: datetime = strawberry.field(description="When it was created.")
+    expires_at: datetime | None = strawberry.field(description="When it stops working.")
+    revoked_at: datetime | None = strawberry.field(description="When it was revoked.")
+    last_used_at: datetime | None = strawberry.field(
+        description="Last request made with it (to the minute)."
+    )
+
+    @classmethod
+    def from_model(cls, key: ApiKey) -> ApiKeyType:
+        return cls(
+            id=strawberry.ID(encode("ApiKey", key.id)),
+            name=key.name,
+            role=key.role,
+            created_at=key.created_at,
+            expires_at=key.expires_at,
+            revoked_at=key.revoked_at,
+            last_used_at=key.last_used_at,
+        )
+
+
+@strawberry.input(description="A new API key.")
+class ApiKeyCreateInput:
+    name: str = strawberry.field(description="What the key is for, e.g. Shop sync.")
+    role: str = strawberry.field(description="The role it acts with (one you can grant).")
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="When it stops working; never if omitted."
+    )
+
+
+@strawberry.type(description="The new key and its secret, or why it was refused.")
+class ApiKeyCreatePayload:
+    api_key: ApiKeyType | None = strawberry.field(description="The key.")
+    secret: str | None = strawberry.field(
+        description="Send as `Authorization: Bearer <secret>`. Shown only now; store it safely."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The revoked key, or why it was refused.")
+class ApiKeyRevokePayload:
+    api_key: ApiKeyType | None = strawberry.field(description="The key, now revoked.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
 
 
 @strawberry.type(description="A TOTP secret to add to an authenticator app.")
@@ -180,6 +232,25 @@ class AdminQuery:
     async def roles(self, info: strawberry.Info) -> list[RoleType]:
         ctx = info.context
         return [RoleType.from_view(v) for v in await svc.list_roles(ctx.access, ctx.signed_in())]
+
+    @requires("api_key", "read", description="The organization's API keys, newest first.")
+    async def api_keys(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+    ) -> Connection[ApiKeyType]:
+        actor = info.context.signed_in()
+        return await paginate(
+            ApiKey.filter(organization_id=actor.org),
+            SortKey("created_at", descending=True),
+            ApiKeyType.from_model,
+            first=first,
+            after=after,
+            last=None,
+            before=None,
+            max_page=info.context.settings.max_page_size,
+        )
 
     @requires("role", "read", description="Every permission a role can grant.")
     def permission_catalogue(self) -> list[CatalogueEntry]:
@@ -306,6 +377,39 @@ class AdminMutation:
         except DomainError as error:
             return _session_error(error)
         return _session_payload(grant)
+
+    @requires("api_key", "manage", mutation=True, description="Create an API key.")
+    async def api_key_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[ApiKeyCreateInput, strawberry.argument(description="The key.")],
+    ) -> ApiKeyCreatePayload:
+        ctx = info.context
+        try:
+            key, secret = await api_keys.create(
+                ctx.access, ctx.signed_in(), input.name, input.role, input.expires_at
+            )
+        except DomainError as error:
+            return ApiKeyCreatePayload(api_key=None, secret=None, user_errors=user_errors(error))
+        return ApiKeyCreatePayload(
+            api_key=ApiKeyType.from_model(key), secret=secret, user_errors=[]
+        )
+
+    @requires("api_key", "manage", mutation=True, description="Revoke an API key at once.")
+    async def api_key_revoke(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The key.")],
+    ) -> ApiKeyRevokePayload:
+        ctx = info.context
+        try:
+            key_id = decode(id, "ApiKey")
+            if key_id is None:
+                raise NotFound("API key not found", field=["id"])
+            key = await api_keys.revoke(ctx.access, ctx.signed_in(), key_id)
+        except DomainError as error:
+            return ApiKeyRevokePayload(api_key=None, user_errors=user_errors(error))
+        return ApiKeyRevokePayload(api_key=ApiKeyType.from_model(key), user_errors=[])
 
     @signed_in(mutation=True, description="Start two-factor sign-in: a secret to scan.")
     async def totp_enroll(self, info: strawberry.Info) -> TotpEnrollPayload:

@@ -22,6 +22,7 @@ from schema.ids import decode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
 from schema.scalars import CurrencyCode
+from server.access.control import subject
 from server.access.roles import role_names
 from server.errors import DomainError, ErrorCode
 from server.identity import accounts, sessions
@@ -102,7 +103,7 @@ class IdentityQuery:
             roles=await role_names(actor, actor.roles),
             permissions=[
                 PermissionType(object=o, action=a)
-                for o, a in ctx.access.permissions(actor.user_id, actor.organization_id)
+                for o, a in ctx.access.permissions(actor.subject, actor.org)
             ],
             organizations=[OrganizationType.from_model(o) for o in organizations],
         )
@@ -122,7 +123,7 @@ class IdentityQuery:
         def member(m: Membership) -> Member:
             return Member(
                 user=UserType.from_model(m.user),
-                roles=ctx.access.roles(m.user_id, m.organization_id),
+                roles=ctx.access.roles(subject(m.user_id), m.organization_id),
                 joined_at=m.created_at,
             )
 

@@ -20,6 +20,8 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("member", "read", "List members and their roles"),
     Permission("member", "manage", "Add and remove members and set their roles"),
     Permission("role", "read", "List roles and the permission catalogue"),
+    Permission("api_key", "read", "List API keys"),
+    Permission("api_key", "manage", "Create and revoke API keys"),
     Permission("role", "manage", "Create, change and delete custom roles"),
     Permission("customer", "read", "See customers and their notes"),
     Permission("customer", "create", "Create customers"),

@@ -27,6 +27,10 @@ def subject(user_id: UUID | str) -> str:
     return f"user:{user_id}"
 
 
+def key_subject(key_id: UUID | str) -> str:
+    return f"key:{key_id}"
+
+
 def domain(organization_id: UUID | str) -> str:
     return f"org:{organization_id}"
 
@@ -65,8 +69,9 @@ class AccessControl:
             self._decisions = {}
             self.version = current
 
-    def allowed(self, user_id: UUID, organization_id: UUID, obj: str, act: str) -> bool:
-        key = (subject(user_id), domain(organization_id), obj, act)
+    def allowed(self, who: str, organization_id: UUID, obj: str, act: str) -> bool:
+        """May `who` (a subject: `user:<id>` or `key:<id>`) do (obj, act) here?"""
+        key = (who, domain(organization_id), obj, act)
         decision = self._decisions.get(key)
         if decision is None:
             if len(self._decisions) > 100_000:  # bound memory; refilled on demand
@@ -79,15 +84,13 @@ class AccessControl:
             self._decisions[key] = decision
         return decision
 
-    def roles(self, user_id: UUID, organization_id: UUID) -> list[str]:
-        return sorted(
-            self._enforcer.get_roles_for_user_in_domain(subject(user_id), domain(organization_id))
-        )
+    def roles(self, who: str, organization_id: UUID) -> list[str]:
+        return sorted(self._enforcer.get_roles_for_user_in_domain(who, domain(organization_id)))
 
-    def permissions(self, user_id: UUID, organization_id: UUID) -> list[tuple[str, str]]:
-        """Every (object, action) the user holds in the organization, through any role."""
+    def permissions(self, who: str, organization_id: UUID) -> list[tuple[str, str]]:
+        """Every (object, action) the subject holds in the organization, through any role."""
         granted: set[tuple[str, str]] = set()
-        for role in self.roles(user_id, organization_id):
+        for role in self.roles(who, organization_id):
             granted |= self.role_permissions(role, organization_id)
         return sorted(granted)
 

@@ -84,7 +84,7 @@ async def role_names(actor: Actor, subjects: Iterable[str]) -> list[str]:
     return sorted(names.get(s, s) for s in subjects)
 
 
-async def _resolve(actor: Actor, names: Iterable[str], field: str) -> dict[str, str]:
+async def resolve_roles(actor: Actor, names: Iterable[str], field: str) -> dict[str, str]:
     """Role names -> Casbin subjects; unknown names are an error."""
     wanted = sorted(set(names))
     custom = {
@@ -113,15 +113,14 @@ def _check_permissions(
             code=ErrorCode.INVALID,
             field=[field],
         )
-    _no_escalation(access, actor, perms, field)
+    no_escalation(access, actor, perms, field)
     return perms
 
 
-def _no_escalation(
+def no_escalation(
     access: AccessControl, actor: Actor, perms: Iterable[tuple[str, str]], field: str
 ) -> None:
-    assert actor.user_id is not None
-    held = set(access.permissions(actor.user_id, actor.org))
+    held = set(access.permissions(actor.subject, actor.org))
     beyond = sorted(set(perms) - held)
     if beyond:
         raise DomainError(
@@ -258,7 +257,7 @@ async def set_member_roles(
     access: AccessControl, actor: Actor, user_id: UUID, names: Iterable[str]
 ) -> list[str]:
     """Replace a member's roles. Granting and taking away both need the permissions."""
-    wanted = await _resolve(actor, names, "roles")
+    wanted = await resolve_roles(actor, names, "roles")
     if not wanted:
         raise DomainError(
             "a member needs at least one role", code=ErrorCode.REQUIRED, field=["roles"]
@@ -270,7 +269,7 @@ async def set_member_roles(
         current = await _user_roles(actor.org, user_id)
         changed = current ^ set(wanted.values())
         for subj in changed:
-            _no_escalation(access, actor, access.role_permissions(subj, actor.org), "roles")
+            no_escalation(access, actor, access.role_permissions(subj, actor.org), "roles")
         owners = await _owners(actor.org)
         if OWNER in current and OWNER not in wanted and owners == {subject(user_id)}:
             raise DomainError(
@@ -313,13 +312,13 @@ async def add_member(
     problems = check_email(email, required=True)
     if problems:
         raise ValidationFailed(problems)
-    wanted = await _resolve(actor, names, "roles")
+    wanted = await resolve_roles(actor, names, "roles")
     if not wanted:
         raise DomainError(
             "a member needs at least one role", code=ErrorCode.REQUIRED, field=["roles"]
         )
     for subj in wanted.values():
-        _no_escalation(access, actor, access.role_permissions(subj, actor.org), "roles")
+        no_escalation(access, actor, access.role_permissions(subj, actor.org), "roles")
     address = normalise_email(email)
     token: str | None = None
     async with in_transaction():
@@ -361,7 +360,7 @@ async def remove_member(access: AccessControl, actor: Actor, user_id: UUID) -> N
             raise NotFound("member not found", field=["userId"])
         roles = await _user_roles(actor.org, user_id)
         for subj in roles:
-            _no_escalation(access, actor, access.role_permissions(subj, actor.org), "userId")
+            no_escalation(access, actor, access.role_permissions(subj, actor.org), "userId")
         if OWNER in roles and await _owners(actor.org) == {subject(user_id)}:
             raise DomainError(
                 "the last owner cannot be removed", code=ErrorCode.LAST_OWNER, field=["userId"]

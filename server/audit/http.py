@@ -38,8 +38,7 @@ async def export_audit(request: Request) -> Response:
         actor = await authenticate(settings, access, token.strip(), info)
     except AuthenticationFailed:
         return _error(401, "UNAUTHENTICATED", "invalid or expired access token")
-    assert actor.user_id is not None
-    if not access.allowed(actor.user_id, actor.org, "audit", "read"):
+    if not access.allowed(actor.subject, actor.org, "audit", "read"):
         await audit.record_alone(
             actor, "access.denied", outcome="DENIED", object_type="audit", after={"action": "read"}
         )

@@ -67,7 +67,7 @@ async def record(
         "sequence": head.last_sequence + 1,
         "occurred_at": datetime.now(UTC),
         "actor_type": actor.kind,
-        "actor_id": str(actor.user_id) if actor.user_id else None,
+        "actor_id": actor.actor_id,
         "actor_label": actor.label,
         "actor_roles": list(actor.roles),
         "action": action,

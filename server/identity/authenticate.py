@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from tortoise.expressions import Subquery
 
-from server.access.control import AccessControl
+from server.access.control import AccessControl, subject
 from server.access.models import PolicyState
 from server.actor import Actor, RequestInfo
 from server.identity.errors import AuthenticationFailed
@@ -41,7 +41,7 @@ async def authenticate(
     if changed is not None and claims.issued_at < changed.replace(microsecond=0):
         raise AuthenticationFailed("password changed since the token was issued")
     await access.refresh(row["policy_version"])
-    roles = tuple(access.roles(claims.user_id, claims.organization_id))
+    roles = tuple(access.roles(subject(claims.user_id), claims.organization_id))
     return Actor(
         kind="user",
         user_id=claims.user_id,

@@ -140,3 +140,29 @@ class SignInThrottle(Model):
 
     class Meta:
         table = "sign_in_throttles"
+
+
+class ApiKey(Model):
+    """A credential for integrations, bound to one organization and one role.
+
+    The secret is shown once; only its SHA-256 is kept. Its role is a Casbin `g` rule for
+    the subject `key:<id>`, so keys pass the same gate as people.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name=False, on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=100)
+    role = fields.CharField(max_length=64)
+    secret_hash = fields.CharField(max_length=64)
+    created_by_id = fields.UUIDField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+    last_used_at = fields.DatetimeField(null=True)
+    organization_id: UUID
+
+    class Meta:
+        table = "api_keys"
+        indexes = (("organization_id", "created_at"),)
