@@ -132,3 +132,52 @@ async def test_members_lists_users_with_their_roles_for_admins_not_viewers(api: 
     assert roles == {"owner": ["owner"], "admin": ["admin"], "viewer": ["viewer"]}
     denied = await api.gql("{ members(first: 1) { totalCount } }", token=org.token("viewer"))
     assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_hostile_headers_and_refresh_token_as_access_token_are_unauthenticated(
+    api: Api, settings: Settings
+) -> None:
+    org = await api.new_org()
+    session = await api.sign_in(org.users["owner"].email)
+    real = jwt.decode(org.token(), options={"verify_signature": False})
+    hostile_kid = jwt.encode(
+        real, settings.secret, algorithm="HS256", headers={"kid": "../../etc/passwd"}
+    )
+    # Algorithm confusion: only HS256 is accepted, whatever the header claims.
+    rs = jwt.encode(real, settings.secret, algorithm="HS512")
+    for token in (session["refreshToken"], rs):
+        result = await api.gql(LIST, token=token)
+        assert result["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    # A kid header is ignored, never used to pick a key: the signature decides.
+    assert (await api.data(LIST, token=hostile_kid))["customers"]["totalCount"] == 0
+    forged = jwt.encode(real, "x" * 40, algorithm="HS256", headers={"kid": "test-secret"})
+    assert (await api.gql(LIST, token=forged))["errors"][0]["extensions"]["code"] == (
+        "UNAUTHENTICATED"
+    )
+
+
+async def test_role_change_reaches_another_server_process_on_its_next_request(
+    api: Api, settings: Settings
+) -> None:
+    import httpx
+
+    from server.app import create_app
+
+    org = await api.new_org("viewer")
+    other = create_app(settings, manage_database=False)  # a second worker, its own rules
+    await other.state.access.refresh()
+    transport = httpx.ASGITransport(app=other)
+    async with httpx.AsyncClient(transport=transport, base_url="http://other") as client:
+        second = Api(client)
+        denied = await second.gql(CREATE, token=org.token("viewer"))
+        assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        from schema.ids import encode
+
+        await api.data(
+            """mutation($i: MemberRolesSetInput!) {
+                memberRolesSet(input: $i) { member { roles } } }""",
+            {"i": {"userId": encode("User", org.users["viewer"].id), "roles": ["ar_clerk"]}},
+            token=org.token(),
+        )
+        allowed = await second.data(CREATE, token=org.token("viewer"))
+        assert allowed["customerCreate"]["userErrors"] == []
