@@ -145,18 +145,31 @@ async def resolve(
             organization_id=org, id__in={line.account_id for line in entry.lines}
         )
     }
-    customers = set(
-        await Customer.filter(
-            organization_id=org, id__in={ln.customer_id for ln in entry.lines if ln.customer_id}
-        ).values_list("id", flat=True)
-    )
-    vendors = set(
-        await Vendor.filter(
-            organization_id=org, id__in={ln.vendor_id for ln in entry.lines if ln.vendor_id}
-        ).values_list("id", flat=True)
-    )
+    # Look up only what the lines name: most entries name no party and no dimension.
+    customer_ids = {ln.customer_id for ln in entry.lines if ln.customer_id}
+    vendor_ids = {ln.vendor_id for ln in entry.lines if ln.vendor_id}
     option_ids = {o for ln in entry.lines for o in ln.dimension_option_ids}
-    options = {o.id: o for o in await TrackingOption.filter(organization_id=org, id__in=option_ids)}
+    customers = (
+        set(
+            await Customer.filter(organization_id=org, id__in=customer_ids).values_list(
+                "id", flat=True
+            )
+        )
+        if customer_ids
+        else set()
+    )
+    vendors = (
+        set(
+            await Vendor.filter(organization_id=org, id__in=vendor_ids).values_list("id", flat=True)
+        )
+        if vendor_ids
+        else set()
+    )
+    options = (
+        {o.id: o for o in await TrackingOption.filter(organization_id=org, id__in=option_ids)}
+        if option_ids
+        else {}
+    )
     rates: dict[str, Decimal] = {}
 
     resolved: list[ResolvedLine] = []
