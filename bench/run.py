@@ -39,6 +39,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -176,6 +177,15 @@ def postgres_pids() -> list[int]:
     return pids
 
 
+def process_cpu() -> dict[int, tuple[str, float]]:
+    """(command line, CPU seconds) of every process on the machine."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (stat := _proc_stat(int(entry.name))) is not None:
+            found[int(entry.name)] = (_cmdline(int(entry.name))[:100].strip(), stat[1])
+    return found
+
+
 def peak_rss_mib(pid: int) -> float:
     with contextlib.suppress(OSError):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -208,6 +218,7 @@ def post(
 
 def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
+    last = ""
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"server exited with {server.returncode}; see its log")
@@ -215,10 +226,12 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 60) 
             with urllib.request.urlopen(f"{base}/readyz", timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as exc:  # 503 says why (e.g. migrations pending)
+            last = exc.read().decode(errors="replace")[:300]
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.25)
-    raise RuntimeError(f"server not ready after {timeout:.0f}s")
+    raise RuntimeError(f"server not ready after {timeout:.0f}s {last}".strip())
 
 
 def global_id(type_name: str, value: uuid.UUID) -> str:
@@ -279,6 +292,66 @@ def run_hey(
         statuses=statuses,
         errors=[line.strip() for line in errors_part.splitlines() if line.strip()][:5],
         cpu_s=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+    )
+
+
+@dataclass
+class LoadRun:
+    """One measured hey run with the CPU the server, PostgreSQL and hey used meanwhile."""
+
+    hey: HeyResult
+    worker_cpu_ms: float  # per request
+    postgres_cpu_ms: float
+    hey_cpu_ms: float
+    other_cores: float  # CPU other processes on the machine used during the run, in cores
+    rss_max_mib: float
+    rss_sum_mib: float
+    elapsed_s: float
+    # Processes outside the benchmark that used at least 0.05 cores during the run:
+    # (command line, cores), busiest first. Processes that came and went are not seen.
+    others: list[tuple[str, float]] = field(default_factory=list)
+
+
+def load_run(
+    url: str,
+    body_file: Path,
+    token: str,
+    requests: int,
+    concurrency: int,
+    server_pid: int,
+    timeout: float = 300,
+) -> LoadRun:
+    """`hey -n requests -c concurrency`, reading /proc CPU counters before and after."""
+    workers = worker_pids(server_pid)
+    pg = postgres_pids()
+    everyone = process_cpu()
+    cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
+    busy_before, clock = machine_busy_seconds(), time.perf_counter()
+    hey = run_hey(url, body_file, token, requests, concurrency, timeout=timeout)
+    cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
+    busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
+    bench_pids = {*workers, *pg, server_pid, os.getpid()}
+    others = sorted(
+        (
+            ((command, (seconds - everyone[pid][1]) / elapsed))
+            for pid, (command, seconds) in process_cpu().items()
+            if pid in everyone and pid not in bench_pids
+        ),
+        key=lambda item: -item[1],
+    )
+    ours = (cpu_after - cpu_before) + (pg_after - pg_before) + hey.cpu_s
+    rss = [peak_rss_mib(pid) for pid in workers]
+    done = max(1, hey.requests)
+    return LoadRun(
+        hey=hey,
+        worker_cpu_ms=(cpu_after - cpu_before) / done * 1000,
+        postgres_cpu_ms=(pg_after - pg_before) / done * 1000,
+        hey_cpu_ms=hey.cpu_s / done * 1000,
+        other_cores=max(0.0, busy - ours) / elapsed,
+        rss_max_mib=max(rss, default=0.0),
+        rss_sum_mib=sum(rss),
+        elapsed_s=elapsed,
+        others=[(command, cores) for command, cores in others if cores >= 0.05][:3],
     )
 
 
@@ -405,28 +478,19 @@ def measure(
     print(f"  {workload.name}: warm-up {args.warmup} requests", flush=True)
     run_hey(url, body_file, token, args.warmup, args.concurrency, timeout=120)
 
-    workers = worker_pids(server_pid)
-    pg = postgres_pids()
-    cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
-    busy_before, clock = machine_busy_seconds(), time.perf_counter()
     print(f"  {workload.name}: {args.requests} requests, {args.concurrency} concurrent", flush=True)
-    hey = run_hey(url, body_file, token, args.requests, args.concurrency, timeout=300)
-    cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
-    busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
-    ours = (cpu_after - cpu_before) + (pg_after - pg_before) + hey.cpu_s
-    rss = [peak_rss_mib(pid) for pid in workers]
-
+    run = load_run(url, body_file, token, args.requests, args.concurrency, server_pid)
     measurement = Measurement(
         workload=workload,
         statements=statements,
         response_bytes=len(json.dumps(result, separators=(",", ":"))),
-        hey=hey,
-        worker_cpu_ms=(cpu_after - cpu_before) / hey.requests * 1000,
-        postgres_cpu_ms=(pg_after - pg_before) / hey.requests * 1000,
-        hey_cpu_ms=hey.cpu_s / hey.requests * 1000,
-        other_cores=max(0.0, busy - ours) / elapsed,
-        rss_max_mib=max(rss, default=0.0),
-        rss_sum_mib=sum(rss),
+        hey=run.hey,
+        worker_cpu_ms=run.worker_cpu_ms,
+        postgres_cpu_ms=run.postgres_cpu_ms,
+        hey_cpu_ms=run.hey_cpu_ms,
+        other_cores=run.other_cores,
+        rss_max_mib=run.rss_max_mib,
+        rss_sum_mib=run.rss_sum_mib,
     )
     for raw in workload.raw:
         print(f"  {workload.name}: raw asyncpg '{raw.name}' pooled={raw.pooled}", flush=True)
@@ -604,7 +668,8 @@ def report(
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------- main
+# ---------------------------------------------------------------- harness
+# Shared with bench.ledger: a throw-away migrated database, the server, signing in.
 
 
 def ledgerline_command() -> list[str]:
@@ -634,194 +699,176 @@ async def admin(dsn: str, sql: str) -> None:
         await conn.close()
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
-    parser.add_argument("--pg-host", default=LOOPBACK)
-    parser.add_argument("--pg-port", type=int, default=5432)
-    parser.add_argument("--pg-user", default="postgres")
-    parser.add_argument("--customers", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--requests", type=int, default=5000, help="per workload")
-    parser.add_argument("--warmup", type=int, default=500, help="per workload")
-    parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--sql-iterations", type=int, default=5000, help="raw asyncpg loop")
-    parser.add_argument("--output", type=Path, help="report file (default bench/results/...)")
-    parser.add_argument(
-        "--keep-database", action="store_true", help="do not drop the database (for profiling)"
-    )
-    args = parser.parse_args(argv)
-    # hey sends n // c requests from each of c clients: keep n a multiple of c.
-    for name in ("requests", "warmup"):
-        setattr(args, name, max(1, getattr(args, name) // args.concurrency) * args.concurrency)
-    if args.pg_host not in (LOOPBACK, "localhost", "::1"):
-        parser.error("the benchmark only talks to loopback addresses")
-    return args
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def require_hey() -> bool:
     if shutil.which("hey") is None:
         print(
             "bench: the load tool `hey` is not installed.\n"
             "       Install it with: sudo apt-get install -y hey   (Debian/Ubuntu package `hey`)",
             file=sys.stderr,
         )
-        return 2
+        return False
+    return True
 
-    today = date.today().isoformat()
-    output = args.output or RESULTS / f"{today}-customers.md"
-    database = f"ledgerline_bench_{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}"
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every benchmark runner takes (where PostgreSQL is, the server, keeping data)."""
+    parser.add_argument("--pg-host", default=LOOPBACK)
+    parser.add_argument("--pg-port", type=int, default=5432)
+    parser.add_argument("--pg-user", default="postgres")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument(
+        "--keep-database", action="store_true", help="do not drop the database (for profiling)"
+    )
+
+
+def check_common_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.pg_host not in (LOOPBACK, "localhost", "::1"):
+        parser.error("the benchmark only talks to loopback addresses")
+
+
+def round_to_clients(requests: int, concurrency: int) -> int:
+    """hey sends n // c requests from each of c clients: keep n a multiple of c."""
+    return max(1, requests // concurrency) * concurrency
+
+
+@dataclass
+class Bench:
+    """A throw-away migrated database, the server's environment and a work directory."""
+
+    database: str
+    database_url: str  # postgres://, as the server and Tortoise spell it
+    dsn: str  # postgresql://, for asyncpg
+    admin_dsn: str  # the postgres database on the same server, to create and drop it
+    workdir: Path
+    env: dict[str, str]
+
+    @property
+    def log_path(self) -> Path:
+        return self.workdir / "server.log"
+
+
+@contextlib.contextmanager
+def throwaway_database(args: argparse.Namespace, label: str) -> Iterator[Bench]:
+    """CREATE DATABASE ledgerline_bench_<label>_<stamp>_<pid>, migrate it, drop it at the end
+    (unless --keep-database)."""
+    database = f"ledgerline_bench_{label}_{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}"
     server_dsn = f"postgresql://{args.pg_user}@{args.pg_host}:{args.pg_port}"
     database_url = f"postgres://{args.pg_user}@{args.pg_host}:{args.pg_port}/{database}"
-    dsn = asyncpg_dsn(database_url)
-    workdir = Path(tempfile.mkdtemp(prefix="ledgerline-bench-"))
-    log_path = workdir / "server.log"
-    env = {
-        **os.environ,
-        "LEDGERLINE_DATABASE_URL": database_url,
-        "LEDGERLINE_ENV": "development",
-        "LEDGERLINE_JWT_SECRET": secrets.token_urlsafe(48),
-        "LEDGERLINE_DATA_DIR": str(workdir / "data"),
-        "LEDGERLINE_LOG_LEVEL": "WARNING",
-        "LEDGERLINE_ACCESS_TOKEN_TTL_SECONDS": "3600",
-    }
-    started = time.monotonic()
-    load_at_start = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    workdir = Path(tempfile.mkdtemp(prefix=f"ledgerline-bench-{label}-"))
+    bench = Bench(
+        database=database,
+        database_url=database_url,
+        dsn=asyncpg_dsn(database_url),
+        admin_dsn=f"{server_dsn}/postgres",
+        workdir=workdir,
+        env={
+            **os.environ,
+            "LEDGERLINE_DATABASE_URL": database_url,
+            "LEDGERLINE_ENV": "development",
+            "LEDGERLINE_JWT_SECRET": secrets.token_urlsafe(48),
+            "LEDGERLINE_DATA_DIR": str(workdir / "data"),
+            "LEDGERLINE_LOG_LEVEL": "WARNING",
+            "LEDGERLINE_ACCESS_TOKEN_TTL_SECONDS": "3600",
+        },
+    )
     print(f"bench: database {database}, work files in {workdir}", flush=True)
-    asyncio.run(admin(f"{server_dsn}/postgres", f'CREATE DATABASE "{database}"'))
-    server: subprocess.Popen[bytes] | None = None
+    asyncio.run(admin(bench.admin_dsn, f'CREATE DATABASE "{database}"'))
     try:
         subprocess.run(
-            [*ledgerline_command(), "migrate"], env=env, cwd=ROOT, check=True, timeout=120
+            [*ledgerline_command(), "migrate"], env=bench.env, cwd=ROOT, check=True, timeout=120
         )
-        generated = subprocess.run(
-            [
-                *(sys.executable, "-m", "bench.generate"),
-                *("--database-url", database_url, "--customers", str(args.customers)),
-            ],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            timeout=300,
-            capture_output=True,
-            text=True,
-        )
-        dataset = json.loads(generated.stdout.strip().splitlines()[-1])
-        print(
-            f"bench: {dataset['customers']} customers loaded in {dataset['seconds']}s", flush=True
-        )
-
-        port = free_port()
-        base = f"http://{LOOPBACK}:{port}"
-        url = f"{base}/graphql"
-        with log_path.open("wb") as log:
-            server = subprocess.Popen(
-                [
-                    *(*ledgerline_command(), "serve", "--host", LOOPBACK),
-                    *("--port", str(port), "--workers", str(args.workers)),
-                ],
-                env=env,
-                cwd=ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        wait_ready(base, server)
-        workers = worker_pids(server.pid)
-        print(f"bench: server ready on {base}, workers {workers}", flush=True)
-
-        signed = post(
-            url,
-            {
-                "query": SIGN_IN,
-                "variables": {
-                    "input": {"email": dataset["email"], "password": dataset["password"]}
-                },
-            },
-        )[0]
-        check_response(signed, "sign in")
-        token = signed["data"]["sessionCreate"]["accessToken"]
-        if not token:
-            raise RuntimeError(f"sign in refused: {signed}")
-        claims = jwt_claims(token)
-        org_id = uuid.UUID(dataset["organization_id"])
-        auth_args = (uuid.UUID(claims["sid"]), uuid.UUID(claims["sub"]), uuid.UUID(claims["org"]))
-
-        first_page = post(url, {"query": CUSTOMERS_PAGE, "variables": {"first": 50}}, token)[0]
-        check_response(first_page, "customers page")
-        nodes = first_page["data"]["customers"]["nodes"]
-        if len(nodes) != 50:
-            raise RuntimeError(f"expected 50 customers, got {len(nodes)}")
-        one_id = nodes[25]["id"]
-        one_uuid = uuid.UUID(base64.b64decode(one_id).decode().split(":", 1)[1])
-        assert global_id("Customer", one_uuid) == one_id
-
-        auth = (SQL_AUTH, auth_args)
-        page, count = (SQL_PAGE, (org_id,)), (SQL_COUNT, (org_id,))
-        one = (SQL_ONE, (one_uuid, org_id))
-        workloads = [
-            Workload(
-                name="customers(first: 50)",
-                description="50 customers with every scalar field, pageInfo and totalCount",
-                body={"query": CUSTOMERS_PAGE, "variables": {"first": 50}},
-                raw=[
-                    Raw("page + count", [page, count]),
-                    Raw("auth + page + count", [auth, page, count]),
-                    Raw("auth + page + count", [auth, page, count], pooled=True),
-                ],
-                goal_rps=True,
-            ),
-            Workload(
-                name="customers(first: 50) nodes only",
-                description="the same 50 customers without totalCount and pageInfo",
-                body={"query": CUSTOMERS_NODES, "variables": {"first": 50}},
-                raw=[Raw("page", [page]), Raw("auth + page", [auth, page])],
-                goal_rps=True,
-            ),
-            Workload(
-                name="customer(id)",
-                description="one customer by global id",
-                body={"query": ONE_CUSTOMER, "variables": {"id": one_id}},
-                raw=[
-                    Raw("one row", [one]),
-                    Raw("auth + one row", [auth, one]),
-                    Raw("auth + one row", [auth, one], pooled=True),
-                ],
-            ),
-        ]
-        check = post(url, workloads[2].body, token)[0]
-        check_response(check, "customer(id)")
-        if (check["data"]["customer"] or {}).get("id") != one_id:
-            raise RuntimeError(f"customer(id) did not return {one_id}: {check}")
-
-        pages = page_statement_counts(url, token)
-        results = [
-            measure(args, url, token, workload, server.pid, workdir, dsn) for workload in workloads
-        ]
-        info = {
-            "date": today,
-            "loadavg": load_at_start,
-            "commit": _git("rev-parse", "--short", "HEAD"),
-            "dirty": bool(_git("status", "--porcelain", "--", "server", "schema", "migrations")),
-            "cpu": _cpu_model(),
-            "postgres": "PostgreSQL " + asyncio.run(_scalar(dsn, "SHOW server_version")).split()[0],
-            "generate_s": float(dataset["seconds"]),
-        }
+        yield bench
     finally:
-        if server is not None:
-            stop(server)
         if args.keep_database:
             print(f"bench: kept database {database} ({database_url})", flush=True)
         else:
-            asyncio.run(admin(f"{server_dsn}/postgres", f'DROP DATABASE "{database}" WITH (FORCE)'))
+            asyncio.run(admin(bench.admin_dsn, f'DROP DATABASE "{database}" WITH (FORCE)'))
 
-    text = report(args, info, pages, results)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text + "\n")
-    print()
-    print(text)
-    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
-    return 0
+
+def generate_owner(bench: Bench, customers: int) -> dict[str, Any]:
+    """bench.generate in a process of its own: the owner, the organization, `customers`."""
+    generated = subprocess.run(
+        [
+            *(sys.executable, "-m", "bench.generate"),
+            *("--database-url", bench.database_url, "--customers", str(customers)),
+        ],
+        env=bench.env,
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+        capture_output=True,
+        text=True,
+    )
+    dataset: dict[str, Any] = json.loads(generated.stdout.strip().splitlines()[-1])
+    return dataset
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    base: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.base}/graphql"
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+
+@contextlib.contextmanager
+def running_server(bench: Bench, workers: int) -> Iterator[Server]:
+    """`ledgerline serve --workers N` on a free loopback port until the block ends."""
+    port = free_port()
+    base = f"http://{LOOPBACK}:{port}"
+    with bench.log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [
+                *(*ledgerline_command(), "serve", "--host", LOOPBACK),
+                *("--port", str(port), "--workers", str(workers)),
+            ],
+            env=bench.env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_ready(base, process)
+        print(f"bench: server ready on {base}, workers {worker_pids(process.pid)}", flush=True)
+        yield Server(process, base)
+    finally:
+        stop(process)
+
+
+def sign_in(url: str, email: str, password: str) -> str:
+    """An access token from sessionCreate."""
+    signed = post(
+        url,
+        {"query": SIGN_IN, "variables": {"input": {"email": email, "password": password}}},
+    )[0]
+    check_response(signed, "sign in")
+    token = signed["data"]["sessionCreate"]["accessToken"]
+    if not token:
+        raise RuntimeError(f"sign in refused: {signed}")
+    return str(token)
+
+
+def run_info(dsn: str) -> dict[str, Any]:
+    """Commit, machine and PostgreSQL version for a report's setup section."""
+    return {
+        "date": date.today().isoformat(),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(_git("status", "--porcelain", "--", "server", "schema", "migrations")),
+        "cpu": _cpu_model(),
+        "postgres": "PostgreSQL " + asyncio.run(_scalar(dsn, "SHOW server_version")).split()[0],
+    }
+
+
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 async def _scalar(dsn: str, sql: str) -> str:
@@ -830,6 +877,144 @@ async def _scalar(dsn: str, sql: str) -> str:
         return str(await conn.fetchval(sql))
     finally:
         await conn.close()
+
+
+# ---------------------------------------------------------------- main
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    add_common_arguments(parser)
+    parser.add_argument(
+        "--only",
+        choices=("all", "customers", "ledger"),
+        default="all",
+        help="which benchmarks to run (ledger: the same as python -m bench.ledger)",
+    )
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=5000, help="per workload")
+    parser.add_argument("--warmup", type=int, default=500, help="per workload")
+    parser.add_argument("--sql-iterations", type=int, default=5000, help="raw asyncpg loop")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="customers report file (default bench/results/<date>-customers.md)",
+    )
+    args = parser.parse_args(argv)
+    for name in ("requests", "warmup"):
+        setattr(args, name, round_to_clients(getattr(args, name), args.concurrency))
+    check_common_arguments(parser, args)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not require_hey():
+        return 2
+    if args.only in ("all", "customers"):
+        code = customers_main(args)
+        if code:
+            return code
+    if args.only in ("all", "ledger"):
+        from bench.ledger import main as ledger_main
+
+        common = [
+            *("--pg-host", args.pg_host, "--pg-port", str(args.pg_port)),
+            *("--pg-user", args.pg_user, "--workers", str(args.workers)),
+            *("--concurrency", str(args.concurrency)),
+            *(["--keep-database"] if args.keep_database else []),
+        ]
+        return ledger_main(common)
+    return 0
+
+
+def customers_main(args: argparse.Namespace) -> int:
+    output = args.output or RESULTS / f"{date.today().isoformat()}-customers.md"
+    started = time.monotonic()
+    load_at_start = loadavg()
+    with throwaway_database(args, "customers") as bench:
+        dataset = generate_owner(bench, args.customers)
+        print(
+            f"bench: {dataset['customers']} customers loaded in {dataset['seconds']}s", flush=True
+        )
+        dsn = bench.dsn
+        with running_server(bench, args.workers) as server:
+            url = server.url
+            token = sign_in(url, dataset["email"], dataset["password"])
+            claims = jwt_claims(token)
+            org_id = uuid.UUID(dataset["organization_id"])
+            auth_args = (
+                uuid.UUID(claims["sid"]),
+                uuid.UUID(claims["sub"]),
+                uuid.UUID(claims["org"]),
+            )
+
+            first_page = post(url, {"query": CUSTOMERS_PAGE, "variables": {"first": 50}}, token)[0]
+            check_response(first_page, "customers page")
+            nodes = first_page["data"]["customers"]["nodes"]
+            if len(nodes) != 50:
+                raise RuntimeError(f"expected 50 customers, got {len(nodes)}")
+            one_id = nodes[25]["id"]
+            one_uuid = uuid.UUID(base64.b64decode(one_id).decode().split(":", 1)[1])
+            assert global_id("Customer", one_uuid) == one_id
+
+            auth = (SQL_AUTH, auth_args)
+            page, count = (SQL_PAGE, (org_id,)), (SQL_COUNT, (org_id,))
+            one = (SQL_ONE, (one_uuid, org_id))
+            workloads = [
+                Workload(
+                    name="customers(first: 50)",
+                    description="50 customers with every scalar field, pageInfo and totalCount",
+                    body={"query": CUSTOMERS_PAGE, "variables": {"first": 50}},
+                    raw=[
+                        Raw("page + count", [page, count]),
+                        Raw("auth + page + count", [auth, page, count]),
+                        Raw("auth + page + count", [auth, page, count], pooled=True),
+                    ],
+                    goal_rps=True,
+                ),
+                Workload(
+                    name="customers(first: 50) nodes only",
+                    description="the same 50 customers without totalCount and pageInfo",
+                    body={"query": CUSTOMERS_NODES, "variables": {"first": 50}},
+                    raw=[Raw("page", [page]), Raw("auth + page", [auth, page])],
+                    goal_rps=True,
+                ),
+                Workload(
+                    name="customer(id)",
+                    description="one customer by global id",
+                    body={"query": ONE_CUSTOMER, "variables": {"id": one_id}},
+                    raw=[
+                        Raw("one row", [one]),
+                        Raw("auth + one row", [auth, one]),
+                        Raw("auth + one row", [auth, one], pooled=True),
+                    ],
+                ),
+            ]
+            check = post(url, workloads[2].body, token)[0]
+            check_response(check, "customer(id)")
+            if (check["data"]["customer"] or {}).get("id") != one_id:
+                raise RuntimeError(f"customer(id) did not return {one_id}: {check}")
+
+            pages = page_statement_counts(url, token)
+            results = [
+                measure(args, url, token, workload, server.pid, bench.workdir, dsn)
+                for workload in workloads
+            ]
+        info = {
+            **run_info(dsn),
+            "loadavg": load_at_start,
+            "generate_s": float(dataset["seconds"]),
+        }
+        log_path = bench.log_path
+
+    text = report(args, info, pages, results)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text + "\n")
+    print()
+    print(text)
+    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
+    return 0
 
 
 if __name__ == "__main__":
