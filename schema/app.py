@@ -15,6 +15,7 @@ from strawberry.asgi import GraphQL
 from strawberry.extensions import SchemaExtension
 
 from schema import build_schema
+from schema.cache import ResultCache, cache_extension
 from schema.context import Context
 from server.access.control import AccessControl
 from server.actor import RequestInfo
@@ -85,7 +86,10 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
 
 
 def graphql_app(settings: Settings, access: AccessControl) -> LedgerlineGraphQL:
-    schema = build_schema(settings, extra_extensions=[OperationObserver])
+    extensions: list[Any] = [OperationObserver]
+    if settings.query_cache_entries:
+        extensions.append(cache_extension(ResultCache(settings.query_cache_entries)))
+    schema = build_schema(settings, extra_extensions=extensions)
     return LedgerlineGraphQL(
         settings,
         access,

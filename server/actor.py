@@ -27,6 +27,9 @@ class Actor:
     roles: tuple[str, ...] = ()
     session_id: UUID | None = None
     key_id: UUID | None = None  # set when an API key acts
+    # The organization's audit sequence when the request began. Every state change writes
+    # an audit event in its transaction, so an unchanged sequence means unchanged data.
+    data_version: int | None = None
     request: RequestInfo = field(default_factory=RequestInfo)
 
     @classmethod

@@ -9,6 +9,8 @@ from tortoise.expressions import Subquery
 from server.access.control import AccessControl, subject
 from server.access.models import PolicyState
 from server.actor import Actor, RequestInfo
+from server.audit.log import chain_key
+from server.audit.models import AuditChain
 from server.identity.errors import AuthenticationFailed
 from server.identity.models import Session
 from server.identity.tokens import decode_access_token
@@ -28,8 +30,19 @@ async def authenticate(
             revoked_at__isnull=True,
             user__is_active=True,
         )
-        .annotate(policy_version=Subquery(PolicyState.filter(id=1).values("version")))
-        .values("expires_at", "user__email", "user__password_changed_at", "policy_version")
+        .annotate(
+            policy_version=Subquery(PolicyState.filter(id=1).values("version")),
+            data_version=Subquery(
+                AuditChain.filter(key=chain_key(claims.organization_id)).values("last_sequence")
+            ),
+        )
+        .values(
+            "expires_at",
+            "user__email",
+            "user__password_changed_at",
+            "policy_version",
+            "data_version",
+        )
     )
     if not rows:
         raise AuthenticationFailed("session revoked or user inactive")
@@ -49,5 +62,6 @@ async def authenticate(
         label=row["user__email"],
         roles=roles,
         session_id=claims.session_id,
+        data_version=row["data_version"],
         request=request,
     )

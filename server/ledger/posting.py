@@ -336,13 +336,20 @@ async def remember(
         )
 
 
-async def _lock_settings(actor: Actor, on: date) -> LedgerSettings:
+async def _take_number(actor: Actor, on: date) -> int:
+    """Lock the organization's ledger row, check the lock date and take the next number.
+
+    The row stays locked until the caller's transaction ends, so numbers are gapless and
+    no posting can slip in on or before a lock date being set at the same time.
+    """
     settings = await LedgerSettings.select_for_update().get(organization_id=actor.org)
     if settings.lock_date is not None and on <= settings.lock_date:
         raise PeriodLocked(
             f"the books are locked up to {settings.lock_date.isoformat()}", field=["date"]
         )
-    return settings
+    number = settings.next_entry_number
+    await LedgerSettings.filter(organization_id=actor.org).update(next_entry_number=number + 1)
+    return int(number)
 
 
 async def _write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLine]) -> None:
@@ -419,10 +426,9 @@ async def post(
     lines = await resolve(actor, entry, allow_control=allow_control)
     try:
         async with in_transaction():
-            settings = await _lock_settings(actor, entry.date)
             created = await JournalEntry.create(
                 organization_id=actor.org,
-                number=settings.next_entry_number,
+                number=await _take_number(actor, entry.date),
                 status=EntryStatus.POSTED,
                 date=entry.date,
                 memo=entry.memo,
@@ -431,9 +437,6 @@ async def post(
                 created_by_id=actor.user_id,
                 posted_by_id=actor.user_id,
                 posted_at=datetime.now(UTC),
-            )
-            await LedgerSettings.filter(organization_id=actor.org).update(
-                next_entry_number=settings.next_entry_number + 1
             )
             await _write_lines(actor, created, lines)
             await remember(actor, idempotency_key, operation, payload, created.id)
@@ -503,16 +506,12 @@ async def post_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
             lines=[LineInput.from_json(d) for d in draft.draft_lines or []],
         )
         lines = await resolve(actor, entry, allow_control=False)
-        settings = await _lock_settings(actor, draft.date)
         draft.status = EntryStatus.POSTED
-        draft.number = settings.next_entry_number
+        draft.number = await _take_number(actor, draft.date)
         draft.posted_at = datetime.now(UTC)
         draft.posted_by_id = actor.user_id
         draft.draft_lines = None
         await draft.save()
-        await LedgerSettings.filter(organization_id=actor.org).update(
-            next_entry_number=settings.next_entry_number + 1
-        )
         await _write_lines(actor, draft, lines)
         await audit.record(
             actor,
@@ -536,7 +535,7 @@ async def reverse(actor: Actor, entry_id: UUID, on: date, memo: str | None = Non
         )
     try:
         async with in_transaction():
-            settings = await _lock_settings(actor, on)
+            number = await _take_number(actor, on)
             if await JournalEntry.exists(reversal_of_id=original.id):
                 raise DomainError(
                     "the entry is already reversed", code=ErrorCode.ALREADY_REVERSED, field=["id"]
@@ -547,7 +546,7 @@ async def reverse(actor: Actor, entry_id: UUID, on: date, memo: str | None = Non
             )
             created = await JournalEntry.create(
                 organization_id=actor.org,
-                number=settings.next_entry_number,
+                number=number,
                 status=EntryStatus.POSTED,
                 date=on,
                 memo=memo or f"Reversal of entry {original.number}",
@@ -557,9 +556,6 @@ async def reverse(actor: Actor, entry_id: UUID, on: date, memo: str | None = Non
                 created_by_id=actor.user_id,
                 posted_by_id=actor.user_id,
                 posted_at=datetime.now(UTC),
-            )
-            await LedgerSettings.filter(organization_id=actor.org).update(
-                next_entry_number=settings.next_entry_number + 1
             )
             accounts = {
                 a.id: a for a in await Account.filter(id__in={ln.account_id for ln in lines})
