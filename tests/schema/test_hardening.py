@@ -615,3 +615,37 @@ async def test_metrics_count_http_requests(client: httpx.AsyncClient) -> None:
     metrics = (await client.get("/metrics")).text
     assert 'path="other"' in metrics
     assert "nope-" not in metrics
+
+
+async def test_circular_fragments_in_production_refused(production: httpx.AsyncClient) -> None:
+    query = (
+        "query { viewer { ...A } } "
+        "fragment A on Viewer { roles ...B } fragment B on Viewer { roles ...A }"
+    )
+    result = await _post(production, query)
+    _refused(result, "Cannot spread fragment 'A' within itself")
+
+
+async def test_deep_introspection_in_production_refused_before_it_runs(
+    production: httpx.AsyncClient,
+) -> None:
+    nested = "ofType { " * 14 + "name" + " }" * 14
+    result = await _post(
+        production, "{ __schema { types { fields { type { " + nested + " } } } } }"
+    )
+    assert result.get("data") is None
+    messages = " ".join(_messages(result))
+    assert (
+        "introspection has been disabled" in messages
+        or "exceeds maximum operation depth" in messages
+    )
+
+
+async def test_responses_in_production_carry_no_tracing_or_debug_extensions(
+    production: httpx.AsyncClient,
+) -> None:
+    result = await _post(production, "{ __typename }")
+    assert set(result) == {"data"}
+    broken = await _post(production, "{ nonsense }")
+    assert set(broken) <= {"data", "errors"}
+    assert all(set(e) <= {"message", "locations", "path", "extensions"} for e in broken["errors"])
