@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import strawberry
 
 from schema.errors import UserError, user_errors
-from schema.identity.types import Member, PermissionType, SessionPayload, UserType
+from schema.identity.types import (
+    Member,
+    PermissionType,
+    SessionPayload,
+    UserType,
+    session_granted,
+    session_refused,
+)
 from schema.ids import decode, encode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
@@ -367,16 +374,14 @@ class AdminMutation:
         info: strawberry.Info,
         input: Annotated[PasswordChangeInput, strawberry.argument(description="The change.")],
     ) -> SessionPayload:
-        from schema.identity.resolvers import _session_error, _session_payload
-
         ctx = info.context
         try:
             grant = await accounts.change_password(
                 ctx.settings, ctx.signed_in(), input.current_password, input.new_password
             )
         except DomainError as error:
-            return _session_error(error)
-        return _session_payload(grant)
+            return session_refused(error)
+        return session_granted(grant)
 
     @requires("api_key", "manage", mutation=True, description="Create an API key.")
     async def api_key_create(

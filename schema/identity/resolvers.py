@@ -17,6 +17,8 @@ from schema.identity.types import (
     SessionRevokePayload,
     UserType,
     Viewer,
+    session_granted,
+    session_refused,
 )
 from schema.ids import decode
 from schema.pagination import Connection, SortKey, paginate
@@ -55,28 +57,6 @@ class SessionRefreshInput:
 class OrganizationCreateInput:
     name: str = strawberry.field(description="Legal or trading name.")
     base_currency: CurrencyCode = strawberry.field(description="Currency the books are kept in.")
-
-
-def _session_payload(grant: sessions.SessionGrant) -> SessionPayload:
-    return SessionPayload(
-        access_token=grant.access_token,
-        access_token_expires_at=grant.access_token_expires_at,
-        refresh_token=grant.refresh_token,
-        user=UserType.from_model(grant.user),
-        organization=OrganizationType.from_model(grant.organization),
-        user_errors=[],
-    )
-
-
-def _session_error(error: DomainError) -> SessionPayload:
-    return SessionPayload(
-        access_token=None,
-        access_token_expires_at=None,
-        refresh_token=None,
-        user=None,
-        organization=None,
-        user_errors=user_errors(error),
-    )
 
 
 def _organization_id(value: strawberry.ID | None) -> tuple[bool, UUID | None]:
@@ -175,8 +155,8 @@ class IdentityMutation:
                 totp_code=input.totp_code,
             )
         except DomainError as error:
-            return _session_error(error)
-        return _session_payload(grant)
+            return session_refused(error)
+        return session_granted(grant)
 
     @public(mutation=True, description="Exchange a refresh token for new tokens (rotation).")
     async def session_refresh(
@@ -202,8 +182,8 @@ class IdentityMutation:
                 ctx.request_info,
             )
         except DomainError as error:
-            return _session_error(error)
-        return _session_payload(grant)
+            return session_refused(error)
+        return session_granted(grant)
 
     @signed_in(mutation=True, description="Sign out: ends the session and its tokens.")
     async def session_revoke(self, info: strawberry.Info) -> SessionRevokePayload:

@@ -7,10 +7,12 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.permissions import SIGNED_IN, authorize
 from schema.scalars import CurrencyCode
+from server.errors import DomainError
 from server.identity import models
+from server.identity.sessions import SessionGrant
 
 
 @strawberry.type(name="User", description="A person who signs in.")
@@ -118,3 +120,27 @@ class SessionRevokePayload:
 class OrganizationPayload:
     organization: OrganizationType | None = strawberry.field(description="The organization.")
     user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
+
+
+def session_granted(grant: SessionGrant) -> SessionPayload:
+    """The payload of a successful sign-in, refresh or password change."""
+    return SessionPayload(
+        access_token=grant.access_token,
+        access_token_expires_at=grant.access_token_expires_at,
+        refresh_token=grant.refresh_token,
+        user=UserType.from_model(grant.user),
+        organization=OrganizationType.from_model(grant.organization),
+        user_errors=[],
+    )
+
+
+def session_refused(error: DomainError) -> SessionPayload:
+    """The payload of a refused sign-in, refresh or password change."""
+    return SessionPayload(
+        access_token=None,
+        access_token_expires_at=None,
+        refresh_token=None,
+        user=None,
+        organization=None,
+        user_errors=user_errors(error),
+    )
