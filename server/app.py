@@ -97,7 +97,12 @@ class RequestMiddleware:
             self._finish(scope, status, started, statements.value)
 
     @staticmethod
-    def _finish(scope: Scope, status: int, started: float, statements: int) -> None:
+    def _finish(
+        scope: Scope,
+        status: int,
+        started: float,  # float ok: a perf_counter reading, not money
+        statements: int,
+    ) -> None:
         path = scope["path"] if scope["path"] in _KNOWN_PATHS else "other"
         REQUESTS.labels(scope["method"], path, str(status)).inc()
         logger().info(
