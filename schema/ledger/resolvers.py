@@ -161,6 +161,18 @@ def _report_filter(option_ids: list[strawberry.ID] | None) -> rep.LineFilter:
     return rep.LineFilter(tuple(ids))
 
 
+def _account_changes(input: AccountCreateInput | AccountUpdateInput) -> chart.AccountChanges:
+    return chart.AccountChanges(
+        code=input.code,
+        name=input.name,
+        type=input.type,
+        subtype=input.subtype,
+        parent_id=_id(input.parent_id, "Account", "parentId") if input.parent_id else None,
+        currency=input.currency,
+        description=input.description,
+    )
+
+
 async def _entry_result(run: Any) -> JournalEntryPayload:
     try:
         entry = await run()
@@ -422,17 +434,7 @@ class LedgerMutation:
         async def run() -> m.Account:
             return await chart.create_account(
                 actor,
-                chart.AccountChanges(
-                    code=input.code,
-                    name=input.name,
-                    type=input.type,
-                    subtype=input.subtype,
-                    parent_id=_id(input.parent_id, "Account", "parentId")
-                    if input.parent_id
-                    else None,
-                    currency=input.currency,
-                    description=input.description,
-                ),
+                _account_changes(input),
             )
 
         return await _account_result(run)
@@ -451,17 +453,7 @@ class LedgerMutation:
             return await chart.update_account(
                 actor,
                 _id(input.id, "Account", "id"),
-                chart.AccountChanges(
-                    code=input.code,
-                    name=input.name,
-                    type=input.type,
-                    subtype=input.subtype,
-                    parent_id=_id(input.parent_id, "Account", "parentId")
-                    if input.parent_id
-                    else None,
-                    currency=input.currency,
-                    description=input.description,
-                ),
+                _account_changes(input),
             )
 
         return await _account_result(run)
