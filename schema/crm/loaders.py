@@ -8,8 +8,8 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from schema.context import Context
-from server.crm import notes
-from server.crm.models import CustomerNote
+from server.crm import notes, parties
+from server.crm.models import Customer, CustomerNote, Party, Vendor
 from server.identity.models import User
 
 
@@ -27,3 +27,19 @@ def users(context: Context) -> DataLoader[UUID, User | None]:
         return [found.get(i) for i in ids]
 
     return context.loader("users", lambda _ctx: DataLoader(load_fn=load))
+
+
+def _parties(context: Context, model: type[Party], name: str) -> DataLoader[UUID, Any]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        found = {p.id: p for p in await parties.get_many(context.signed_in(), model, ids)}
+        return [found.get(i) for i in ids]
+
+    return context.loader(name, lambda _ctx: DataLoader(load_fn=load))
+
+
+def customers(context: Context) -> DataLoader[UUID, Customer | None]:
+    return _parties(context, Customer, "customers")
+
+
+def vendors(context: Context) -> DataLoader[UUID, Vendor | None]:
+    return _parties(context, Vendor, "vendors")

@@ -25,7 +25,7 @@ from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
 from schema.scalars import CurrencyCode
 from server.access.control import subject
-from server.access.roles import role_names
+from server.access.roles import role_name_map, role_names
 from server.errors import DomainError, ErrorCode
 from server.identity import accounts, sessions
 from server.identity.models import Membership, Organization, User
@@ -117,8 +117,10 @@ class IdentityQuery:
             before=before,
             max_page=ctx.settings.max_page_size,
         )
-        for edge in page.edges:  # custom roles are stored by id; show their names
-            edge.node.roles = await role_names(actor, edge.node.roles)
+        # Custom roles are stored by id: name them all with one query for the page.
+        names = await role_name_map(actor, [r for edge in page.edges for r in edge.node.roles])
+        for edge in page.edges:
+            edge.node.roles = sorted(names[r] for r in edge.node.roles)
         return page
 
     @requires("organization", "read", description="The organization the token is bound to.")

@@ -10,13 +10,12 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer, Vendor
 from schema.errors import UserError
 from schema.ledger import loaders
 from schema.permissions import authorize
 from schema.scalars import CurrencyCode, Money
-from server.crm.models import Customer as CustomerModel
-from server.crm.models import Vendor as VendorModel
 from server.ledger import models, posting
 from server.ledger import reports as rep
 
@@ -194,18 +193,14 @@ class JournalLine:
     async def customer(self, info: strawberry.Info) -> Customer | None:
         if self.customer_id is None:
             return None
-        found = await CustomerModel.get_or_none(
-            id=self.customer_id, organization_id=info.context.signed_in().org
-        )
+        found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
     @strawberry.field(description="The vendor the line concerns, if any.")
     async def vendor(self, info: strawberry.Info) -> Vendor | None:
         if self.vendor_id is None:
             return None
-        found = await VendorModel.get_or_none(
-            id=self.vendor_id, organization_id=info.context.signed_in().org
-        )
+        found = await crm_loaders.vendors(info.context).load(self.vendor_id)
         return Vendor.from_model(found) if found else None
 
     @strawberry.field(description="Dimension options the line is tagged with.")

@@ -71,17 +71,24 @@ def _custom_view(access: AccessControl, actor: Actor, role: Role) -> RoleView:
     )
 
 
-async def role_names(actor: Actor, subjects: Iterable[str]) -> list[str]:
-    """Display names for Casbin role subjects (custom roles by their name)."""
-    subjects = list(subjects)
+async def role_name_map(actor: Actor, subjects: Iterable[str]) -> dict[str, str]:
+    """Display name of each Casbin role subject (custom roles by their name), one query."""
+    subjects = set(subjects)
     ids = [UUID(s.removeprefix("role:")) for s in subjects if s.startswith("role:")]
-    if not ids:
-        return sorted(subjects)
-    names = {
-        custom_subject(r.id): r.name
-        for r in await Role.filter(id__in=ids, organization_id=actor.org)
-    }
-    return sorted(names.get(s, s) for s in subjects)
+    names = (
+        {
+            custom_subject(r.id): r.name
+            for r in await Role.filter(id__in=ids, organization_id=actor.org)
+        }
+        if ids
+        else {}
+    )
+    return {s: names.get(s, s) for s in subjects}
+
+
+async def role_names(actor: Actor, subjects: Iterable[str]) -> list[str]:
+    """Display names for Casbin role subjects, sorted."""
+    return sorted((await role_name_map(actor, subjects)).values())
 
 
 async def resolve_roles(actor: Actor, names: Iterable[str], field: str) -> dict[str, str]:

@@ -299,3 +299,34 @@ async def test_account_create_validates_and_rejects_duplicate_code(api: Api) -> 
     wrong: dict[str, Any] = {"code": "6160", "name": "X", "type": "EXPENSE", "subtype": "BANK"}
     bad = await api.data(create, {"i": wrong}, token=org.token())
     assert bad["accountCreate"]["userErrors"][0]["code"] == "INVALID_ACCOUNT_TYPE"
+
+
+async def test_entry_list_with_parties_costs_the_same_statements_for_one_or_many(
+    api: Api,
+) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    customer = await api.data(
+        'mutation { customerCreate(input: {name: "Party"}) { customer { id } } }', token=org.token()
+    )
+    customer_id = customer["customerCreate"]["customer"]["id"]
+    for i in range(5):
+        await post(
+            api,
+            org,
+            f"2026-09-0{i + 1}",
+            [
+                line(ids["1010"], "DEBIT", "10.00", customerId=customer_id),
+                line(ids["4100"], "CREDIT", "10.00", customerId=customer_id),
+            ],
+        )
+    query = """query($n: Int) { journalEntries(first: $n) { nodes { number
+        lines { account { code } customer { name } } } } }"""
+    costs = []
+    for size in (1, 5):
+        response = await api.post(query, {"n": size}, token=org.token())
+        nodes = response.json()["data"]["journalEntries"]["nodes"]
+        assert len(nodes) == size
+        assert all(ln["customer"]["name"] == "Party" for n in nodes for ln in n["lines"])
+        costs.append(int(response.headers["x-sql-statements"]))
+    assert costs[0] == costs[1]
