@@ -417,8 +417,13 @@ async def post(
     allow_control: bool = False,
     idempotency_key: str | None = None,
     operation: str = "journal_entry.post",
+    audit_event: bool = True,
 ) -> JournalEntry:
-    """Validate and post a new entry in one transaction; the same key replays."""
+    """Validate and post a new entry in one transaction; the same key replays.
+
+    Documents (invoices, payments, bills) post inside their own transaction and pass
+    `audit_event=False`: their one audit event names the document and carries the entry.
+    """
     payload = _payload(entry)
     earlier = await replay(actor, idempotency_key, operation, payload)
     if earlier is not None:
@@ -440,14 +445,15 @@ async def post(
             )
             await _write_lines(actor, created, lines)
             await remember(actor, idempotency_key, operation, payload, created.id)
-            await audit.record(
-                actor,
-                operation,
-                object_type="JournalEntry",
-                object_id=created.id,
-                after=_summary(created, lines),
-                idempotency_key=idempotency_key,
-            )
+            if audit_event:
+                await audit.record(
+                    actor,
+                    operation,
+                    object_type="JournalEntry",
+                    object_id=created.id,
+                    after=_summary(created, lines),
+                    idempotency_key=idempotency_key,
+                )
     except IntegrityError:
         # A concurrent request with the same key won; answer as it did.
         earlier = await replay(actor, idempotency_key, operation, payload)
