@@ -13,6 +13,9 @@ MODEL_MODULES = [
     "server.audit.models",
     "server.crm.models",
     "server.ledger.models",
+    "server.documents.models",
+    "server.receivables.models",
+    "server.payables.models",
 ]
 
 

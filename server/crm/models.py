@@ -31,6 +31,8 @@ class Party(Model):
     tax_id = fields.CharField(max_length=64, null=True)
     currency = fields.CharField(max_length=3)
     payment_terms_days = fields.IntField(default=30)
+    # Named terms (server.documents) win over payment_terms_days when set.
+    payment_terms_id = fields.UUIDField(null=True)
     status = fields.CharEnumField(PartyStatus, max_length=16, default=PartyStatus.ACTIVE)
     # Stored as ",tag1,tag2," so one LIKE finds a whole tag on SQLite and PostgreSQL alike.
     tags_text = fields.CharField(max_length=1000, default=",")
