@@ -530,8 +530,18 @@ async def post_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
     return draft
 
 
-async def reverse(actor: Actor, entry_id: UUID, on: date, memo: str | None = None) -> JournalEntry:
-    """Post the mirror image of a posted entry on `on`; the original stays as it was."""
+async def reverse(
+    actor: Actor,
+    entry_id: UUID,
+    on: date,
+    memo: str | None = None,
+    *,
+    audit_event: bool = True,
+) -> JournalEntry:
+    """Post the mirror image of a posted entry on `on`; the original stays as it was.
+
+    Documents that void themselves pass `audit_event=False` and record their own event.
+    """
     original = await JournalEntry.get_or_none(id=entry_id, organization_id=actor.org)
     if original is None:
         raise NotFound("journal entry not found", field=["id"])
@@ -584,14 +594,15 @@ async def reverse(actor: Actor, entry_id: UUID, on: date, memo: str | None = Non
                 for ln in lines
             ]
             await _write_lines(actor, created, mirrored)
-            await audit.record(
-                actor,
-                "journal_entry.reverse",
-                object_type="JournalEntry",
-                object_id=created.id,
-                before={"reverses": str(original.id), "number": original.number},
-                after=_summary(created, mirrored),
-            )
+            if audit_event:
+                await audit.record(
+                    actor,
+                    "journal_entry.reverse",
+                    object_type="JournalEntry",
+                    object_id=created.id,
+                    before={"reverses": str(original.id), "number": original.number},
+                    after=_summary(created, mirrored),
+                )
     except IntegrityError as exc:  # a concurrent reversal of the same entry won
         raise DomainError(
             "the entry is already reversed", code=ErrorCode.ALREADY_REVERSED, field=["id"]
