@@ -1,0 +1,393 @@
+"""Allocations: applying credits to charges, writing off, discounting and refunding.
+
+One mechanism for receivables and payables. Callers run these inside their own transaction
+and write the audit event of the business action. Each function locks the open items it
+changes (PostgreSQL row locks, in id order so two transactions never wait on each other in
+a circle), checks what is open under that lock, and changes the balance with an UPDATE whose
+WHERE repeats the check; the table's CHECK constraint refuses anything that slips past both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from uuid import UUID
+
+from tortoise.expressions import F
+
+from server.actor import Actor
+from server.documents import entries
+from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
+from server.errors import DomainError, ErrorCode, NotFound
+from server.identity.models import Organization
+from server.ledger import posting
+from server.ledger.errors import PeriodLocked
+from server.ledger.models import Account, AccountSubtype, AccountType, LedgerSettings
+from server.money import Money
+
+
+async def base_currency(organization_id: UUID) -> str:
+    return str((await Organization.get(id=organization_id)).base_currency)
+
+
+async def lock(organization_id: UUID, ids: Iterable[UUID]) -> dict[UUID, OpenItem]:
+    """Lock open items for the rest of the transaction, always in the same order."""
+    wanted = sorted(set(ids), key=str)
+    found: dict[UUID, OpenItem] = {}
+    for item_id in wanted:
+        item = (
+            await OpenItem.select_for_update()
+            .filter(id=item_id, organization_id=organization_id)
+            .first()
+        )
+        if item is not None:
+            found[item.id] = item
+    return found
+
+
+async def check_period(organization_id: UUID, on: date, field: list[str]) -> None:
+    """Nothing may change what the books said on or before the lock date."""
+    settings = await LedgerSettings.get(organization_id=organization_id)
+    if settings.lock_date is not None and on <= settings.lock_date:
+        raise PeriodLocked(
+            f"the books are locked up to {settings.lock_date.isoformat()}", field=field
+        )
+
+
+def base_share(item: OpenItem, amount: int) -> int:
+    """The base-currency part of `amount` taken from an item, at the item's own rate.
+
+    Taking what is left takes exactly the base left, so a settled item is zero in both.
+    """
+    if amount == item.open_minor:
+        return int(item.open_base_minor)
+    share = Decimal(amount) * Decimal(item.base_amount_minor) / Decimal(item.amount_minor)
+    value = int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return min(value, int(item.open_base_minor))
+
+
+async def _take(item: OpenItem, amount: int, base: int, code: ErrorCode, field: list[str]) -> None:
+    changed = await OpenItem.filter(
+        id=item.id, open_minor__gte=amount, voided_on__isnull=True
+    ).update(open_minor=F("open_minor") - amount, open_base_minor=F("open_base_minor") - base)
+    if changed != 1:
+        raise DomainError("more than is open", code=code, field=field)
+    item.open_minor -= amount
+    item.open_base_minor -= base
+
+
+async def _give_back(item_id: UUID, amount: int, base: int) -> None:
+    await OpenItem.filter(id=item_id).update(
+        open_minor=F("open_minor") + amount, open_base_minor=F("open_base_minor") + base
+    )
+
+
+def _money(minor: int, currency: str) -> str:
+    return str(Money.from_minor(minor, currency))
+
+
+async def settle(
+    actor: Actor,
+    *,
+    charge: OpenItem,
+    credit: OpenItem,
+    amount: int,
+    on: date,
+    field: list[str],
+    memo: str | None = None,
+) -> Allocation:
+    """Apply `amount` of a credit to a charge; both must be locked by the caller."""
+    if charge.voided_on is not None or credit.voided_on is not None:
+        raise DomainError(
+            "a void document takes no allocations", code=ErrorCode.INVALID_STATUS, field=field
+        )
+    if not charge.is_charge or credit.is_charge or charge.ledger != credit.ledger:
+        raise DomainError("allocate a credit to a charge", code=ErrorCode.INVALID, field=field)
+    if charge.party_id != credit.party_id:
+        raise DomainError(
+            "the documents belong to different parties", code=ErrorCode.PARTY_MISMATCH, field=field
+        )
+    if charge.currency != credit.currency:
+        raise DomainError(
+            f"cannot allocate {credit.currency} to a {charge.currency} document",
+            code=ErrorCode.CURRENCY_MISMATCH,
+            field=field,
+        )
+    if amount <= 0:
+        raise DomainError("allocate a positive amount", code=ErrorCode.ZERO_AMOUNT, field=field)
+    if on < charge.date or on < credit.date:
+        raise DomainError(
+            "an allocation cannot be dated before its documents",
+            code=ErrorCode.DATE_BEFORE_DOCUMENT,
+            field=field,
+        )
+    if amount > charge.open_minor:
+        raise DomainError(
+            f"only {_money(charge.open_minor, charge.currency)} is open on {charge.number}",
+            code=ErrorCode.EXCEEDS_OPEN_BALANCE,
+            field=field,
+        )
+    if amount > credit.open_minor:
+        raise DomainError(
+            f"only {_money(credit.open_minor, credit.currency)} is unallocated",
+            code=ErrorCode.EXCEEDS_UNALLOCATED,
+            field=field,
+        )
+    await check_period(actor.org, on, field)
+    charge_base, credit_base = base_share(charge, amount), base_share(credit, amount)
+    await _take(charge, amount, charge_base, ErrorCode.EXCEEDS_OPEN_BALANCE, field)
+    await _take(credit, amount, credit_base, ErrorCode.EXCEEDS_UNALLOCATED, field)
+    entry_id = None
+    difference = charge_base - credit_base
+    if difference:
+        # What the charge carries in base currency and what the credit brought differ
+        # when the rate moved: the control account is evened and the rest is realized.
+        ledger = Ledger(charge.ledger)
+        charge_side = entries.CHARGE_SIDE[ledger]
+        control_side = entries.opposite(charge_side) if difference > 0 else charge_side
+        fx = await entries.account_of(
+            actor.org, AccountSubtype.EXCHANGE_GAIN_LOSS, AccountType.EXPENSE
+        )
+        entry, _ = await entries.post_document(
+            actor,
+            on=on,
+            lines=entries.base_lines(
+                ledger=ledger,
+                control=await entries.control_account(actor.org, ledger),
+                other=fx,
+                party_id=charge.party_id,
+                base=await base_currency(actor.org),
+                amount=abs(difference),
+                control_side=control_side,
+                description=f"Exchange difference {charge.number} / {credit.number}",
+            ),
+            memo=f"Realized exchange difference on {charge.number}",
+            source_type="allocation",
+            source_id=charge.id,
+        )
+        entry_id = entry.id
+    return await Allocation.create(
+        organization_id=actor.org,
+        ledger=charge.ledger,
+        kind=AllocationKind.SETTLEMENT,
+        charge_id=charge.id,
+        credit_id=credit.id,
+        amount_minor=amount,
+        charge_base_minor=charge_base,
+        credit_base_minor=credit_base,
+        date=on,
+        entry_id=entry_id,
+        memo=memo,
+        created_by_id=actor.user_id,
+    )
+
+
+async def close(
+    actor: Actor,
+    *,
+    item: OpenItem,
+    kind: AllocationKind,
+    amount: int,
+    on: date,
+    account: Account,
+    field: list[str],
+    memo: str,
+) -> Allocation:
+    """Reduce one locked item against an account: a write-off, a discount or a refund.
+
+    Write-offs and discounts close part of a charge; a refund pays out part of a credit.
+    The entry is in the base currency at the item's own base amount, except a refund,
+    whose cash leaves in the document's currency at the refund date's rate.
+    """
+    if item.voided_on is not None:
+        raise DomainError("the document is void", code=ErrorCode.INVALID_STATUS, field=field)
+    if amount <= 0:
+        raise DomainError("give a positive amount", code=ErrorCode.ZERO_AMOUNT, field=field)
+    if on < item.date:
+        raise DomainError(
+            "cannot be dated before the document", code=ErrorCode.DATE_BEFORE_DOCUMENT, field=field
+        )
+    if amount > item.open_minor:
+        code = ErrorCode.EXCEEDS_OPEN_BALANCE if item.is_charge else ErrorCode.EXCEEDS_UNALLOCATED
+        raise DomainError(
+            f"only {_money(item.open_minor, item.currency)} is open", code=code, field=field
+        )
+    await check_period(actor.org, on, field)
+    ledger = Ledger(item.ledger)
+    charge_side = entries.CHARGE_SIDE[ledger]
+    share = base_share(item, amount)
+    base = await base_currency(actor.org)
+    control = await entries.control_account(actor.org, ledger)
+    if kind == AllocationKind.REFUND:
+        lines = await _refund_lines(actor, item, amount, share, on, account, control, base)
+    else:
+        lines = entries.base_lines(
+            ledger=ledger,
+            control=control,
+            other=account,
+            party_id=item.party_id,
+            base=base,
+            amount=share,
+            control_side=entries.opposite(charge_side),
+            description=memo,
+        )
+    await _take(
+        item,
+        amount,
+        share,
+        ErrorCode.EXCEEDS_OPEN_BALANCE if item.is_charge else ErrorCode.EXCEEDS_UNALLOCATED,
+        field,
+    )
+    entry, _ = await entries.post_document(
+        actor, on=on, lines=lines, memo=memo, source_type=kind.value.lower(), source_id=item.id
+    )
+    return await Allocation.create(
+        organization_id=actor.org,
+        ledger=item.ledger,
+        kind=kind,
+        charge_id=item.id if item.is_charge else None,
+        credit_id=None if item.is_charge else item.id,
+        amount_minor=amount,
+        charge_base_minor=share if item.is_charge else 0,
+        credit_base_minor=0 if item.is_charge else share,
+        date=on,
+        entry_id=entry.id,
+        memo=memo,
+        created_by_id=actor.user_id,
+    )
+
+
+async def _refund_lines(
+    actor: Actor,
+    item: OpenItem,
+    amount: int,
+    share: int,
+    on: date,
+    bank: Account,
+    control: Account,
+    base: str,
+) -> list[posting.LineInput]:
+    """Cash out in the document's currency; the control account back at the credit's base."""
+    ledger = Ledger(item.ledger)
+    # A refund reverses a credit, so the control account moves to the charge side.
+    control_side = entries.CHARGE_SIDE[ledger]
+    customer_id, vendor_id = entries.party_fields(ledger, item.party_id)
+    cash = posting.LineInput(
+        account_id=bank.id,
+        side=entries.opposite(control_side),
+        amount=entries.text(amount, item.currency),
+        currency=item.currency,
+        description="Refund",
+    )
+    if item.currency == base:
+        return [
+            posting.LineInput(
+                account_id=control.id,
+                side=control_side,
+                amount=entries.text(share, base),
+                currency=base,
+                description="Refund",
+                customer_id=customer_id,
+                vendor_id=vendor_id,
+            ),
+            cash,
+        ]
+    converted = await entries.preview(
+        actor,
+        on=on,
+        lines=[
+            cash,
+            posting.LineInput(
+                account_id=control.id, side=control_side, amount=cash.amount, currency=item.currency
+            ),
+        ],
+    )
+    cash_base = converted[0].base_debit + converted[0].base_credit
+    lines = [
+        posting.LineInput(
+            account_id=control.id,
+            side=control_side,
+            amount=entries.text(share, base),
+            currency=base,
+            description="Refund",
+            customer_id=customer_id,
+            vendor_id=vendor_id,
+        ),
+        cash,
+    ]
+    difference = cash_base - share  # paid out more base than the credit carried: a loss
+    if difference:
+        fx = await entries.account_of(
+            actor.org, AccountSubtype.EXCHANGE_GAIN_LOSS, AccountType.EXPENSE
+        )
+        lines.append(
+            posting.LineInput(
+                account_id=fx.id,
+                side=control_side if difference > 0 else entries.opposite(control_side),
+                amount=entries.text(abs(difference), base),
+                currency=base,
+                description="Exchange difference on refund",
+            )
+        )
+    return lines
+
+
+async def undo(actor: Actor, allocation: Allocation, on: date, field: list[str]) -> Allocation:
+    """Take an allocation back on `on`; the row stays, marked with the date it ended."""
+    if allocation.reversed_on is not None:
+        raise DomainError(
+            "the allocation was already undone", code=ErrorCode.INVALID_STATUS, field=field
+        )
+    if allocation.kind != AllocationKind.SETTLEMENT:
+        raise DomainError(
+            "only allocations between documents can be undone",
+            code=ErrorCode.INVALID,
+            field=field,
+        )
+    if on < allocation.date:
+        raise DomainError(
+            "cannot be undone before it was made",
+            code=ErrorCode.DATE_BEFORE_DOCUMENT,
+            field=field,
+        )
+    await check_period(actor.org, on, field)
+    await lock(actor.org, [i for i in (allocation.charge_id, allocation.credit_id) if i])
+    if allocation.charge_id:
+        await _give_back(
+            allocation.charge_id, allocation.amount_minor, allocation.charge_base_minor
+        )
+    if allocation.credit_id:
+        await _give_back(
+            allocation.credit_id, allocation.amount_minor, allocation.credit_base_minor
+        )
+    reversal_id = None
+    if allocation.entry_id:
+        reversal = await posting.reverse(
+            actor, allocation.entry_id, on, "Allocation undone", audit_event=False
+        )
+        reversal_id = reversal.id
+    changed = await Allocation.filter(id=allocation.id, reversed_on__isnull=True).update(
+        reversed_on=on, reversed_by_id=actor.user_id, reversal_entry_id=reversal_id
+    )
+    if changed != 1:
+        raise DomainError(
+            "the allocation was already undone", code=ErrorCode.INVALID_STATUS, field=field
+        )
+    allocation.reversed_on = on
+    allocation.reversal_entry_id = reversal_id
+    return allocation
+
+
+async def live_allocations(item_id: UUID) -> list[Allocation]:
+    """Allocations on an item that have not been undone."""
+    return await Allocation.filter(reversed_on__isnull=True).filter(
+        charge_id=item_id
+    ) + await Allocation.filter(reversed_on__isnull=True, credit_id=item_id)
+
+
+async def get(actor: Actor, item_id: UUID, field: list[str]) -> OpenItem:
+    item = await OpenItem.get_or_none(id=item_id, organization_id=actor.org)
+    if item is None:
+        raise NotFound("document not found", field=field)
+    return item
