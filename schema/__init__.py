@@ -32,6 +32,8 @@ from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.permissions import GATE, SIGNED_IN
+from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
+from schema.receivables.credit_types import CreditNote, Dispute
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
@@ -63,7 +65,15 @@ def root_types() -> tuple[type, type]:
     """
 
     @strawberry.type(name="Query", description="Read operations.")
-    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, ReceivablesQuery, AuditQuery):
+    class Query(
+        IdentityQuery,
+        AdminQuery,
+        CrmQuery,
+        LedgerQuery,
+        ReceivablesQuery,
+        CreditNotesQuery,
+        AuditQuery,
+    ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
 
@@ -72,7 +82,12 @@ def root_types() -> tuple[type, type]:
         description="Operations that change state; each is one business action.",
     )
     class Mutation(
-        IdentityMutation, AdminMutation, CrmMutation, LedgerMutation, ReceivablesMutation
+        IdentityMutation,
+        AdminMutation,
+        CrmMutation,
+        LedgerMutation,
+        ReceivablesMutation,
+        CreditNotesMutation,
     ):
         pass
 
@@ -139,6 +154,8 @@ def build_schema(
             Invoice,
             Payment,
             Allocation,
+            CreditNote,
+            Dispute,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),

@@ -15,3 +15,13 @@ strawberry.enum(
     name="AllocationKind",
     description="Settlement of a charge by a credit, write-off, discount or refund.",
 )
+strawberry.enum(
+    models.CreditNoteStatus, name="CreditNoteStatus", description="Draft, issued or void."
+)
+strawberry.enum(models.DisputeStatus, name="DisputeStatus", description="Open, upheld or rejected.")
+strawberry.enum(models.DisputeReason, name="DisputeReason", description="Why a customer disputes.")
+strawberry.enum(
+    models.DisputeResolution,
+    name="DisputeResolution",
+    description="How a dispute ended: credit note, write-off, or rejected.",
+)

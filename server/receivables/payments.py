@@ -95,7 +95,7 @@ async def cash_account(actor: Actor, account_id: UUID, where: list[str]) -> Acco
     return account
 
 
-def _parse_requests(
+def parse_requests(
     requests: Sequence[AllocationRequest], currency: str, prefix: str = "allocations"
 ) -> list[tuple[UUID, int]]:
     problems: list[DomainError] = []
@@ -177,7 +177,7 @@ def snapshot(payment: Payment, item: OpenItem | None = None) -> dict[str, Any]:
     }
 
 
-def _allocations_json(made: Sequence[Allocation], currency: str) -> list[dict[str, Any]]:
+def allocations_json(made: Sequence[Allocation], currency: str) -> list[dict[str, Any]]:
     return [
         {
             "invoice": str(a.charge_id),
@@ -221,7 +221,7 @@ async def record(
         problems.append(exc)
     requests: list[tuple[UUID, int]] = []
     try:
-        requests = _parse_requests(data.allocations, customer.currency)
+        requests = parse_requests(data.allocations, customer.currency)
     except ValidationFailed as exc:
         problems.extend(exc.errors)
     for text, limit in (("reference", 100), ("memo", 500)):
@@ -329,7 +329,7 @@ async def record(
                 after={
                     **snapshot(payment, item),
                     "entry": entry.number,
-                    "allocations": _allocations_json(made, currency),
+                    "allocations": allocations_json(made, currency),
                 },
                 idempotency_key=idempotency_key,
             )
@@ -356,7 +356,7 @@ async def allocate(
 ) -> Payment:
     """Apply a payment's unallocated amount to invoices of the same customer."""
     payment = await get(actor, payment_id)
-    parsed = _parse_requests(requests, payment.currency)
+    parsed = parse_requests(requests, payment.currency)
     if not parsed:
         raise DomainError(
             "name at least one invoice", code=ErrorCode.REQUIRED, field=["allocations"]
@@ -372,7 +372,7 @@ async def allocate(
             object_id=payment.id,
             after={
                 **snapshot(payment, item),
-                "allocations": _allocations_json(made, payment.currency),
+                "allocations": allocations_json(made, payment.currency),
             },
         )
     return payment
