@@ -11,6 +11,7 @@ from tortoise.expressions import Q
 
 from schema.context import Context
 from server.documents.models import Allocation, OpenItem
+from server.receivables import queries
 from server.receivables.models import Invoice, InvoiceLine, Payment
 
 
@@ -23,14 +24,14 @@ def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
     return context.loader("ar.open_items", lambda _c: DataLoader(load_fn=load))
 
 
-def invoice_lines(context: Context) -> DataLoader[UUID, list[InvoiceLine]]:
-    async def load(ids: list[UUID]) -> list[list[InvoiceLine]]:
-        grouped: dict[UUID, list[InvoiceLine]] = defaultdict(list)
-        for line in await InvoiceLine.filter(invoice_id__in=ids).order_by("invoice_id", "line_no"):
-            grouped[line.invoice_id].append(line)
-        return [grouped.get(i, []) for i in ids]
+def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[InvoiceLine]]]:
+    """Each invoice's open amount and lines, one statement per batch."""
 
-    return context.loader("ar.invoice_lines", lambda _c: DataLoader(load_fn=load))
+    async def load(ids: list[UUID]) -> list[tuple[int | None, list[InvoiceLine]]]:
+        found = await queries.invoice_details(context.signed_in().org, ids)
+        return [found.get(i, (None, [])) for i in ids]
+
+    return context.loader("ar.invoice_details", lambda _c: DataLoader(load_fn=load))
 
 
 def invoices(context: Context) -> DataLoader[UUID, Invoice | None]:

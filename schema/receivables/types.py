@@ -193,7 +193,7 @@ class Invoice(relay.Node):
 
     @strawberry.field(description="The lines, in order.")
     async def lines(self, info: strawberry.Info) -> list[InvoiceLine]:
-        rows = await loaders.invoice_lines(info.context).load(UUID(self.id))
+        _, rows = await loaders.invoice_details(info.context).load(UUID(self.id))
         return [InvoiceLine.from_model(r, self.currency) for r in rows]
 
     @strawberry.field(
@@ -202,8 +202,8 @@ class Invoice(relay.Node):
     async def amount_due(self, info: strawberry.Info) -> Money:
         if self.status == models.InvoiceStatus.DRAFT:
             return _money(self.total_minor, self.currency)
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        return _money(item.open_minor if item else 0, self.currency)
+        open_minor, _ = await loaders.invoice_details(info.context).load(UUID(self.id))
+        return _money(open_minor or 0, self.currency)
 
     @strawberry.field(description="Whether money is still owed after the due date.")
     async def is_overdue(
@@ -228,8 +228,8 @@ class Invoice(relay.Node):
             models.InvoiceStatus.PARTIALLY_PAID,
         ):
             return 0
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        if item is None or item.open_minor == 0:
+        open_minor, _ = await loaders.invoice_details(info.context).load(UUID(self.id))
+        if not open_minor:
             return 0
         return max(0, ((as_of or datetime.now(UTC).date()) - self.due_date).days)
 

@@ -252,3 +252,21 @@ async def test_another_organizations_invoice_is_not_found(api: Api) -> None:
         [{"invoiceId": invoice["id"], "amount": "5.00"}],
     )
     assert [e["code"] for e in paid["userErrors"]] == ["NOT_FOUND"]
+
+
+async def test_invoices_page_with_customer_lines_and_balance_costs_four_statements(
+    api: Api,
+) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    for amount in ("10.00", "20.00", "30.00"):
+        await issued_invoice(api, org, acme, amount)
+    query = """query($first: Int) { invoices(first: $first) { edges { node {
+        number total { amount } amountDue { amount } daysOverdue
+        customer { name } lines { description quantity amount { amount } } } } } }"""
+    for size in (1, 3):
+        response = await api.post(query, {"first": size}, token=org.token())
+        edges = response.json()["data"]["invoices"]["edges"]
+        assert len(edges) == size and all(e["node"]["lines"] for e in edges)
+        # auth + page + customers + lines with balances: one statement per batch.
+        assert int(response.headers["x-sql-statements"]) <= 4
