@@ -24,6 +24,8 @@ from strawberry.schema.config import StrawberryConfig
 from schema.audit.resolvers import AuditQuery
 from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
+from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
+from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.errors import TopLevelCode, should_mask
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -61,7 +63,7 @@ def root_types() -> tuple[type, type]:
     """
 
     @strawberry.type(name="Query", description="Read operations.")
-    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, AuditQuery):
+    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, DocumentsQuery, AuditQuery):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
 
@@ -69,7 +71,7 @@ def root_types() -> tuple[type, type]:
         name="Mutation",
         description="Operations that change state; each is one business action.",
     )
-    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation):
+    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation, DocumentsMutation):
         pass
 
     return Query, Mutation
@@ -132,6 +134,9 @@ def build_schema(
             JournalEntry,
             TrackingCategory,
             TrackingOption,
+            Item,
+            TaxRate,
+            PaymentTerms,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
