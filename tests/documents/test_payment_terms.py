@@ -25,7 +25,9 @@ from tests.documents.helpers import (
 from tests.support import Api
 
 
-def _terms(kind: TermsKind, days: int = 0, percent: str | None = None, until: int | None = None):
+def _terms(
+    kind: TermsKind, days: int = 0, percent: str | None = None, until: int | None = None
+) -> PaymentTerms:
     return PaymentTerms(
         name="t",
         kind=kind,
