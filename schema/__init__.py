@@ -24,6 +24,8 @@ from strawberry.schema.config import StrawberryConfig
 from schema.audit.resolvers import AuditQuery
 from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
+from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
+from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.errors import TopLevelCode, should_mask
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -72,6 +74,7 @@ def root_types() -> tuple[type, type]:
         LedgerQuery,
         ReceivablesQuery,
         CreditNotesQuery,
+        DocumentsQuery,
         AuditQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -88,6 +91,7 @@ def root_types() -> tuple[type, type]:
         LedgerMutation,
         ReceivablesMutation,
         CreditNotesMutation,
+        DocumentsMutation,
     ):
         pass
 
@@ -156,6 +160,9 @@ def build_schema(
             Allocation,
             CreditNote,
             Dispute,
+            Item,
+            TaxRate,
+            PaymentTerms,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
 
 import strawberry
 from strawberry import relay
 
 from schema.crm import loaders
+from schema.documents import loaders as documents_loaders
 from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.permissions import authorize
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
+
+if TYPE_CHECKING:
+    from schema.documents.types import PaymentTerms
 
 strawberry.enum(models.PartyStatus, name="PartyStatus", description="Whether a party is in use.")
 PartyStatus = models.PartyStatus
@@ -53,11 +57,27 @@ class Party:
     billing_address: Address | None = strawberry.field(description="Billing address.")
     tax_id: str | None = strawberry.field(description="VAT or tax registration number.")
     currency: CurrencyCode = strawberry.field(description="Currency documents are issued in.")
-    payment_terms_days: int = strawberry.field(description="Days from document date to due date.")
+    payment_terms_days: int = strawberry.field(
+        description="Days from document date to due date, unless paymentTerms are set."
+    )
     status: PartyStatus = strawberry.field(description="ACTIVE, or ARCHIVED (kept for history).")
     tags: list[str] = strawberry.field(description="Free labels for grouping and filtering.")
     created_at: datetime = strawberry.field(description="When the record was created.")
     updated_at: datetime = strawberry.field(description="When the record last changed.")
+    payment_terms_id: strawberry.Private[UUID | None]
+
+    @strawberry.field(
+        description="Named payment terms; when set they decide due dates instead of the days."
+    )
+    async def payment_terms(
+        self, info: strawberry.Info
+    ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
+        from schema.documents.types import PaymentTerms
+
+        if self.payment_terms_id is None:
+            return None
+        found = await documents_loaders.payment_terms(info.context).load(self.payment_terms_id)
+        return PaymentTerms.from_model(found) if found else None
 
 
 def _party_fields(party: models.Party) -> dict[str, Any]:
@@ -74,6 +94,7 @@ def _party_fields(party: models.Party) -> dict[str, Any]:
         "tags": party.tags,
         "created_at": party.created_at,
         "updated_at": party.updated_at,
+        "payment_terms_id": party.payment_terms_id,
     }
 
 
