@@ -32,6 +32,7 @@ from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.permissions import GATE, SIGNED_IN
+from schema.receivables.reports import ReceivablesReportsQuery
 from schema.scalars import SCALAR_MAP
 from server.settings import Settings
 
@@ -61,7 +62,14 @@ def root_types() -> tuple[type, type]:
     """
 
     @strawberry.type(name="Query", description="Read operations.")
-    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, AuditQuery):
+    class Query(
+        IdentityQuery,
+        AdminQuery,
+        CrmQuery,
+        LedgerQuery,
+        AuditQuery,
+        ReceivablesReportsQuery,
+    ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
 
