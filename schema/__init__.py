@@ -33,6 +33,8 @@ from schema.ledger.types import Account, JournalEntry, TrackingCategory, Trackin
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.reports import ReceivablesReportsQuery
+from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
+from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
 from server.settings import Settings
 
@@ -67,8 +69,9 @@ def root_types() -> tuple[type, type]:
         AdminQuery,
         CrmQuery,
         LedgerQuery,
-        AuditQuery,
+        ReceivablesQuery,
         ReceivablesReportsQuery,
+        AuditQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -77,7 +80,9 @@ def root_types() -> tuple[type, type]:
         name="Mutation",
         description="Operations that change state; each is one business action.",
     )
-    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation):
+    class Mutation(
+        IdentityMutation, AdminMutation, CrmMutation, LedgerMutation, ReceivablesMutation
+    ):
         pass
 
     return Query, Mutation
@@ -140,6 +145,9 @@ def build_schema(
             JournalEntry,
             TrackingCategory,
             TrackingOption,
+            Invoice,
+            Payment,
+            Allocation,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
