@@ -9,6 +9,7 @@ import pytest
 from schema.ids import encode
 from server.actor import Actor
 from tests.receivables import factory as f
+from tests.receivables import helpers
 from tests.support import Api, Org
 
 AGING = """query($asOf: Date!, $basis: AgingBasis, $buckets: [Int!]) {
@@ -164,3 +165,29 @@ async def test_customer_figures_cost_one_statement_per_page(api: Api, size: int)
         assert nodes[1]["creditAvailable"]["amount"] == str(1_000 - 60 + 20) + ".00"
     # auth + page + one batch of figures, whatever the page size.
     assert int(response.headers["x-sql-statements"]) <= 3
+
+
+async def test_ar_aging_of_issued_invoices_and_payments_ties_to_the_ledger(api: Api) -> None:
+    org = await api.new_org("ar_clerk")
+    acme = await helpers.customer(api, org, "Acme")
+    first = await helpers.issued_invoice(api, org, acme, "100.00", "2026-03-01")  # due 03-31
+    await helpers.issued_invoice(api, org, acme, "40.00", "2026-04-20")  # due 05-20
+    paid = await helpers.record_payment(
+        api, org, acme, "75.00", [{"invoiceId": first["id"], "amount": "60.00"}], "2026-03-10"
+    )
+    assert paid["userErrors"] == []
+    for as_of, expected in [
+        ("2026-03-05", (["100.00", "0.00", "0.00", "0.00", "0.00"], "0.00", "100.00")),
+        ("2026-03-10", (["40.00", "0.00", "0.00", "0.00", "0.00"], "-15.00", "25.00")),
+        ("2026-05-15", (["40.00", "0.00", "40.00", "0.00", "0.00"], "-15.00", "65.00")),
+        ("2026-07-01", (["0.00", "0.00", "40.00", "0.00", "40.00"], "-15.00", "65.00")),
+    ]:
+        data = await api.data(AGING, {"asOf": as_of}, token=org.token("ar_clerk"))
+        totals = data["arAging"]["aging"]["totals"]
+        got = (
+            [b["amount"] for b in totals["buckets"]],
+            totals["unappliedCredits"]["amount"],
+            totals["total"]["amount"],
+        )
+        assert got == expected, as_of
+        assert totals["total"]["amount"] == await helpers.balance(api, org, "1100", as_of)
