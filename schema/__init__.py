@@ -36,6 +36,7 @@ from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
 from schema.receivables.credit_types import CreditNote, Dispute
+from schema.receivables.reports import ReceivablesReportsQuery
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
@@ -75,6 +76,7 @@ def root_types() -> tuple[type, type]:
         ReceivablesQuery,
         CreditNotesQuery,
         DocumentsQuery,
+        ReceivablesReportsQuery,
         AuditQuery,
     ):
         node: relay.Node | None = _node_field(many=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
@@ -18,6 +19,7 @@ from schema.identity.types import UserType
 from schema.permissions import authorize
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
+from server.receivables.figures import CustomerFigures
 
 if TYPE_CHECKING:
     from schema.documents.types import PaymentTerms
@@ -155,6 +157,12 @@ class CustomerNote(relay.Node):
         return [cls.from_model(found[i]) if i in found else None for i in ids]
 
 
+def _money(minor: int, currency: str) -> Money:
+    value = Money.from_minor(minor, currency)
+    assert value is not None
+    return value
+
+
 @strawberry.type(description="Someone the organization sells to.")
 class Customer(relay.Node, Party):
     id: relay.NodeID[str]
@@ -172,6 +180,46 @@ class Customer(relay.Node, Party):
     ) -> list[CustomerNote]:
         notes = await loaders.customer_notes(info.context).load(UUID(self.id))
         return [CustomerNote.from_model(n) for n in notes[: max(0, min(first, 100))]]
+
+    async def _figures(self, info: strawberry.Info) -> CustomerFigures | None:
+        return await loaders.customer_figures(info.context).load(UUID(self.id))
+
+    @strawberry.field(
+        description="Open now on the customer's invoices, in the customer's currency."
+    )
+    async def outstanding_balance(self, info: strawberry.Info) -> Money:
+        found = await self._figures(info)
+        return _money(found.outstanding if found else 0, self.currency)
+
+    @strawberry.field(description="Part of outstandingBalance on invoices due before today (UTC).")
+    async def overdue_balance(self, info: strawberry.Info) -> Money:
+        found = await self._figures(info)
+        return _money(found.overdue if found else 0, self.currency)
+
+    @strawberry.field(
+        description="Payments and credit notes not yet applied to invoices nor refunded."
+    )
+    async def unapplied_credits(self, info: strawberry.Info) -> Money:
+        found = await self._figures(info)
+        return _money(found.unapplied_credits if found else 0, self.currency)
+
+    @strawberry.field(
+        description="creditLimit - outstandingBalance + unappliedCredits; negative when over "
+        "the limit; null when the customer has no credit limit."
+    )
+    async def credit_available(self, info: strawberry.Info) -> Money | None:
+        found = await self._figures(info)
+        if found is None or found.credit_available is None:
+            return None
+        return _money(found.credit_available, self.currency)
+
+    @strawberry.field(
+        description="Days from invoice date to payment, weighted by the amount paid, over "
+        "every payment applied to the customer's invoices; null before the first payment."
+    )
+    async def average_days_to_pay(self, info: strawberry.Info) -> Decimal | None:
+        found = await self._figures(info)
+        return found.average_days_to_pay if found else None
 
     @classmethod
     def from_model(cls, customer: models.Customer) -> Self:
