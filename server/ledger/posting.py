@@ -540,7 +540,11 @@ async def _insert_posted(
     org, on = arg(actor.org, "uuid"), arg(created.date, "date")
     chain = audit.chain_key(actor.org)
     # Every SQL text below interpolates only parameter placeholders and fixed names.
-    guard = f" AND EXISTS (SELECT 1 FROM audit_chains WHERE key = {arg(chain, 'text')})"  # noqa: S608
+    guard = (
+        f"AND EXISTS (SELECT 1 FROM audit_chains WHERE key = {arg(chain, 'text')})"  # noqa: S608
+        if audit_event
+        else ""
+    )
     rows = [
         (
             ln.line_no,
@@ -566,7 +570,7 @@ async def _insert_posted(
     sql = f"""WITH n AS (
     UPDATE ledger_settings SET next_entry_number = next_entry_number + 1
     WHERE organization_id = {org} AND (lock_date IS NULL OR lock_date < {on})
-        {guard if audit_event else ""}
+        {guard}
     RETURNING next_entry_number - 1 AS number
 ), entry AS (
     INSERT INTO journal_entries (id, organization_id, number, status, date, memo, source_type,
