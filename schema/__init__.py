@@ -24,6 +24,8 @@ from strawberry.schema.config import StrawberryConfig
 from schema.audit.resolvers import AuditQuery
 from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
+from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
+from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.errors import TopLevelCode, should_mask
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -34,6 +36,7 @@ from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
 from schema.receivables.credit_types import CreditNote, Dispute
+from schema.receivables.reports import ReceivablesReportsQuery
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
@@ -72,6 +75,8 @@ def root_types() -> tuple[type, type]:
         LedgerQuery,
         ReceivablesQuery,
         CreditNotesQuery,
+        DocumentsQuery,
+        ReceivablesReportsQuery,
         AuditQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -88,6 +93,7 @@ def root_types() -> tuple[type, type]:
         LedgerMutation,
         ReceivablesMutation,
         CreditNotesMutation,
+        DocumentsMutation,
     ):
         pass
 
@@ -156,6 +162,9 @@ def build_schema(
             Allocation,
             CreditNote,
             Dispute,
+            Item,
+            TaxRate,
+            PaymentTerms,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),

@@ -14,6 +14,7 @@ from server.money import MoneyError, parse_amount, validate_currency
 
 Amount = NewType("Amount", str)
 CurrencyCode = NewType("CurrencyCode", str)
+Percent = NewType("Percent", str)
 
 
 def _bad(message: str, node: Any = None) -> GraphQLError:
@@ -37,6 +38,26 @@ def _amount_literal(node: Any, _variables: Any = None) -> str:
         parse_amount(node.value)
     except MoneyError as exc:
         raise _bad(f"Amount: {exc.message}", node) from exc
+    return node.value
+
+
+def _percent_value(value: object) -> str:
+    # Range and precision are checked by the service, which reports them as userErrors.
+    try:
+        parse_amount(value)
+    except MoneyError as exc:
+        raise _bad(f"Percent: {exc.message}") from exc
+    assert isinstance(value, str)
+    return value
+
+
+def _percent_literal(node: Any, _variables: Any = None) -> str:
+    if not isinstance(node, StringValueNode):
+        raise _bad(f'Percent must be a string such as "7.5", got {print_ast(node)}', node)
+    try:
+        parse_amount(node.value)
+    except MoneyError as exc:
+        raise _bad(f"Percent: {exc.message}", node) from exc
     return node.value
 
 
@@ -75,7 +96,22 @@ CURRENCY_CODE = strawberry.scalar(
     parse_literal=_currency_literal,
 )
 
-SCALAR_MAP: dict[object, ScalarDefinition] = {Amount: AMOUNT, CurrencyCode: CURRENCY_CODE}
+PERCENT = strawberry.scalar(
+    name="Percent",
+    description=(
+        'A percentage as an exact decimal JSON string, for example "20" or "8.875" (at most '
+        "four decimals, from 0 to 100). Numbers and exponents are refused, never rounded."
+    ),
+    serialize=str,
+    parse_value=_percent_value,
+    parse_literal=_percent_literal,
+)
+
+SCALAR_MAP: dict[object, ScalarDefinition] = {
+    Amount: AMOUNT,
+    CurrencyCode: CURRENCY_CODE,
+    Percent: PERCENT,
+}
 
 
 @strawberry.type(description="An amount of money in one currency.")

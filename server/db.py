@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tortoise.backends.base.config_generator import expand_db_url
+
 from server.settings import get_settings
 
 MODEL_MODULES = [
@@ -19,10 +21,25 @@ MODEL_MODULES = [
 ]
 
 
+async def _keep_session(_connection: object) -> None:
+    """Pool reset: asyncpg has already rolled back any open transaction; the application
+    sets no session state (SET, LISTEN, advisory locks, cursors) to clear, so the default
+    reset query, one more round trip after every statement run outside a transaction, is
+    skipped."""
+
+
+def _connection(url: str) -> str | dict[str, Any]:
+    if not url.startswith(("postgres://", "asyncpg://")):
+        return url
+    config = expand_db_url(url)
+    config["credentials"].setdefault("reset", _keep_session)
+    return config
+
+
 def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
     url = database_url or get_settings().database_url
     return {
-        "connections": {"default": url},
+        "connections": {"default": _connection(url)},
         "apps": {
             "models": {
                 "models": [*MODEL_MODULES, "aerich.models"],

@@ -30,3 +30,10 @@ async def fetch(sql: str, *params: Any) -> list[dict[str, Any]]:
         )
     rows: list[dict[str, Any]] = await conn.execute_query_dict(sql, list(params))
     return rows
+
+
+def days_between(later: str, earlier: str) -> str:
+    """SQL for the whole days from one date expression to another, on either database."""
+    if dialect() == "sqlite":
+        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+    return f"({later} - {earlier})"

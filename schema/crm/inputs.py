@@ -6,8 +6,10 @@ from typing import Any
 
 import strawberry
 
+from schema.ids import decode
 from schema.scalars import Amount, CurrencyCode
 from server.crm.parties import PartyChanges
+from server.errors import NotFound
 
 
 @strawberry.input(description="A postal address; omitted parts are left empty.")
@@ -41,6 +43,10 @@ def _changes(source: Any, names: tuple[str, ...]) -> PartyChanges:
             continue
         if isinstance(value, AddressInput):
             value = value.to_json()
+        if name == "payment_terms_id" and value is not None:
+            value = decode(value, "PaymentTerms")
+            if value is None:
+                raise NotFound("payment terms not found", field=["paymentTermsId"])
         setattr(changes, name, value)
     return changes
 
@@ -53,6 +59,7 @@ _PARTY = (
     "tax_id",
     "currency",
     "payment_terms_days",
+    "payment_terms_id",
     "tags",
 )
 
@@ -71,6 +78,10 @@ class CustomerCreateInput:
     )
     payment_terms_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="Days until invoices fall due (default 30)."
+    )
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Named payment terms of the organization; they win over the days.",
     )
     credit_limit: Amount | None = strawberry.field(
         default=strawberry.UNSET, description="Most the customer may owe; omit for no limit."
@@ -96,6 +107,10 @@ class CustomerUpdateInput:
     )
     payment_terms_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="Days until invoices fall due."
+    )
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Named payment terms of the organization; they win over the days.",
     )
     credit_limit: Amount | None = strawberry.field(
         default=strawberry.UNSET, description="Most the customer may owe; null removes the limit."
@@ -123,6 +138,10 @@ class VendorCreateInput:
     payment_terms_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="Days until bills fall due (default 30)."
     )
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Named payment terms of the organization; they win over the days.",
+    )
     tags: list[str] | None = strawberry.field(default=strawberry.UNSET, description="Labels.")
 
     def to_changes(self) -> PartyChanges:
@@ -144,6 +163,10 @@ class VendorUpdateInput:
     )
     payment_terms_days: int | None = strawberry.field(
         default=strawberry.UNSET, description="Days until bills fall due."
+    )
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Named payment terms of the organization; they win over the days.",
     )
     tags: list[str] | None = strawberry.field(
         default=strawberry.UNSET, description="Labels (replaced whole)."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +12,8 @@ from schema.context import Context
 from server.crm import notes, parties
 from server.crm.models import Customer, CustomerNote, Party, Vendor
 from server.identity.models import User
+from server.receivables import figures
+from server.receivables.figures import CustomerFigures
 
 
 def customer_notes(context: Context) -> DataLoader[UUID, list[CustomerNote]]:
@@ -43,3 +46,14 @@ def customers(context: Context) -> DataLoader[UUID, Customer | None]:
 
 def vendors(context: Context) -> DataLoader[UUID, Vendor | None]:
     return _parties(context, Vendor, "vendors")
+
+
+def customer_figures(context: Context) -> DataLoader[UUID, CustomerFigures | None]:
+    """Balances and payment behaviour of the customers asked for, as of today (UTC)."""
+
+    async def load(ids: list[UUID]) -> list[CustomerFigures | None]:
+        today = datetime.now(UTC).date()
+        found = await figures.customer_figures(context.signed_in().org, ids, today)
+        return [found.get(i) for i in ids]
+
+    return context.loader("customer_figures", lambda _ctx: DataLoader(load_fn=load))

@@ -185,7 +185,11 @@ class CrmMutation:
         ],
     ) -> CustomerPayload:
         actor = info.context.signed_in()
-        return await _customer_result(parties.create)(actor, models.Customer, input.to_changes())
+
+        async def run() -> models.Customer:
+            return await parties.create(actor, models.Customer, input.to_changes())
+
+        return await _customer_result(run)()
 
     @requires("customer", "update", mutation=True, description="Change a customer's details.")
     async def customer_update(
@@ -252,7 +256,11 @@ class CrmMutation:
         ],
     ) -> VendorPayload:
         actor = info.context.signed_in()
-        return await _vendor_result(parties.create)(actor, models.Vendor, input.to_changes())
+
+        async def run() -> models.Vendor:
+            return await parties.create(actor, models.Vendor, input.to_changes())
+
+        return await _vendor_result(run)()
 
     @requires("vendor", "update", mutation=True, description="Change a vendor's details.")
     async def vendor_update(

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
 
 import strawberry
 from strawberry import relay
 
 from schema.crm import loaders
+from schema.documents import loaders as documents_loaders
 from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.permissions import authorize
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
+from server.receivables.figures import CustomerFigures
+
+if TYPE_CHECKING:
+    from schema.documents.types import PaymentTerms
 
 strawberry.enum(models.PartyStatus, name="PartyStatus", description="Whether a party is in use.")
 PartyStatus = models.PartyStatus
@@ -53,11 +59,27 @@ class Party:
     billing_address: Address | None = strawberry.field(description="Billing address.")
     tax_id: str | None = strawberry.field(description="VAT or tax registration number.")
     currency: CurrencyCode = strawberry.field(description="Currency documents are issued in.")
-    payment_terms_days: int = strawberry.field(description="Days from document date to due date.")
+    payment_terms_days: int = strawberry.field(
+        description="Days from document date to due date, unless paymentTerms are set."
+    )
     status: PartyStatus = strawberry.field(description="ACTIVE, or ARCHIVED (kept for history).")
     tags: list[str] = strawberry.field(description="Free labels for grouping and filtering.")
     created_at: datetime = strawberry.field(description="When the record was created.")
     updated_at: datetime = strawberry.field(description="When the record last changed.")
+    payment_terms_id: strawberry.Private[UUID | None]
+
+    @strawberry.field(
+        description="Named payment terms; when set they decide due dates instead of the days."
+    )
+    async def payment_terms(
+        self, info: strawberry.Info
+    ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
+        from schema.documents.types import PaymentTerms
+
+        if self.payment_terms_id is None:
+            return None
+        found = await documents_loaders.payment_terms(info.context).load(self.payment_terms_id)
+        return PaymentTerms.from_model(found) if found else None
 
 
 def _party_fields(party: models.Party) -> dict[str, Any]:
@@ -74,6 +96,7 @@ def _party_fields(party: models.Party) -> dict[str, Any]:
         "tags": party.tags,
         "created_at": party.created_at,
         "updated_at": party.updated_at,
+        "payment_terms_id": party.payment_terms_id,
     }
 
 
@@ -134,6 +157,12 @@ class CustomerNote(relay.Node):
         return [cls.from_model(found[i]) if i in found else None for i in ids]
 
 
+def _money(minor: int, currency: str) -> Money:
+    value = Money.from_minor(minor, currency)
+    assert value is not None
+    return value
+
+
 @strawberry.type(description="Someone the organization sells to.")
 class Customer(relay.Node, Party):
     id: relay.NodeID[str]
@@ -151,6 +180,46 @@ class Customer(relay.Node, Party):
     ) -> list[CustomerNote]:
         notes = await loaders.customer_notes(info.context).load(UUID(self.id))
         return [CustomerNote.from_model(n) for n in notes[: max(0, min(first, 100))]]
+
+    async def _figures(self, info: strawberry.Info) -> CustomerFigures | None:
+        return await loaders.customer_figures(info.context).load(UUID(self.id))
+
+    @strawberry.field(
+        description="Open now on the customer's invoices, in the customer's currency."
+    )
+    async def outstanding_balance(self, info: strawberry.Info) -> Money:
+        found = await self._figures(info)
+        return _money(found.outstanding if found else 0, self.currency)
+
+    @strawberry.field(description="Part of outstandingBalance on invoices due before today (UTC).")
+    async def overdue_balance(self, info: strawberry.Info) -> Money:
+        found = await self._figures(info)
+        return _money(found.overdue if found else 0, self.currency)
+
+    @strawberry.field(
+        description="Payments and credit notes not yet applied to invoices nor refunded."
+    )
+    async def unapplied_credits(self, info: strawberry.Info) -> Money:
+        found = await self._figures(info)
+        return _money(found.unapplied_credits if found else 0, self.currency)
+
+    @strawberry.field(
+        description="creditLimit - outstandingBalance + unappliedCredits; negative when over "
+        "the limit; null when the customer has no credit limit."
+    )
+    async def credit_available(self, info: strawberry.Info) -> Money | None:
+        found = await self._figures(info)
+        if found is None or found.credit_available is None:
+            return None
+        return _money(found.credit_available, self.currency)
+
+    @strawberry.field(
+        description="Days from invoice date to payment, weighted by the amount paid, over "
+        "every payment applied to the customer's invoices; null before the first payment."
+    )
+    async def average_days_to_pay(self, info: strawberry.Info) -> Decimal | None:
+        found = await self._figures(info)
+        return found.average_days_to_pay if found else None
 
     @classmethod
     def from_model(cls, customer: models.Customer) -> Self:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import orjson
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
-from server.audit.chain import GENESIS_HASH, event_hash
+from server.audit.chain import GENESIS_HASH, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
 
 PLATFORM_CHAIN = "platform"
@@ -41,7 +44,7 @@ async def open_chain(organization_id: UUID) -> None:
     await AuditChain.create(key=chain_key(organization_id), last_sequence=0, last_hash=GENESIS_HASH)
 
 
-async def record(
+def event_fields(
     actor: Actor,
     action: str,
     *,
@@ -52,19 +55,12 @@ async def record(
     after: dict[str, Any] | None = None,
     organization_id: UUID | None = None,
     idempotency_key: str | None = None,
-) -> AuditEvent:
-    """Append one event to the organization's chain; call inside the caller's transaction.
-
-    The chain head row is locked first, so concurrent appends to one chain take turns and
-    sequence numbers stay gapless.
-    """
+) -> dict[str, Any]:
+    """An event's hashed fields, all but its `sequence` (the chain decides that)."""
     org = organization_id if organization_id is not None else actor.organization_id
-    key = chain_key(org)
-    head = await AuditChain.select_for_update().get(key=key)
-    fields: dict[str, Any] = {
-        "chain_key": key,
+    return {
+        "chain_key": chain_key(org),
         "organization_id": str(org) if org else None,
-        "sequence": head.last_sequence + 1,
         "occurred_at": datetime.now(UTC),
         "actor_type": actor.kind,
         "actor_id": actor.actor_id,
@@ -82,10 +78,160 @@ async def record(
         "operation_name": actor.request.operation_name,
         "idempotency_key": idempotency_key,
     }
+
+
+async def record(
+    actor: Actor,
+    action: str,
+    *,
+    object_type: str | None = None,
+    object_id: UUID | str | None = None,
+    outcome: str = "SUCCESS",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    organization_id: UUID | None = None,
+    idempotency_key: str | None = None,
+) -> AuditEvent:
+    """Append one event to the organization's chain; call inside the caller's transaction.
+
+    The chain head row is locked first, so concurrent appends to one chain take turns and
+    sequence numbers stay gapless.
+    """
+    fields = event_fields(
+        actor,
+        action,
+        object_type=object_type,
+        object_id=object_id,
+        outcome=outcome,
+        before=before,
+        after=after,
+        organization_id=organization_id,
+        idempotency_key=idempotency_key,
+    )
+    key = fields["chain_key"]
+    head = await AuditChain.select_for_update().get(key=key)
+    fields["sequence"] = head.last_sequence + 1
     digest = event_hash(head.last_hash, fields)
     event = await AuditEvent.create(**fields, prev_hash=head.last_hash, hash=digest)
     await AuditChain.filter(key=key).update(last_sequence=fields["sequence"], last_hash=digest)
     return event
+
+
+@dataclass(frozen=True, slots=True)
+class Later:
+    """A value in `before`/`after` that the appending statement itself decides (an entry
+    number): `column` names a column of the statement's source CTE."""
+
+    column: str
+
+
+_JSON_COLUMNS = ("actor_roles", "before", "after")
+_EVENT_COLUMNS = (
+    "chain_key",
+    "organization_id",
+    "sequence",
+    "occurred_at",
+    "actor_type",
+    "actor_id",
+    "actor_label",
+    "actor_roles",
+    "action",
+    "object_type",
+    "object_id",
+    "outcome",
+    "before",
+    "after",
+    "request_id",
+    "client_ip",
+    "user_agent",
+    "operation_name",
+    "idempotency_key",
+    "prev_hash",
+    "hash",
+)
+
+
+def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
+    """PostgreSQL CTEs that append `fields` (from event_fields) to its chain.
+
+    For one statement that also writes what the event describes: the event is appended
+    once for each row of the CTE `source` (zero or one), after that CTE has run, so the
+    chain head is locked after whatever `source` locks. The database computes the hash
+    over the very bytes `chain.canonical` gives (the sequence and each `Later` value are
+    spliced into them as text), so verification is the same as for `record`. Parameters
+    are appended to `params`; the CTEs are named audit_*.
+    """
+    stand_ins: dict[str, str] = {}  # a placeholder's digits -> SQL giving the real value
+    in_json: set[str] = set()  # the placeholders standing in a Later value
+
+    def arg(value: Any, cast: str) -> str:
+        params.append(value)
+        return f"${len(params)}::{cast}"
+
+    def stand_in(sql: str) -> int:
+        while True:
+            number = secrets.randbelow(9 * 10**17) + 10**17  # 18 digits
+            if str(number) not in stand_ins:
+                stand_ins[str(number)] = sql
+                return number
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, Later):
+            number = stand_in(f"audit_head.{value.column}::text")
+            in_json.add(str(number))
+            return number
+        if isinstance(value, dict):
+            return {k: resolve(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        return value
+
+    fields = {name: resolve(value) for name, value in fields.items()}
+    fields["sequence"] = stand_in("audit_head.sequence::text")
+    canonical_text = canonical(fields).decode()
+    json_texts = [
+        orjson.dumps(fields[name]).decode() if fields[name] is not None else None
+        for name in _JSON_COLUMNS
+    ]
+    for digits in stand_ins:
+        # Each placeholder must be found exactly where it was put, and nowhere else.
+        found = sum(t.count(digits) for t in json_texts if t)
+        if canonical_text.count(digits) != 1 or found != int(digits in in_json):
+            raise RuntimeError("an audit placeholder collides with the event's content")
+
+    def spliced(text_sql: str) -> str:
+        for digits, sql in stand_ins.items():
+            text_sql = f"replace({text_sql}, '{digits}', {sql})"
+        return text_sql
+
+    key = arg(fields["chain_key"], "text")
+    values = {
+        "chain_key": key,
+        "organization_id": arg(fields["organization_id"], "uuid"),
+        "sequence": "audit_head.sequence",
+        "occurred_at": arg(fields["occurred_at"], "timestamptz"),
+        "prev_hash": "audit_head.prev_hash",
+        "hash": "encode(sha256(convert_to(audit_head.prev_hash || "
+        + spliced(arg(canonical_text, "text"))
+        + ", 'UTF8')), 'hex')",
+    }
+    for name, text in zip(_JSON_COLUMNS, json_texts, strict=True):
+        values[name] = f"({spliced(arg(text, 'text'))})::jsonb"
+    for name in _EVENT_COLUMNS:
+        if name not in values:
+            values[name] = arg(fields[name], "text")
+    columns = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
+    return f"""audit_head AS (
+    SELECT c.last_sequence + 1 AS sequence, c.last_hash AS prev_hash, {source}.*
+    FROM audit_chains c, {source} WHERE c.key = {key} FOR UPDATE OF c
+), audit_event AS (
+    INSERT INTO audit_events ({columns})
+    SELECT {", ".join(values[c] for c in _EVENT_COLUMNS)} FROM audit_head
+    RETURNING sequence, hash
+), audit_chain AS (
+    UPDATE audit_chains SET last_sequence = audit_event.sequence, last_hash = audit_event.hash
+    FROM audit_event WHERE audit_chains.key = {key}
+)"""  # noqa: S608 (placeholders and fixed names only)
 
 
 async def record_alone(actor: Actor, action: str, **kwargs: Any) -> None:

@@ -15,6 +15,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.crm.errors import AlreadyArchived, DuplicateEmail
 from server.crm.models import Customer, Party, PartyStatus
+from server.documents.checks import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.models import Organization
 from server.money import Money, MoneyError, validate_currency
@@ -41,6 +42,7 @@ class PartyChanges:
     tax_id: Any = UNSET
     currency: Any = UNSET
     payment_terms_days: Any = UNSET
+    payment_terms_id: Any = UNSET  # named payment terms; they win over payment_terms_days
     tags: Any = UNSET
     credit_limit: Any = UNSET  # customers only: a decimal string in the customer's currency
 
@@ -76,6 +78,7 @@ def snapshot(party: Party) -> dict[str, Any]:
         "taxId": party.tax_id,
         "currency": party.currency,
         "paymentTermsDays": party.payment_terms_days,
+        "paymentTermsId": str(party.payment_terms_id) if party.payment_terms_id else None,
         "status": str(party.status),
         "tags": party.tags,
     }
@@ -87,9 +90,14 @@ def snapshot(party: Party) -> dict[str, Any]:
     return data
 
 
-def _check(model: type[Party], changes: dict[str, Any], currency: str) -> dict[str, Any]:
-    """Validate the given changes; return the column values to write."""
-    problems: list[DomainError] = []
+def _check(
+    model: type[Party],
+    changes: dict[str, Any],
+    currency: str,
+    problems: list[DomainError] | None = None,
+) -> dict[str, Any]:
+    """Validate the given changes (after earlier `problems`); return the columns to write."""
+    problems = list(problems or [])
     values: dict[str, Any] = {}
     if "name" in changes:
         problems += check_name(changes["name"])
@@ -126,6 +134,8 @@ def _check(model: type[Party], changes: dict[str, Any], currency: str) -> dict[s
                 )
             )
         values["payment_terms_days"] = days
+    if "payment_terms_id" in changes:
+        values["payment_terms_id"] = changes["payment_terms_id"]
     if "tags" in changes:
         tags, tag_problems = normalise_tags(changes["tags"])
         problems += tag_problems
@@ -191,13 +201,21 @@ def _address(address: dict[str, Any] | None) -> tuple[dict[str, str] | None, lis
     return (clean or None), problems
 
 
+async def _check_terms(actor: Actor, changes: dict[str, Any]) -> list[DomainError]:
+    """Named payment terms must be active terms of the same organization."""
+    problems: list[DomainError] = []
+    if changes.get("payment_terms_id") is not None:
+        await usable_terms(actor.org, changes["payment_terms_id"], "paymentTermsId", problems)
+    return problems
+
+
 async def create(actor: Actor, model: type[P], changes: PartyChanges) -> P:
     given = changes.given()
     if "name" not in given:
         given["name"] = None  # reported as required
     currency = given.get("currency") or (await Organization.get(id=actor.org)).base_currency
     given["currency"] = currency
-    values = _check(model, given, currency)
+    values = _check(model, given, currency, await _check_terms(actor, given))
     kind = kind_of(model)
     try:
         async with in_transaction():
@@ -228,7 +246,7 @@ async def update(actor: Actor, model: type[P], party_id: UUID, changes: PartyCha
                 given["credit_limit"] = (
                     None if limit is None else str(Money.from_minor(limit, party.currency).amount)
                 )
-            values = _check(model, given, currency)
+            values = _check(model, given, currency, await _check_terms(actor, given))
             before = snapshot(party)
             if "email" in values:
                 await _unique_email(model, actor.org, values["email"], party.id, kind)

@@ -15,9 +15,11 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import orjson
+from tortoise.backends.asyncpg.client import AsyncpgDBClient
+from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -337,19 +339,30 @@ async def remember(
 
 
 async def _take_number(actor: Actor, on: date) -> int:
-    """Lock the organization's ledger row, check the lock date and take the next number.
+    """Take the next number and check the lock date in one UPDATE, which locks the
+    organization's ledger row.
 
     The row stays locked until the caller's transaction ends, so numbers are gapless and
-    no posting can slip in on or before a lock date being set at the same time.
+    no posting can slip in on or before a lock date being set at the same time. A refusal
+    raises, and the caller's rollback gives the number back.
     """
-    settings = await LedgerSettings.select_for_update().get(organization_id=actor.org)
-    if settings.lock_date is not None and on <= settings.lock_date:
-        raise PeriodLocked(
-            f"the books are locked up to {settings.lock_date.isoformat()}", field=["date"]
-        )
-    number = settings.next_entry_number
-    await LedgerSettings.filter(organization_id=actor.org).update(next_entry_number=number + 1)
-    return int(number)
+    db = LedgerSettings._meta.db
+    postgres = isinstance(db, AsyncpgDBClient)
+    placeholder = "$1" if postgres else "?"
+    rows = await db.execute_query_dict(
+        "UPDATE ledger_settings SET next_entry_number = next_entry_number + 1 "  # noqa: S608
+        f"WHERE organization_id = {placeholder} RETURNING next_entry_number - 1 AS number, "
+        "lock_date",
+        [actor.org if postgres else str(actor.org)],
+    )
+    if not rows:
+        raise NotFound("the organization has no ledger")
+    lock_date = rows[0]["lock_date"]
+    if isinstance(lock_date, str):  # SQLite hands dates back as text
+        lock_date = date.fromisoformat(lock_date)
+    if lock_date is not None and on <= lock_date:
+        raise PeriodLocked(f"the books are locked up to {lock_date.isoformat()}", field=["date"])
+    return int(rows[0]["number"])
 
 
 async def _write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLine]) -> None:
@@ -392,9 +405,9 @@ async def _write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLi
         )
 
 
-def _summary(entry: JournalEntry, lines: list[ResolvedLine]) -> dict[str, Any]:
+def _summary(entry: JournalEntry, lines: list[ResolvedLine], number: Any = None) -> dict[str, Any]:
     return {
-        "number": entry.number,
+        "number": entry.number if number is None else number,
         "date": entry.date.isoformat(),
         "memo": entry.memo,
         "source": entry.source_type,
@@ -423,37 +436,61 @@ async def post(
 
     Documents (invoices, payments, bills) post inside their own transaction and pass
     `audit_event=False`: their one audit event names the document and carries the entry.
+
+    Everything that can be done before the organization's ledger row is locked is done
+    first (checks, lookups, conversion, the audit fields); on PostgreSQL the number, the
+    entry, its lines, the idempotency record and the audit event are then written by one
+    statement, so the row lock is held for that statement alone.
     """
     payload = _payload(entry)
     earlier = await replay(actor, idempotency_key, operation, payload)
     if earlier is not None:
         return await JournalEntry.get(id=earlier.result_id)
     lines = await resolve(actor, entry, allow_control=allow_control)
+    now = datetime.now(UTC)
+    created = JournalEntry(
+        id=uuid4(),
+        organization_id=actor.org,
+        status=EntryStatus.POSTED,
+        date=entry.date,
+        memo=entry.memo,
+        source_type=entry.source_type,
+        source_id=entry.source_id,
+        created_by_id=actor.user_id,
+        posted_by_id=actor.user_id,
+        created_at=now,
+        posted_at=now,
+    )
     try:
-        async with in_transaction():
-            created = await JournalEntry.create(
-                organization_id=actor.org,
-                number=await _take_number(actor, entry.date),
-                status=EntryStatus.POSTED,
-                date=entry.date,
-                memo=entry.memo,
-                source_type=entry.source_type,
-                source_id=entry.source_id,
-                created_by_id=actor.user_id,
-                posted_by_id=actor.user_id,
-                posted_at=datetime.now(UTC),
-            )
-            await _write_lines(actor, created, lines)
-            await remember(actor, idempotency_key, operation, payload, created.id)
-            if audit_event:
-                await audit.record(
-                    actor,
-                    operation,
-                    object_type="JournalEntry",
-                    object_id=created.id,
-                    after=_summary(created, lines),
-                    idempotency_key=idempotency_key,
+        db = JournalEntry._meta.db
+        if not isinstance(db, AsyncpgDBClient):
+            async with in_transaction():
+                created.number = await _take_number(actor, entry.date)
+                await created.save(force_create=True)
+                await _write_lines(actor, created, lines)
+                await remember(actor, idempotency_key, operation, payload, created.id)
+                if audit_event:
+                    await audit.record(
+                        actor,
+                        operation,
+                        object_type="JournalEntry",
+                        object_id=created.id,
+                        after=_summary(created, lines),
+                        idempotency_key=idempotency_key,
+                    )
+        elif isinstance(db, TransactionalDBClient):
+            # Inside a document's transaction: a savepoint, so a failure here leaves the
+            # caller's transaction usable, as the ORM path does.
+            async with in_transaction():
+                await _insert_posted(
+                    actor, created, lines, idempotency_key, operation, payload, audit_event
                 )
+        else:
+            # One statement outside a transaction is a transaction of its own: nothing of
+            # the application runs while the locks are held.
+            await _insert_posted(
+                actor, created, lines, idempotency_key, operation, payload, audit_event
+            )
     except IntegrityError:
         # A concurrent request with the same key won; answer as it did.
         earlier = await replay(actor, idempotency_key, operation, payload)
@@ -461,6 +498,133 @@ async def post(
             raise
         return await JournalEntry.get(id=earlier.result_id)
     return created
+
+
+_LINE_COLUMNS = (
+    ("line_no", "int"),
+    ("account_id", "uuid"),
+    ("currency", "text"),
+    ("debit_minor", "bigint"),
+    ("credit_minor", "bigint"),
+    ("base_debit_minor", "bigint"),
+    ("base_credit_minor", "bigint"),
+    ("exchange_rate", "text"),
+    ("description", "text"),
+    ("customer_id", "uuid"),
+    ("vendor_id", "uuid"),
+)
+
+
+async def _insert_posted(
+    actor: Actor,
+    created: JournalEntry,
+    lines: list[ResolvedLine],
+    idempotency_key: str | None,
+    operation: str,
+    payload: Any,
+    audit_event: bool,
+) -> None:
+    """Write a checked entry with one PostgreSQL statement; set its number.
+
+    The statement takes the number with an UPDATE of the ledger row guarded by the lock
+    date (a concurrent lock-date change is waited for and seen), then inserts the entry,
+    its lines and tags, the idempotency record and the audit event, each only if the
+    number was taken: a refusal or an error writes nothing and uses no number.
+    """
+    params: list[Any] = []
+
+    def arg(value: Any, cast: str) -> str:
+        params.append(value)
+        return f"${len(params)}::{cast}"
+
+    org, on = arg(actor.org, "uuid"), arg(created.date, "date")
+    chain = audit.chain_key(actor.org)
+    # Every SQL text below interpolates only parameter placeholders and fixed names.
+    guard = (
+        f"AND EXISTS (SELECT 1 FROM audit_chains WHERE key = {arg(chain, 'text')})"  # noqa: S608
+        if audit_event
+        else ""
+    )
+    rows = [
+        (
+            ln.line_no,
+            ln.account.id,
+            ln.currency,
+            ln.debit,
+            ln.credit,
+            ln.base_debit,
+            ln.base_credit,
+            str(ln.rate),
+            ln.description,
+            ln.customer_id,
+            ln.vendor_id,
+        )
+        for ln in lines
+    ]
+    columns = ", ".join(name for name, _ in _LINE_COLUMNS)
+    arrays = ", ".join(
+        arg([row[i] for row in rows], f"{cast}[]") for i, (_, cast) in enumerate(_LINE_COLUMNS)
+    )
+    at = arg(created.posted_at, "timestamptz")
+    user = arg(actor.user_id, "uuid")
+    sql = f"""WITH n AS (
+    UPDATE ledger_settings SET next_entry_number = next_entry_number + 1
+    WHERE organization_id = {org} AND (lock_date IS NULL OR lock_date < {on})
+        {guard}
+    RETURNING next_entry_number - 1 AS number
+), entry AS (
+    INSERT INTO journal_entries (id, organization_id, number, status, date, memo, source_type,
+        source_id, created_by_id, posted_by_id, created_at, posted_at)
+    SELECT {arg(created.id, "uuid")}, {org}, n.number, {arg(EntryStatus.POSTED.value, "text")},
+        {on}, {arg(created.memo, "text")}, {arg(created.source_type, "text")},
+        {arg(created.source_id, "uuid")}, {user}, {user}, {at}, {at}
+    FROM n RETURNING id
+), line AS (
+    INSERT INTO journal_lines (organization_id, entry_id, {columns}, date)
+    SELECT {org}, entry.id, x.*, {on}
+    FROM entry, unnest({arrays}) AS x({columns})
+    RETURNING id, line_no
+)"""  # noqa: S608
+    tags = [(ln.line_no, o.category_id, o.id) for ln in lines for o in ln.options]
+    if tags:
+        sql += f""", tag AS (
+    INSERT INTO journal_line_tags (organization_id, line_id, category_id, option_id)
+    SELECT {org}, line.id, x.category_id, x.option_id
+    FROM line JOIN unnest({arg([t[0] for t in tags], "int[]")},
+        {arg([t[1] for t in tags], "uuid[]")}, {arg([t[2] for t in tags], "uuid[]")})
+        AS x(line_no, category_id, option_id) USING (line_no)
+)"""  # noqa: S608
+    if idempotency_key is not None:
+        sql += f""", idempotency AS (
+    INSERT INTO idempotency_records (id, organization_id, key, operation, request_hash,
+        result_id, created_at)
+    SELECT {arg(uuid4(), "uuid")}, {org}, {arg(idempotency_key, "text")},
+        {arg(operation, "text")}, {arg(request_hash(operation, payload), "text")}, entry.id, {at}
+    FROM entry
+)"""  # noqa: S608
+    if audit_event:
+        fields = audit.event_fields(
+            actor,
+            operation,
+            object_type="JournalEntry",
+            object_id=created.id,
+            after=_summary(created, lines, number=audit.Later("number")),
+            idempotency_key=idempotency_key,
+        )
+        sql += ", " + audit.append_sql(fields, "n", params)
+    sql += "\nSELECT number FROM n"
+    db = JournalEntry._meta.db
+    taken = await db.execute_query_dict(sql, params)
+    if taken:
+        created.number = int(taken[0]["number"])
+        created._saved_in_db = True
+        return
+    settings = await LedgerSettings.get(organization_id=actor.org)
+    if settings.lock_date is not None and created.date <= settings.lock_date:
+        raise PeriodLocked(
+            f"the books are locked up to {settings.lock_date.isoformat()}", field=["date"]
+        )
+    raise RuntimeError(f"no audit chain {chain} or the lock date moved; nothing was posted")
 
 
 def _payload(entry: EntryInput) -> dict[str, Any]:

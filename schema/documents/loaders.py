@@ -1,0 +1,28 @@
+"""Per-request DataLoaders for payment terms and tax rates: one statement per batch."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+
+from schema.context import Context
+from server.documents import taxes, terms
+from server.documents.models import PaymentTerms, TaxRate
+
+
+def payment_terms(context: Context) -> DataLoader[UUID, PaymentTerms | None]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        found = {t.id: t for t in await terms.get_many_terms(context.signed_in(), ids)}
+        return [found.get(i) for i in ids]
+
+    return context.loader("documents.payment_terms", lambda _c: DataLoader(load_fn=load))
+
+
+def tax_rates(context: Context) -> DataLoader[UUID, TaxRate | None]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        found = {r.id: r for r in await taxes.get_many_tax_rates(context.signed_in(), ids)}
+        return [found.get(i) for i in ids]
+
+    return context.loader("documents.tax_rates", lambda _c: DataLoader(load_fn=load))

@@ -1,0 +1,296 @@
+"""Root fields of items, tax rates and payment terms: lists, lookups and mutations."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from schema.crm.types import OrderDirection
+from schema.documents.inputs import (
+    ItemArchiveInput,
+    ItemCreateInput,
+    ItemUpdateInput,
+    PaymentTermsArchiveInput,
+    PaymentTermsCreateInput,
+    PaymentTermsUpdateInput,
+    TaxRateArchiveInput,
+    TaxRateCreateInput,
+    TaxRateUpdateInput,
+)
+from schema.documents.types import (
+    Item,
+    ItemFilter,
+    ItemOrder,
+    ItemPayload,
+    PaymentTerms,
+    PaymentTermsPayload,
+    RecordStatus,
+    TaxRate,
+    TaxRatePayload,
+)
+from schema.errors import user_errors
+from schema.ids import decode
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from server.documents import items, models, taxes, terms
+from server.errors import DomainError, NotFound
+
+PAGE_ARGS = {
+    "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
+    "last": "Items from the end (or before `before`), at most 100.",
+}
+STATUS_ARG = strawberry.argument(description="Only this status; every status if omitted.")
+
+
+def _target(id: str, type_name: str, what: str) -> UUID:
+    decoded = decode(id, type_name)
+    if decoded is None:
+        raise NotFound(f"{what} not found", field=["id"])
+    return decoded
+
+
+async def _item_result(run: Callable[[], Awaitable[models.Item]]) -> ItemPayload:
+    try:
+        item = await run()
+    except DomainError as error:
+        return ItemPayload(item=None, user_errors=user_errors(error))
+    return ItemPayload(item=Item.from_model(item), user_errors=[])
+
+
+async def _tax_rate_result(run: Callable[[], Awaitable[models.TaxRate]]) -> TaxRatePayload:
+    try:
+        rate = await run()
+    except DomainError as error:
+        return TaxRatePayload(tax_rate=None, user_errors=user_errors(error))
+    return TaxRatePayload(tax_rate=TaxRate.from_model(rate), user_errors=[])
+
+
+async def _terms_result(run: Callable[[], Awaitable[models.PaymentTerms]]) -> PaymentTermsPayload:
+    try:
+        found = await run()
+    except DomainError as error:
+        return PaymentTermsPayload(payment_terms=None, user_errors=user_errors(error))
+    return PaymentTermsPayload(payment_terms=PaymentTerms.from_model(found), user_errors=[])
+
+
+@strawberry.type
+class DocumentsQuery:
+    @requires("item", "read", description="The organization's items, a page at a time.")
+    async def items(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        last: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["last"])] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+        filter: Annotated[ItemFilter | None, strawberry.argument(description="Conditions.")] = None,
+        order_by: Annotated[
+            ItemOrder | None,
+            strawberry.argument(description="Sort order; by name ascending if omitted."),
+        ] = None,
+    ) -> Connection[Item]:
+        flt = filter or ItemFilter()
+        order = order_by or ItemOrder()
+        query = items.search(
+            info.context.signed_in(), items.ItemFilter(search=flt.search, status=flt.status)
+        )
+        key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
+        return await paginate(
+            query,
+            key,
+            Item.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+
+    @requires("item", "read", description="One item; null if there is none with this id.")
+    async def item(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> Item | None:
+        item_id = decode(id, "Item")
+        if item_id is None:
+            return None
+        found = await items.get_item(info.context.signed_in(), item_id)
+        return Item.from_model(found) if found else None
+
+    @requires("item", "read", description="The organization's tax rates, by name.")
+    async def tax_rates(
+        self,
+        info: strawberry.Info,
+        status: Annotated[RecordStatus | None, STATUS_ARG] = None,
+    ) -> list[TaxRate]:
+        found = await taxes.list_tax_rates(info.context.signed_in(), status)
+        return [TaxRate.from_model(r) for r in found]
+
+    @requires("item", "read", description="The organization's payment terms, by name.")
+    async def payment_terms(
+        self,
+        info: strawberry.Info,
+        status: Annotated[RecordStatus | None, STATUS_ARG] = None,
+    ) -> list[PaymentTerms]:
+        found = await terms.list_terms(info.context.signed_in(), status)
+        return [PaymentTerms.from_model(t) for t in found]
+
+
+@strawberry.type
+class DocumentsMutation:
+    @requires("item", "manage", mutation=True, description="Create an item.")
+    async def item_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            ItemCreateInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> ItemPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Item:
+            return await items.create_item(actor, input.to_changes())
+
+        return await _item_result(run)
+
+    @requires("item", "manage", mutation=True, description="Change an item's details.")
+    async def item_update(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            ItemUpdateInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> ItemPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Item:
+            target = _target(input.id, "Item", "item")
+            return await items.update_item(actor, target, input.to_changes())
+
+        return await _item_result(run)
+
+    @requires("item", "manage", mutation=True, description="Archive an item, keeping its history.")
+    async def item_archive(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            ItemArchiveInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> ItemPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.Item:
+            return await items.archive_item(actor, _target(input.id, "Item", "item"))
+
+        return await _item_result(run)
+
+    @requires("tax_rate", "manage", mutation=True, description="Create a tax rate.")
+    async def tax_rate_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            TaxRateCreateInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> TaxRatePayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.TaxRate:
+            return await taxes.create_tax_rate(actor, input.to_changes())
+
+        return await _tax_rate_result(run)
+
+    @requires("tax_rate", "manage", mutation=True, description="Change a tax rate.")
+    async def tax_rate_update(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            TaxRateUpdateInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> TaxRatePayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.TaxRate:
+            target = _target(input.id, "TaxRate", "tax rate")
+            return await taxes.update_tax_rate(actor, target, input.to_changes())
+
+        return await _tax_rate_result(run)
+
+    @requires(
+        "tax_rate", "manage", mutation=True, description="Archive a tax rate, keeping its history."
+    )
+    async def tax_rate_archive(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            TaxRateArchiveInput, strawberry.argument(description="The details of the request.")
+        ],
+    ) -> TaxRatePayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.TaxRate:
+            return await taxes.archive_tax_rate(actor, _target(input.id, "TaxRate", "tax rate"))
+
+        return await _tax_rate_result(run)
+
+    @requires("tax_rate", "manage", mutation=True, description="Create payment terms.")
+    async def payment_terms_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            PaymentTermsCreateInput,
+            strawberry.argument(description="The details of the request."),
+        ],
+    ) -> PaymentTermsPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.PaymentTerms:
+            return await terms.create_terms(actor, input.to_changes())
+
+        return await _terms_result(run)
+
+    @requires("tax_rate", "manage", mutation=True, description="Change payment terms.")
+    async def payment_terms_update(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            PaymentTermsUpdateInput,
+            strawberry.argument(description="The details of the request."),
+        ],
+    ) -> PaymentTermsPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.PaymentTerms:
+            target = _target(input.id, "PaymentTerms", "payment terms")
+            return await terms.update_terms(actor, target, input.to_changes())
+
+        return await _terms_result(run)
+
+    @requires(
+        "tax_rate",
+        "manage",
+        mutation=True,
+        description="Archive payment terms; customers and documents that have them keep them.",
+    )
+    async def payment_terms_archive(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            PaymentTermsArchiveInput,
+            strawberry.argument(description="The details of the request."),
+        ],
+    ) -> PaymentTermsPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> models.PaymentTerms:
+            target = _target(input.id, "PaymentTerms", "payment terms")
+            return await terms.archive_terms(actor, target)
+
+        return await _terms_result(run)

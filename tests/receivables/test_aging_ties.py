@@ -1,0 +1,194 @@
+"""The receivables aging ties to the receivables control account over random histories."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+from collections import Counter
+from collections.abc import Coroutine
+from datetime import date, timedelta
+from typing import Any, TypeVar
+from uuid import UUID
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from server.documents import entries
+from server.documents.aging import AgingBasis, aging
+from server.documents.lines import LineDraft
+from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
+from server.errors import DomainError
+from server.ledger import reports
+from server.ledger.models import Account
+from server.money import Money
+from server.receivables import invoices, payments
+from server.receivables.invoices import InvoiceDraft
+from server.receivables.payments import AllocationRequest, PaymentInput
+from tests.receivables import factory as f
+
+T = TypeVar("T")
+START = date(2026, 1, 1)
+_loop: asyncio.AbstractEventLoop | None = None
+DONE: Counter[str] = Counter()  # what the runs managed to do, so the test cannot pass empty
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on the test's event loop from the hypothesis worker thread."""
+    assert _loop is not None
+    return asyncio.run_coroutine_threadsafe(coro, _loop).result(timeout=120)
+
+
+def text(minor: int) -> str:
+    return str(Money.from_minor(minor, "USD").amount)
+
+
+async def open_books() -> tuple[f.Books, list[UUID], UUID, UUID, UUID]:
+    books = await f.new_books()
+    customers = [(await f.customer(books, name)).id for name in ("Ann", "Bob")]
+    accounts = {a.code: a.id for a in await Account.filter(organization_id=books.org)}
+    control = await entries.control_account(books.org, Ledger.RECEIVABLE)
+    return books, customers, accounts["4000"], accounts["1010"], control.id
+
+
+class AgingTiesMachine(RuleBasedStateMachine):
+    """Invoices, payments with allocations, unallocations, voids and write-offs, in date order."""
+
+    @initialize()
+    def start(self) -> None:
+        self.books, self.customers, self.income, self.bank, self.control = run(open_books())
+        self.day = START
+        self.invoices: list[UUID] = []
+        self.payments: list[UUID] = []
+        self.checked: list[date] = []
+
+    def later(self, days: int) -> date:
+        self.day += timedelta(days=days)
+        return self.day
+
+    @rule(
+        who=st.integers(0, 1),
+        amount=st.integers(1, 10**7),
+        due_in=st.integers(0, 60),
+        wait=st.integers(0, 15),
+    )
+    def issue_invoice(self, who: int, amount: int, due_in: int, wait: int) -> None:
+        on = self.later(wait)
+        draft = InvoiceDraft(
+            customer_id=self.customers[who],
+            issue_date=on,
+            due_date=on + timedelta(days=due_in),
+            lines=(LineDraft(description="Work", unit_price=text(amount), account_id=self.income),),
+        )
+
+        async def go() -> UUID:
+            created = await invoices.create(self.books.actor, draft)
+            await invoices.issue(self.books.actor, created.id, may_exceed_credit_limit=True)
+            return created.id
+
+        self.invoices.append(run(go()))
+        DONE["issue"] += 1
+
+    @rule(
+        who=st.integers(0, 1),
+        amount=st.integers(1, 10**7),
+        shares=st.lists(st.integers(1, 100), max_size=2),
+        wait=st.integers(0, 15),
+    )
+    def record_payment(self, who: int, amount: int, shares: list[int], wait: int) -> None:
+        on = self.later(wait)
+        customer = self.customers[who]
+
+        async def go() -> None:
+            items = await OpenItem.filter(
+                id__in=self.invoices, party_id=customer, open_minor__gt=0
+            ).order_by("date", "id")
+            left, requests = amount, []
+            for item, share in zip(items, shares, strict=False):
+                take = min(left, max(1, item.open_minor * share // 100))
+                if take <= 0:
+                    break
+                requests.append(AllocationRequest(invoice_id=item.id, amount=text(take)))
+                left -= take
+            paid = await payments.record(
+                self.books.actor,
+                PaymentInput(
+                    customer_id=customer,
+                    date=on,
+                    amount=text(amount),
+                    deposit_account_id=self.bank,
+                    allocations=tuple(requests),
+                ),
+            )
+            self.payments.append(paid.id)
+            DONE["pay"] += 1
+            DONE["allocate"] += len(requests)
+
+        with contextlib.suppress(DomainError):
+            run(go())
+
+    @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
+    def unallocate(self, pick: int, wait: int) -> None:
+        on = self.later(wait)
+
+        async def go() -> None:
+            live = await Allocation.filter(
+                organization_id=self.books.org,
+                kind=AllocationKind.SETTLEMENT,
+                reversed_on__isnull=True,
+            ).order_by("created_at", "id")
+            if live:
+                await payments.unallocate(self.books.actor, live[pick % len(live)].id, on)
+                DONE["unallocate"] += 1
+
+        run(go())
+
+    @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
+    def void_invoice(self, pick: int, wait: int) -> None:
+        if self.invoices:
+            on = self.later(wait)
+            target = self.invoices[pick % len(self.invoices)]
+            # Paid, written off, void or with allocations: refused, which is fine.
+            with contextlib.suppress(DomainError):
+                run(invoices.void(self.books.actor, target, on))
+
+    @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
+    def write_off(self, pick: int, wait: int) -> None:
+        if self.invoices:
+            on = self.later(wait)
+            target = self.invoices[pick % len(self.invoices)]
+            with contextlib.suppress(DomainError):
+                run(invoices.write_off(self.books.actor, target, on))
+
+    @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
+    def void_payment(self, pick: int, wait: int) -> None:
+        if self.payments:
+            on = self.later(wait)
+            with contextlib.suppress(DomainError):
+                run(payments.void(self.books.actor, self.payments[pick % len(self.payments)], on))
+
+    @invariant()
+    def aging_equals_control_account(self) -> None:
+        for as_of in {self.day, self.day - timedelta(days=9), START}:
+            for basis in AgingBasis:
+                report = run(aging(self.books.org, Ledger.RECEIVABLE, as_of, basis, [7, 45]))
+                sums = run(reports.totals_by_account(self.books.actor, None, as_of))
+                debit, credit = sums.get(self.control, (0, 0))
+                assert report.totals.total == debit - credit, (as_of, basis)
+                assert report.totals.total == sum(r.total for r in report.rows)
+
+
+async def test_random_receivables_histories_tie_aging_to_the_control_account() -> None:
+    global _loop
+    _loop = asyncio.get_running_loop()
+    machine = AgingTiesMachine.TestCase
+    machine.settings = settings(
+        max_examples=10,
+        stateful_step_count=14,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    context = contextvars.copy_context()
+    await asyncio.to_thread(context.run, lambda: machine().runTest())
+    assert min(DONE[k] for k in ("issue", "pay", "allocate", "unallocate")) > 0, DONE
