@@ -386,6 +386,24 @@ async def live_allocations(item_id: UUID) -> list[Allocation]:
     ).order_by("created_at")
 
 
+async def check_after_history(item_id: UUID, on: date, field: list[str]) -> None:
+    """A void cannot be dated before the item's last allocation or undo.
+
+    The void ends the item from its date; dating it earlier would rewrite what the
+    allocations made or undone since then said about the open balance on those days.
+    """
+    dates = await Allocation.filter(Q(charge_id=item_id) | Q(credit_id=item_id)).values_list(
+        "date", "reversed_on"
+    )
+    last = max((d for pair in dates for d in pair if d is not None), default=None)
+    if last is not None and on < last:
+        raise DomainError(
+            f"cannot be dated before its last allocation change on {last.isoformat()}",
+            code=ErrorCode.DATE_BEFORE_DOCUMENT,
+            field=field,
+        )
+
+
 async def get(actor: Actor, item_id: UUID, field: list[str]) -> OpenItem:
     item = await OpenItem.get_or_none(id=item_id, organization_id=actor.org)
     if item is None:

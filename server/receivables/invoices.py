@@ -470,6 +470,7 @@ async def void(actor: Actor, invoice_id: UUID, on: date | None = None) -> Invoic
                     code=ErrorCode.HAS_ALLOCATIONS,
                     field=["id"],
                 )
+            await allocation.check_after_history(invoice.id, when, ["date"])
             assert invoice.entry_id is not None
             reversal = await posting.reverse(
                 actor,

@@ -463,6 +463,7 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Paymen
                 code=ErrorCode.DATE_BEFORE_DOCUMENT,
                 field=["date"],
             )
+        await allocation.check_after_history(payment.id, when, ["date"])
         live = await allocation.live_allocations(payment.id)
         if any(a.kind == AllocationKind.REFUND for a in live):
             raise DomainError(

@@ -249,3 +249,34 @@ async def test_concurrent_payments_never_overpay_an_invoice(api: Api) -> None:
     data = await api.data("{ payments(first: 50) { totalCount } }", token=org.token())
     assert data["payments"]["totalCount"] == 1
     assert await balance(api, org, "1010") == "60.00"
+
+
+async def test_void_cannot_be_dated_before_the_last_allocation_change(api: Api) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    invoice = await issued_invoice(api, org, acme, "50.00")
+    payment = (
+        await record_payment(
+            api, org, acme, "50.00", [{"invoiceId": invoice["id"], "amount": "50.00"}]
+        )
+    )["payment"]
+    undone = await api.data(
+        UNALLOCATE,
+        {"input": {"allocationId": payment["allocations"][0]["id"], "date": "2026-03-20"}},
+        token=org.token(),
+    )
+    assert undone["paymentUnallocate"]["userErrors"] == []
+    early = await api.data(
+        """mutation($input: InvoiceVoidInput!) { invoiceVoid(input: $input) {
+             userErrors { field code } } }""",
+        {"input": {"id": invoice["id"], "date": "2026-03-15"}},
+        token=org.token(),
+    )
+    assert early["invoiceVoid"]["userErrors"] == [
+        {"field": ["input", "date"], "code": "DATE_BEFORE_DOCUMENT"}
+    ]
+    refused = await api.data(
+        VOID, {"input": {"id": payment["id"], "date": "2026-03-15"}}, token=org.token()
+    )
+    assert [e["code"] for e in refused["paymentVoid"]["userErrors"]] == ["DATE_BEFORE_DOCUMENT"]
+    assert await balance(api, org, "1100", "2026-03-16") == "0.00"
