@@ -31,6 +31,8 @@ from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
+from schema.payables.resolvers import PayablesMutation, PayablesQuery
+from schema.payables.types import Bill, BillPayment, PurchaseOrder
 from schema.permissions import GATE, SIGNED_IN
 from schema.scalars import SCALAR_MAP
 from server.settings import Settings
@@ -61,7 +63,7 @@ def root_types() -> tuple[type, type]:
     """
 
     @strawberry.type(name="Query", description="Read operations.")
-    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, AuditQuery):
+    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, PayablesQuery, AuditQuery):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
 
@@ -69,7 +71,7 @@ def root_types() -> tuple[type, type]:
         name="Mutation",
         description="Operations that change state; each is one business action.",
     )
-    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation):
+    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation, PayablesMutation):
         pass
 
     return Query, Mutation
@@ -132,6 +134,9 @@ def build_schema(
             JournalEntry,
             TrackingCategory,
             TrackingOption,
+            Bill,
+            BillPayment,
+            PurchaseOrder,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
