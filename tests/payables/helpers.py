@@ -169,7 +169,8 @@ class Books:
 
     async def trial_balance_balances(self) -> None:
         data = await self.api.data(
-            """{ trialBalance(asOf: "2026-12-31") { totalDebit { amount } totalCredit { amount } } }""",
+            """{ trialBalance(asOf: "2026-12-31") {
+                totalDebit { amount } totalCredit { amount } } }""",
             token=self.org.token(),
         )
         tb = data["trialBalance"]

@@ -31,7 +31,8 @@ async def test_bill_payment_run_over_many_bills_keeps_the_excess_as_credit(api: 
     net = sum(i.open_base_minor * (1 if i.is_charge else -1) for i in items)
     assert Decimal(balances["2000"]) == Decimal(net) / 100
     listed = await api.data(
-        "{ billPayments(first: 10) { totalCount nodes { amount { amount } unapplied { amount } } } }",
+        "{ billPayments(first: 10) { totalCount"
+        " nodes { amount { amount } unapplied { amount } } } }",
         token=books.org.token("ap_clerk"),
     )
     assert listed["billPayments"]["totalCount"] == 1
