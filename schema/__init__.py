@@ -34,6 +34,10 @@ from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.payables.resolvers import PayablesMutation, PayablesQuery
 from schema.payables.types import Bill, BillPayment, PurchaseOrder
 from schema.permissions import GATE, SIGNED_IN
+from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
+from schema.receivables.credit_types import CreditNote, Dispute
+from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
+from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
 from server.settings import Settings
 
@@ -63,7 +67,16 @@ def root_types() -> tuple[type, type]:
     """
 
     @strawberry.type(name="Query", description="Read operations.")
-    class Query(IdentityQuery, AdminQuery, CrmQuery, LedgerQuery, PayablesQuery, AuditQuery):
+    class Query(
+        IdentityQuery,
+        AdminQuery,
+        CrmQuery,
+        LedgerQuery,
+        ReceivablesQuery,
+        CreditNotesQuery,
+        PayablesQuery,
+        AuditQuery,
+    ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
 
@@ -71,7 +84,15 @@ def root_types() -> tuple[type, type]:
         name="Mutation",
         description="Operations that change state; each is one business action.",
     )
-    class Mutation(IdentityMutation, AdminMutation, CrmMutation, LedgerMutation, PayablesMutation):
+    class Mutation(
+        IdentityMutation,
+        AdminMutation,
+        CrmMutation,
+        LedgerMutation,
+        ReceivablesMutation,
+        CreditNotesMutation,
+        PayablesMutation,
+    ):
         pass
 
     return Query, Mutation
@@ -137,6 +158,11 @@ def build_schema(
             Bill,
             BillPayment,
             PurchaseOrder,
+            Invoice,
+            Payment,
+            Allocation,
+            CreditNote,
+            Dispute,
         ],
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),

@@ -52,7 +52,7 @@ END_OF_MONTH: END_OF_MONTH */,
 ARCHIVED: ARCHIVED */,
     "created_at" TIMESTAMP NOT NULL,
     CONSTRAINT "uid_payment_ter_organiz_12b452" UNIQUE ("organization_id", "name")
-) /* When a document falls due, and the discount for paying early (2\/10 net 30). */;
+) /* When a document falls due, and the discount for paying early (2/10 net 30). */;
         CREATE TABLE IF NOT EXISTS "allocations" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
     "organization_id" CHAR(36) NOT NULL,

@@ -18,6 +18,7 @@ from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, TrackingOption
+from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.payables import loaders
 from schema.permissions import authorize
 from schema.scalars import CurrencyCode, Money
@@ -25,19 +26,6 @@ from server.documents import models as documents
 from server.payables import models
 from server.payables import schedule as sched
 from server.receivables.models import PaymentMethod
-
-
-def _enum(enum: Any, name: str, description: str) -> None:
-    # Receivables shares some enums; whichever side registers first names them.
-    if "__strawberry_definition__" not in vars(enum):
-        strawberry.enum(enum, name=name, description=description)
-
-
-_enum(models.BillStatus, "BillStatus", "Where a bill is in its life.")
-_enum(models.BillPaymentStatus, "BillPaymentStatus", "Recorded, or void.")
-_enum(models.PurchaseOrderStatus, "PurchaseOrderStatus", "Where a purchase order is.")
-_enum(PaymentMethod, "PaymentMethod", "How money was paid.")
-_enum(documents.AllocationKind, "AllocationKind", "How an amount was applied to a document.")
 
 
 def money(minor: int, currency: str) -> Money:

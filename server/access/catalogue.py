@@ -51,7 +51,9 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("invoice", "void", "Void issued invoices"),
     Permission("invoice", "write_off", "Write off invoices as bad debt"),
     Permission("invoice", "dispute", "Open and resolve invoice disputes"),
-    Permission("invoice", "override_credit_limit", "Issue an invoice beyond the customer's credit limit"),
+    Permission(
+        "invoice", "override_credit_limit", "Issue an invoice beyond the customer's credit limit"
+    ),
     Permission("payment", "read", "See payments received"),
     Permission("payment", "record", "Record payments received and allocate them"),
     Permission("payment", "refund", "Refund customer credit"),

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID
 
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 
 from server.actor import Actor
 from server.documents import entries
@@ -381,9 +381,9 @@ async def undo(actor: Actor, allocation: Allocation, on: date, field: list[str])
 
 async def live_allocations(item_id: UUID) -> list[Allocation]:
     """Allocations on an item that have not been undone."""
-    return await Allocation.filter(reversed_on__isnull=True).filter(
-        charge_id=item_id
-    ) + await Allocation.filter(reversed_on__isnull=True, credit_id=item_id)
+    return await Allocation.filter(
+        Q(charge_id=item_id) | Q(credit_id=item_id), reversed_on__isnull=True
+    ).order_by("created_at")
 
 
 async def get(actor: Actor, item_id: UUID, field: list[str]) -> OpenItem:

@@ -1,0 +1,221 @@
+"""Root fields of credit notes and invoice disputes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Annotated
+
+import strawberry
+
+from schema.errors import user_errors
+from schema.ids import decode
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
+from schema.receivables.credit_types import CreditNote, CreditNotePayload, Dispute, DisputePayload
+from schema.receivables.inputs import AllocationInput, InvoiceLineInput
+from schema.receivables.resolvers import PAGE, _id, _line, _optional, _requests
+from server.errors import DomainError
+from server.receivables import credit_notes, disputes
+from server.receivables import models as m
+
+Day = date
+
+
+@strawberry.input(description="A new draft credit note.")
+class CreditNoteCreateInput:
+    customer_id: strawberry.ID = strawberry.field(description="Who it is for.")
+    issue_date: date = strawberry.field(description="Its date.")
+    lines: list[InvoiceLineInput] = strawberry.field(description="What is credited.")
+    invoice_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The invoice it corrects."
+    )
+    reason: str | None = strawberry.field(default=None, description="Why it is given.")
+
+
+@strawberry.input(description="Issue a draft credit note.")
+class CreditNoteIssueInput:
+    id: strawberry.ID = strawberry.field(description="The draft.")
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="Repeat the request safely: the same key returns the same result."
+    )
+
+
+@strawberry.input(description="Apply a credit note to invoices.")
+class CreditNoteAllocateInput:
+    id: strawberry.ID = strawberry.field(description="The credit note.")
+    allocations: list[AllocationInput] = strawberry.field(description="Invoices and amounts.")
+    date: Day | None = strawberry.field(
+        default=None, description="When it takes effect; the credit note's date if omitted."
+    )
+
+
+@strawberry.input(description="Open a dispute on an invoice.")
+class InvoiceDisputeOpenInput:
+    invoice_id: strawberry.ID = strawberry.field(description="The invoice.")
+    reason: m.DisputeReason = strawberry.field(description="Why the customer disputes it.")
+    note: str | None = strawberry.field(default=None, description="Details.")
+    date: Day = strawberry.field(description="When the customer raised it.")
+
+
+@strawberry.input(description="Resolve a dispute.")
+class InvoiceDisputeResolveInput:
+    id: strawberry.ID = strawberry.field(description="The dispute.")
+    resolution: m.DisputeResolution = strawberry.field(description="How it ends.")
+    date: Day = strawberry.field(description="When it is resolved.")
+    note: str | None = strawberry.field(default=None, description="Notes on the outcome.")
+    credit_note_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The issued credit note that settles it (CREDIT_NOTE)."
+    )
+
+
+async def _note_result(run: Callable[[], Awaitable[m.CreditNote]]) -> CreditNotePayload:
+    try:
+        note = await run()
+    except DomainError as error:
+        return CreditNotePayload(credit_note=None, user_errors=user_errors(error))
+    return CreditNotePayload(credit_note=CreditNote.from_model(note), user_errors=[])
+
+
+async def _dispute_result(run: Callable[[], Awaitable[m.Dispute]]) -> DisputePayload:
+    try:
+        dispute = await run()
+    except DomainError as error:
+        return DisputePayload(dispute=None, user_errors=user_errors(error))
+    return DisputePayload(dispute=Dispute.from_model(dispute), user_errors=[])
+
+
+@strawberry.type
+class CreditNotesQuery:
+    @requires("credit_note", "read", description="Credit notes, a page at a time, newest first.")
+    async def credit_notes(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        customer_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this customer's.")
+        ] = None,
+    ) -> Connection[CreditNote]:
+        query = m.CreditNote.filter(organization_id=info.context.signed_in().org)
+        if customer_id is not None:
+            customer = decode(customer_id, "Customer")
+            query = query.filter(customer_id=customer) if customer else query.filter(id=None)
+        return await paginate(
+            query,
+            SortKey("issue_date", descending=True),
+            CreditNote.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+
+    @requires("invoice", "read", description="Disputes of an invoice, oldest first.")
+    async def invoice_disputes(
+        self,
+        info: strawberry.Info,
+        invoice_id: Annotated[strawberry.ID, strawberry.argument(description="The invoice.")],
+    ) -> list[Dispute]:
+        invoice = decode(invoice_id, "Invoice")
+        if invoice is None:
+            return []
+        rows = await m.Dispute.filter(
+            invoice_id=invoice, organization_id=info.context.signed_in().org
+        ).order_by("created_at")
+        return [Dispute.from_model(d) for d in rows]
+
+
+@strawberry.type
+class CreditNotesMutation:
+    @requires("credit_note", "create", mutation=True, description="Create a draft credit note.")
+    async def credit_note_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[CreditNoteCreateInput, strawberry.argument(description="The note.")],
+    ) -> CreditNotePayload:
+        actor = info.context.signed_in()
+
+        async def run() -> m.CreditNote:
+            draft = credit_notes.CreditNoteDraft(
+                customer_id=_id(input.customer_id, "Customer", ["customerId"]),
+                issue_date=input.issue_date,
+                lines=tuple(_line(i, ln) for i, ln in enumerate(input.lines)),
+                invoice_id=_optional(input.invoice_id, "Invoice", ["invoiceId"]),
+                reason=input.reason,
+            )
+            return await credit_notes.create(actor, draft)
+
+        return await _note_result(run)
+
+    @requires("credit_note", "issue", mutation=True, description="Issue a credit note (posts it).")
+    async def credit_note_issue(
+        self,
+        info: strawberry.Info,
+        input: Annotated[CreditNoteIssueInput, strawberry.argument(description="The note.")],
+    ) -> CreditNotePayload:
+        actor = info.context.signed_in()
+        return await _note_result(
+            lambda: credit_notes.issue(
+                actor,
+                _id(input.id, "CreditNote", ["id"]),
+                idempotency_key=input.idempotency_key,
+            )
+        )
+
+    @requires("credit_note", "issue", mutation=True, description="Apply a credit note to invoices.")
+    async def credit_note_allocate(
+        self,
+        info: strawberry.Info,
+        input: Annotated[CreditNoteAllocateInput, strawberry.argument(description="What.")],
+    ) -> CreditNotePayload:
+        actor = info.context.signed_in()
+        return await _note_result(
+            lambda: credit_notes.allocate(
+                actor,
+                _id(input.id, "CreditNote", ["id"]),
+                _requests(input.allocations),
+                input.date,
+            )
+        )
+
+    @requires("invoice", "dispute", mutation=True, description="Open a dispute on an invoice.")
+    async def invoice_dispute_open(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvoiceDisputeOpenInput, strawberry.argument(description="The dispute.")],
+    ) -> DisputePayload:
+        actor = info.context.signed_in()
+        return await _dispute_result(
+            lambda: disputes.open_dispute(
+                actor,
+                _id(input.invoice_id, "Invoice", ["invoiceId"]),
+                input.reason,
+                input.note,
+                input.date,
+            )
+        )
+
+    @requires("invoice", "dispute", mutation=True, description="Resolve a dispute.")
+    async def invoice_dispute_resolve(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            InvoiceDisputeResolveInput, strawberry.argument(description="The outcome.")
+        ],
+    ) -> DisputePayload:
+        actor = info.context.signed_in()
+        return await _dispute_result(
+            lambda: disputes.resolve(
+                actor,
+                _id(input.id, "Dispute", ["id"]),
+                input.resolution,
+                input.date,
+                input.note,
+                _optional(input.credit_note_id, "CreditNote", ["creditNoteId"]),
+            )
+        )

@@ -1,0 +1,70 @@
+"""Per-request DataLoaders for receivables: one statement per batch, whatever the page size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+from tortoise.expressions import Q
+
+from schema.context import Context
+from server.documents.models import Allocation, OpenItem
+from server.receivables.models import Invoice, InvoiceLine, Payment
+
+
+def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        org = context.signed_in().org
+        found = {o.id: o for o in await OpenItem.filter(id__in=ids, organization_id=org)}
+        return [found.get(i) for i in ids]
+
+    return context.loader("ar.open_items", lambda _c: DataLoader(load_fn=load))
+
+
+def invoice_lines(context: Context) -> DataLoader[UUID, list[InvoiceLine]]:
+    async def load(ids: list[UUID]) -> list[list[InvoiceLine]]:
+        grouped: dict[UUID, list[InvoiceLine]] = defaultdict(list)
+        for line in await InvoiceLine.filter(invoice_id__in=ids).order_by("invoice_id", "line_no"):
+            grouped[line.invoice_id].append(line)
+        return [grouped.get(i, []) for i in ids]
+
+    return context.loader("ar.invoice_lines", lambda _c: DataLoader(load_fn=load))
+
+
+def invoices(context: Context) -> DataLoader[UUID, Invoice | None]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        org = context.signed_in().org
+        found = {i.id: i for i in await Invoice.filter(id__in=ids, organization_id=org)}
+        return [found.get(i) for i in ids]
+
+    return context.loader("ar.invoices", lambda _c: DataLoader(load_fn=load))
+
+
+def payments(context: Context) -> DataLoader[UUID, Payment | None]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        org = context.signed_in().org
+        found = {p.id: p for p in await Payment.filter(id__in=ids, organization_id=org)}
+        return [found.get(i) for i in ids]
+
+    return context.loader("ar.payments", lambda _c: DataLoader(load_fn=load))
+
+
+def allocations(context: Context) -> DataLoader[UUID, list[Allocation]]:
+    """Allocations on each open item, from either side, oldest first."""
+
+    async def load(ids: list[UUID]) -> list[list[Allocation]]:
+        org = context.signed_in().org
+        grouped: dict[UUID, list[Allocation]] = defaultdict(list)
+        wanted = set(ids)
+        rows = await Allocation.filter(
+            Q(charge_id__in=ids) | Q(credit_id__in=ids), organization_id=org
+        ).order_by("created_at", "id")
+        for a in rows:
+            for side in (a.charge_id, a.credit_id):
+                if side in wanted:
+                    grouped[side].append(a)
+        return [grouped.get(i, []) for i in ids]
+
+    return context.loader("ar.allocations", lambda _c: DataLoader(load_fn=load))

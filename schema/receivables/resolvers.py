@@ -1,0 +1,408 @@
+"""Root fields of receivables: invoices and payments received."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from schema.crm.types import OrderDirection
+from schema.errors import user_errors
+from schema.ids import decode
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from schema.receivables.inputs import (
+    AllocationInput,
+    InvoiceCreateInput,
+    InvoiceFilter,
+    InvoiceIssueInput,
+    InvoiceLineInput,
+    InvoiceOrder,
+    InvoiceUpdateInput,
+    InvoiceVoidInput,
+    InvoiceWriteOffInput,
+    PaymentAllocateInput,
+    PaymentFilter,
+    PaymentOrder,
+    PaymentRecordInput,
+    PaymentRefundInput,
+    PaymentUnallocateInput,
+    PaymentVoidInput,
+)
+from schema.receivables.types import DryRun, Invoice, InvoicePayload, Payment, PaymentPayload
+from server.documents.lines import LineDraft
+from server.errors import DomainError, NotFound
+from server.identity.models import Organization
+from server.receivables import invoices, payments
+from server.receivables import models as m
+from server.receivables.invoices import PostingPreview
+
+PAGE = {
+    "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
+    "last": "Items from the end (or before `before`), at most 100.",
+}
+
+
+def _id(value: strawberry.ID | None, type_name: str, path: list[str]) -> UUID:
+    decoded = decode(value, type_name) if value else None
+    if decoded is None:
+        raise NotFound(f"{type_name} not found", field=path)
+    return decoded
+
+
+def _optional(value: strawberry.ID | None, type_name: str, path: list[str]) -> UUID | None:
+    return _id(value, type_name, path) if value else None
+
+
+def _line(i: int, line: InvoiceLineInput) -> LineDraft:
+    at = ["lines", str(i)]
+    return LineDraft(
+        item_id=_optional(line.item_id, "Item", [*at, "itemId"]),
+        description=line.description,
+        quantity=line.quantity,
+        unit_price=line.unit_price,
+        discount_percent=line.discount_percent,
+        tax_rate_id=_optional(line.tax_rate_id, "TaxRate", [*at, "taxRateId"]),
+        account_id=_optional(line.account_id, "Account", [*at, "accountId"]),
+        dimension_option_ids=tuple(
+            _id(o, "TrackingOption", [*at, "dimensionOptionIds"])
+            for o in line.dimension_option_ids or []
+        ),
+    )
+
+
+def _draft(data: InvoiceCreateInput) -> invoices.InvoiceDraft:
+    return invoices.InvoiceDraft(
+        customer_id=_id(data.customer_id, "Customer", ["customerId"]),
+        issue_date=data.issue_date,
+        due_date=data.due_date,
+        terms_id=_optional(data.terms_id, "PaymentTerms", ["termsId"]),
+        reference=data.reference,
+        memo=data.memo,
+        lines=tuple(_line(i, ln) for i, ln in enumerate(data.lines)),
+    )
+
+
+def _requests(items: list[AllocationInput] | None) -> tuple[payments.AllocationRequest, ...]:
+    return tuple(
+        payments.AllocationRequest(
+            invoice_id=_id(a.invoice_id, "Invoice", ["allocations", str(i), "invoiceId"]),
+            amount=a.amount,
+        )
+        for i, a in enumerate(items or [])
+    )
+
+
+async def _base(info: strawberry.Info) -> str:
+    return str((await Organization.get(id=info.context.signed_in().org)).base_currency)
+
+
+async def _invoice_result(
+    info: strawberry.Info, run: Callable[[], Awaitable[m.Invoice | PostingPreview]]
+) -> InvoicePayload:
+    try:
+        result = await run()
+    except DomainError as error:
+        return InvoicePayload(invoice=None, dry_run=None, user_errors=user_errors(error))
+    if isinstance(result, PostingPreview):
+        preview = await DryRun.build(info, result, await _base(info))
+        return InvoicePayload(invoice=None, dry_run=preview, user_errors=[])
+    return InvoicePayload(invoice=Invoice.from_model(result), dry_run=None, user_errors=[])
+
+
+async def _payment_result(
+    info: strawberry.Info, run: Callable[[], Awaitable[m.Payment | PostingPreview]]
+) -> PaymentPayload:
+    try:
+        result = await run()
+    except DomainError as error:
+        return PaymentPayload(payment=None, dry_run=None, user_errors=user_errors(error))
+    if isinstance(result, PostingPreview):
+        preview = await DryRun.build(info, result, await _base(info))
+        return PaymentPayload(payment=None, dry_run=preview, user_errors=[])
+    return PaymentPayload(payment=Payment.from_model(result), dry_run=None, user_errors=[])
+
+
+@strawberry.type
+class ReceivablesQuery:
+    @requires("invoice", "read", description="The organization's invoices, a page at a time.")
+    async def invoices(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        filter: Annotated[
+            InvoiceFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            InvoiceOrder | None,
+            strawberry.argument(description="Sort order; newest issue date first if omitted."),
+        ] = None,
+    ) -> Connection[Invoice]:
+        actor = info.context.signed_in()
+        flt = filter or InvoiceFilter()
+        order = order_by or InvoiceOrder()
+        query = m.Invoice.filter(organization_id=actor.org)
+        if flt.status is not None:
+            query = query.filter(status=flt.status)
+        if flt.customer_id is not None:
+            customer = decode(flt.customer_id, "Customer")
+            query = query.filter(customer_id=customer) if customer else query.filter(id=None)
+        if flt.issued_from is not None:
+            query = query.filter(issue_date__gte=flt.issued_from)
+        if flt.issued_to is not None:
+            query = query.filter(issue_date__lte=flt.issued_to)
+        if flt.number is not None:
+            query = query.filter(number=flt.number)
+        key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
+        return await paginate(
+            query,
+            key,
+            Invoice.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+
+    @requires("invoice", "read", description="One invoice; null if there is none with this id.")
+    async def invoice(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> Invoice | None:
+        invoice_id = decode(id, "Invoice")
+        if invoice_id is None:
+            return None
+        found = await m.Invoice.get_or_none(
+            id=invoice_id, organization_id=info.context.signed_in().org
+        )
+        return Invoice.from_model(found) if found else None
+
+    @requires("payment", "read", description="Payments received, a page at a time.")
+    async def payments(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        filter: Annotated[
+            PaymentFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            PaymentOrder | None,
+            strawberry.argument(description="Sort order; newest first if omitted."),
+        ] = None,
+    ) -> Connection[Payment]:
+        actor = info.context.signed_in()
+        flt = filter or PaymentFilter()
+        order = order_by or PaymentOrder()
+        query = m.Payment.filter(organization_id=actor.org)
+        if flt.customer_id is not None:
+            customer = decode(flt.customer_id, "Customer")
+            query = query.filter(customer_id=customer) if customer else query.filter(id=None)
+        if flt.status is not None:
+            query = query.filter(status=flt.status)
+        if flt.from_date is not None:
+            query = query.filter(date__gte=flt.from_date)
+        if flt.to_date is not None:
+            query = query.filter(date__lte=flt.to_date)
+        return await paginate(
+            query,
+            SortKey("date", descending=order.direction == OrderDirection.DESC),
+            Payment.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+
+    @requires("payment", "read", description="One payment; null if there is none with this id.")
+    async def payment(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> Payment | None:
+        payment_id = decode(id, "Payment")
+        if payment_id is None:
+            return None
+        found = await m.Payment.get_or_none(
+            id=payment_id, organization_id=info.context.signed_in().org
+        )
+        return Payment.from_model(found) if found else None
+
+
+@strawberry.type
+class ReceivablesMutation:
+    @requires("invoice", "create", mutation=True, description="Create a draft invoice.")
+    async def invoice_create(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvoiceCreateInput, strawberry.argument(description="The invoice.")],
+    ) -> InvoicePayload:
+        actor = info.context.signed_in()
+        return await _invoice_result(info, lambda: invoices.create(actor, _draft(input)))
+
+    @requires("invoice", "create", mutation=True, description="Change a draft invoice.")
+    async def invoice_update(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvoiceUpdateInput, strawberry.argument(description="The changes.")],
+    ) -> InvoicePayload:
+        actor = info.context.signed_in()
+        return await _invoice_result(
+            info,
+            lambda: invoices.update(actor, _id(input.id, "Invoice", ["id"]), _draft(input)),
+        )
+
+    @requires(
+        "invoice",
+        "issue",
+        mutation=True,
+        description="Issue a draft: number it, post it and open it for payment.",
+    )
+    async def invoice_issue(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvoiceIssueInput, strawberry.argument(description="The invoice.")],
+    ) -> InvoicePayload:
+        ctx = info.context
+        actor = ctx.signed_in()
+        may_exceed = ctx.access.allowed(
+            actor.subject, actor.org, "invoice", "override_credit_limit"
+        )
+        return await _invoice_result(
+            info,
+            lambda: invoices.issue(
+                actor,
+                _id(input.id, "Invoice", ["id"]),
+                may_exceed_credit_limit=may_exceed,
+                idempotency_key=input.idempotency_key,
+                dry_run=input.dry_run,
+            ),
+        )
+
+    @requires("invoice", "void", mutation=True, description="Void an invoice (reverses it).")
+    async def invoice_void(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvoiceVoidInput, strawberry.argument(description="The invoice.")],
+    ) -> InvoicePayload:
+        actor = info.context.signed_in()
+        return await _invoice_result(
+            info, lambda: invoices.void(actor, _id(input.id, "Invoice", ["id"]), input.date)
+        )
+
+    @requires(
+        "invoice", "write_off", mutation=True, description="Write an invoice off as bad debt."
+    )
+    async def invoice_write_off(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvoiceWriteOffInput, strawberry.argument(description="The invoice.")],
+    ) -> InvoicePayload:
+        actor = info.context.signed_in()
+        return await _invoice_result(
+            info,
+            lambda: invoices.write_off(
+                actor, _id(input.id, "Invoice", ["id"]), input.date, input.memo
+            ),
+        )
+
+    @requires(
+        "payment",
+        "record",
+        mutation=True,
+        description="Record money received, optionally applied to invoices.",
+    )
+    async def payment_record(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PaymentRecordInput, strawberry.argument(description="The payment.")],
+    ) -> PaymentPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> m.Payment | PostingPreview:
+            data = payments.PaymentInput(
+                customer_id=_id(input.customer_id, "Customer", ["customerId"]),
+                date=input.date,
+                amount=input.amount,
+                deposit_account_id=_id(input.deposit_account_id, "Account", ["depositAccountId"]),
+                method=input.method,
+                currency=input.currency,
+                reference=input.reference,
+                memo=input.memo,
+                allocations=_requests(input.allocations),
+            )
+            return await payments.record(
+                actor, data, idempotency_key=input.idempotency_key, dry_run=input.dry_run
+            )
+
+        return await _payment_result(info, run)
+
+    @requires("payment", "record", mutation=True, description="Apply a payment to invoices.")
+    async def payment_allocate(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PaymentAllocateInput, strawberry.argument(description="What to apply.")],
+    ) -> PaymentPayload:
+        actor = info.context.signed_in()
+        return await _payment_result(
+            info,
+            lambda: payments.allocate(
+                actor, _id(input.id, "Payment", ["id"]), _requests(input.allocations), input.date
+            ),
+        )
+
+    @requires(
+        "payment", "record", mutation=True, description="Undo an allocation; history is kept."
+    )
+    async def payment_unallocate(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PaymentUnallocateInput, strawberry.argument(description="What to undo.")],
+    ) -> PaymentPayload:
+        actor = info.context.signed_in()
+        return await _payment_result(
+            info,
+            lambda: payments.unallocate(
+                actor, _id(input.allocation_id, "Allocation", ["allocationId"]), input.date
+            ),
+        )
+
+    @requires("payment", "refund", mutation=True, description="Pay unallocated credit back.")
+    async def payment_refund(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PaymentRefundInput, strawberry.argument(description="The refund.")],
+    ) -> PaymentPayload:
+        actor = info.context.signed_in()
+        return await _payment_result(
+            info,
+            lambda: payments.refund(
+                actor,
+                _id(input.id, "Payment", ["id"]),
+                amount=input.amount,
+                on=input.date,
+                account_id=_id(input.account_id, "Account", ["accountId"]),
+                idempotency_key=input.idempotency_key,
+            ),
+        )
+
+    @requires("payment", "void", mutation=True, description="Void a payment and its allocations.")
+    async def payment_void(
+        self,
+        info: strawberry.Info,
+        input: Annotated[PaymentVoidInput, strawberry.argument(description="The payment.")],
+    ) -> PaymentPayload:
+        actor = info.context.signed_in()
+        return await _payment_result(
+            info, lambda: payments.void(actor, _id(input.id, "Payment", ["id"]), input.date)
+        )

@@ -1,0 +1,441 @@
+"""GraphQL types of receivables: invoices, payments, allocations and dry-run previews."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Annotated, Self
+from uuid import UUID
+
+import strawberry
+from strawberry import relay
+
+from schema.crm import loaders as crm_loaders
+from schema.crm.types import Customer
+from schema.errors import UserError
+from schema.ledger import loaders as ledger_loaders
+from schema.ledger.types import Account, JournalEntry
+from schema.permissions import authorize
+from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
+from schema.receivables import loaders
+from schema.scalars import CurrencyCode, Money
+from server.documents import models as doc_models
+from server.receivables import models
+from server.receivables.invoices import PostingPreview
+
+Day = date  # for annotations inside types that have a field named `date`
+
+
+def _uuids(raw: Iterable[str]) -> list[UUID]:
+    out = []
+    for value in raw:
+        try:
+            out.append(UUID(value))
+        except ValueError:
+            continue
+    return out
+
+
+def _money(minor: int, currency: str) -> Money:
+    value = Money.from_minor(minor, currency)
+    assert value is not None
+    return value
+
+
+@strawberry.type(description="One line of an invoice, with its rounded figures.")
+class InvoiceLine:
+    line_no: int = strawberry.field(description="Position on the invoice, from 1.")
+    description: str | None = strawberry.field(description="What was sold.")
+    quantity: Decimal = strawberry.field(description="Quantity, up to 4 decimals.")
+    unit_price: Money = strawberry.field(description="Price of one unit.")
+    discount_percent: Decimal = strawberry.field(description="Discount on the line, percent.")
+    amount: Money = strawberry.field(description="Net amount: quantity x price less discount.")
+    tax: Money = strawberry.field(description="Tax on the line.")
+    item_id: strawberry.ID | None = strawberry.field(description="The item sold, if any.")
+    tax_rate_id: strawberry.ID | None = strawberry.field(description="The tax rate applied.")
+    dimension_option_ids: list[strawberry.ID] = strawberry.field(
+        description="Dimension options the line is tagged with."
+    )
+    account_id: strawberry.Private[UUID]
+
+    @strawberry.field(description="The income account the line posts to.")
+    async def account(self, info: strawberry.Info) -> Account | None:
+        found = await ledger_loaders.accounts(info.context).load(self.account_id)
+        return Account.from_model(found) if found else None
+
+    @classmethod
+    def from_model(cls, line: models.InvoiceLine, currency: str) -> Self:
+        from schema.ids import encode
+
+        return cls(
+            line_no=line.line_no,
+            description=line.description,
+            quantity=Decimal(line.quantity).normalize(),
+            unit_price=_money(line.unit_price_minor, currency),
+            discount_percent=Decimal(line.discount_percent).normalize(),
+            amount=_money(line.amount_minor, currency),
+            tax=_money(line.tax_minor, currency),
+            item_id=strawberry.ID(encode("Item", line.item_id)) if line.item_id else None,
+            tax_rate_id=(
+                strawberry.ID(encode("TaxRate", line.tax_rate_id)) if line.tax_rate_id else None
+            ),
+            dimension_option_ids=[
+                strawberry.ID(encode("TrackingOption", o)) for o in line.dimension_option_ids
+            ],
+            account_id=line.account_id,
+        )
+
+
+@strawberry.type(description="An amount applied between a charge and a credit, or closed.")
+class Allocation(relay.Node):
+    id: relay.NodeID[str]
+    kind: doc_models.AllocationKind = strawberry.field(description="What the allocation did.")
+    amount: Money = strawberry.field(description="The amount applied, in the documents' currency.")
+    date: Day = strawberry.field(description="When it took effect.")
+    reversed_on: Day | None = strawberry.field(
+        description="When it was undone; null while it stands."
+    )
+    memo: str | None = strawberry.field(description="Narrative.")
+    charge_id: strawberry.Private[UUID | None]
+    credit_id: strawberry.Private[UUID | None]
+
+    @strawberry.field(description="The invoice it applies to (null for refunds).")
+    async def invoice(self, info: strawberry.Info) -> Invoice | None:
+        if self.charge_id is None:
+            return None
+        found = await loaders.invoices(info.context).load(self.charge_id)
+        return Invoice.from_model(found) if found else None
+
+    @strawberry.field(description="The payment applied, when the credit is a payment.")
+    async def payment(self, info: strawberry.Info) -> Payment | None:
+        if self.credit_id is None:
+            return None
+        found = await loaders.payments(info.context).load(self.credit_id)
+        return Payment.from_model(found) if found else None
+
+    @classmethod
+    def from_model(cls, a: doc_models.Allocation, currency: str) -> Self:
+        return cls(
+            id=str(a.id),
+            kind=a.kind,
+            amount=_money(a.amount_minor, currency),
+            date=a.date,
+            reversed_on=a.reversed_on,
+            memo=a.memo,
+            charge_id=a.charge_id,
+            credit_id=a.credit_id,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Allocation | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "payment", "read")
+        org = info.context.signed_in().org
+        rows = await doc_models.Allocation.filter(
+            id__in=_uuids(ids), organization_id=org, ledger=doc_models.Ledger.RECEIVABLE
+        )
+        items = {
+            o.id: o
+            for o in await doc_models.OpenItem.filter(
+                id__in=[r.charge_id or r.credit_id for r in rows]
+            )
+        }
+        found = {str(r.id): r for r in rows}
+        out: list[Allocation | None] = []
+        for i in ids:
+            row = found.get(i)
+            item = items.get(row.charge_id or row.credit_id) if row else None  # type: ignore[arg-type]
+            out.append(cls.from_model(row, item.currency) if row and item else None)
+        return out
+
+
+@strawberry.type(description="A request for payment sent to a customer.")
+class Invoice(relay.Node):
+    id: relay.NodeID[str]
+    number: str | None = strawberry.field(
+        description="Gapless number in the organization, given when issued (INV-000001)."
+    )
+    status: models.InvoiceStatus = strawberry.field(description="Where the invoice stands.")
+    currency: CurrencyCode = strawberry.field(description="The customer's currency.")
+    issue_date: date = strawberry.field(description="Invoice date; the date it posts on.")
+    due_date: date | None = strawberry.field(
+        description="When payment is due; set from the terms when issued unless given."
+    )
+    reference: str | None = strawberry.field(description="The customer's order number.")
+    memo: str | None = strawberry.field(description="Note printed on the invoice.")
+    subtotal: Money = strawberry.field(description="Sum of the lines' net amounts.")
+    tax: Money = strawberry.field(description="Sum of the lines' tax.")
+    total: Money = strawberry.field(description="Subtotal plus tax.")
+    discount_percent: Decimal | None = strawberry.field(
+        description="Early-payment discount offered by the terms, percent."
+    )
+    discount_until: date | None = strawberry.field(
+        description="Last day the early-payment discount holds."
+    )
+    credit_limit_overridden: bool = strawberry.field(
+        description="Issued beyond the customer's credit limit by someone allowed to."
+    )
+    voided_on: date | None = strawberry.field(description="When it was voided.")
+    written_off_on: date | None = strawberry.field(description="When it was written off.")
+    created_at: datetime = strawberry.field(description="When the draft was created.")
+    issued_at: datetime | None = strawberry.field(description="When it was issued.")
+    customer_id: strawberry.Private[UUID]
+    entry_id: strawberry.Private[UUID | None]
+    total_minor: strawberry.Private[int]
+
+    @strawberry.field(description="Who the invoice is to.")
+    async def customer(self, info: strawberry.Info) -> Customer | None:
+        found = await crm_loaders.customers(info.context).load(self.customer_id)
+        return Customer.from_model(found) if found else None
+
+    @strawberry.field(description="The lines, in order.")
+    async def lines(self, info: strawberry.Info) -> list[InvoiceLine]:
+        rows = await loaders.invoice_lines(info.context).load(UUID(self.id))
+        return [InvoiceLine.from_model(r, self.currency) for r in rows]
+
+    @strawberry.field(
+        description="What is still owed: the total less payments, credits and write-offs."
+    )
+    async def amount_due(self, info: strawberry.Info) -> Money:
+        if self.status == models.InvoiceStatus.DRAFT:
+            return _money(self.total_minor, self.currency)
+        item = await loaders.open_items(info.context).load(UUID(self.id))
+        return _money(item.open_minor if item else 0, self.currency)
+
+    @strawberry.field(description="Whether money is still owed after the due date.")
+    async def is_overdue(
+        self,
+        info: strawberry.Info,
+        as_of: Annotated[
+            date | None, strawberry.argument(description="The day to judge on; today if omitted.")
+        ] = None,
+    ) -> bool:
+        return await self.days_overdue(info, as_of) > 0
+
+    @strawberry.field(description="Days past the due date with money owed; 0 when not overdue.")
+    async def days_overdue(
+        self,
+        info: strawberry.Info,
+        as_of: Annotated[
+            date | None, strawberry.argument(description="The day to judge on; today if omitted.")
+        ] = None,
+    ) -> int:
+        if self.due_date is None or self.status not in (
+            models.InvoiceStatus.ISSUED,
+            models.InvoiceStatus.PARTIALLY_PAID,
+        ):
+            return 0
+        item = await loaders.open_items(info.context).load(UUID(self.id))
+        if item is None or item.open_minor == 0:
+            return 0
+        return max(0, ((as_of or datetime.now(UTC).date()) - self.due_date).days)
+
+    @strawberry.field(description="Payments, credits and write-offs applied, oldest first.")
+    async def allocations(self, info: strawberry.Info) -> list[Allocation]:
+        rows = await loaders.allocations(info.context).load(UUID(self.id))
+        return [Allocation.from_model(a, self.currency) for a in rows]
+
+    @strawberry.field(description="The journal entry it posted when issued.")
+    async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
+        if self.entry_id is None:
+            return None
+        found = await ledger_loaders.entries(info.context).load(self.entry_id)
+        return JournalEntry.from_model(found) if found else None
+
+    @classmethod
+    def from_model(cls, i: models.Invoice) -> Self:
+        return cls(
+            id=str(i.id),
+            number=i.number,
+            status=i.status,
+            currency=CurrencyCode(i.currency),
+            issue_date=i.issue_date,
+            due_date=i.due_date,
+            reference=i.reference,
+            memo=i.memo,
+            subtotal=_money(i.subtotal_minor, i.currency),
+            tax=_money(i.tax_minor, i.currency),
+            total=_money(i.total_minor, i.currency),
+            discount_percent=(
+                Decimal(i.discount_percent).normalize() if i.discount_percent is not None else None
+            ),
+            discount_until=i.discount_until,
+            credit_limit_overridden=i.credit_limit_overridden,
+            voided_on=i.voided_on,
+            written_off_on=i.written_off_on,
+            created_at=i.created_at,
+            issued_at=i.issued_at,
+            customer_id=i.customer_id,
+            entry_id=i.entry_id,
+            total_minor=i.total_minor,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Invoice | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "invoice", "read")
+        org = info.context.signed_in().org
+        found = {
+            str(i.id): i
+            for i in await models.Invoice.filter(id__in=_uuids(ids), organization_id=org)
+        }
+        return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.type(description="Money received from a customer.")
+class Payment(relay.Node):
+    id: relay.NodeID[str]
+    date: Day = strawberry.field(description="When the money was received.")
+    amount: Money = strawberry.field(description="The amount received.")
+    method: models.PaymentMethod = strawberry.field(description="How it was paid.")
+    reference: str | None = strawberry.field(description="Bank or cheque reference.")
+    memo: str | None = strawberry.field(description="Narrative.")
+    status: models.PaymentStatus = strawberry.field(description="Recorded or void.")
+    voided_on: Day | None = strawberry.field(description="When it was voided.")
+    created_at: datetime = strawberry.field(description="When it was recorded.")
+    customer_id: strawberry.Private[UUID]
+    deposit_account_id: strawberry.Private[UUID]
+    entry_id: strawberry.Private[UUID | None]
+    currency: strawberry.Private[str]
+
+    @strawberry.field(description="Who paid.")
+    async def customer(self, info: strawberry.Info) -> Customer | None:
+        found = await crm_loaders.customers(info.context).load(self.customer_id)
+        return Customer.from_model(found) if found else None
+
+    @strawberry.field(description="The bank or cash account the money went into.")
+    async def deposit_account(self, info: strawberry.Info) -> Account | None:
+        found = await ledger_loaders.accounts(info.context).load(self.deposit_account_id)
+        return Account.from_model(found) if found else None
+
+    @strawberry.field(description="What is not allocated yet: the customer's credit.")
+    async def unallocated(self, info: strawberry.Info) -> Money:
+        item = await loaders.open_items(info.context).load(UUID(self.id))
+        return _money(item.open_minor if item else 0, self.currency)
+
+    @strawberry.field(description="Where the payment went: invoices and refunds, oldest first.")
+    async def allocations(self, info: strawberry.Info) -> list[Allocation]:
+        rows = await loaders.allocations(info.context).load(UUID(self.id))
+        return [Allocation.from_model(a, self.currency) for a in rows]
+
+    @strawberry.field(description="The journal entry it posted.")
+    async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
+        if self.entry_id is None:
+            return None
+        found = await ledger_loaders.entries(info.context).load(self.entry_id)
+        return JournalEntry.from_model(found) if found else None
+
+    @classmethod
+    def from_model(cls, p: models.Payment) -> Self:
+        return cls(
+            id=str(p.id),
+            date=p.date,
+            amount=_money(p.amount_minor, p.currency),
+            method=p.method,
+            reference=p.reference,
+            memo=p.memo,
+            status=p.status,
+            voided_on=p.voided_on,
+            created_at=p.created_at,
+            customer_id=p.customer_id,
+            deposit_account_id=p.deposit_account_id,
+            entry_id=p.entry_id,
+            currency=p.currency,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Payment | None]:
+        ids = list(node_ids)
+        await authorize(info.context, "payment", "read")
+        org = info.context.signed_in().org
+        found = {
+            str(p.id): p
+            for p in await models.Payment.filter(id__in=_uuids(ids), organization_id=org)
+        }
+        return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.type(description="A journal line a dry run would post.")
+class PreviewLine:
+    account: Account | None = strawberry.field(description="The account.")
+    debit: Money | None = strawberry.field(description="Debit in the line's currency.")
+    credit: Money | None = strawberry.field(description="Credit in the line's currency.")
+    base_debit: Money | None = strawberry.field(description="Debit in the base currency.")
+    base_credit: Money | None = strawberry.field(description="Credit in the base currency.")
+    description: str | None = strawberry.field(description="Narrative.")
+
+
+@strawberry.type(description="An allocation a dry run would make.")
+class PreviewAllocation:
+    invoice_id: strawberry.ID = strawberry.field(description="The invoice.")
+    amount: Money = strawberry.field(description="The amount applied.")
+    date: Day = strawberry.field(description="When it would take effect.")
+
+
+@strawberry.type(description="What an operation would write; nothing was written.")
+class DryRun:
+    number: str | None = strawberry.field(description="The number the document would get.")
+    date: Day = strawberry.field(description="The date it would post on.")
+    due_date: Day | None = strawberry.field(description="The due date it would get.")
+    lines: list[PreviewLine] = strawberry.field(description="Journal lines it would post.")
+    allocations: list[PreviewAllocation] = strawberry.field(
+        description="Allocations it would make."
+    )
+
+    @classmethod
+    async def build(cls, info: strawberry.Info, preview: PostingPreview, base: str) -> Self:
+        from schema.ids import encode
+
+        accounts = ledger_loaders.accounts(info.context)
+
+        def amount(minor: int, currency: str) -> Money | None:
+            return Money.from_minor(minor, currency) if minor else None
+
+        lines = []
+        for ln in preview.lines:
+            account = await accounts.load(ln["account_id"])
+            lines.append(
+                PreviewLine(
+                    account=Account.from_model(account) if account else None,
+                    debit=amount(ln["debit_minor"], ln["currency"]),
+                    credit=amount(ln["credit_minor"], ln["currency"]),
+                    base_debit=amount(ln["base_debit_minor"], base),
+                    base_credit=amount(ln["base_credit_minor"], base),
+                    description=ln["description"],
+                )
+            )
+        return cls(
+            number=preview.number,
+            date=preview.on,
+            due_date=preview.due_date,
+            lines=lines,
+            allocations=[
+                PreviewAllocation(
+                    invoice_id=strawberry.ID(encode("Invoice", a["invoice_id"])),
+                    amount=_money(a["amount_minor"], a["currency"]),
+                    date=a["date"],
+                )
+                for a in preview.allocations
+            ],
+        )
+
+
+@strawberry.type(description="The invoice after the change, a dry run, or why it was refused.")
+class InvoicePayload:
+    invoice: Invoice | None = strawberry.field(description="The invoice.")
+    dry_run: DryRun | None = strawberry.field(description="Set instead of invoice for dry runs.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The payment after the change, a dry run, or why it was refused.")
+class PaymentPayload:
+    payment: Payment | None = strawberry.field(description="The payment.")
+    dry_run: DryRun | None = strawberry.field(description="Set instead of payment for dry runs.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")

@@ -1,0 +1,493 @@
+"""Payments received: recording (Dr bank / Cr receivables), allocating, refunding, voiding.
+
+A payment's open item is its unallocated amount: the customer's credit, usable later. The
+allocation rules themselves (never more than is open on either side, in the database) live
+in server.documents.allocation, shared with payables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from tortoise.transactions import in_transaction
+
+from server.actor import Actor
+from server.audit import log as audit
+from server.crm.models import Customer
+from server.documents import allocation, entries
+from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
+from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.ledger import posting
+from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
+from server.money import Money, MoneyError
+from server.receivables import invoices
+from server.receivables.invoices import DryRunDone, PostingPreview, entry_preview
+from server.receivables.models import Invoice, InvoiceStatus, Payment, PaymentMethod, PaymentStatus
+
+CASH_SUBTYPES = (AccountSubtype.BANK, AccountSubtype.CASH, AccountSubtype.CURRENT_ASSET)
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationRequest:
+    invoice_id: UUID
+    amount: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"invoiceId": str(self.invoice_id), "amount": self.amount}
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentInput:
+    customer_id: UUID
+    date: date
+    amount: str
+    deposit_account_id: UUID
+    method: PaymentMethod = PaymentMethod.BANK_TRANSFER
+    currency: str | None = None
+    reference: str | None = None
+    memo: str | None = None
+    allocations: tuple[AllocationRequest, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "customerId": str(self.customer_id),
+            "date": self.date.isoformat(),
+            "amount": self.amount,
+            "currency": self.currency,
+            "depositAccountId": str(self.deposit_account_id),
+            "method": self.method.value,
+            "reference": self.reference,
+            "memo": self.memo,
+            "allocations": [a.as_json() for a in self.allocations],
+        }
+
+
+def _parse(text: str, currency: str, where: list[str]) -> int:
+    try:
+        money = Money.parse(text, currency)
+    except MoneyError as exc:
+        raise DomainError(exc.message, code=ErrorCode(exc.code), field=where) from exc
+    if money.amount <= 0:
+        raise DomainError(
+            "amounts are positive",
+            code=ErrorCode.ZERO_AMOUNT if money.is_zero() else ErrorCode.NEGATIVE_AMOUNT,
+            field=where,
+        )
+    return money.minor
+
+
+async def cash_account(actor: Actor, account_id: UUID, where: list[str]) -> Account:
+    account = await Account.get_or_none(id=account_id, organization_id=actor.org)
+    if account is None:
+        raise NotFound("account not found", field=where)
+    if account.status == AccountStatus.ARCHIVED:
+        raise DomainError("the account is archived", code=ErrorCode.ACCOUNT_ARCHIVED, field=where)
+    if account.type != AccountType.ASSET or account.subtype not in CASH_SUBTYPES:
+        raise DomainError(
+            "money is received into a bank, cash or current asset account",
+            code=ErrorCode.INVALID_ACCOUNT_TYPE,
+            field=where,
+        )
+    return account
+
+
+def parse_requests(
+    requests: Sequence[AllocationRequest], currency: str, prefix: str = "allocations"
+) -> list[tuple[UUID, int]]:
+    problems: list[DomainError] = []
+    parsed: list[tuple[UUID, int]] = []
+    seen: set[UUID] = set()
+    for i, request in enumerate(requests):
+        if request.invoice_id in seen:
+            problems.append(
+                DomainError(
+                    "the invoice is listed twice",
+                    code=ErrorCode.INVALID,
+                    field=[prefix, str(i), "invoiceId"],
+                )
+            )
+            continue
+        seen.add(request.invoice_id)
+        try:
+            parsed.append(
+                (request.invoice_id, _parse(request.amount, currency, [prefix, str(i), "amount"]))
+            )
+        except DomainError as exc:
+            problems.append(exc)
+    if problems:
+        raise ValidationFailed(problems)
+    return parsed
+
+
+async def apply(
+    actor: Actor,
+    credit: OpenItem,
+    requests: list[tuple[UUID, int]],
+    on: date,
+    prefix: str = "allocations",
+) -> list[Allocation]:
+    """Apply a locked credit to invoices, each locked here; refused as a whole on any problem."""
+    charges = await allocation.lock(actor.org, [invoice_id for invoice_id, _ in requests])
+    statuses = dict(
+        await Invoice.filter(
+            organization_id=actor.org, id__in=[i for i, _ in requests]
+        ).values_list("id", "status")
+    )
+    made = []
+    for i, (invoice_id, amount) in enumerate(requests):
+        where = [prefix, str(i), "invoiceId"]
+        status = statuses.get(invoice_id)
+        if status is None:
+            raise NotFound("invoice not found", field=where)
+        if status not in invoices.OPEN_STATUSES:
+            raise DomainError(
+                f"the invoice is {InvoiceStatus(status).value.lower().replace('_', ' ')}",
+                code=ErrorCode.INVALID_STATUS,
+                field=where,
+            )
+        made.append(
+            await allocation.settle(
+                actor,
+                charge=charges[invoice_id],
+                credit=credit,
+                amount=amount,
+                on=on,
+                field=[prefix, str(i), "amount"],
+            )
+        )
+        await invoices.refresh_status(invoice_id)
+    return made
+
+
+def snapshot(payment: Payment, item: OpenItem | None = None) -> dict[str, Any]:
+    return {
+        "customer": str(payment.customer_id),
+        "date": payment.date.isoformat(),
+        "amount": str(Money.from_minor(payment.amount_minor, payment.currency)),
+        "method": payment.method.value,
+        "reference": payment.reference,
+        "status": payment.status.value,
+        "unallocated": (
+            str(Money.from_minor(item.open_minor, payment.currency)) if item is not None else None
+        ),
+    }
+
+
+def allocations_json(made: Sequence[Allocation], currency: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "invoice": str(a.charge_id),
+            "amount": str(Money.from_minor(a.amount_minor, currency)),
+            "date": a.date.isoformat(),
+        }
+        for a in made
+    ]
+
+
+async def record(
+    actor: Actor,
+    data: PaymentInput,
+    *,
+    idempotency_key: str | None = None,
+    dry_run: bool = False,
+) -> Payment | PostingPreview:
+    """Record money received and allocate it; what is left over is the customer's credit."""
+    payload = data.as_json()
+    if not dry_run:
+        earlier = await posting.replay(actor, idempotency_key, "payment.record", payload)
+        if earlier is not None:
+            return await get(actor, earlier.result_id)
+    customer = await Customer.get_or_none(id=data.customer_id, organization_id=actor.org)
+    if customer is None:
+        raise NotFound("customer not found", field=["customerId"])
+    currency = data.currency or customer.currency
+    problems: list[DomainError] = []
+    if currency != customer.currency:
+        problems.append(
+            DomainError(
+                f"{customer.name} pays in {customer.currency}",
+                code=ErrorCode.CURRENCY_MISMATCH,
+                field=["currency"],
+            )
+        )
+    amount = 0
+    try:
+        amount = _parse(data.amount, customer.currency, ["amount"])
+    except DomainError as exc:
+        problems.append(exc)
+    requests: list[tuple[UUID, int]] = []
+    try:
+        requests = parse_requests(data.allocations, customer.currency)
+    except ValidationFailed as exc:
+        problems.extend(exc.errors)
+    for text, limit in (("reference", 100), ("memo", 500)):
+        value = getattr(data, text)
+        if value is not None and len(value) > limit:
+            problems.append(
+                DomainError(f"at most {limit} characters", code=ErrorCode.TOO_LONG, field=[text])
+            )
+    try:
+        deposit = await cash_account(actor, data.deposit_account_id, ["depositAccountId"])
+    except DomainError as exc:
+        problems.append(exc)
+    if problems:
+        raise ValidationFailed(problems)
+    if sum(a for _, a in requests) > amount:
+        raise DomainError(
+            "the allocations add up to more than the payment",
+            code=ErrorCode.EXCEEDS_UNALLOCATED,
+            field=["allocations"],
+        )
+    try:
+        async with in_transaction():
+            payment = await Payment.create(
+                organization_id=actor.org,
+                customer_id=customer.id,
+                date=data.date,
+                currency=currency,
+                amount_minor=amount,
+                method=data.method,
+                reference=data.reference,
+                memo=data.memo,
+                deposit_account_id=deposit.id,
+                created_by_id=actor.user_id,
+            )
+            control = await entries.control_account(actor.org, Ledger.RECEIVABLE)
+            label = f"Payment from {customer.name}" + (
+                f" ({data.reference})" if data.reference else ""
+            )
+            entry, base_amount = await entries.post_document(
+                actor,
+                on=data.date,
+                lines=[
+                    posting.LineInput(
+                        account_id=control.id,
+                        side=posting.Side.CREDIT,
+                        amount=entries.text(amount, currency),
+                        currency=currency,
+                        description=label,
+                        customer_id=customer.id,
+                    ),
+                    posting.LineInput(
+                        account_id=deposit.id,
+                        side=posting.Side.DEBIT,
+                        amount=entries.text(amount, currency),
+                        currency=currency,
+                        description=label,
+                    ),
+                ],
+                memo=label,
+                source_type="payment",
+                source_id=payment.id,
+            )
+            payment.entry_id = entry.id
+            await payment.save(update_fields=["entry_id"])
+            item = await OpenItem.create(
+                id=payment.id,
+                organization_id=actor.org,
+                ledger=Ledger.RECEIVABLE,
+                kind=OpenItemKind.PAYMENT,
+                is_charge=False,
+                party_id=customer.id,
+                number=data.reference,
+                currency=currency,
+                date=data.date,
+                due_date=data.date,
+                amount_minor=amount,
+                base_amount_minor=base_amount,
+                open_minor=amount,
+                open_base_minor=base_amount,
+            )
+            made = await apply(actor, item, requests, data.date)
+            if dry_run:
+                preview = PostingPreview(
+                    number=None, on=data.date, due_date=None, lines=await entry_preview(entry.id)
+                )
+                for a in made:
+                    if a.entry_id:
+                        preview.lines.extend(await entry_preview(a.entry_id))
+                preview.allocations = [
+                    {
+                        "invoice_id": a.charge_id,
+                        "amount_minor": a.amount_minor,
+                        "currency": currency,
+                        "date": a.date,
+                    }
+                    for a in made
+                ]
+                raise DryRunDone(preview)
+            await posting.remember(actor, idempotency_key, "payment.record", payload, payment.id)
+            await audit.record(
+                actor,
+                "payment.record",
+                object_type="Payment",
+                object_id=payment.id,
+                after={
+                    **snapshot(payment, item),
+                    "entry": entry.number,
+                    "allocations": allocations_json(made, currency),
+                },
+                idempotency_key=idempotency_key,
+            )
+    except DryRunDone as done:
+        return done.preview
+    return payment
+
+
+async def get(actor: Actor, payment_id: UUID) -> Payment:
+    payment = await Payment.get_or_none(id=payment_id, organization_id=actor.org)
+    if payment is None:
+        raise NotFound("payment not found", field=["id"])
+    return payment
+
+
+async def _locked_credit(actor: Actor, payment: Payment) -> OpenItem:
+    if payment.status == PaymentStatus.VOID:
+        raise DomainError("the payment is void", code=ErrorCode.INVALID_STATUS, field=["id"])
+    return (await allocation.lock(actor.org, [payment.id]))[payment.id]
+
+
+async def allocate(
+    actor: Actor, payment_id: UUID, requests: Sequence[AllocationRequest], on: date | None
+) -> Payment:
+    """Apply a payment's unallocated amount to invoices of the same customer."""
+    payment = await get(actor, payment_id)
+    parsed = parse_requests(requests, payment.currency)
+    if not parsed:
+        raise DomainError(
+            "name at least one invoice", code=ErrorCode.REQUIRED, field=["allocations"]
+        )
+    async with in_transaction():
+        item = await _locked_credit(actor, payment)
+        when = on or payment.date
+        made = await apply(actor, item, parsed, when)
+        await audit.record(
+            actor,
+            "payment.allocate",
+            object_type="Payment",
+            object_id=payment.id,
+            after={
+                **snapshot(payment, item),
+                "allocations": allocations_json(made, payment.currency),
+            },
+        )
+    return payment
+
+
+async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Payment:
+    """Take an allocation back; the invoice is open again and the row keeps the history."""
+    found = await Allocation.get_or_none(id=allocation_id, organization_id=actor.org)
+    if found is None or found.credit_id is None or found.ledger != Ledger.RECEIVABLE:
+        raise NotFound("allocation not found", field=["allocationId"])
+    payment = await Payment.get_or_none(id=found.credit_id, organization_id=actor.org)
+    if payment is None:
+        raise NotFound("allocation not found", field=["allocationId"])
+    async with in_transaction():
+        await allocation.undo(actor, found, on or found.date, ["allocationId"])
+        if found.charge_id:
+            await invoices.refresh_status(found.charge_id)
+        item = await OpenItem.get(id=payment.id)
+        await audit.record(
+            actor,
+            "payment.unallocate",
+            object_type="Payment",
+            object_id=payment.id,
+            before={"allocation": str(found.id), "invoice": str(found.charge_id)},
+            after=snapshot(payment, item),
+        )
+    return payment
+
+
+async def refund(
+    actor: Actor,
+    payment_id: UUID,
+    *,
+    amount: str,
+    on: date,
+    account_id: UUID,
+    idempotency_key: str | None = None,
+) -> Payment:
+    """Pay unallocated credit back to the customer: Dr receivables / Cr bank."""
+    payload = {
+        "id": str(payment_id),
+        "amount": amount,
+        "date": on.isoformat(),
+        "account": str(account_id),
+    }
+    earlier = await posting.replay(actor, idempotency_key, "payment.refund", payload)
+    if earlier is not None:
+        return await get(actor, earlier.result_id)
+    payment = await get(actor, payment_id)
+    minor = _parse(amount, payment.currency, ["amount"])
+    bank = await cash_account(actor, account_id, ["accountId"])
+    async with in_transaction():
+        item = await _locked_credit(actor, payment)
+        await allocation.close(
+            actor,
+            item=item,
+            kind=AllocationKind.REFUND,
+            amount=minor,
+            on=on,
+            account=bank,
+            field=["amount"],
+            memo=f"Refund of payment {payment.reference or payment.id}",
+        )
+        await posting.remember(actor, idempotency_key, "payment.refund", payload, payment.id)
+        await audit.record(
+            actor,
+            "payment.refund",
+            object_type="Payment",
+            object_id=payment.id,
+            after={
+                **snapshot(payment, item),
+                "refunded": str(Money.from_minor(minor, payment.currency)),
+            },
+            idempotency_key=idempotency_key,
+        )
+    return payment
+
+
+async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Payment:
+    """Void a payment (a bounced cheque): its allocations are undone and its entry reversed."""
+    payment = await get(actor, payment_id)
+    async with in_transaction():
+        item = await _locked_credit(actor, payment)
+        when = on or payment.date
+        if when < payment.date:
+            raise DomainError(
+                "cannot be voided before it was received",
+                code=ErrorCode.DATE_BEFORE_DOCUMENT,
+                field=["date"],
+            )
+        live = await allocation.live_allocations(payment.id)
+        if any(a.kind == AllocationKind.REFUND for a in live):
+            raise DomainError(
+                "part of this payment was refunded; it cannot be voided",
+                code=ErrorCode.HAS_ALLOCATIONS,
+                field=["id"],
+            )
+        for a in live:
+            await allocation.undo(actor, a, when, ["id"])
+            if a.charge_id:
+                await invoices.refresh_status(a.charge_id)
+        assert payment.entry_id is not None
+        reversal = await posting.reverse(
+            actor, payment.entry_id, when, "Void of payment", audit_event=False
+        )
+        await OpenItem.filter(id=item.id).update(voided_on=when, open_minor=0, open_base_minor=0)
+        payment.status = PaymentStatus.VOID
+        payment.voided_on = when
+        payment.void_entry_id = reversal.id
+        await payment.save()
+        await audit.record(
+            actor,
+            "payment.void",
+            object_type="Payment",
+            object_id=payment.id,
+            after={**snapshot(payment), "undone": len(live)},
+        )
+    return payment

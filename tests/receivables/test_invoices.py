@@ -1,0 +1,254 @@
+"""Invoices through the API: drafts, issuing, totals, credit limits, voids and write-offs."""
+
+from __future__ import annotations
+
+from tests.ledger.helpers import account_ids
+from tests.receivables.helpers import (
+    INVOICE,
+    balance,
+    create_invoice,
+    customer,
+    issue,
+    issued_invoice,
+    record_payment,
+    sale,
+)
+from tests.support import Api
+
+VOID = """mutation($input: InvoiceVoidInput!) { invoiceVoid(input: $input) {
+  invoice { status voidedOn amountDue { amount } } userErrors { field code } } }"""
+WRITE_OFF = """mutation($input: InvoiceWriteOffInput!) { invoiceWriteOff(input: $input) {
+  invoice { status writtenOffOn amountDue { amount } } userErrors { field code } } }"""
+
+
+async def test_issue_posts_receivables_income_and_tax_with_gapless_numbers(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    created = await create_invoice(
+        api,
+        org,
+        acme,
+        [sale(ids["4000"], "100.00", "3"), sale(ids["4100"], "19.99", "1.5", discountPercent="10")],
+    )
+    assert created["userErrors"] == []
+    draft = created["invoice"]
+    assert draft["status"] == "DRAFT" and draft["number"] is None
+    # 3 x 100 = 300.00; 1.5 x 19.99 x 0.9 = 26.9865 -> 26.99 (half-up, per line)
+    assert draft["subtotal"] == {"amount": "326.99"} and draft["total"] == {"amount": "326.99"}
+
+    issued = await issue(api, org, draft["id"])
+    assert issued["userErrors"] == []
+    invoice = issued["invoice"]
+    assert invoice["status"] == "ISSUED" and invoice["number"] == "INV-000001"
+    assert invoice["dueDate"] == "2026-03-31"  # net 30 by default
+    assert invoice["amountDue"] == {"amount": "326.99"}
+    posted = [
+        (ln["account"]["code"], ln["side"], ln["amount"]["amount"])
+        for ln in invoice["journalEntry"]["lines"]
+    ]
+    assert posted == [
+        ("1100", "DEBIT", "326.99"),
+        ("4000", "CREDIT", "300.00"),
+        ("4100", "CREDIT", "26.99"),
+    ]
+    second = await issued_invoice(api, org, acme, "10.00")
+    assert second["number"] == "INV-000002"
+    assert await balance(api, org, "1100") == "336.99"
+
+
+async def test_issuing_twice_or_empty_is_refused_and_writes_nothing(api: Api) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    invoice = await issued_invoice(api, org, acme, "50.00")
+    again = await issue(api, org, invoice["id"])
+    assert [e["code"] for e in again["userErrors"]] == ["INVALID_STATUS"]
+    ids = await account_ids(api, org)
+    zero = await create_invoice(api, org, acme, [sale(ids["4000"], "0.00")])
+    refused = await issue(api, org, zero["invoice"]["id"])
+    assert [e["code"] for e in refused["userErrors"]] == ["EMPTY_DOCUMENT"]
+    still = await api.data(INVOICE, {"id": zero["invoice"]["id"]}, token=org.token())
+    assert still["invoice"]["status"] == "DRAFT" and still["invoice"]["number"] is None
+    assert await balance(api, org, "1100") == "50.00"
+    # The refused issue did not take a number: the next invoice is number 2.
+    nxt = await issued_invoice(api, org, acme, "1.00")
+    assert nxt["number"] == "INV-000002"
+
+
+async def test_bad_lines_are_refused_with_field_paths(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    result = await create_invoice(
+        api,
+        org,
+        acme,
+        [
+            sale(ids["4000"], "10.00", "-1"),
+            sale(ids["6300"], "10.00"),
+            sale(ids["4000"], "10.001"),
+            sale(ids["4000"], "-5.00"),
+        ],
+    )
+    errors = {(tuple(e["field"]), e["code"]) for e in result["userErrors"]}
+    assert errors == {
+        (("input", "lines", "0", "quantity"), "NEGATIVE_AMOUNT"),
+        (("input", "lines", "1", "accountId"), "INVALID_ACCOUNT_TYPE"),
+        (("input", "lines", "2", "unitPrice"), "TOO_PRECISE"),
+        (("input", "lines", "3", "unitPrice"), "NEGATIVE_AMOUNT"),
+    }
+    assert result["invoice"] is None
+    data = await api.data("{ invoices(first: 10) { totalCount } }", token=org.token())
+    assert data["invoices"]["totalCount"] == 0
+
+
+async def test_update_changes_drafts_only(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    draft = (await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")]))["invoice"]
+    mutation = """mutation($input: InvoiceUpdateInput!) { invoiceUpdate(input: $input) {
+      invoice { total { amount } lines { description } } userErrors { code } } }"""
+    variables = {
+        "input": {
+            "id": draft["id"],
+            "customerId": acme,
+            "issueDate": "2026-03-02",
+            "lines": [sale(ids["4000"], "20.00", description="Design")],
+        }
+    }
+    updated = (await api.data(mutation, variables, token=org.token()))["invoiceUpdate"]
+    assert updated["invoice"]["total"] == {"amount": "20.00"}
+    assert updated["invoice"]["lines"] == [{"description": "Design"}]
+    await issue(api, org, draft["id"])
+    refused = (await api.data(mutation, variables, token=org.token()))["invoiceUpdate"]
+    assert [e["code"] for e in refused["userErrors"]] == ["INVALID_STATUS"]
+
+
+async def test_dry_run_returns_lines_and_writes_nothing(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    draft = (await create_invoice(api, org, acme, [sale(ids["4000"], "80.00")]))["invoice"]
+    preview = await issue(api, org, draft["id"], dryRun=True)
+    assert preview["userErrors"] == [] and preview["invoice"] is None
+    run = preview["dryRun"]
+    assert run["number"] == "INV-000001" and run["dueDate"] == "2026-03-31"
+    assert [(ln["account"]["code"], ln["debit"], ln["credit"]) for ln in run["lines"]] == [
+        ("1100", {"amount": "80.00"}, None),
+        ("4000", None, {"amount": "80.00"}),
+    ]
+    still = await api.data(INVOICE, {"id": draft["id"]}, token=org.token())
+    assert still["invoice"]["status"] == "DRAFT"
+    assert await balance(api, org, "1100") == "0.00"
+    issued = await issue(api, org, draft["id"])
+    assert issued["invoice"]["number"] == "INV-000001"
+
+
+async def test_idempotency_key_replays_the_issue(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    draft = (await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")]))["invoice"]
+    first = await issue(api, org, draft["id"], idempotencyKey="issue-1")
+    second = await issue(api, org, draft["id"], idempotencyKey="issue-1")
+    assert second["userErrors"] == []
+    assert first["invoice"]["number"] == second["invoice"]["number"] == "INV-000001"
+    other = (await create_invoice(api, org, acme, [sale(ids["4000"], "5.00")]))["invoice"]
+    clash = await issue(api, org, other["id"], idempotencyKey="issue-1")
+    assert [e["code"] for e in clash["userErrors"]] == ["IDEMPOTENCY_KEY_REUSED"]
+
+
+async def test_credit_limit_refuses_unless_overridden_and_audits_the_override(api: Api) -> None:
+    org = await api.new_org("ar_clerk")
+    ids = await account_ids(api, org)
+    acme = await customer(api, org, creditLimit="100.00")
+    await issued_invoice(api, org, acme, "80.00")
+    draft = (await create_invoice(api, org, acme, [sale(ids["4000"], "30.00")]))["invoice"]
+    refused = await issue(api, org, draft["id"], role="ar_clerk")
+    assert [e["code"] for e in refused["userErrors"]] == ["CREDIT_LIMIT_EXCEEDED"]
+    allowed = await issue(api, org, draft["id"])  # the owner holds the override permission
+    assert allowed["userErrors"] == [] and allowed["invoice"]["creditLimitOverridden"] is True
+    events = await api.data(
+        """{ auditEvents(first: 5, filter: {action: "invoice.issue"}) {
+             nodes { after } } }""",
+        token=org.token(),
+    )
+    afters = [e["after"] for e in events["auditEvents"]["nodes"]]
+    assert any(
+        '"creditLimitOverridden": true' in str(a)
+        or (isinstance(a, dict) and a.get("creditLimitOverridden"))
+        for a in afters
+    )
+
+
+async def test_void_reverses_and_is_refused_while_paid(api: Api) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    invoice = await issued_invoice(api, org, acme, "60.00")
+    paid = await record_payment(
+        api, org, acme, "10.00", [{"invoiceId": invoice["id"], "amount": "10.00"}]
+    )
+    assert paid["userErrors"] == []
+    refused = await api.data(VOID, {"input": {"id": invoice["id"]}}, token=org.token())
+    assert [e["code"] for e in refused["invoiceVoid"]["userErrors"]] == ["HAS_ALLOCATIONS"]
+    other = await issued_invoice(api, org, acme, "40.00")
+    voided = await api.data(
+        VOID, {"input": {"id": other["id"], "date": "2026-03-05"}}, token=org.token()
+    )
+    assert voided["invoiceVoid"]["invoice"]["status"] == "VOID"
+    assert voided["invoiceVoid"]["invoice"]["amountDue"] == {"amount": "0.00"}
+    assert await balance(api, org, "1100") == "50.00"
+    assert await balance(api, org, "1100", "2026-03-04") == "100.00"
+
+
+async def test_write_off_posts_bad_debt_for_the_open_balance(api: Api) -> None:
+    org = await api.new_org("ar_clerk")
+    acme = await customer(api, org)
+    invoice = await issued_invoice(api, org, acme, "90.00")
+    await record_payment(api, org, acme, "30.00", [{"invoiceId": invoice["id"], "amount": "30.00"}])
+    denied = await api.gql(
+        WRITE_OFF,
+        {"input": {"id": invoice["id"], "date": "2026-06-30"}},
+        token=org.token("ar_clerk"),
+    )
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    written = await api.data(
+        WRITE_OFF, {"input": {"id": invoice["id"], "date": "2026-06-30"}}, token=org.token()
+    )
+    result = written["invoiceWriteOff"]["invoice"]
+    assert result["status"] == "WRITTEN_OFF" and result["amountDue"] == {"amount": "0.00"}
+    assert await balance(api, org, "6900") == "60.00"
+    assert await balance(api, org, "1100") == "0.00"
+
+
+async def test_sales_can_draft_but_not_issue(api: Api) -> None:
+    org = await api.new_org("sales")
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    draft = await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")], role="sales")
+    assert draft["userErrors"] == []
+    denied = await api.gql(
+        "mutation($input: InvoiceIssueInput!) {"
+        " invoiceIssue(input: $input) { userErrors { code } } }",
+        {"input": {"id": draft["invoice"]["id"]}},
+        token=org.token("sales"),
+    )
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_another_organizations_invoice_is_not_found(api: Api) -> None:
+    mine, theirs = await api.new_org(), await api.new_org()
+    acme = await customer(api, theirs)
+    invoice = await issued_invoice(api, theirs, acme, "10.00")
+    assert (await api.data(INVOICE, {"id": invoice["id"]}, token=mine.token()))["invoice"] is None
+    refused = await issue(api, mine, invoice["id"])
+    assert [e["code"] for e in refused["userErrors"]] == ["NOT_FOUND"]
+    paid = await record_payment(
+        api,
+        mine,
+        await customer(api, mine),
+        "5.00",
+        [{"invoiceId": invoice["id"], "amount": "5.00"}],
+    )
+    assert [e["code"] for e in paid["userErrors"]] == ["NOT_FOUND"]
