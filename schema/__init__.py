@@ -33,6 +33,8 @@ from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
+from schema.payables.resolvers import PayablesMutation, PayablesQuery
+from schema.payables.types import Bill, BillPayment, PurchaseOrder
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
 from schema.receivables.credit_types import CreditNote, Dispute
@@ -77,6 +79,7 @@ def root_types() -> tuple[type, type]:
         CreditNotesQuery,
         DocumentsQuery,
         ReceivablesReportsQuery,
+        PayablesQuery,
         AuditQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -94,6 +97,7 @@ def root_types() -> tuple[type, type]:
         ReceivablesMutation,
         CreditNotesMutation,
         DocumentsMutation,
+        PayablesMutation,
     ):
         pass
 
@@ -157,6 +161,9 @@ def build_schema(
             JournalEntry,
             TrackingCategory,
             TrackingOption,
+            Bill,
+            BillPayment,
+            PurchaseOrder,
             Invoice,
             Payment,
             Allocation,

@@ -1,0 +1,92 @@
+"""Per-request DataLoaders for payables: one SQL statement per batch, whatever the page size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import Any
+from uuid import UUID
+
+from strawberry.dataloader import DataLoader
+
+from schema.context import Context
+from server.documents.models import Allocation, Ledger, OpenItem
+from server.payables.models import (
+    Bill,
+    BillLine,
+    BillPayment,
+    PurchaseOrder,
+    PurchaseOrderLine,
+)
+
+
+def _by_id(context: Context, name: str, model: Any) -> DataLoader[Any, Any]:
+    async def load(ids: list[UUID]) -> list[Any]:
+        org = context.signed_in().org
+        found = {r.id: r for r in await model.filter(id__in=ids, organization_id=org)}
+        return [found.get(i) for i in ids]
+
+    return context.loader(name, lambda _c: DataLoader(load_fn=load))
+
+
+def _grouped(
+    context: Context, name: str, fetch: Callable[[list[Any]], Awaitable[list[Any]]], key: str
+) -> DataLoader[Any, list[Any]]:
+    async def load(ids: list[Any]) -> list[list[Any]]:
+        grouped: dict[Any, list[Any]] = defaultdict(list)
+        for row in await fetch(ids):
+            grouped[getattr(row, key)].append(row)
+        return [grouped.get(i, []) for i in ids]
+
+    return context.loader(name, lambda _c: DataLoader(load_fn=load))
+
+
+def bills(context: Context) -> DataLoader[UUID, Bill | None]:
+    return _by_id(context, "payables.bills", Bill)
+
+
+def payments(context: Context) -> DataLoader[UUID, BillPayment | None]:
+    return _by_id(context, "payables.payments", BillPayment)
+
+
+def orders(context: Context) -> DataLoader[UUID, PurchaseOrder | None]:
+    return _by_id(context, "payables.orders", PurchaseOrder)
+
+
+def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
+    return _by_id(context, "payables.open_items", OpenItem)
+
+
+def bill_lines(context: Context) -> DataLoader[UUID, list[BillLine]]:
+    # Lines carry no organization: their bills were scoped when they were loaded.
+    async def fetch(ids: list[UUID]) -> list[Any]:
+        return await BillLine.filter(bill_id__in=ids).order_by("line_no")
+
+    return _grouped(context, "payables.bill_lines", fetch, "bill_id")
+
+
+def order_lines(context: Context) -> DataLoader[UUID, list[PurchaseOrderLine]]:
+    async def fetch(ids: list[UUID]) -> list[Any]:
+        return await PurchaseOrderLine.filter(purchase_order_id__in=ids).order_by("line_no")
+
+    return _grouped(context, "payables.order_lines", fetch, "purchase_order_id")
+
+
+def allocations_of_bills(context: Context) -> DataLoader[UUID, list[Allocation]]:
+    async def fetch(ids: list[UUID]) -> list[Any]:
+        org = context.signed_in().org
+        return await Allocation.filter(
+            organization_id=org, ledger=Ledger.PAYABLE, charge_id__in=ids
+        ).order_by("date", "created_at")
+
+    return _grouped(context, "payables.allocations_of_bills", fetch, "charge_id")
+
+
+def allocations_of_payments(context: Context) -> DataLoader[UUID, list[Allocation]]:
+    async def fetch(ids: list[UUID]) -> list[Any]:
+        org = context.signed_in().org
+        return await Allocation.filter(
+            organization_id=org, ledger=Ledger.PAYABLE, credit_id__in=ids
+        ).order_by("date", "created_at")
+
+    return _grouped(context, "payables.allocations_of_payments", fetch, "credit_id")

@@ -1,0 +1,361 @@
+"""Bill payments: money paid to a vendor, applied to one or many of its bills.
+
+A payment posts Dr accounts payable / Cr bank and opens a credit (its open item, same id as
+the payment); each allocation applies part of it to an approved bill through the shared
+allocation service, which refuses in the database to take more than is open. What is not
+allocated stays open as a credit with the vendor. A bill paid in full within its
+early-payment discount period has the discount taken into the purchase discounts account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.actor import Actor
+from server.audit import log as audit
+from server.documents import allocation, entries
+from server.documents.models import AllocationKind, Ledger, OpenItem, OpenItemKind
+from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.ledger import posting
+from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
+from server.money import Money, MoneyError, validate_currency
+from server.payables import bills as bill_service
+from server.payables import common
+from server.payables.models import Bill, BillPayment, BillStatus
+from server.receivables.models import PaymentMethod
+
+OPERATION = "bill_payment.record"
+MAX_ALLOCATIONS = 200
+PAYABLE_STATUSES = (BillStatus.APPROVED, BillStatus.PARTIALLY_PAID)
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationDraft:
+    bill_id: UUID
+    amount: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentDraft:
+    vendor_id: UUID
+    date: date
+    amount: str
+    currency: str
+    method: PaymentMethod
+    bank_account_id: UUID
+    allocations: Sequence[AllocationDraft] = ()
+    reference: str | None = None
+    memo: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "vendorId": str(self.vendor_id),
+            "date": self.date.isoformat(),
+            "amount": self.amount,
+            "currency": self.currency,
+            "method": self.method.value,
+            "bankAccountId": str(self.bank_account_id),
+            "allocations": [
+                {"billId": str(a.bill_id), "amount": a.amount} for a in self.allocations
+            ],
+            "reference": self.reference,
+            "memo": self.memo,
+        }
+
+
+def _parse(text: str, currency: str, where: list[str]) -> int:
+    try:
+        value = Money.parse(text, currency)
+    except MoneyError as exc:
+        raise DomainError(exc.message, code=ErrorCode(exc.code), field=where) from exc
+    if value.amount <= 0:
+        raise DomainError(
+            "give a positive amount",
+            code=ErrorCode.ZERO_AMOUNT if value.is_zero() else ErrorCode.NEGATIVE_AMOUNT,
+            field=where,
+        )
+    return value.minor
+
+
+def _amounts(draft: PaymentDraft) -> tuple[int, list[int]]:
+    try:
+        validate_currency(draft.currency)
+    except MoneyError as exc:
+        raise DomainError(exc.message, code=ErrorCode(exc.code), field=["currency"]) from exc
+    total = _parse(draft.amount, draft.currency, ["amount"])
+    if len(draft.allocations) > MAX_ALLOCATIONS:
+        raise DomainError(
+            f"at most {MAX_ALLOCATIONS} allocations", code=ErrorCode.INVALID, field=["allocations"]
+        )
+    problems: list[DomainError] = []
+    parts: list[int] = []
+    seen: set[UUID] = set()
+    for i, a in enumerate(draft.allocations):
+        try:
+            parts.append(_parse(a.amount, draft.currency, ["allocations", str(i), "amount"]))
+        except DomainError as exc:
+            problems.append(exc)
+        if a.bill_id in seen:
+            problems.append(
+                DomainError(
+                    "each bill once per payment",
+                    code=ErrorCode.INVALID,
+                    field=["allocations", str(i), "billId"],
+                )
+            )
+        seen.add(a.bill_id)
+    if problems:
+        raise ValidationFailed(problems)
+    if sum(parts) > total:
+        raise DomainError(
+            "the allocations add up to more than the payment of "
+            + common.money(total, draft.currency),
+            code=ErrorCode.EXCEEDS_UNALLOCATED,
+            field=["allocations"],
+        )
+    return total, parts
+
+
+async def _bank(actor: Actor, account_id: UUID) -> Account:
+    account = await Account.get_or_none(id=account_id, organization_id=actor.org)
+    if account is None:
+        raise NotFound("account not found", field=["bankAccountId"])
+    if account.status == AccountStatus.ARCHIVED:
+        raise DomainError(
+            "the account is archived", code=ErrorCode.ACCOUNT_ARCHIVED, field=["bankAccountId"]
+        )
+    if (
+        account.type != AccountType.ASSET
+        or account.subtype not in (AccountSubtype.BANK, AccountSubtype.CASH)
+        or account.is_control
+    ):
+        raise DomainError(
+            f"{account.code} {account.name} is not a bank or cash account",
+            code=ErrorCode.INVALID_ACCOUNT_TYPE,
+            field=["bankAccountId"],
+        )
+    return account
+
+
+def discount_due(bill: Bill, item: OpenItem, on: date) -> int:
+    """The early-payment discount still to take if the rest is paid on `on`, else 0."""
+    if not bill.discount_percent or bill.discount_until is None or on > bill.discount_until:
+        return 0
+    value = Decimal(bill.total_minor) * Decimal(bill.discount_percent) / Decimal(100)
+    discount = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return discount if 0 < discount <= item.open_minor else 0
+
+
+async def record(
+    actor: Actor, draft: PaymentDraft, *, idempotency_key: str | None = None
+) -> BillPayment:
+    payload = draft.as_json()
+    earlier = await posting.replay(actor, idempotency_key, OPERATION, payload)
+    if earlier is not None:
+        return await BillPayment.get(id=earlier.result_id)
+    total, parts = _amounts(draft)
+    reference = common.text(draft.reference, "reference", 100)
+    memo = common.text(draft.memo, "memo", 500)
+    party = await common.vendor(actor, draft.vendor_id)
+    bank = await _bank(actor, draft.bank_account_id)
+    try:
+        return await _record(
+            actor, draft, total, parts, reference, memo, party.id, bank, idempotency_key, payload
+        )
+    except IntegrityError:
+        earlier = await posting.replay(actor, idempotency_key, OPERATION, payload)
+        if earlier is None:
+            raise
+        return await BillPayment.get(id=earlier.result_id)
+
+
+async def _record(
+    actor: Actor,
+    draft: PaymentDraft,
+    total: int,
+    parts: list[int],
+    reference: str | None,
+    memo: str | None,
+    vendor_id: UUID,
+    bank: Account,
+    idempotency_key: str | None,
+    payload: dict[str, Any],
+) -> BillPayment:
+    bill_ids = [a.bill_id for a in draft.allocations]
+    async with in_transaction():
+        # Bills, then their open items, then the ledger: the order every payables
+        # action takes its locks in, so none waits on another in a circle.
+        locked: dict[UUID, Bill] = {}
+        for bill_id in sorted(set(bill_ids), key=str):
+            found = (
+                await Bill.select_for_update().filter(id=bill_id, organization_id=actor.org).first()
+            )
+            if found is not None:
+                locked[found.id] = found
+        items = await allocation.lock(actor.org, bill_ids)
+        problems: list[DomainError] = []
+        for i, (a, part) in enumerate(zip(draft.allocations, parts, strict=True)):
+            where = ["allocations", str(i)]
+            bill = locked.get(a.bill_id)
+            if bill is None:
+                problems.append(NotFound("bill not found", field=[*where, "billId"]))
+            elif bill.vendor_id != vendor_id:
+                problems.append(
+                    DomainError(
+                        "the bill is another vendor's",
+                        code=ErrorCode.PARTY_MISMATCH,
+                        field=[*where, "billId"],
+                    )
+                )
+            elif bill.status not in PAYABLE_STATUSES or a.bill_id not in items:
+                problems.append(
+                    DomainError(
+                        f"a {bill.status.value.lower()} bill cannot be paid",
+                        code=ErrorCode.INVALID_STATUS,
+                        field=[*where, "billId"],
+                    )
+                )
+            elif bill.currency != draft.currency:
+                problems.append(
+                    DomainError(
+                        f"the bill is in {bill.currency}",
+                        code=ErrorCode.CURRENCY_MISMATCH,
+                        field=[*where, "billId"],
+                    )
+                )
+            elif part > items[a.bill_id].open_minor:
+                problems.append(
+                    DomainError(
+                        f"only {common.money(items[a.bill_id].open_minor, bill.currency)} "
+                        f"is open on {bill.vendor_reference}",
+                        code=ErrorCode.EXCEEDS_OPEN_BALANCE,
+                        field=[*where, "amount"],
+                    )
+                )
+            elif draft.date < bill.bill_date:
+                problems.append(
+                    DomainError(
+                        "a payment cannot be applied to a bill dated after it",
+                        code=ErrorCode.DATE_BEFORE_DOCUMENT,
+                        field=["date"],
+                    )
+                )
+        if problems:
+            raise ValidationFailed(problems)
+        payment = await BillPayment.create(
+            organization_id=actor.org,
+            vendor_id=vendor_id,
+            date=draft.date,
+            currency=draft.currency,
+            amount_minor=total,
+            method=draft.method,
+            reference=reference,
+            memo=memo,
+            bank_account_id=bank.id,
+            created_by_id=actor.user_id,
+        )
+        control = await entries.control_account(actor.org, Ledger.PAYABLE)
+        amount = common.amount_text(total, draft.currency)
+        label = f"Payment {reference}" if reference else "Bill payment"
+        entry, base_amount = await entries.post_document(
+            actor,
+            on=draft.date,
+            lines=[
+                posting.LineInput(
+                    account_id=control.id,
+                    side=posting.Side.DEBIT,
+                    amount=amount,
+                    currency=draft.currency,
+                    description=label,
+                    vendor_id=vendor_id,
+                ),
+                posting.LineInput(
+                    account_id=bank.id,
+                    side=posting.Side.CREDIT,
+                    amount=amount,
+                    currency=draft.currency,
+                    description=label,
+                ),
+            ],
+            memo=label,
+            source_type="bill_payment",
+            source_id=payment.id,
+        )
+        payment.entry_id = entry.id
+        await BillPayment.filter(id=payment.id).update(entry_id=entry.id)
+        credit = await OpenItem.create(
+            id=payment.id,
+            organization_id=actor.org,
+            ledger=Ledger.PAYABLE,
+            kind=OpenItemKind.BILL_PAYMENT,
+            is_charge=False,
+            party_id=vendor_id,
+            number=reference,
+            currency=draft.currency,
+            date=draft.date,
+            due_date=draft.date,
+            amount_minor=total,
+            base_amount_minor=base_amount,
+            open_minor=total,
+            open_base_minor=base_amount,
+        )
+        applied: list[dict[str, Any]] = []
+        discount_account: Account | None = None
+        for i, (a, part) in enumerate(zip(draft.allocations, parts, strict=True)):
+            bill, item = locked[a.bill_id], items[a.bill_id]
+            where = ["allocations", str(i), "amount"]
+            await allocation.settle(
+                actor, charge=item, credit=credit, amount=part, on=draft.date, field=where
+            )
+            done: dict[str, Any] = {
+                "bill": str(bill.id),
+                "amount": common.amount_text(part, bill.currency),
+            }
+            discount = discount_due(bill, item, draft.date)
+            if discount and item.open_minor == discount:
+                if discount_account is None:
+                    discount_account = await entries.account_of(
+                        actor.org, AccountSubtype.DISCOUNT, AccountType.INCOME
+                    )
+                await allocation.close(
+                    actor,
+                    item=item,
+                    kind=AllocationKind.DISCOUNT,
+                    amount=discount,
+                    on=draft.date,
+                    account=discount_account,
+                    field=where,
+                    memo=f"Early-payment discount on bill {bill.vendor_reference}"[:500],
+                )
+                done["discount"] = common.amount_text(discount, bill.currency)
+            applied.append(done)
+        await bill_service.refresh_statuses(list(locked.values()), items)
+        await posting.remember(actor, idempotency_key, OPERATION, payload, payment.id)
+        await audit.record(
+            actor,
+            OPERATION,
+            object_type="BillPayment",
+            object_id=payment.id,
+            after={
+                "vendor": str(vendor_id),
+                "date": draft.date.isoformat(),
+                "amount": amount,
+                "currency": draft.currency,
+                "method": draft.method.value,
+                "reference": reference,
+                "bankAccount": bank.code,
+                "entry": entry.number,
+                "allocations": applied,
+                "unapplied": common.amount_text(credit.open_minor, draft.currency),
+            },
+            idempotency_key=idempotency_key,
+        )
+    return payment

@@ -1,0 +1,578 @@
+"""Bills: create and edit drafts, submit, approve (posting), reject and void.
+
+Approval posts Dr expense or asset per line and Dr input tax / Cr accounts payable through
+the posting service, and opens the bill's open item (same id as the bill) for payments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.actor import Actor
+from server.audit import log as audit
+from server.crm.models import Vendor
+from server.documents import allocation, entries, terms
+from server.documents.lines import LineDraft, Purpose, price_lines, totals
+from server.documents.models import Ledger, OpenItem, OpenItemKind
+from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.ledger import posting
+from server.payables import common, matching
+from server.payables.models import Bill, BillLine, BillStatus, PurchaseOrderLine
+
+DUPLICATE_WINDOW_DAYS = 7
+POSTED = (BillStatus.APPROVED, BillStatus.PARTIALLY_PAID, BillStatus.PAID)
+APPROVE_OPERATION = "bill.approve"
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True, slots=True)
+class BillDraft:
+    """A new bill as the client states it."""
+
+    vendor_id: UUID
+    vendor_reference: str
+    bill_date: date
+    lines: Sequence[LineDraft]
+    due_date: date | None = None
+    currency: str | None = None
+    memo: str | None = None
+    # The order line each line bills, parallel to `lines` (None for lines off the order).
+    order_line_ids: Sequence[int | None] = ()
+    acknowledge_warnings: bool = False
+
+
+@dataclass(slots=True)
+class BillChanges:
+    """Changes to a draft; UNSET leaves a field as it is."""
+
+    vendor_reference: Any = UNSET
+    bill_date: Any = UNSET
+    due_date: Any = UNSET  # None: from the vendor's terms again
+    memo: Any = UNSET
+    lines: Any = UNSET
+    order_line_ids: Sequence[int | None] = ()
+    acknowledge_warnings: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """Something the client must acknowledge before the bill is saved."""
+
+    code: str
+    message: str
+    bill_id: UUID
+
+
+@dataclass(slots=True)
+class BillResult:
+    bill: Bill | None
+    warnings: list[Warning] = field(default_factory=list)
+
+
+class SegregationOfDuties(DomainError):
+    code = ErrorCode.SEGREGATION_OF_DUTIES
+
+
+async def _check_duties(actor: Actor, bill: Bill) -> None:
+    """Whoever created a bill may not approve it."""
+    if actor.user_id is not None and actor.user_id == bill.created_by_id:
+        raise SegregationOfDuties("the person who created a bill cannot approve it", field=["id"])
+
+
+def snapshot(bill: Bill) -> dict[str, Any]:
+    """The audit view of a bill."""
+    return {
+        "vendor": str(bill.vendor_id),
+        "vendorReference": bill.vendor_reference,
+        "status": str(bill.status),
+        "currency": bill.currency,
+        "billDate": bill.bill_date.isoformat(),
+        "dueDate": bill.due_date.isoformat() if bill.due_date else None,
+        "memo": bill.memo,
+        "subtotal": common.amount_text(bill.subtotal_minor, bill.currency),
+        "tax": common.amount_text(bill.tax_minor, bill.currency),
+        "total": common.amount_text(bill.total_minor, bill.currency),
+        "purchaseOrder": str(bill.purchase_order_id) if bill.purchase_order_id else None,
+    }
+
+
+async def get(actor: Actor, bill_id: UUID, *, lock: bool = False) -> Bill:
+    query = Bill.filter(id=bill_id, organization_id=actor.org)
+    if lock:
+        query = query.select_for_update()
+    found = await query.first()
+    if found is None:
+        raise NotFound("bill not found", field=["id"])
+    return found
+
+
+def _status(bill: Bill, allowed: Sequence[BillStatus], doing: str) -> None:
+    if bill.status not in allowed:
+        raise DomainError(
+            f"a {bill.status.value.lower()} bill cannot be {doing}",
+            code=ErrorCode.INVALID_STATUS,
+            field=["id"],
+        )
+
+
+async def _duplicates(
+    actor: Actor,
+    vendor_id: UUID,
+    reference: str,
+    total_minor: int,
+    bill_date: date,
+    exclude: UUID | None,
+) -> list[Warning]:
+    """Refuse the vendor's invoice number twice; warn of the same amount within days.
+
+    Call with the vendor row locked, so two requests cannot both pass.
+    """
+    others = Bill.filter(organization_id=actor.org, vendor_id=vendor_id).exclude(
+        status=BillStatus.VOID
+    )
+    if exclude is not None:
+        others = others.exclude(id=exclude)
+    if await others.filter(vendor_reference__iexact=reference).exists():
+        raise DomainError(
+            f"this vendor's invoice {reference} is already entered",
+            code=ErrorCode.DUPLICATE_BILL,
+            field=["vendorReference"],
+        )
+    window = timedelta(days=DUPLICATE_WINDOW_DAYS)
+    similar = await others.filter(
+        total_minor=total_minor,
+        bill_date__gte=bill_date - window,
+        bill_date__lte=bill_date + window,
+    ).order_by("bill_date", "id")
+    return [
+        Warning(
+            code="POSSIBLE_DUPLICATE",
+            message=(
+                f"bill {b.vendor_reference} of {b.bill_date.isoformat()} from the same vendor "
+                "has the same total"
+            ),
+            bill_id=b.id,
+        )
+        for b in similar
+    ]
+
+
+async def _order_lines_for(
+    order_id: UUID | None, order_line_ids: Sequence[int | None], count: int
+) -> list[int | None]:
+    """Check that the order lines named belong to the bill's order."""
+    ids = list(order_line_ids) + [None] * (count - len(order_line_ids))
+    named = {i for i in ids if i is not None}
+    if not named:
+        return ids
+    valid: set[int] = set()
+    if order_id is not None:
+        rows = await PurchaseOrderLine.filter(purchase_order_id=order_id, id__in=named).values("id")
+        valid = {int(r["id"]) for r in rows}
+    problems = [
+        DomainError(
+            "the order line is not on this bill's purchase order",
+            code=ErrorCode.NOT_FOUND,
+            field=["lines", str(i), "purchaseOrderLineId"],
+        )
+        for i, line_id in enumerate(ids)
+        if line_id is not None and line_id not in valid
+    ]
+    if problems:
+        raise ValidationFailed(problems)
+    return ids
+
+
+async def create(
+    actor: Actor, draft: BillDraft, *, purchase_order_id: UUID | None = None
+) -> BillResult:
+    """Save a draft bill, unless it repeats one or needs the client's acknowledgement."""
+    reference = common.text(draft.vendor_reference, "vendorReference", 64, required=True)
+    assert reference is not None
+    memo = common.text(draft.memo, "memo", 1000)
+    base = await allocation.base_currency(actor.org)
+    async with in_transaction():
+        party = await common.vendor(actor, draft.vendor_id, lock=True)
+        common.check_active(party)
+        if draft.currency is not None and draft.currency != party.currency:
+            raise DomainError(
+                f"bills of this vendor are in {party.currency}",
+                code=ErrorCode.CURRENCY_MISMATCH,
+                field=["currency"],
+            )
+        priced = await price_lines(actor, draft.lines, party.currency, Purpose.PURCHASES, base)
+        order_line_ids = await _order_lines_for(
+            purchase_order_id, draft.order_line_ids, len(priced)
+        )
+        figures = totals(priced)
+        vendor_terms = await common.vendor_terms(actor, party)
+        due = draft.due_date or terms.due_date(
+            vendor_terms, draft.bill_date, party.payment_terms_days
+        )
+        if due < draft.bill_date:
+            raise DomainError(
+                "the due date is before the bill date",
+                code=ErrorCode.DATE_BEFORE_DOCUMENT,
+                field=["dueDate"],
+            )
+        warnings = await _duplicates(
+            actor, party.id, reference, figures.total_minor, draft.bill_date, None
+        )
+        if warnings and not draft.acknowledge_warnings:
+            return BillResult(bill=None, warnings=warnings)
+        bill = await Bill.create(
+            organization_id=actor.org,
+            vendor_id=party.id,
+            vendor_reference=reference,
+            currency=party.currency,
+            bill_date=draft.bill_date,
+            due_date=due,
+            terms_id=vendor_terms.id if vendor_terms else None,
+            purchase_order_id=purchase_order_id,
+            memo=memo,
+            subtotal_minor=figures.subtotal_minor,
+            tax_minor=figures.tax_minor,
+            total_minor=figures.total_minor,
+            created_by_id=actor.user_id,
+        )
+        rows = [
+            BillLine(bill_id=bill.id, purchase_order_line_id=order_line, **ln.stored())
+            for ln, order_line in zip(priced, order_line_ids, strict=True)
+        ]
+        await BillLine.bulk_create(rows)
+        after = snapshot(bill)
+        after["lines"] = common.line_snapshot(rows, bill.currency)
+        if warnings:
+            after["acknowledgedWarnings"] = [str(w.bill_id) for w in warnings]
+        await audit.record(actor, "bill.create", object_type="Bill", object_id=bill.id, after=after)
+    return BillResult(bill=bill, warnings=warnings)
+
+
+async def update(actor: Actor, bill_id: UUID, changes: BillChanges) -> BillResult:
+    """Change a draft; the lines, when given, replace all of its lines."""
+    current = await get(actor, bill_id)
+    base = await allocation.base_currency(actor.org)
+    async with in_transaction():
+        party = await common.vendor(actor, current.vendor_id, lock=True)
+        bill = await get(actor, bill_id, lock=True)
+        _status(bill, (BillStatus.DRAFT,), "edited")
+        before = snapshot(bill)
+        if changes.vendor_reference is not UNSET:
+            reference = common.text(changes.vendor_reference, "vendorReference", 64, required=True)
+            assert reference is not None
+            bill.vendor_reference = reference
+        if changes.memo is not UNSET:
+            bill.memo = common.text(changes.memo, "memo", 1000)
+        if changes.bill_date is not UNSET:
+            if changes.bill_date is None:
+                raise DomainError("give the bill date", code=ErrorCode.REQUIRED, field=["billDate"])
+            bill.bill_date = changes.bill_date
+        rows: list[BillLine] | None = None
+        if changes.lines is not UNSET:
+            priced = await price_lines(actor, changes.lines, bill.currency, Purpose.PURCHASES, base)
+            order_line_ids = await _order_lines_for(
+                bill.purchase_order_id, changes.order_line_ids, len(priced)
+            )
+            figures = totals(priced)
+            bill.subtotal_minor = figures.subtotal_minor
+            bill.tax_minor = figures.tax_minor
+            bill.total_minor = figures.total_minor
+            rows = [
+                BillLine(bill_id=bill.id, purchase_order_line_id=order_line, **ln.stored())
+                for ln, order_line in zip(priced, order_line_ids, strict=True)
+            ]
+        if changes.due_date is not UNSET or changes.bill_date is not UNSET:
+            due = changes.due_date if changes.due_date is not UNSET else bill.due_date
+            if due is None or (changes.due_date is UNSET and changes.bill_date is not UNSET):
+                due = terms.due_date(
+                    await common.vendor_terms(actor, party),
+                    bill.bill_date,
+                    party.payment_terms_days,
+                )
+            bill.due_date = due
+        if bill.due_date is not None and bill.due_date < bill.bill_date:
+            raise DomainError(
+                "the due date is before the bill date",
+                code=ErrorCode.DATE_BEFORE_DOCUMENT,
+                field=["dueDate"],
+            )
+        warnings = await _duplicates(
+            actor, party.id, bill.vendor_reference, bill.total_minor, bill.bill_date, bill.id
+        )
+        if warnings and not changes.acknowledge_warnings:
+            return BillResult(bill=None, warnings=warnings)
+        await bill.save()
+        after = snapshot(bill)
+        if rows is not None:
+            await BillLine.filter(bill_id=bill.id).delete()
+            await BillLine.bulk_create(rows)
+            after["lines"] = common.line_snapshot(rows, bill.currency)
+        await audit.record(
+            actor, "bill.update", object_type="Bill", object_id=bill.id, before=before, after=after
+        )
+    return BillResult(bill=bill, warnings=warnings)
+
+
+async def submit(actor: Actor, bill_id: UUID) -> Bill:
+    async with in_transaction():
+        bill = await get(actor, bill_id, lock=True)
+        _status(bill, (BillStatus.DRAFT,), "submitted")
+        if bill.total_minor <= 0:
+            raise DomainError(
+                "a bill of zero cannot be submitted", code=ErrorCode.EMPTY_DOCUMENT, field=["id"]
+            )
+        bill.status = BillStatus.SUBMITTED
+        bill.submitted_by_id = actor.user_id
+        bill.rejection_reason = None
+        await bill.save()
+        await audit.record(
+            actor,
+            "bill.submit",
+            object_type="Bill",
+            object_id=bill.id,
+            before={"status": "DRAFT"},
+            after={"status": "SUBMITTED"},
+        )
+    return bill
+
+
+async def reject(actor: Actor, bill_id: UUID, reason: str) -> Bill:
+    cleaned = common.text(reason, "reason", 1000, required=True)
+    async with in_transaction():
+        bill = await get(actor, bill_id, lock=True)
+        _status(bill, (BillStatus.SUBMITTED,), "rejected")
+        bill.status = BillStatus.DRAFT
+        bill.rejection_reason = cleaned
+        await bill.save()
+        await audit.record(
+            actor,
+            "bill.reject",
+            object_type="Bill",
+            object_id=bill.id,
+            before={"status": "SUBMITTED"},
+            after={"status": "DRAFT", "reason": cleaned},
+        )
+    return bill
+
+
+async def approve(
+    actor: Actor,
+    bill_id: UUID,
+    *,
+    override_tolerance: bool = False,
+    idempotency_key: str | None = None,
+) -> Bill:
+    """Post the bill and open it for payment; the same key replays the first approval."""
+    payload = {"id": str(bill_id), "overrideTolerance": override_tolerance}
+    earlier = await posting.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
+    if earlier is not None:
+        return await get(actor, earlier.result_id)
+    try:
+        return await _approve(actor, bill_id, override_tolerance, idempotency_key, payload)
+    except SegregationOfDuties:
+        # An authorization matter: the refusal is audited although nothing else is written.
+        await audit.record_alone(
+            actor,
+            APPROVE_OPERATION,
+            outcome="DENIED",
+            object_type="Bill",
+            object_id=bill_id,
+            after={"reason": "segregation of duties: the creator cannot approve"},
+        )
+        raise
+    except IntegrityError:
+        # A concurrent approval with the same key won; answer as it did.
+        earlier = await posting.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
+        if earlier is None:
+            raise
+        return await get(actor, earlier.result_id)
+
+
+async def _approve(
+    actor: Actor,
+    bill_id: UUID,
+    override_tolerance: bool,
+    idempotency_key: str | None,
+    payload: dict[str, Any],
+) -> Bill:
+    async with in_transaction():
+        bill = await get(actor, bill_id, lock=True)
+        _status(bill, (BillStatus.SUBMITTED,), "approved")
+        await _check_duties(actor, bill)
+        rows = await BillLine.filter(bill_id=bill.id).order_by("line_no")
+        if not rows or bill.total_minor <= 0:
+            raise DomainError(
+                "a bill of zero cannot be approved", code=ErrorCode.EMPTY_DOCUMENT, field=["id"]
+            )
+        overridden: list[str] = []
+        if bill.purchase_order_id is not None:
+            order = await matching.lock_order(actor.org, bill.purchase_order_id)
+            if order is not None:
+                ordered = await matching.order_lines(order.id)
+                found = matching.problems(rows, ordered, bill.currency)
+                if found and not override_tolerance:
+                    raise DomainError(
+                        "the bill goes beyond its purchase order: "
+                        + "; ".join(found)
+                        + " (an approver may pass overrideTolerance)",
+                        code=ErrorCode.TOLERANCE_EXCEEDED,
+                        field=["overrideTolerance"],
+                    )
+                overridden = found
+                await matching.add_billed(order, rows, ordered, +1)
+        party = await Vendor.get(id=bill.vendor_id)
+        vendor_terms = await common.vendor_terms(actor, party)
+        percent, until = terms.discount(vendor_terms, bill.bill_date)
+        priced = await common.priced_lines(actor.org, rows)
+        lines = entries.document_lines(
+            ledger=Ledger.PAYABLE,
+            control=await entries.control_account(actor.org, Ledger.PAYABLE),
+            control_side=entries.CHARGE_SIDE[Ledger.PAYABLE],
+            party_id=bill.vendor_id,
+            lines=priced,
+            currency=bill.currency,
+            description=f"Bill {bill.vendor_reference}",
+        )
+        entry, base_amount = await entries.post_document(
+            actor,
+            on=bill.bill_date,
+            lines=lines,
+            memo=f"Bill {bill.vendor_reference} from {party.name}"[:500],
+            source_type="bill",
+            source_id=bill.id,
+        )
+        due = bill.due_date or bill.bill_date
+        await OpenItem.create(
+            id=bill.id,
+            organization_id=actor.org,
+            ledger=Ledger.PAYABLE,
+            kind=OpenItemKind.BILL,
+            is_charge=True,
+            party_id=bill.vendor_id,
+            number=bill.vendor_reference,
+            currency=bill.currency,
+            date=bill.bill_date,
+            due_date=due,
+            amount_minor=bill.total_minor,
+            base_amount_minor=base_amount,
+            open_minor=bill.total_minor,
+            open_base_minor=base_amount,
+        )
+        bill.status = BillStatus.APPROVED
+        bill.entry_id = entry.id
+        bill.approved_by_id = actor.user_id
+        bill.approved_at = datetime.now(UTC)
+        bill.discount_percent = percent
+        bill.discount_until = until
+        bill.tolerance_overridden = bool(overridden)
+        await bill.save()
+        await posting.remember(actor, idempotency_key, APPROVE_OPERATION, payload, bill.id)
+        after: dict[str, Any] = {
+            "status": "APPROVED",
+            "entry": entry.number,
+            "total": common.amount_text(bill.total_minor, bill.currency),
+            "baseAmount": base_amount,
+        }
+        if overridden:
+            after["toleranceOverridden"] = overridden
+        await audit.record(
+            actor,
+            APPROVE_OPERATION,
+            object_type="Bill",
+            object_id=bill.id,
+            before={"status": "SUBMITTED"},
+            after=after,
+            idempotency_key=idempotency_key,
+        )
+    return bill
+
+
+async def void(actor: Actor, bill_id: UUID, on: date | None, reason: str | None) -> Bill:
+    """Void a bill: a posted one is reversed on `on` (today if omitted) and closed."""
+    note = common.text(reason, "reason", 1000)
+    async with in_transaction():
+        bill = await get(actor, bill_id, lock=True)
+        _status(
+            bill,
+            (BillStatus.DRAFT, BillStatus.SUBMITTED, *POSTED),
+            "voided",
+        )
+        before = snapshot(bill)
+        day = on or common.today()
+        if bill.status in POSTED:
+            if day < bill.bill_date:
+                raise DomainError(
+                    "a bill cannot be voided before its date",
+                    code=ErrorCode.DATE_BEFORE_DOCUMENT,
+                    field=["date"],
+                )
+            if bill.purchase_order_id is not None:
+                order = await matching.lock_order(actor.org, bill.purchase_order_id)
+                if order is not None:
+                    rows = await BillLine.filter(bill_id=bill.id)
+                    await matching.add_billed(order, rows, await matching.order_lines(order.id), -1)
+            items = await allocation.lock(actor.org, [bill.id])
+            item = items.get(bill.id)
+            if await allocation.live_allocations(bill.id):
+                raise DomainError(
+                    "payments or discounts are allocated to this bill; undo them first",
+                    code=ErrorCode.HAS_ALLOCATIONS,
+                    field=["id"],
+                )
+            assert bill.entry_id is not None and item is not None
+            reversal = await posting.reverse(
+                actor,
+                bill.entry_id,
+                day,
+                f"Void of bill {bill.vendor_reference}"[:500],
+                audit_event=False,
+            )
+            changed = await OpenItem.filter(
+                id=item.id, open_minor=item.amount_minor, voided_on__isnull=True
+            ).update(voided_on=day, open_minor=0, open_base_minor=0)
+            if changed != 1:
+                raise DomainError(
+                    "payments are allocated to this bill",
+                    code=ErrorCode.HAS_ALLOCATIONS,
+                    field=["id"],
+                )
+            bill.void_entry_id = reversal.id
+        bill.status = BillStatus.VOID
+        bill.voided_on = day
+        await bill.save()
+        after = {"status": "VOID", "date": day.isoformat(), "reason": note}
+        await audit.record(
+            actor, "bill.void", object_type="Bill", object_id=bill.id, before=before, after=after
+        )
+    return bill
+
+
+async def refresh_statuses(bills: Sequence[Bill], items: dict[UUID, OpenItem]) -> None:
+    """Set APPROVED, PARTIALLY_PAID or PAID from what is open on each bill."""
+    for bill in bills:
+        item = items.get(bill.id)
+        if item is None or bill.status not in POSTED:
+            continue
+        if item.open_minor == 0:
+            status = BillStatus.PAID
+        elif item.open_minor < item.amount_minor:
+            status = BillStatus.PARTIALLY_PAID
+        else:
+            status = BillStatus.APPROVED
+        if status != bill.status:
+            bill.status = status
+            await Bill.filter(id=bill.id).update(status=status)

@@ -1,0 +1,112 @@
+"""What bills, bill payments and purchase orders share: vendors, stored lines, checks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from server.actor import Actor
+from server.crm.models import PartyStatus, Vendor
+from server.documents.lines import PricedLine
+from server.documents.models import DocumentLine, PaymentTerms, TaxRate
+from server.errors import DomainError, ErrorCode, NotFound
+from server.ledger.models import Account
+from server.money import Money
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+async def vendor(actor: Actor, vendor_id: UUID, *, lock: bool = False) -> Vendor:
+    """The organization's vendor; with `lock`, held until the transaction ends."""
+    query = Vendor.filter(id=vendor_id, organization_id=actor.org)
+    if lock:
+        query = query.select_for_update()
+    found = await query.first()
+    if found is None:
+        raise NotFound("vendor not found", field=["vendorId"])
+    return found
+
+
+def check_active(party: Vendor) -> None:
+    if party.status == PartyStatus.ARCHIVED:
+        raise DomainError(
+            "the vendor is archived", code=ErrorCode.ALREADY_ARCHIVED, field=["vendorId"]
+        )
+
+
+async def vendor_terms(actor: Actor, party: Vendor) -> PaymentTerms | None:
+    if party.payment_terms_id is None:
+        return None
+    return await PaymentTerms.get_or_none(id=party.payment_terms_id, organization_id=actor.org)
+
+
+def text(value: str | None, name: str, limit: int, *, required: bool = False) -> str | None:
+    """A stripped text field: required ones may not be blank, none may be too long."""
+    cleaned = value.strip() if value is not None else None
+    if not cleaned:
+        if required:
+            raise DomainError(f"give the {name}", code=ErrorCode.REQUIRED, field=[name])
+        return None
+    if len(cleaned) > limit:
+        raise DomainError(f"at most {limit} characters", code=ErrorCode.TOO_LONG, field=[name])
+    return cleaned
+
+
+async def priced_lines(organization_id: UUID, rows: Sequence[DocumentLine]) -> list[PricedLine]:
+    """Stored lines back as priced lines, to post them exactly as they were saved."""
+    accounts = {
+        a.id: a
+        for a in await Account.filter(
+            organization_id=organization_id, id__in={r.account_id for r in rows}
+        )
+    }
+    rate_ids = {r.tax_rate_id for r in rows if r.tax_rate_id}
+    rates = (
+        {t.id: t for t in await TaxRate.filter(organization_id=organization_id, id__in=rate_ids)}
+        if rate_ids
+        else {}
+    )
+    return [
+        PricedLine(
+            line_no=r.line_no,
+            item_id=r.item_id,
+            description=r.description,
+            quantity=Decimal(r.quantity),
+            unit_price_minor=int(r.unit_price_minor),
+            discount_percent=Decimal(r.discount_percent),
+            tax_rate=rates.get(r.tax_rate_id) if r.tax_rate_id else None,
+            account=accounts[r.account_id],
+            amount_minor=int(r.amount_minor),
+            tax_minor=int(r.tax_minor),
+            dimension_option_ids=[UUID(str(o)) for o in r.dimension_option_ids or []],
+        )
+        for r in rows
+    ]
+
+
+def money(minor: int, currency: str) -> str:
+    return str(Money.from_minor(minor, currency))
+
+
+def amount_text(minor: int, currency: str) -> str:
+    return str(Money.from_minor(minor, currency).amount)
+
+
+def line_snapshot(rows: Sequence[Any], currency: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "lineNo": r.line_no,
+            "description": r.description,
+            "quantity": str(r.quantity),
+            "unitPrice": amount_text(int(r.unit_price_minor), currency),
+            "account": str(r.account_id),
+            "amount": amount_text(int(r.amount_minor), currency),
+            "tax": amount_text(int(r.tax_minor), currency),
+        }
+        for r in rows
+    ]
