@@ -33,6 +33,7 @@ from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
+from schema.payables.aging import PayablesAgingQuery
 from schema.payables.resolvers import PayablesMutation, PayablesQuery
 from schema.payables.types import Bill, BillPayment, PurchaseOrder
 from schema.permissions import GATE, SIGNED_IN
@@ -80,6 +81,7 @@ def root_types() -> tuple[type, type]:
         DocumentsQuery,
         ReceivablesReportsQuery,
         PayablesQuery,
+        PayablesAgingQuery,
         AuditQuery,
     ):
         node: relay.Node | None = _node_field(many=False)

@@ -71,8 +71,23 @@ class AgingTotals:
     disputed: Money = strawberry.field(description="Open amounts under dispute.")
     unapplied_credits: Money = strawberry.field(description="Unapplied credits, negative.")
     total: Money = strawberry.field(
-        description="The receivables control account balance on the date."
+        description="The control account balance (receivables or payables) on the date."
     )
+
+
+def aging_columns(report: ag.AgingReport) -> tuple[list[AgingBucket], AgingTotals]:
+    """The columns and totals of an aging report, for receivables and payables alike."""
+    cur, t = report.currency, report.totals
+    columns = [
+        AgingBucket(label=b.label, min_days=b.min_days, max_days=b.max_days) for b in report.buckets
+    ]
+    totals = AgingTotals(
+        buckets=[_money(v, cur) for v in t.buckets],
+        disputed=_money(t.disputed, cur),
+        unapplied_credits=_money(t.unapplied_credits, cur),
+        total=_money(t.total, cur),
+    )
+    return columns, totals
 
 
 @strawberry.type(
@@ -224,23 +239,15 @@ class ReceivablesReportsQuery:
             for r, customer in zip(report.rows, found, strict=True)
             if customer is not None
         ]
-        t = report.totals
+        columns, totals = aging_columns(report)
         return ArAgingResult(
             aging=ArAging(
                 as_of=report.as_of,
                 basis=report.basis,
                 currency=CurrencyCode(cur),
-                buckets=[
-                    AgingBucket(label=b.label, min_days=b.min_days, max_days=b.max_days)
-                    for b in report.buckets
-                ],
+                buckets=columns,
                 rows=rows,
-                totals=AgingTotals(
-                    buckets=[_money(v, cur) for v in t.buckets],
-                    disputed=_money(t.disputed, cur),
-                    unapplied_credits=_money(t.unapplied_credits, cur),
-                    total=_money(t.total, cur),
-                ),
+                totals=totals,
             ),
             user_errors=[],
         )
