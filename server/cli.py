@@ -67,7 +67,8 @@ def cmd_demo(_args: argparse.Namespace) -> int:
     summary = asyncio.run(_with_database(lambda: load_demo(settings.demo_password)))
     print(
         f"demo: {summary.created_users} users, {summary.created_customers} customers, "
-        f"{summary.created_vendors} vendors, {summary.posted_entries} journal entries created"
+        f"{summary.created_vendors} vendors, {summary.posted_entries} journal entries, "
+        f"{summary.issued_invoices} invoices, {summary.approved_bills} bills created"
         + ("; organization Demo Company created" if summary.created_organization else "")
     )
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from server import demo_documents
 from server.access.catalogue import BUILTIN_ROLES
 from server.actor import Actor
 from server.crm import notes, parties
@@ -107,6 +108,8 @@ class DemoSummary:
     created_customers: int = 0
     created_vendors: int = 0
     posted_entries: int = 0
+    issued_invoices: int = 0
+    approved_bills: int = 0
     created_organization: bool = False
 
 
@@ -171,6 +174,9 @@ async def load_demo(password: str) -> DemoSummary:
         )
         summary.created_vendors += 1
     await _journal(acting, summary)
+    summary.issued_invoices, summary.approved_bills = await demo_documents.load(
+        acting, users["ap_clerk"].id, users["approver"].id
+    )
     return summary
 
 
