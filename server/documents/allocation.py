@@ -32,18 +32,20 @@ async def base_currency(organization_id: UUID) -> str:
 
 
 async def lock(organization_id: UUID, ids: Iterable[UUID]) -> dict[UUID, OpenItem]:
-    """Lock open items for the rest of the transaction, always in the same order."""
-    wanted = sorted(set(ids), key=str)
-    found: dict[UUID, OpenItem] = {}
-    for item_id in wanted:
-        item = (
-            await OpenItem.select_for_update()
-            .filter(id=item_id, organization_id=organization_id)
-            .first()
-        )
-        if item is not None:
-            found[item.id] = item
-    return found
+    """Lock open items for the rest of the transaction, in one statement.
+
+    PostgreSQL locks the rows in the ORDER BY order, so two transactions locking
+    overlapping sets always queue instead of waiting on each other in a circle.
+    """
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = (
+        await OpenItem.select_for_update()
+        .filter(id__in=wanted, organization_id=organization_id)
+        .order_by("id")
+    )
+    return {item.id: item for item in rows}
 
 
 async def check_period(organization_id: UUID, on: date, field: list[str]) -> None:
@@ -380,7 +382,7 @@ async def undo(actor: Actor, allocation: Allocation, on: date, field: list[str])
 
 
 async def live_allocations(item_id: UUID) -> list[Allocation]:
-    """Allocations on an item that have not been undone."""
+    """Allocations on an item that have not been undone (the item is the caller's own)."""
     return await Allocation.filter(
         Q(charge_id=item_id) | Q(credit_id=item_id), reversed_on__isnull=True
     ).order_by("created_at")

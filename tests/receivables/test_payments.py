@@ -280,3 +280,24 @@ async def test_void_cannot_be_dated_before_the_last_allocation_change(api: Api) 
     )
     assert [e["code"] for e in refused["paymentVoid"]["userErrors"]] == ["DATE_BEFORE_DOCUMENT"]
     assert await balance(api, org, "1100", "2026-03-16") == "0.00"
+
+
+async def test_foreign_currency_payment_posts_the_realized_exchange_difference(api: Api) -> None:
+    org = await api.new_org()
+    for day, rate in (("2026-03-01", "1.10"), ("2026-03-10", "1.20")):
+        await api.data(
+            f"""mutation {{ exchangeRateSet(currency: "EUR", date: "{day}", rate: "{rate}") {{
+                 userErrors {{ code }} }} }}""",
+            token=org.token(),
+        )
+    euro = await customer(api, org, "Euro GmbH", currency="EUR")
+    invoice = await issued_invoice(api, org, euro, "100.00")
+    assert await balance(api, org, "1100") == "110.00"  # 100 EUR at 1.10
+    paid = await record_payment(
+        api, org, euro, "100.00", [{"invoiceId": invoice["id"], "amount": "100.00"}]
+    )
+    assert paid["userErrors"] == []
+    # The bank got 120 USD for a receivable carried at 110: a 10 USD gain, and nothing left.
+    assert await balance(api, org, "1010") == "120.00"
+    assert await balance(api, org, "1100") == "0.00"
+    assert await balance(api, org, "7000") == "-10.00"
