@@ -41,7 +41,9 @@ async def _post_at_once(api: Api, org: Org, role: str = "owner") -> dict[str, An
     ids = await account_ids(api, org)
     lines = [line(ids["6100"], "DEBIT", "5.00"), line(ids["1010"], "CREDIT", "5.00")]
     data = await api.data(
-        CREATE, {"input": {"date": "2026-03-03", "lines": lines, "post": True}}, token=org.token(role)
+        CREATE,
+        {"input": {"date": "2026-03-03", "lines": lines, "post": True}},
+        token=org.token(role),
     )
     payload: dict[str, Any] = data["journalEntryCreate"]
     return payload
