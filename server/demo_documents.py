@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from uuid import UUID
 
+from server.access.control import AccessControl
 from server.actor import Actor
 from server.crm.models import Customer, Vendor
 from server.documents.lines import LineDraft
@@ -141,6 +142,8 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
             )
         added_invoices += 1
     clerk, approver = _actor(owner, clerk_id, "ap_clerk"), _actor(owner, approver_id, "approver")
+    access = AccessControl()
+    await access.refresh()
     for email, reference, day, bill_lines, bill_paid in BILLS:
         vendor = await Vendor.get_or_none(organization_id=owner.org, email=email)
         if vendor is None or await Bill.exists(
@@ -162,7 +165,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
         )
         assert result.bill is not None
         await bills.submit(clerk, result.bill.id)
-        await bills.approve(approver, result.bill.id)
+        await bills.approve(access, approver, result.bill.id)
         if bill_paid is not None:
             await bill_payments.record(
                 clerk,

@@ -91,8 +91,18 @@ class Api:
         payload: dict[str, Any] = (await self.data(SIGN_IN, variables))["sessionCreate"]
         return payload
 
-    async def new_org(self, *roles: str, currency: str = "USD", name: str = "Test Company") -> Org:
-        """An organization whose owner (and one user per other role) are signed in."""
+    async def new_org(
+        self,
+        *roles: str,
+        currency: str = "USD",
+        name: str = "Test Company",
+        separate_duties: bool = True,
+    ) -> Org:
+        """An organization whose owner (and one user per other role) are signed in.
+
+        `separate_duties=False` switches every segregation-of-duties rule off, as a
+        one-person organization would, so its owner may post the entries it creates.
+        """
         system = Actor.system("tests")
         tag = uuid.uuid4().hex[:10]
         owner = await accounts.create_user(system, f"owner-{tag}@example.com", "Owner", PASSWORD)
@@ -108,4 +118,18 @@ class Api:
             session = await self.sign_in(user.email)
             assert session["userErrors"] == [], session
             org.tokens[role] = session["accessToken"]
+        if not separate_duties:
+            await self.switch_duties(org, enabled=False)
         return org
+
+    async def switch_duties(self, org: Org, *, enabled: bool, role: str = "owner") -> None:
+        """Switch every segregation-of-duties rule of the organization on or off."""
+        rules = await self.data("{ dutySegregations { object action } }", token=org.token(role))
+        for rule in rules["dutySegregations"]:
+            data = await self.data(
+                """mutation($input: DutySegregationSetInput!) { dutySegregationSet(input: $input) {
+                    rule { enabled } userErrors { code } } }""",
+                {"input": {**rule, "enabled": enabled}},
+                token=org.token(role),
+            )
+            assert data["dutySegregationSet"]["userErrors"] == [], data

@@ -19,6 +19,7 @@ from schema.identity.types import (
 from schema.ids import decode, encode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires, signed_in
+from server.access import duties
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
 from server.access.control import subject
@@ -233,6 +234,41 @@ class TotpDisablePayload:
     user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
 
 
+@strawberry.type(
+    description="A segregation-of-duties rule: while it is on, whoever created a record "
+    "cannot also perform this action on it."
+)
+class DutySegregationRule:
+    object: str = strawberry.field(description="Kind of object, e.g. journal or bill.")
+    action: str = strawberry.field(description="The approval action, e.g. post or approve.")
+    enabled: bool = strawberry.field(description="Whether the rule is on in this organization.")
+    enabled_by_default: bool = strawberry.field(
+        description="Whether the rule is on in an organization that has not switched it."
+    )
+
+    @classmethod
+    def from_rule(cls, rule: duties.DutyRule) -> DutySegregationRule:
+        return cls(
+            object=rule.object,
+            action=rule.action,
+            enabled=rule.enabled,
+            enabled_by_default=rule.enabled_by_default,
+        )
+
+
+@strawberry.input(description="Switch a segregation-of-duties rule on or off.")
+class DutySegregationSetInput:
+    object: str = strawberry.field(description="Kind of object of the rule, e.g. journal.")
+    action: str = strawberry.field(description="Action of the rule, e.g. post.")
+    enabled: bool = strawberry.field(description="On (creators cannot approve) or off.")
+
+
+@strawberry.type(description="The rule after the change, or why it was refused.")
+class DutySegregationPayload:
+    rule: DutySegregationRule | None = strawberry.field(description="The rule now.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
 @strawberry.type
 class AdminQuery:
     @requires("role", "read", description="Built-in and custom roles with their permissions.")
@@ -258,6 +294,17 @@ class AdminQuery:
             before=None,
             max_page=info.context.settings.max_page_size,
         )
+
+    @requires(
+        "duty_rule",
+        "read",
+        description="The segregation-of-duties rules and whether each is on here.",
+    )
+    def duty_segregations(self, info: strawberry.Info) -> list[DutySegregationRule]:
+        ctx = info.context
+        return [
+            DutySegregationRule.from_rule(r) for r in duties.list_rules(ctx.access, ctx.signed_in())
+        ]
 
     @requires("role", "read", description="Every permission a role can grant.")
     def permission_catalogue(self) -> list[CatalogueEntry]:
@@ -315,6 +362,26 @@ class AdminMutation:
         except DomainError as error:
             return RoleDeletePayload(deleted_name=None, user_errors=user_errors(error))
         return RoleDeletePayload(deleted_name=input.name, user_errors=[])
+
+    @requires(
+        "duty_rule",
+        "manage",
+        mutation=True,
+        description="Switch a segregation-of-duties rule on or off for the organization.",
+    )
+    async def duty_segregation_set(
+        self,
+        info: strawberry.Info,
+        input: Annotated[DutySegregationSetInput, strawberry.argument(description="The change.")],
+    ) -> DutySegregationPayload:
+        ctx = info.context
+        try:
+            rule = await duties.set_rule(
+                ctx.access, ctx.signed_in(), input.object, input.action, input.enabled
+            )
+        except DomainError as error:
+            return DutySegregationPayload(rule=None, user_errors=user_errors(error))
+        return DutySegregationPayload(rule=DutySegregationRule.from_rule(rule), user_errors=[])
 
     @requires("member", "manage", mutation=True, description="Add a user to the organization.")
     async def member_add(

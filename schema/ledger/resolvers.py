@@ -33,6 +33,7 @@ from schema.ledger.types import (
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
 from schema.scalars import Amount, CurrencyCode
+from server.access import duties
 from server.errors import DomainError, NotFound
 from server.ledger import chart, dimensions, posting, rates
 from server.ledger import models as m
@@ -501,6 +502,16 @@ class LedgerMutation:
             from schema.permissions import authorize
 
             await authorize(ctx, "journal", "post")
+            # Its creator would post it: allowed only where segregation of duties is off.
+            await duties.ensure_not_creator(
+                ctx.access,
+                actor,
+                obj="journal",
+                act="post",
+                created_by_id=actor.user_id or actor.key_id,
+                object_type="JournalEntry",
+                field=["post"],
+            )
             return await posting.post(actor, entry, idempotency_key=input.idempotency_key)
 
         return await _entry_result(run)
@@ -511,8 +522,11 @@ class LedgerMutation:
         info: strawberry.Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The draft.")],
     ) -> JournalEntryPayload:
-        actor = info.context.signed_in()
-        return await _entry_result(lambda: posting.post_draft(actor, _id(id, "JournalEntry", "id")))
+        ctx = info.context
+        actor = ctx.signed_in()
+        return await _entry_result(
+            lambda: posting.post_draft(ctx.access, actor, _id(id, "JournalEntry", "id"))
+        )
 
     @requires("journal", "reverse", mutation=True, description="Reverse a posted entry on a date.")
     async def journal_entry_reverse(

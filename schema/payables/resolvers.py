@@ -397,6 +397,7 @@ class PayablesMutation:
         actor = info.context.signed_in()
         return await _bill(
             lambda: bills.approve(
+                info.context.access,
                 actor,
                 _id(input.id, "Bill", ["id"]),
                 override_tolerance=input.override_tolerance,
@@ -506,7 +507,9 @@ class PayablesMutation:
     ) -> PurchaseOrderPayload:
         actor = info.context.signed_in()
         return await _order(
-            lambda: purchase_orders.approve(actor, _id(input.id, "PurchaseOrder", ["id"]))
+            lambda: purchase_orders.approve(
+                info.context.access, actor, _id(input.id, "PurchaseOrder", ["id"])
+            )
         )
 
     @requires(

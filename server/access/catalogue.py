@@ -23,6 +23,8 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("api_key", "read", "List API keys"),
     Permission("api_key", "manage", "Create and revoke API keys"),
     Permission("role", "manage", "Create, change and delete custom roles"),
+    Permission("duty_rule", "read", "See which segregation-of-duties rules are on"),
+    Permission("duty_rule", "manage", "Switch segregation-of-duties rules on or off"),
     Permission("customer", "read", "See customers and their notes"),
     Permission("customer", "create", "Create customers"),
     Permission("customer", "update", "Edit customers and add notes"),

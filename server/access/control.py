@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import casbin
+from casbin.model import FastModel
 from tortoise.expressions import F
 
 from server.access.adapter import TortoiseAdapter
@@ -35,6 +37,25 @@ def domain(organization_id: UUID | str) -> str:
     return f"org:{organization_id}"
 
 
+class _FastModel(FastModel):
+    """pycasbin 2.8's FastModel.add_def drops Model.add_def's answer, so loading a model stops
+    after the first definition of a section and `p2` would be ignored; give the answer back."""
+
+    def add_def(self, sec: str, key: str, value: Any) -> bool | None:
+        super().add_def(sec, key, value)
+        return True if value != "" else None
+
+
+class _FastEnforcer(casbin.FastEnforcer):
+    def new_model(self, path: str = "", text: str = "") -> Any:
+        model = _FastModel(self._cache_key_order)
+        if path:
+            model.load_model(path)
+        else:
+            model.load_model_from_text(text)
+        return model
+
+
 class AccessControl:
     """Answers "may this user do (object, action) in this organization?" from memory."""
 
@@ -43,7 +64,7 @@ class AccessControl:
         # Rules are indexed by (subject, object) and decisions are asked per role the user
         # holds (see `allowed`), so Casbin looks at the one or two rules of that role for
         # that object however many organizations and custom roles exist.
-        self._enforcer = casbin.FastEnforcer(
+        self._enforcer = _FastEnforcer(
             str(policy_dir / "model.conf"), self._adapter, cache_key_order=[0, 2]
         )
         self._enforcer.enable_auto_save(False)
@@ -55,6 +76,8 @@ class AccessControl:
         self._lock = asyncio.Lock()
         # Decisions of the loaded rules; emptied whenever the rules are reloaded.
         self._decisions: dict[tuple[str, str, str, str], bool] = {}
+        # Segregation-of-duties rows (`p2`) by (domain, object, action); rebuilt on reload.
+        self._duties: dict[tuple[str, str, str], str] | None = None
 
     async def refresh(self, version: int | None = None) -> None:
         """Reload the rules unless `version` is the one already loaded."""
@@ -67,6 +90,7 @@ class AccessControl:
             await self._adapter.fetch()
             self._enforcer.load_policy()
             self._decisions = {}
+            self._duties = None
             self.version = current
 
     def allowed(self, who: str, organization_id: UUID, obj: str, act: str) -> bool:
@@ -101,6 +125,19 @@ class AccessControl:
             for rule in self._enforcer.get_filtered_policy(0, role)
             if rule[1] in ("*", domain(organization_id))
         }
+
+    def duty_states(self) -> dict[tuple[str, str, str], str]:
+        """Segregation-of-duties rules (`p2` rows): (domain, object, action) -> "on" or "off".
+
+        The domain is "*" for the defaults of policies/policy.csv and `org:<id>` for an
+        organization's own choice; server/access/duties.py interprets them.
+        """
+        if self._duties is None:
+            self._duties = {
+                (dom, obj, act): state
+                for dom, obj, act, state in self._enforcer.get_named_policy("p2")
+            }
+        return self._duties
 
 
 async def current_version() -> int:

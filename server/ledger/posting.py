@@ -23,6 +23,8 @@ from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server.access import duties
+from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, Vendor
@@ -657,7 +659,23 @@ async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
     return draft
 
 
-async def post_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
+async def post_draft(access: AccessControl, actor: Actor, entry_id: UUID) -> JournalEntry:
+    # Segregation of duties, before the transaction (a refusal is audited on its own);
+    # a draft's creator never changes, so reading it first is race-free.
+    pending = (
+        await JournalEntry.filter(id=entry_id, organization_id=actor.org, status=EntryStatus.DRAFT)
+        .only("id", "created_by_id")
+        .first()
+    )
+    await duties.ensure_not_creator(
+        access,
+        actor,
+        obj="journal",
+        act="post",
+        created_by_id=pending.created_by_id if pending else None,
+        object_type="JournalEntry",
+        object_id=entry_id,
+    )
     async with in_transaction():
         draft = (
             await JournalEntry.filter(id=entry_id, organization_id=actor.org)

@@ -15,6 +15,8 @@ from uuid import UUID
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server.access import duties
+from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Vendor
@@ -81,16 +83,6 @@ class Warning:
 class BillResult:
     bill: Bill | None
     warnings: list[Warning] = field(default_factory=list)
-
-
-class SegregationOfDuties(DomainError):
-    code = ErrorCode.SEGREGATION_OF_DUTIES
-
-
-async def _check_duties(actor: Actor, bill: Bill) -> None:
-    """Whoever created a bill may not approve it."""
-    if actor.user_id is not None and actor.user_id == bill.created_by_id:
-        raise SegregationOfDuties("the person who created a bill cannot approve it", field=["id"])
 
 
 def snapshot(bill: Bill) -> dict[str, Any]:
@@ -370,6 +362,7 @@ async def reject(actor: Actor, bill_id: UUID, reason: str) -> Bill:
 
 
 async def approve(
+    access: AccessControl,
     actor: Actor,
     bill_id: UUID,
     *,
@@ -382,17 +375,10 @@ async def approve(
     if earlier is not None:
         return await get(actor, earlier.result_id)
     try:
-        return await _approve(actor, bill_id, override_tolerance, idempotency_key, payload)
-    except SegregationOfDuties:
+        return await _approve(access, actor, bill_id, override_tolerance, idempotency_key, payload)
+    except duties.SegregationOfDuties as refusal:
         # An authorization matter: the refusal is audited although nothing else is written.
-        await audit.record_alone(
-            actor,
-            APPROVE_OPERATION,
-            outcome="DENIED",
-            object_type="Bill",
-            object_id=bill_id,
-            after={"reason": "segregation of duties: the creator cannot approve"},
-        )
+        await duties.record_refusal(actor, refusal)
         raise
     except IntegrityError:
         # A concurrent approval with the same key won; answer as it did.
@@ -403,6 +389,7 @@ async def approve(
 
 
 async def _approve(
+    access: AccessControl,
     actor: Actor,
     bill_id: UUID,
     override_tolerance: bool,
@@ -412,7 +399,16 @@ async def _approve(
     async with in_transaction():
         bill = await get(actor, bill_id, lock=True)
         _status(bill, (BillStatus.SUBMITTED,), "approved")
-        await _check_duties(actor, bill)
+        # Policy (policies/policy.csv, per organization): the creator may not approve.
+        duties.refuse_creator(
+            access,
+            actor,
+            obj="bill",
+            act="approve",
+            created_by_id=bill.created_by_id,
+            object_type="Bill",
+            object_id=bill.id,
+        )
         rows = await BillLine.filter(bill_id=bill.id).order_by("line_no")
         if not rows or bill.total_minor <= 0:
             raise DomainError(

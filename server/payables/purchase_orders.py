@@ -11,6 +11,8 @@ from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from server.access import duties
+from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
 from server.documents import allocation, numbering
@@ -53,18 +55,6 @@ class BillFromOrder:
     memo: str | None = None
     lines: Sequence[BillFromOrderLine] | None = None
     acknowledge_warnings: bool = False
-
-
-class SegregationOfDuties(DomainError):
-    code = ErrorCode.SEGREGATION_OF_DUTIES
-
-
-async def _check_duties(actor: Actor, order: PurchaseOrder) -> None:
-    """Whoever created a purchase order may not approve it."""
-    if actor.user_id is not None and actor.user_id == order.created_by_id:
-        raise SegregationOfDuties(
-            "the person who created a purchase order cannot approve it", field=["id"]
-        )
 
 
 def snapshot(order: PurchaseOrder) -> dict[str, Any]:
@@ -132,7 +122,7 @@ async def create(actor: Actor, draft: OrderDraft) -> PurchaseOrder:
     return order
 
 
-async def approve(actor: Actor, order_id: UUID) -> PurchaseOrder:
+async def approve(access: AccessControl, actor: Actor, order_id: UUID) -> PurchaseOrder:
     try:
         async with in_transaction():
             order = await get(actor, order_id, lock=True)
@@ -142,7 +132,15 @@ async def approve(actor: Actor, order_id: UUID) -> PurchaseOrder:
                     code=ErrorCode.INVALID_STATUS,
                     field=["id"],
                 )
-            await _check_duties(actor, order)
+            duties.refuse_creator(
+                access,
+                actor,
+                obj="purchase_order",
+                act="approve",
+                created_by_id=order.created_by_id,
+                object_type="PurchaseOrder",
+                object_id=order.id,
+            )
             if order.total_minor <= 0:
                 raise DomainError(
                     "an order of zero cannot be approved",
@@ -161,15 +159,8 @@ async def approve(actor: Actor, order_id: UUID) -> PurchaseOrder:
                 before={"status": "DRAFT"},
                 after={"status": "APPROVED"},
             )
-    except SegregationOfDuties:
-        await audit.record_alone(
-            actor,
-            "purchase_order.approve",
-            outcome="DENIED",
-            object_type="PurchaseOrder",
-            object_id=order_id,
-            after={"reason": "segregation of duties: the creator cannot approve"},
-        )
+    except duties.SegregationOfDuties as refusal:
+        await duties.record_refusal(actor, refusal)
         raise
     return order
 

@@ -26,7 +26,7 @@ async def test_new_organization_has_a_starting_chart_with_system_accounts(api: A
 
 
 async def test_balanced_entry_posts_with_number_and_trial_balance_matches(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     first = await post(
         api,
@@ -93,7 +93,7 @@ async def test_balanced_entry_posts_with_number_and_trial_balance_matches(api: A
 async def test_bad_entry_returns_user_error_and_writes_nothing(
     api: Api, lines: list[tuple[str, str, str]], path: list[str], code: str
 ) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     payload = await post(api, org, "2026-02-01", [line(ids[a], s, x) for a, s, x in lines])
     assert payload["journalEntry"] is None
@@ -103,7 +103,7 @@ async def test_bad_entry_returns_user_error_and_writes_nothing(
 
 
 async def test_entry_with_another_organizations_or_archived_account_is_refused(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     other = await api.new_org()
     ids = await account_ids(api, org)
     theirs = await account_ids(api, other)
@@ -128,7 +128,7 @@ async def test_entry_with_another_organizations_or_archived_account_is_refused(a
 
 
 async def test_lock_date_refuses_postings_on_or_before_it(api: Api) -> None:
-    org = await api.new_org("accountant", "ar_clerk")
+    org = await api.new_org("accountant", "ar_clerk", separate_duties=False)
     ids = await account_ids(api, org)
     lock = "mutation($d: Date) { lockDateSet(lockDate: $d) { lockDate userErrors { code } } }"
     denied = await api.gql(lock, {"d": "2026-03-31"}, token=org.token("ar_clerk"))
@@ -144,7 +144,7 @@ async def test_lock_date_refuses_postings_on_or_before_it(api: Api) -> None:
 
 
 async def test_reversal_posts_mirror_entry_linked_both_ways_once(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     original = (
         await post(
@@ -181,7 +181,7 @@ async def test_reversal_posts_mirror_entry_linked_both_ways_once(api: Api) -> No
 
 
 async def test_draft_can_be_unbalanced_but_posts_only_when_balanced(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     draft = (
         await post(
@@ -214,7 +214,7 @@ async def test_draft_can_be_unbalanced_but_posts_only_when_balanced(api: Api) ->
 
 
 async def test_foreign_currency_line_needs_a_rate_and_posts_in_base(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     lines = [
         line(ids["1010"], "DEBIT", "100.00", currency="EUR"),
@@ -243,7 +243,7 @@ async def test_foreign_currency_line_needs_a_rate_and_posts_in_base(api: Api) ->
 
 
 async def test_idempotency_key_replays_and_refuses_other_input(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     lines = [line(ids["6100"], "DEBIT", "2.50"), line(ids["1010"], "CREDIT", "2.50")]
     first = await post(api, org, "2026-08-01", lines, idempotencyKey="fee-2026-08")
@@ -304,7 +304,7 @@ async def test_account_create_validates_and_rejects_duplicate_code(api: Api) -> 
 async def test_entry_list_with_parties_costs_the_same_statements_for_one_or_many(
     api: Api,
 ) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     customer = await api.data(
         'mutation { customerCreate(input: {name: "Party"}) { customer { id } } }', token=org.token()

@@ -39,7 +39,7 @@ async def _books(api: Api, org: Org) -> dict[str, str]:
 
 
 async def test_profit_and_loss_sections_net_income_and_comparison(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     await _books(api, org)
     data = await api.data(
         PL,
@@ -64,7 +64,7 @@ async def test_profit_and_loss_sections_net_income_and_comparison(api: Api) -> N
 
 
 async def test_profit_and_loss_monthly_columns_sum_to_the_period(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     await _books(api, org)
     data = await api.data(
         PL, {"from": "2026-01-01", "to": "2026-03-31", "monthly": True}, token=org.token()
@@ -75,7 +75,7 @@ async def test_profit_and_loss_monthly_columns_sum_to_the_period(api: Api) -> No
 
 
 async def test_balance_sheet_balances_with_current_year_earnings(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     await _books(api, org)
     bs = (await api.data(BS, {"asOf": "2026-02-28"}, token=org.token()))["balanceSheet"]
     assert bs["totalAssets"] == bs["totalLiabilitiesAndEquity"] == {"amount": "8400.00"}
@@ -86,7 +86,7 @@ async def test_balance_sheet_balances_with_current_year_earnings(api: Api) -> No
 
 
 async def test_general_ledger_running_balance_across_pages(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await _books(api, org)
     query = """query($id: ID!, $after: String) {
       generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31", first: 2, after: $after) {
@@ -105,7 +105,7 @@ async def test_general_ledger_running_balance_across_pages(api: Api) -> None:
 
 
 async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     ids = await account_ids(api, org)
     made = await api.data(
         """mutation { trackingCategoryCreate(name: "Campaign", options: ["Spring", "Autumn"]) {
@@ -158,7 +158,7 @@ async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
 
 
 async def test_account_balance_field_matches_trial_balance(api: Api) -> None:
-    org = await api.new_org()
+    org = await api.new_org(separate_duties=False)
     await _books(api, org)
     data = await api.data(
         """{ accounts(first: 100, filter: {type: ASSET}) {

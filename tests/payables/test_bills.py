@@ -106,12 +106,28 @@ async def test_bill_approve_by_its_creator_is_refused_and_audited(api: Api) -> N
     assert await books.counts() == before
     assert (await books.bill(bill["id"]))["status"] == "SUBMITTED"
     denied = await AuditEvent.filter(
-        organization_id=str(books.org.id), action="bill.approve", outcome="DENIED"
+        organization_id=str(books.org.id), action="access.denied", outcome="DENIED"
     ).count()
     assert denied == 1
     # Someone else may approve it.
     approved = await books.run(BILL_APPROVE, {"id": bill["id"]}, "approver")
     assert approved["bill"]["status"] == "APPROVED"
+
+
+async def test_bill_creator_may_approve_where_the_organization_switched_the_rule_off(
+    api: Api,
+) -> None:
+    books = await Books.open(api)
+    switched = await api.data(
+        """mutation { dutySegregationSet(input: {object: "bill", action: "approve",
+             enabled: false}) { rule { enabled } userErrors { code } } }""",
+        token=books.org.token(),
+    )
+    assert switched["dutySegregationSet"]["rule"] == {"enabled": False}
+    bill = (await books.create(role="owner"))["bill"]
+    await books.run(BILL_SUBMIT, {"id": bill["id"]}, "owner")
+    approved = await books.run(BILL_APPROVE, {"id": bill["id"]}, "owner")
+    assert approved["userErrors"] == [] and approved["bill"]["status"] == "APPROVED"
 
 
 async def test_bill_reject_returns_it_to_draft_with_the_reason(api: Api) -> None:

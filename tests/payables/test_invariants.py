@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from server.access.control import AccessControl
 from server.actor import Actor
 from server.crm.models import Vendor
 from server.documents.lines import LineDraft
@@ -57,6 +58,8 @@ class PayablesMachine(RuleBasedStateMachine):
     @initialize()
     def open_books(self) -> None:
         self.clerk, self.boss, self.vendor, self.chart = run(_books())
+        self.access = AccessControl()
+        run(self.access.refresh())
         self.bills: list[UUID] = []
         self.count = 0
 
@@ -79,7 +82,7 @@ class PayablesMachine(RuleBasedStateMachine):
         created = run(bills.create(self.clerk, draft))
         assert created.bill is not None
         run(bills.submit(self.clerk, created.bill.id))
-        run(bills.approve(self.boss, created.bill.id))
+        run(bills.approve(self.access, self.boss, created.bill.id))
         self.bills.append(created.bill.id)
 
     @rule(

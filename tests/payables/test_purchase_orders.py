@@ -53,7 +53,7 @@ async def test_purchase_order_numbers_are_gapless_and_creator_cannot_approve(api
     assert codes(own) == ["SEGREGATION_OF_DUTIES"]
     assert (
         await AuditEvent.filter(
-            organization_id=str(books.org.id), action="purchase_order.approve", outcome="DENIED"
+            organization_id=str(books.org.id), action="access.denied", outcome="DENIED"
         ).count()
         == 1
     )

@@ -147,7 +147,12 @@ def test_policy_roles_all_builtin() -> None:
 
 def test_policy_rules_grant_only_catalogue_in_every_domain() -> None:
     for row in _policy_rows():
-        assert row[0] in ("p", "g"), row
+        assert row[0] in ("p", "g", "p2"), row
+        if row[0] == "p2":  # segregation of duties: a default for every organization
+            assert len(row) == 5, row
+            _, domain, _obj, _action, state = row
+            assert domain == "*", row
+            assert state in ("on", "off"), row
         if row[0] == "p":
             assert len(row) == 5, row
             _, role, domain, obj, action = row
