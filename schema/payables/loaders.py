@@ -10,6 +10,7 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from schema.context import Context
+from server.documents import queries
 from server.documents.models import Allocation, Ledger, OpenItem
 from server.payables.models import (
     Bill,
@@ -57,12 +58,16 @@ def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
     return _by_id(context, "payables.open_items", OpenItem)
 
 
-def bill_lines(context: Context) -> DataLoader[UUID, list[BillLine]]:
-    # Lines carry no organization: their bills were scoped when they were loaded.
-    async def fetch(ids: list[UUID]) -> list[Any]:
-        return await BillLine.filter(bill_id__in=ids).order_by("line_no")
+def bill_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[BillLine]]]:
+    """Each bill's open amount and lines, one statement per batch."""
 
-    return _grouped(context, "payables.bill_lines", fetch, "bill_id")
+    async def load(ids: list[UUID]) -> list[tuple[int | None, list[BillLine]]]:
+        found = await queries.lines_with_balances(
+            context.signed_in().org, "bills", BillLine, "bill_id", ids
+        )
+        return [found.get(i, (None, [])) for i in ids]
+
+    return context.loader("payables.bill_details", lambda _c: DataLoader(load_fn=load))
 
 
 def order_lines(context: Context) -> DataLoader[UUID, list[PurchaseOrderLine]]:

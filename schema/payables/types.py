@@ -207,7 +207,7 @@ class Bill(relay.Node):
 
     @strawberry.field(description="Its lines, in order.")
     async def lines(self, info: strawberry.Info) -> list[BillLine]:
-        rows = await loaders.bill_lines(info.context).load(UUID(self.id))
+        _, rows = await loaders.bill_details(info.context).load(UUID(self.id))
         return [BillLine.from_model(r, self.currency) for r in rows]
 
     @strawberry.field(
@@ -216,8 +216,8 @@ class Bill(relay.Node):
     async def amount_due(self, info: strawberry.Info) -> Money | None:
         if self.status in (models.BillStatus.DRAFT, models.BillStatus.SUBMITTED):
             return None
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        return money(item.open_minor if item else 0, self.currency)
+        open_minor, _ = await loaders.bill_details(info.context).load(UUID(self.id))
+        return money(open_minor or 0, self.currency)
 
     @strawberry.field(description="Payments and discounts applied to it, oldest first.")
     async def payments(self, info: strawberry.Info) -> list[BillAllocation]:

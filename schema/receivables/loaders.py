@@ -10,8 +10,8 @@ from strawberry.dataloader import DataLoader
 from tortoise.expressions import Q
 
 from schema.context import Context
+from server.documents import queries
 from server.documents.models import Allocation, OpenItem
-from server.receivables import queries
 from server.receivables.models import Invoice, InvoiceLine, Payment
 
 
@@ -28,7 +28,9 @@ def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list
     """Each invoice's open amount and lines, one statement per batch."""
 
     async def load(ids: list[UUID]) -> list[tuple[int | None, list[InvoiceLine]]]:
-        found = await queries.invoice_details(context.signed_in().org, ids)
+        found = await queries.lines_with_balances(
+            context.signed_in().org, "invoices", InvoiceLine, "invoice_id", ids
+        )
         return [found.get(i, (None, [])) for i in ids]
 
     return context.loader("ar.invoice_details", lambda _c: DataLoader(load_fn=load))

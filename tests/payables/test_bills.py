@@ -298,3 +298,21 @@ async def test_bills_list_filters_and_orders(api: Api) -> None:
         token=books.org.token(),
     )
     assert [b["vendorReference"] for b in data["bills"]["nodes"]] == ["L-3"]
+
+
+async def test_bills_page_with_vendor_lines_and_amount_due_costs_four_statements(
+    api: Api,
+) -> None:
+    books = await Books.open(api)
+    for i in range(3):
+        await books.approved(f"S-{i}", f"{10 + i}.00")
+    query = """query($first: Int) { bills(first: $first) { edges { node {
+        vendorReference total { amount } amountDue { amount }
+        vendor { name } lines { description quantity amount { amount } } } } } }"""
+    for size in (1, 3):
+        response = await api.post(query, {"first": size}, token=books.org.token("ap_clerk"))
+        edges = response.json()["data"]["bills"]["edges"]
+        assert len(edges) == size and all(e["node"]["lines"] for e in edges)
+        assert all(e["node"]["amountDue"] == e["node"]["total"] for e in edges)
+        # auth + page + vendors + lines with balances: one statement per batch.
+        assert int(response.headers["x-sql-statements"]) <= 4

@@ -1,0 +1,57 @@
+"""Reads that serve document lists: lines and open balances of many documents at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, TypeVar
+from uuid import UUID
+
+from server.documents.models import DocumentLine
+from server.sql import fetch
+
+L = TypeVar("L", bound=DocumentLine)
+
+
+def _line(model: type[L], row: dict[str, Any]) -> L:
+    """A line model from a raw row, each column converted as the ORM would."""
+    fields = model._meta.fields_map
+    values = {}
+    for column, value in row.items():
+        name = model._meta.fields_db_projection_reverse.get(column, column)
+        field = fields.get(name)
+        if field is None:
+            continue
+        values[name] = field.to_python_value(value)
+    return model(**values)
+
+
+async def lines_with_balances(
+    organization_id: UUID, document_table: str, line_model: type[L], link: str, ids: list[UUID]
+) -> dict[UUID, tuple[int | None, list[L]]]:
+    """For each document: its open amount (None before it is posted) and its lines.
+
+    One statement for a whole page, where loading lines and balances apart takes two. The
+    table names come from the models, never from input.
+    """
+    if not ids:
+        return {}
+    table = line_model._meta.db_table
+    marks = ", ".join(f"${i}" for i in range(2, len(ids) + 2))
+    sql = (
+        f"SELECT d.id AS document_id__, o.open_minor AS open_minor__, l.*"  # noqa: S608
+        f" FROM {document_table} d"
+        " LEFT JOIN open_items o ON o.id = d.id"
+        f" LEFT JOIN {table} l ON l.{link} = d.id"
+        f" WHERE d.organization_id = $1 AND d.id IN ({marks})"
+        " ORDER BY d.id, l.line_no"
+    )
+    rows = await fetch(sql, organization_id, *ids)
+    found: dict[UUID, tuple[int | None, list[L]]] = {}
+    lines: dict[UUID, list[L]] = defaultdict(list)
+    for row in rows:
+        document_id = UUID(str(row.pop("document_id__")))
+        open_minor = row.pop("open_minor__")
+        if row.get("id") is not None:
+            lines[document_id].append(_line(line_model, row))
+        found[document_id] = (None if open_minor is None else int(open_minor), lines[document_id])
+    return found
