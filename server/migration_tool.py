@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from aerich import Command
+from aerich.exceptions import NotSupportError
 from aerich.migrate import Migrate
 from tortoise.context import TortoiseContext
 
@@ -102,10 +103,19 @@ async def pending_changes(location: Path = MIGRATIONS) -> bool:
 async def make_migration(name: str, location: Path = MIGRATIONS) -> Path | None:
     """Write the merged migration; None when the models have not changed."""
     results: dict[str, tuple[str, Any, Any, Any]] = {}
-    for dialect, url in DIALECT_URLS.items():
+    for dialect, url in reversed(DIALECT_URLS.items()):
         reset_aerich_state()
         with tempfile.TemporaryDirectory() as tmp, TortoiseContext():
-            path = await _generate(url, name, Path(tmp), location / APP)
+            try:
+                path = await _generate(url, name, Path(tmp), location / APP)
+            except NotSupportError as exc:
+                # Aerich cannot alter a column on SQLite. SQLite does not enforce declared
+                # lengths or most column types, so a column change is a no-op there.
+                if dialect != "sqlite" or "Modify column" not in str(exc):
+                    raise
+                filename, _, _, state = results["postgres"]
+                results[dialect] = (filename, "", "", state)
+                continue
             if path is None:
                 return None
             module = _load(path)
@@ -115,14 +125,14 @@ async def make_migration(name: str, location: Path = MIGRATIONS) -> Path | None:
                 await module.downgrade(None),
                 module.MODELS_STATE,
             )
-    filename, _, _, state = results["sqlite"]
+    filename, _, _, state = results["postgres"]
     target = location / APP / filename
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
         _TEMPLATE.format(
             title=f"{Path(filename).stem}: the same change for SQLite and PostgreSQL.",
-            upgrade=_dict({d: r[1] for d, r in results.items()}),
-            downgrade=_dict({d: r[2] for d, r in results.items()}),
+            upgrade=_dict({d: results[d][1] for d in DIALECT_URLS}),
+            downgrade=_dict({d: results[d][2] for d in DIALECT_URLS}),
             state=state,
         )
     )

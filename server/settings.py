@@ -29,6 +29,8 @@ class Settings(BaseSettings):
 
     # Tokens. In development they are generated once and kept in data_dir/secrets.json.
     jwt_secret: str | None = Field(default=None, min_length=32)
+    # Encrypts secrets kept at rest (TOTP seeds); derived from the JWT secret if unset.
+    data_key: str | None = Field(default=None, min_length=32)
     jwt_issuer: str = "ledgerline"
     jwt_audience: str = "ledgerline-api"
     access_token_ttl_seconds: int = Field(default=900, ge=60, le=86400)

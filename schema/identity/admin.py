@@ -486,7 +486,7 @@ class AdminMutation:
     @signed_in(mutation=True, description="Start two-factor sign-in: a secret to scan.")
     async def totp_enroll(self, info: strawberry.Info) -> TotpEnrollPayload:
         try:
-            enrollment = await totp.enroll(info.context.signed_in())
+            enrollment = await totp.enroll(info.context.settings, info.context.signed_in())
         except DomainError as error:
             return TotpEnrollPayload(secret=None, otpauth_uri=None, user_errors=user_errors(error))
         return TotpEnrollPayload(
@@ -500,7 +500,7 @@ class AdminMutation:
         code: Annotated[str, strawberry.argument(description="Code from the app.")],
     ) -> TotpConfirmPayload:
         try:
-            codes = await totp.confirm(info.context.signed_in(), code)
+            codes = await totp.confirm(info.context.settings, info.context.signed_in(), code)
         except DomainError as error:
             return TotpConfirmPayload(
                 enabled=False, recovery_codes=[], user_errors=user_errors(error)
@@ -514,7 +514,7 @@ class AdminMutation:
         code: Annotated[str, strawberry.argument(description="Code from the app.")],
     ) -> TotpDisablePayload:
         try:
-            await totp.disable(info.context.signed_in(), code)
+            await totp.disable(info.context.settings, info.context.signed_in(), code)
         except DomainError as error:
             return TotpDisablePayload(disabled=False, user_errors=user_errors(error))
         return TotpDisablePayload(disabled=True, user_errors=[])

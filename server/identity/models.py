@@ -32,8 +32,9 @@ class User(Model):
     password_changed_at = fields.DatetimeField(null=True)
     # Second factor: the secret being enrolled, the confirmed one, and the last time step
     # accepted (a code is good once).
-    totp_pending_secret = fields.CharField(max_length=64, null=True)
-    totp_secret = fields.CharField(max_length=64, null=True)
+    # Sealed (server.identity.sealing): encrypted with the data key.
+    totp_pending_secret = fields.CharField(max_length=255, null=True)
+    totp_secret = fields.CharField(max_length=255, null=True)
     totp_last_step = fields.BigIntField(null=True)
 
     class Meta:

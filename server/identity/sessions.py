@@ -57,7 +57,7 @@ async def sign_in(
         await throttle.failed(settings, address, request.client_ip)
         raise InvalidCredentials()
     try:
-        await totp.check_sign_in(user, totp_code)
+        await totp.check_sign_in(settings, user, totp_code)
     except DomainError as error:
         if error.code == ErrorCode.TOTP_INVALID:
             await audit.record_alone(

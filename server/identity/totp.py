@@ -14,6 +14,8 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
 from server.identity.models import RecoveryCode, User
+from server.identity.sealing import seal, unseal
+from server.settings import Settings
 
 ISSUER = "Ledgerline"
 RECOVERY_CODES = 10
@@ -45,7 +47,7 @@ def _step(secret: str, code: str, last_step: int | None) -> int | None:
     return None
 
 
-async def enroll(actor: Actor) -> Enrollment:
+async def enroll(settings: Settings, actor: Actor) -> Enrollment:
     user = await User.get(id=actor.user_id)
     if user.totp_secret:
         raise DomainError(
@@ -53,25 +55,26 @@ async def enroll(actor: Actor) -> Enrollment:
         )
     secret = pyotp.random_base32()
     async with in_transaction():
-        await User.filter(id=user.id).update(totp_pending_secret=secret)
+        await User.filter(id=user.id).update(totp_pending_secret=seal(settings, secret))
         await audit.record(actor, "user.totp_enroll", object_type="User", object_id=user.id)
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
     return Enrollment(secret, uri)
 
 
-async def confirm(actor: Actor, code: str) -> list[str]:
+async def confirm(settings: Settings, actor: Actor, code: str) -> list[str]:
     """Turn the factor on with a first valid code; returns recovery codes, shown once."""
     async with in_transaction():
         user = await User.filter(id=actor.user_id).select_for_update().first()
         assert user is not None
         if not user.totp_pending_secret:
             raise DomainError("start with totpEnroll", code=ErrorCode.INVALID, field=["code"])
-        step = _step(user.totp_pending_secret, code, None)
+        pending = unseal(settings, user.totp_pending_secret)
+        step = _step(pending, code, None)
         if step is None:
             raise _invalid()
         codes = [f"{secrets.token_hex(4)}-{secrets.token_hex(4)}" for _ in range(RECOVERY_CODES)]
         await User.filter(id=user.id).update(
-            totp_secret=user.totp_pending_secret, totp_pending_secret=None, totp_last_step=step
+            totp_secret=seal(settings, pending), totp_pending_secret=None, totp_last_step=step
         )
         await RecoveryCode.filter(user_id=user.id).delete()
         await RecoveryCode.bulk_create(
@@ -81,13 +84,13 @@ async def confirm(actor: Actor, code: str) -> list[str]:
     return codes
 
 
-async def disable(actor: Actor, code: str) -> None:
+async def disable(settings: Settings, actor: Actor, code: str) -> None:
     async with in_transaction():
         user = await User.filter(id=actor.user_id).select_for_update().first()
         assert user is not None
         if not user.totp_secret:
             raise DomainError("two-factor sign-in is not on", code=ErrorCode.INVALID)
-        if not await _accept(user, code):
+        if not await _accept(settings, user, code):
             raise _invalid()
         await User.filter(id=user.id).update(
             totp_secret=None, totp_pending_secret=None, totp_last_step=None
@@ -96,12 +99,16 @@ async def disable(actor: Actor, code: str) -> None:
         await audit.record(actor, "user.totp_disable", object_type="User", object_id=user.id)
 
 
-async def _accept(user: User, code: str) -> bool:
+async def _accept(settings: Settings, user: User, code: str) -> bool:
     """Accept a TOTP code (once) or an unused recovery code; call inside a transaction."""
     assert user.totp_secret
-    step = _step(user.totp_secret, code, user.totp_last_step)
+    seed = unseal(settings, user.totp_secret)
+    step = _step(seed, code, user.totp_last_step)
     if step is not None:
-        await User.filter(id=user.id).update(totp_last_step=step)
+        changes: dict[str, object] = {"totp_last_step": step}
+        if seed == user.totp_secret:  # stored before seeds were sealed: seal it now
+            changes["totp_secret"] = seal(settings, seed)
+        await User.filter(id=user.id).update(**changes)
         return True
     used = await RecoveryCode.filter(
         user_id=user.id, code_hash=_hash(code), used_at__isnull=True
@@ -109,7 +116,7 @@ async def _accept(user: User, code: str) -> bool:
     return bool(used)
 
 
-async def check_sign_in(user: User, code: str | None) -> None:
+async def check_sign_in(settings: Settings, user: User, code: str | None) -> None:
     """The second step of signing in, for users who turned the factor on."""
     if not user.totp_secret:
         return
@@ -122,5 +129,5 @@ async def check_sign_in(user: User, code: str | None) -> None:
     async with in_transaction():
         locked = await User.filter(id=user.id).select_for_update().first()
         assert locked is not None
-        if not await _accept(locked, code):
+        if not await _accept(settings, locked, code):
             raise _invalid("totpCode")

@@ -76,3 +76,43 @@ async def test_totp_disable_needs_a_current_code(api: Api) -> None:
     assert plain["userErrors"] == []
     stale = await _sign_in(api, org, codes[1])  # recovery codes went with the factor
     assert stale["userErrors"] == []
+
+
+async def test_totp_seed_is_encrypted_at_rest(api: Api) -> None:
+    from server.identity.models import User
+
+    org = await api.new_org()
+    secret, _ = await _enable(api, org)
+    stored = await User.get(id=org.users["owner"].id)
+    assert stored.totp_secret is not None and stored.totp_secret.startswith("v1:")
+    assert secret not in stored.totp_secret
+    signed = await _sign_in(api, org, _code(secret, 1))
+    assert signed["userErrors"] == [] and signed["accessToken"]
+
+
+async def test_seed_stored_before_encryption_still_works_and_is_sealed_on_use(
+    api: Api,
+) -> None:
+    from server.identity.models import User
+
+    org = await api.new_org()
+    secret = pyotp.random_base32()
+    await User.filter(id=org.users["owner"].id).update(totp_secret=secret)
+    signed = await _sign_in(api, org, _code(secret))
+    assert signed["userErrors"] == [] and signed["accessToken"]
+    stored = await User.get(id=org.users["owner"].id)
+    assert stored.totp_secret is not None and stored.totp_secret.startswith("v1:")
+
+
+def test_a_sealed_seed_opens_only_with_its_key() -> None:
+    import pytest
+
+    from server.identity.sealing import SealError, seal, unseal
+    from server.settings import Settings
+
+    ours = Settings(env="development", jwt_secret="a" * 40, data_key="k" * 40)
+    theirs = Settings(env="development", jwt_secret="a" * 40, data_key="z" * 40)
+    sealed = seal(ours, "JBSWY3DPEHPK3PXP")
+    assert unseal(ours, sealed) == "JBSWY3DPEHPK3PXP"
+    with pytest.raises(SealError):
+        unseal(theirs, sealed)
