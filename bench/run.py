@@ -39,7 +39,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -322,12 +322,21 @@ def load_run(
     timeout: float = 300,
 ) -> LoadRun:
     """`hey -n requests -c concurrency`, reading /proc CPU counters before and after."""
+    return accounted_run(
+        server_pid,
+        lambda: run_hey(url, body_file, token, requests, concurrency, timeout=timeout),
+    )
+
+
+def accounted_run(server_pid: int, drive: Callable[[], HeyResult]) -> LoadRun:
+    """Run a load generator (`drive`: hey, or a client of our own that reports the same
+    figures, its own CPU in `cpu_s`), reading /proc CPU counters before and after."""
     workers = worker_pids(server_pid)
     pg = postgres_pids()
     everyone = process_cpu()
     cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
     busy_before, clock = machine_busy_seconds(), time.perf_counter()
-    hey = run_hey(url, body_file, token, requests, concurrency, timeout=timeout)
+    hey = drive()
     cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
     busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
     bench_pids = {*workers, *pg, server_pid, os.getpid()}
