@@ -155,7 +155,8 @@ LOAD_SQL = (
            line_count int) ON COMMIT DROP""",
     """INSERT INTO bench_gen
        SELECT i, md5('invoice-' || $3::int || '-' || i)::uuid AS id,
-              ($4::uuid[])[1 + (i * 7919 + $3::int) % cardinality($4::uuid[])] AS customer_id,
+              ($4::uuid[])[1 + (i::bigint * 7919 + $3::int) % cardinality($4::uuid[])]
+                  AS customer_id,
               $5::date + ((i - 1) / $6::int) AS issue_date,
               1 + i % 3 AS line_count
        FROM generate_series($1::int, $2::int) AS i""",
