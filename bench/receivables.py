@@ -360,7 +360,10 @@ def measure_pages(
 # Functions whose inclusive share the profile of the page reports.
 PAGE_FUNCTIONS = (
     ("permission gate (authenticate + authorize)", r"^Gate\.has_permission \("),
-    ("graphql-core + strawberry (any frame)", r"\((graphql|strawberry)/"),
+    (
+        "under graphql-core or strawberry (resolvers and their SQL included)",
+        r"\((graphql|strawberry)/",
+    ),
     ("  receivables types (Invoice, InvoiceLine fields)", r"\(schema/receivables/types\.py"),
     ("  DataLoader batches", r"\(strawberry/dataloader\.py"),
     ("paginate (the page query and its edges)", r"^paginate \(.*schema/pagination\.py"),
@@ -586,7 +589,10 @@ PAYMENT_FUNCTIONS = (
     ("pypika: SQL text built for every query", r"\(pypika_tortoise/"),
     ("asyncpg: all calls", r"\(asyncpg/"),
     ("asyncpg: pool release (reset query round trip)", r"^PoolConnectionHolder\.release \("),
-    ("graphql-core + strawberry", r"\((graphql|strawberry)/"),
+    (
+        "under graphql-core or strawberry (resolvers and their SQL included)",
+        r"\((graphql|strawberry)/",
+    ),
 )
 
 
