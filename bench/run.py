@@ -39,7 +39,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -322,12 +322,21 @@ def load_run(
     timeout: float = 300,
 ) -> LoadRun:
     """`hey -n requests -c concurrency`, reading /proc CPU counters before and after."""
+    return accounted_run(
+        server_pid,
+        lambda: run_hey(url, body_file, token, requests, concurrency, timeout=timeout),
+    )
+
+
+def accounted_run(server_pid: int, drive: Callable[[], HeyResult]) -> LoadRun:
+    """Run a load generator (`drive`: hey, or a client of our own that reports the same
+    figures, its own CPU in `cpu_s`), reading /proc CPU counters before and after."""
     workers = worker_pids(server_pid)
     pg = postgres_pids()
     everyone = process_cpu()
     cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
     busy_before, clock = machine_busy_seconds(), time.perf_counter()
-    hey = run_hey(url, body_file, token, requests, concurrency, timeout=timeout)
+    hey = drive()
     cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
     busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
     bench_pids = {*workers, *pg, server_pid, os.getpid()}
@@ -500,22 +509,30 @@ def measure(
     return measurement
 
 
-def page_statement_counts(url: str, token: str) -> list[tuple[str, int, int]]:
-    """(page, items returned, SQL statements) for several page sizes and a second page."""
+def page_statement_counts(
+    url: str, token: str, query: str = CUSTOMERS_PAGE, connection: str = "customers"
+) -> list[tuple[str, int, int]]:
+    """(page, items returned, SQL statements) for several page sizes and a second page of
+    `connection`; `query` takes $first and $after and asks for pageInfo { endCursor } and
+    nodes or edges."""
     counts = []
     cursor = None
+
+    def items(page: dict[str, Any]) -> int:
+        return len(page["nodes"] if "nodes" in page else page["edges"])
+
     for size in (1, 20, 50, 100):
-        body = {"query": CUSTOMERS_PAGE, "variables": {"first": size}}
+        body = {"query": query, "variables": {"first": size}}
         result, headers = post(url, body, token)
         check_response(result, f"first: {size}")
-        page = result["data"]["customers"]
+        page = result["data"][connection]
         cursor = page["pageInfo"]["endCursor"] if size == 50 else cursor
-        counts.append((f"first: {size}", len(page["nodes"]), int(headers["x-sql-statements"])))
-    body = {"query": CUSTOMERS_PAGE, "variables": {"first": 50, "after": cursor}}
+        counts.append((f"first: {size}", items(page), int(headers["x-sql-statements"])))
+    body = {"query": query, "variables": {"first": 50, "after": cursor}}
     result, headers = post(url, body, token)
     check_response(result, "second page")
-    nodes = len(result["data"]["customers"]["nodes"])
-    counts.append(("first: 50, after: <page 1>", nodes, int(headers["x-sql-statements"])))
+    second = items(result["data"][connection])
+    counts.append(("first: 50, after: <page 1>", second, int(headers["x-sql-statements"])))
     return counts
 
 
@@ -887,9 +904,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_common_arguments(parser)
     parser.add_argument(
         "--only",
-        choices=("all", "customers", "ledger"),
+        choices=("all", "customers", "ledger", "receivables"),
         default="all",
-        help="which benchmarks to run (ledger: the same as python -m bench.ledger)",
+        help="which benchmarks to run (ledger, receivables: the same as python -m "
+        "bench.ledger, python -m bench.receivables)",
     )
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=5000, help="per workload")
@@ -915,16 +933,22 @@ def main(argv: list[str] | None = None) -> int:
         code = customers_main(args)
         if code:
             return code
+    common = [
+        *("--pg-host", args.pg_host, "--pg-port", str(args.pg_port)),
+        *("--pg-user", args.pg_user, "--workers", str(args.workers)),
+        *("--concurrency", str(args.concurrency)),
+        *(["--keep-database"] if args.keep_database else []),
+    ]
     if args.only in ("all", "ledger"):
         from bench.ledger import main as ledger_main
 
-        common = [
-            *("--pg-host", args.pg_host, "--pg-port", str(args.pg_port)),
-            *("--pg-user", args.pg_user, "--workers", str(args.workers)),
-            *("--concurrency", str(args.concurrency)),
-            *(["--keep-database"] if args.keep_database else []),
-        ]
-        return ledger_main(common)
+        code = ledger_main(common)
+        if code:
+            return code
+    if args.only in ("all", "receivables"):
+        from bench.receivables import main as receivables_main
+
+        return receivables_main(common)
     return 0
 
 
