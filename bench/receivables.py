@@ -51,6 +51,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+from server.receivables.queries import _DETAILS as SQL_DETAILS_FROM
 
 from bench.ledger import POST_DATE, organization_accounts
 from bench.observe import ActivitySampler, Profile, run_profile
@@ -83,7 +84,6 @@ from bench.run import (
     sign_in,
     throwaway_database,
 )
-from server.receivables.queries import _DETAILS as SQL_DETAILS_FROM
 
 # Goals stated for the project (the receivables issue).
 GOAL_STATEMENTS = 4

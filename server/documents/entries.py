@@ -115,6 +115,24 @@ def document_lines(
     return out
 
 
+async def post_entry(
+    actor: Actor,
+    *,
+    on: date,
+    lines: Sequence[LineInput],
+    memo: str,
+    source_type: str,
+    source_id: UUID,
+) -> JournalEntry:
+    """Post a document's entry inside the caller's transaction, through the one service."""
+    return await posting.post(
+        actor,
+        EntryInput(date=on, lines=lines, memo=memo, source_type=source_type, source_id=source_id),
+        allow_control=True,
+        audit_event=False,
+    )
+
+
 async def post_document(
     actor: Actor,
     *,
@@ -129,14 +147,22 @@ async def post_document(
     The first line is always the control account's, so its base amount is what the
     document's open item carries.
     """
-    entry = await posting.post(
-        actor,
-        EntryInput(date=on, lines=lines, memo=memo, source_type=source_type, source_id=source_id),
-        allow_control=True,
-        audit_event=False,
+    entry = await post_entry(
+        actor, on=on, lines=lines, memo=memo, source_type=source_type, source_id=source_id
     )
     first = await JournalLine.get(entry_id=entry.id, line_no=1)
     return entry, int(first.base_debit_minor + first.base_credit_minor)
+
+
+async def control_base(
+    actor: Actor, *, on: date, lines: Sequence[LineInput], currency: str, base: str
+) -> int:
+    """The base amount the first (control) line will post at, before anything is locked."""
+    first = lines[0]
+    if currency == base:
+        return Money.parse(first.amount, currency).minor
+    resolved = await preview(actor, on=on, lines=lines)
+    return resolved[0].base_debit + resolved[0].base_credit
 
 
 async def preview(

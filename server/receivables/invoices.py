@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -419,23 +420,36 @@ async def issue(
             )
     except DryRunDone as done:
         return done.preview
+    except IntegrityError:
+        # A concurrent request with the same idempotency key won; answer as it did.
+        earlier = await posting.replay(actor, idempotency_key, "invoice.issue", payload)
+        if earlier is None:
+            raise
+        return await get(actor, earlier.result_id)
     return invoice
 
 
-async def refresh_status(invoice_id: UUID) -> None:
-    """ISSUED, PARTIALLY_PAID or PAID from what is open; void and written off stay."""
-    item = await OpenItem.get_or_none(id=invoice_id)
-    if item is None:
-        return
+def status_of(item: OpenItem) -> InvoiceStatus:
+    """ISSUED, PARTIALLY_PAID or PAID from what is open on the invoice."""
     if item.open_minor == 0:
-        status = InvoiceStatus.PAID
-    elif item.open_minor < item.amount_minor:
-        status = InvoiceStatus.PARTIALLY_PAID
-    else:
-        status = InvoiceStatus.ISSUED
-    await Invoice.filter(id=invoice_id, status__in=[*OPEN_STATUSES, InvoiceStatus.PAID]).update(
-        status=status
+        return InvoiceStatus.PAID
+    if item.open_minor < item.amount_minor:
+        return InvoiceStatus.PARTIALLY_PAID
+    return InvoiceStatus.ISSUED
+
+
+async def set_status(item: OpenItem) -> None:
+    """Bring an invoice's status in line with its (locked, current) open item."""
+    await Invoice.filter(id=item.id, status__in=[*OPEN_STATUSES, InvoiceStatus.PAID]).update(
+        status=status_of(item)
     )
+
+
+async def refresh_status(invoice_id: UUID) -> None:
+    """As set_status, reading the open item first; void and written off invoices stay."""
+    item = await OpenItem.get_or_none(id=invoice_id)
+    if item is not None:
+        await set_status(item)
 
 
 async def void(actor: Actor, invoice_id: UUID, on: date | None = None) -> Invoice:

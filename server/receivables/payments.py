@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -159,7 +160,7 @@ async def apply(
                 field=[prefix, str(i), "amount"],
             )
         )
-        await invoices.refresh_status(invoice_id)
+        await invoices.set_status(charges[invoice_id])
     return made
 
 
@@ -242,6 +243,32 @@ async def record(
             code=ErrorCode.EXCEEDS_UNALLOCATED,
             field=["allocations"],
         )
+    control = await entries.control_account(actor.org, Ledger.RECEIVABLE)
+    label = f"Payment from {customer.name}" + (f" ({data.reference})" if data.reference else "")
+    lines = [
+        posting.LineInput(
+            account_id=control.id,
+            side=posting.Side.CREDIT,
+            amount=entries.text(amount, currency),
+            currency=currency,
+            description=label,
+            customer_id=customer.id,
+        ),
+        posting.LineInput(
+            account_id=deposit.id,
+            side=posting.Side.DEBIT,
+            amount=entries.text(amount, currency),
+            currency=currency,
+            description=label,
+        ),
+    ]
+    base_amount = await entries.control_base(
+        actor,
+        on=data.date,
+        lines=lines,
+        currency=currency,
+        base=await allocation.base_currency(actor.org),
+    )
     try:
         async with in_transaction():
             payment = await Payment.create(
@@ -256,36 +283,6 @@ async def record(
                 deposit_account_id=deposit.id,
                 created_by_id=actor.user_id,
             )
-            control = await entries.control_account(actor.org, Ledger.RECEIVABLE)
-            label = f"Payment from {customer.name}" + (
-                f" ({data.reference})" if data.reference else ""
-            )
-            entry, base_amount = await entries.post_document(
-                actor,
-                on=data.date,
-                lines=[
-                    posting.LineInput(
-                        account_id=control.id,
-                        side=posting.Side.CREDIT,
-                        amount=entries.text(amount, currency),
-                        currency=currency,
-                        description=label,
-                        customer_id=customer.id,
-                    ),
-                    posting.LineInput(
-                        account_id=deposit.id,
-                        side=posting.Side.DEBIT,
-                        amount=entries.text(amount, currency),
-                        currency=currency,
-                        description=label,
-                    ),
-                ],
-                memo=label,
-                source_type="payment",
-                source_id=payment.id,
-            )
-            payment.entry_id = entry.id
-            await payment.save(update_fields=["entry_id"])
             item = await OpenItem.create(
                 id=payment.id,
                 organization_id=actor.org,
@@ -303,6 +300,19 @@ async def record(
                 open_base_minor=base_amount,
             )
             made = await apply(actor, item, requests, data.date)
+            # The ledger's numbering row and the audit chain head are the organization's
+            # busiest locks: taken last, they are held only for the few statements before
+            # commit, so concurrent payments queue briefly instead of for the whole request.
+            entry = await entries.post_entry(
+                actor,
+                on=data.date,
+                lines=lines,
+                memo=label,
+                source_type="payment",
+                source_id=payment.id,
+            )
+            payment.entry_id = entry.id
+            await payment.save(update_fields=["entry_id"])
             if dry_run:
                 preview = PostingPreview(
                     number=None, on=data.date, due_date=None, lines=await entry_preview(entry.id)
@@ -335,6 +345,12 @@ async def record(
             )
     except DryRunDone as done:
         return done.preview
+    except IntegrityError:
+        # A concurrent request with the same idempotency key won; answer as it did.
+        earlier = await posting.replay(actor, idempotency_key, "payment.record", payload)
+        if earlier is None:
+            raise
+        return await get(actor, earlier.result_id)
     return payment
 
 

@@ -301,3 +301,17 @@ async def test_foreign_currency_payment_posts_the_realized_exchange_difference(a
     assert await balance(api, org, "1010") == "120.00"
     assert await balance(api, org, "1100") == "0.00"
     assert await balance(api, org, "7000") == "-10.00"
+
+
+@pytest.mark.postgres
+async def test_concurrent_requests_with_one_idempotency_key_record_one_payment(api: Api) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    results = await asyncio.gather(
+        *(record_payment(api, org, acme, "25.00", idempotencyKey="same-key") for _ in range(8))
+    )
+    assert all(r["userErrors"] == [] for r in results)
+    assert len({r["payment"]["id"] for r in results}) == 1
+    data = await api.data("{ payments(first: 10) { totalCount } }", token=org.token())
+    assert data["payments"]["totalCount"] == 1
+    assert await balance(api, org, "1010") == "25.00"
