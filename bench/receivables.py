@@ -51,7 +51,6 @@ from typing import Any
 
 import asyncpg
 import httpx
-from server.receivables.queries import _DETAILS as SQL_DETAILS_FROM
 
 from bench.ledger import POST_DATE, organization_accounts
 from bench.observe import ActivitySampler, Profile, run_profile
@@ -84,6 +83,8 @@ from bench.run import (
     sign_in,
     throwaway_database,
 )
+from server.documents.queries import lines_with_balances_sql
+from server.receivables.models import InvoiceLine
 
 # Goals stated for the project (the receivables issue).
 GOAL_STATEMENTS = 4
@@ -135,11 +136,8 @@ def sql_customers(count: int) -> str:
 
 
 def sql_details(count: int) -> str:
-    return (
-        SQL_DETAILS_FROM
-        + f" WHERE i.organization_id = $1 AND i.id IN ({_in_list(2, count)})"
-        + " ORDER BY i.id, l.line_no"
-    )
+    """The server's own statement for lines and balances of `count` invoices."""
+    return lines_with_balances_sql("invoices", InvoiceLine, "invoice_id", count)
 
 
 # ---------------------------------------------------------------- bulk data

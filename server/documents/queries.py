@@ -25,6 +25,22 @@ def _line(model: type[L], row: dict[str, Any]) -> L:
     return model(**values)
 
 
+def lines_with_balances_sql(
+    document_table: str, line_model: type[DocumentLine], link: str, count: int
+) -> str:
+    """The statement of `lines_with_balances` for `count` documents ($1 the organization)."""
+    table = line_model._meta.db_table
+    marks = ", ".join(f"${i}" for i in range(2, count + 2))
+    return (
+        f"SELECT d.id AS document_id__, o.open_minor AS open_minor__, l.*"  # noqa: S608
+        f" FROM {document_table} d"
+        " LEFT JOIN open_items o ON o.id = d.id"
+        f" LEFT JOIN {table} l ON l.{link} = d.id"
+        f" WHERE d.organization_id = $1 AND d.id IN ({marks})"
+        " ORDER BY d.id, l.line_no"
+    )
+
+
 async def lines_with_balances(
     organization_id: UUID, document_table: str, line_model: type[L], link: str, ids: list[UUID]
 ) -> dict[UUID, tuple[int | None, list[L]]]:
@@ -35,16 +51,7 @@ async def lines_with_balances(
     """
     if not ids:
         return {}
-    table = line_model._meta.db_table
-    marks = ", ".join(f"${i}" for i in range(2, len(ids) + 2))
-    sql = (
-        f"SELECT d.id AS document_id__, o.open_minor AS open_minor__, l.*"  # noqa: S608
-        f" FROM {document_table} d"
-        " LEFT JOIN open_items o ON o.id = d.id"
-        f" LEFT JOIN {table} l ON l.{link} = d.id"
-        f" WHERE d.organization_id = $1 AND d.id IN ({marks})"
-        " ORDER BY d.id, l.line_no"
-    )
+    sql = lines_with_balances_sql(document_table, line_model, link, len(ids))
     rows = await fetch(sql, organization_id, *ids)
     found: dict[UUID, tuple[int | None, list[L]]] = {}
     lines: dict[UUID, list[L]] = defaultdict(list)
