@@ -16,6 +16,7 @@ from schema.receivables import enums as _enums  # noqa: F401 - registers the enu
 from schema.receivables.credit_types import CreditNote, CreditNotePayload, Dispute, DisputePayload
 from schema.receivables.inputs import AllocationInput, InvoiceLineInput
 from schema.receivables.resolvers import PAGE, _id, _line, _optional, _requests
+from schema.scalars import Amount
 from server.errors import DomainError
 from server.receivables import credit_notes, disputes
 from server.receivables import models as m
@@ -48,6 +49,17 @@ class CreditNoteAllocateInput:
     allocations: list[AllocationInput] = strawberry.field(description="Invoices and amounts.")
     date: Day | None = strawberry.field(
         default=None, description="When it takes effect; the credit note's date if omitted."
+    )
+
+
+@strawberry.input(description="Pay a credit note's unapplied amount back.")
+class CreditNoteRefundInput:
+    id: strawberry.ID = strawberry.field(description="The credit note.")
+    amount: Amount = strawberry.field(description="How much to pay back.")
+    date: Day = strawberry.field(description="When it is paid back.")
+    account_id: strawberry.ID = strawberry.field(description="Bank account it is paid from.")
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="Repeat the request safely: the same key returns the same result."
     )
 
 
@@ -180,6 +192,29 @@ class CreditNotesMutation:
                 _id(input.id, "CreditNote", ["id"]),
                 _requests(input.allocations),
                 input.date,
+            )
+        )
+
+    @requires(
+        "credit_note",
+        "issue",
+        mutation=True,
+        description="Refund a credit note's unapplied amount.",
+    )
+    async def credit_note_refund(
+        self,
+        info: strawberry.Info,
+        input: Annotated[CreditNoteRefundInput, strawberry.argument(description="The refund.")],
+    ) -> CreditNotePayload:
+        actor = info.context.signed_in()
+        return await _note_result(
+            lambda: credit_notes.refund(
+                actor,
+                _id(input.id, "CreditNote", ["id"]),
+                amount=input.amount,
+                on=input.date,
+                account_id=_id(input.account_id, "Account", ["accountId"]),
+                idempotency_key=input.idempotency_key,
             )
         )
 

@@ -67,7 +67,7 @@ class PaymentInput:
         }
 
 
-def _parse(text: str, currency: str, where: list[str]) -> int:
+def parse_amount(text: str, currency: str, where: list[str]) -> int:
     try:
         money = Money.parse(text, currency)
     except MoneyError as exc:
@@ -115,7 +115,10 @@ def parse_requests(
         seen.add(request.invoice_id)
         try:
             parsed.append(
-                (request.invoice_id, _parse(request.amount, currency, [prefix, str(i), "amount"]))
+                (
+                    request.invoice_id,
+                    parse_amount(request.amount, currency, [prefix, str(i), "amount"]),
+                )
             )
         except DomainError as exc:
             problems.append(exc)
@@ -217,7 +220,7 @@ async def record(
         )
     amount = 0
     try:
-        amount = _parse(data.amount, customer.currency, ["amount"])
+        amount = parse_amount(data.amount, customer.currency, ["amount"])
     except DomainError as exc:
         problems.append(exc)
     requests: list[tuple[UUID, int]] = []
@@ -438,7 +441,7 @@ async def refund(
     if earlier is not None:
         return await get(actor, earlier.result_id)
     payment = await get(actor, payment_id)
-    minor = _parse(amount, payment.currency, ["amount"])
+    minor = parse_amount(amount, payment.currency, ["amount"])
     bank = await cash_account(actor, account_id, ["accountId"])
     async with in_transaction():
         item = await _locked_credit(actor, payment)

@@ -125,3 +125,27 @@ async def test_rejected_dispute_leaves_the_invoice_open(api: Api) -> None:
     assert resolved["invoiceDisputeResolve"]["dispute"]["resolution"] == "REJECTED"
     data = await api.data(INVOICE, {"id": invoice["id"]}, token=org.token())
     assert data["invoice"]["amountDue"] == {"amount": "40.00"}
+
+
+async def test_credit_note_refund_pays_unapplied_credit_back(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    note = await _credit_note(api, org, acme, "30.00")
+    refund = """mutation($input: CreditNoteRefundInput!) { creditNoteRefund(input: $input) {
+      creditNote { unallocated { amount } } userErrors { field code } } }"""
+    variables = {
+        "input": {
+            "id": note["id"],
+            "amount": "20.00",
+            "date": "2026-03-09",
+            "accountId": ids["1010"],
+        }
+    }
+    paid = await api.data(refund, variables, token=org.token())
+    assert paid["creditNoteRefund"]["creditNote"]["unallocated"] == {"amount": "10.00"}
+    assert await balance(api, org, "1010") == "-20.00"
+    assert await balance(api, org, "1100") == "-10.00"
+    variables["input"]["amount"] = "11.00"
+    refused = await api.data(refund, variables, token=org.token())
+    assert [e["code"] for e in refused["creditNoteRefund"]["userErrors"]] == ["EXCEEDS_UNALLOCATED"]
