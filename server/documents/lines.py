@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from server.actor import Actor
-from server.documents.models import Item, RecordStatus, TaxRate
+from server.documents.models import DocumentLine, Item, RecordStatus, TaxRate
 from server.errors import DomainError, ErrorCode, ValidationFailed
 from server.ledger.models import Account, AccountStatus, AccountType, TrackingOption
 from server.money import MoneyError, parse_amount, precision
@@ -301,3 +301,35 @@ async def price_lines(
     if problems:
         raise ValidationFailed(problems)
     return priced
+
+
+async def priced_lines(organization_id: UUID, rows: Sequence[DocumentLine]) -> list[PricedLine]:
+    """Stored lines back as priced lines, to post them exactly as they were saved."""
+    accounts = {
+        a.id: a
+        for a in await Account.filter(
+            organization_id=organization_id, id__in={r.account_id for r in rows}
+        )
+    }
+    rate_ids = {r.tax_rate_id for r in rows if r.tax_rate_id}
+    rates = (
+        {t.id: t for t in await TaxRate.filter(organization_id=organization_id, id__in=rate_ids)}
+        if rate_ids
+        else {}
+    )
+    return [
+        PricedLine(
+            line_no=r.line_no,
+            item_id=r.item_id,
+            description=r.description,
+            quantity=Decimal(r.quantity),
+            unit_price_minor=int(r.unit_price_minor),
+            discount_percent=Decimal(r.discount_percent),
+            tax_rate=rates.get(r.tax_rate_id) if r.tax_rate_id else None,
+            account=accounts[r.account_id],
+            amount_minor=int(r.amount_minor),
+            tax_minor=int(r.tax_minor),
+            dimension_option_ids=[UUID(str(o)) for o in r.dimension_option_ids or []],
+        )
+        for r in rows
+    ]

@@ -21,7 +21,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Vendor
 from server.documents import allocation, entries, terms
-from server.documents.lines import LineDraft, Purpose, price_lines, totals
+from server.documents.lines import LineDraft, Purpose, price_lines, priced_lines, totals
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.ledger import posting
@@ -433,7 +433,7 @@ async def _approve(
         party = await Vendor.get(id=bill.vendor_id)
         vendor_terms = await common.vendor_terms(actor, party)
         percent, until = terms.discount(vendor_terms, bill.bill_date)
-        priced = await common.priced_lines(actor.org, rows)
+        priced = await priced_lines(actor.org, rows)
         lines = entries.document_lines(
             ledger=Ledger.PAYABLE,
             control=await entries.control_account(actor.org, Ledger.PAYABLE),

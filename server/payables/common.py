@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from server.actor import Actor
 from server.crm.models import PartyStatus, Vendor
-from server.documents.lines import PricedLine
-from server.documents.models import DocumentLine, PaymentTerms, TaxRate
+from server.documents.models import PaymentTerms
 from server.errors import DomainError, ErrorCode, NotFound
-from server.ledger.models import Account
 from server.money import Money
 
 
@@ -55,38 +52,6 @@ def text(value: str | None, name: str, limit: int, *, required: bool = False) ->
     if len(cleaned) > limit:
         raise DomainError(f"at most {limit} characters", code=ErrorCode.TOO_LONG, field=[name])
     return cleaned
-
-
-async def priced_lines(organization_id: UUID, rows: Sequence[DocumentLine]) -> list[PricedLine]:
-    """Stored lines back as priced lines, to post them exactly as they were saved."""
-    accounts = {
-        a.id: a
-        for a in await Account.filter(
-            organization_id=organization_id, id__in={r.account_id for r in rows}
-        )
-    }
-    rate_ids = {r.tax_rate_id for r in rows if r.tax_rate_id}
-    rates = (
-        {t.id: t for t in await TaxRate.filter(organization_id=organization_id, id__in=rate_ids)}
-        if rate_ids
-        else {}
-    )
-    return [
-        PricedLine(
-            line_no=r.line_no,
-            item_id=r.item_id,
-            description=r.description,
-            quantity=Decimal(r.quantity),
-            unit_price_minor=int(r.unit_price_minor),
-            discount_percent=Decimal(r.discount_percent),
-            tax_rate=rates.get(r.tax_rate_id) if r.tax_rate_id else None,
-            account=accounts[r.account_id],
-            amount_minor=int(r.amount_minor),
-            tax_minor=int(r.tax_minor),
-            dimension_option_ids=[UUID(str(o)) for o in r.dimension_option_ids or []],
-        )
-        for r in rows
-    ]
 
 
 def money(minor: int, currency: str) -> str:

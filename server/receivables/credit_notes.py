@@ -19,7 +19,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus
 from server.documents import entries, numbering
-from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, totals
+from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, priced_lines, totals
 from server.documents.models import AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.models import Organization
@@ -139,33 +139,14 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
             raise DomainError(
                 "the credit note is already issued", code=ErrorCode.INVALID_STATUS, field=["id"]
             )
-        rows = (
-            await CreditNoteLine.filter(credit_note_id=note.id)
-            .order_by("line_no")
-            .select_related("account", "tax_rate")
-        )
+        rows = await CreditNoteLine.filter(credit_note_id=note.id).order_by("line_no")
         if not rows or note.total_minor <= 0:
             raise DomainError(
                 "a credit note needs lines with a positive total",
                 code=ErrorCode.EMPTY_DOCUMENT,
                 field=["id"],
             )
-        lines = [
-            PricedLine(
-                line_no=r.line_no,
-                item_id=r.item_id,
-                description=r.description,
-                quantity=r.quantity,
-                unit_price_minor=r.unit_price_minor,
-                discount_percent=r.discount_percent,
-                tax_rate=r.tax_rate,
-                account=r.account,
-                amount_minor=r.amount_minor,
-                tax_minor=r.tax_minor,
-                dimension_option_ids=[UUID(o) for o in r.dimension_option_ids],
-            )
-            for r in rows
-        ]
+        lines = await priced_lines(actor.org, rows)
         number = numbering.formatted("CN", await numbering.take(actor.org, "credit_note"))
         entry, base_total = await entries.post_document(
             actor,

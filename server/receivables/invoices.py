@@ -20,7 +20,7 @@ from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus
 from server.documents import allocation, entries, numbering
 from server.documents import terms as terms_rules
-from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, totals
+from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, priced_lines, totals
 from server.documents.models import (
     AllocationKind,
     Ledger,
@@ -305,24 +305,9 @@ async def issue(
                     code=ErrorCode.INVALID_STATUS,
                     field=["id"],
                 )
-            lines = [
-                PricedLine(
-                    line_no=ln.line_no,
-                    item_id=ln.item_id,
-                    description=ln.description,
-                    quantity=ln.quantity,
-                    unit_price_minor=ln.unit_price_minor,
-                    discount_percent=ln.discount_percent,
-                    tax_rate=ln.tax_rate,
-                    account=ln.account,
-                    amount_minor=ln.amount_minor,
-                    tax_minor=ln.tax_minor,
-                    dimension_option_ids=[UUID(o) for o in ln.dimension_option_ids],
-                )
-                for ln in await InvoiceLine.filter(invoice_id=invoice.id)
-                .order_by("line_no")
-                .select_related("account", "tax_rate")
-            ]
+            lines = await priced_lines(
+                actor.org, await InvoiceLine.filter(invoice_id=invoice.id).order_by("line_no")
+            )
             if not lines or invoice.total_minor <= 0:
                 raise DomainError(
                     "an invoice needs lines with a positive total",
