@@ -18,7 +18,7 @@ from schema.receivables.inputs import AllocationInput, InvoiceLineInput
 from schema.receivables.resolvers import PAGE, _id, _line, _optional, _requests
 from schema.scalars import Amount
 from server.errors import DomainError
-from server.receivables import credit_notes, disputes
+from server.receivables import credit_notes, disputes, payments
 from server.receivables import models as m
 
 Day = date
@@ -211,10 +211,12 @@ class CreditNotesMutation:
             lambda: credit_notes.refund(
                 actor,
                 _id(input.id, "CreditNote", ["id"]),
-                amount=input.amount,
-                on=input.date,
-                account_id=_id(input.account_id, "Account", ["accountId"]),
-                idempotency_key=input.idempotency_key,
+                payments.RefundRequest(
+                    amount=input.amount,
+                    on=input.date,
+                    account_id=_id(input.account_id, "Account", ["accountId"]),
+                    idempotency_key=input.idempotency_key,
+                ),
             )
         )
 

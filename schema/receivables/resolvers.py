@@ -389,10 +389,12 @@ class ReceivablesMutation:
             lambda: payments.refund(
                 actor,
                 _id(input.id, "Payment", ["id"]),
-                amount=input.amount,
-                on=input.date,
-                account_id=_id(input.account_id, "Account", ["accountId"]),
-                idempotency_key=input.idempotency_key,
+                payments.RefundRequest(
+                    amount=input.amount,
+                    on=input.date,
+                    account_id=_id(input.account_id, "Account", ["accountId"]),
+                    idempotency_key=input.idempotency_key,
+                ),
             ),
         )
 

@@ -12,7 +12,7 @@ import orjson
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
-from server.audit.chain import GENESIS_HASH, canonical, event_hash
+from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
 
 PLATFORM_CHAIN = "platform"
@@ -126,29 +126,7 @@ class Later:
 
 
 _JSON_COLUMNS = ("actor_roles", "before", "after")
-_EVENT_COLUMNS = (
-    "chain_key",
-    "organization_id",
-    "sequence",
-    "occurred_at",
-    "actor_type",
-    "actor_id",
-    "actor_label",
-    "actor_roles",
-    "action",
-    "object_type",
-    "object_id",
-    "outcome",
-    "before",
-    "after",
-    "request_id",
-    "client_ip",
-    "user_agent",
-    "operation_name",
-    "idempotency_key",
-    "prev_hash",
-    "hash",
-)
+_EVENT_COLUMNS = (*HASHED_FIELDS, "prev_hash", "hash")
 
 
 def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:

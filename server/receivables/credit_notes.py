@@ -20,7 +20,7 @@ from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus
 from server.documents import entries, numbering
 from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, priced_lines, totals
-from server.documents.models import AllocationKind, Ledger, OpenItem, OpenItemKind
+from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.models import Organization
 from server.ledger import posting
@@ -232,23 +232,10 @@ async def allocate(
     return note
 
 
-async def refund(
-    actor: Actor,
-    note_id: UUID,
-    *,
-    amount: str,
-    on: date,
-    account_id: UUID,
-    idempotency_key: str | None = None,
-) -> CreditNote:
+async def refund(actor: Actor, note_id: UUID, request: payments.RefundRequest) -> CreditNote:
     """Pay a credit note's unapplied amount back to the customer: Dr receivables / Cr bank."""
-    payload = {
-        "id": str(note_id),
-        "amount": amount,
-        "date": on.isoformat(),
-        "account": str(account_id),
-    }
-    earlier = await posting.replay(actor, idempotency_key, "credit_note.refund", payload)
+    payload = request.payload(note_id)
+    earlier = await posting.replay(actor, request.idempotency_key, "credit_note.refund", payload)
     if earlier is not None:
         return await get(actor, earlier.result_id)
     note = await get(actor, note_id)
@@ -256,27 +243,14 @@ async def refund(
         raise DomainError(
             "only issued credit notes can be refunded", code=ErrorCode.INVALID_STATUS, field=["id"]
         )
-    minor = payments.parse_amount(amount, note.currency, ["amount"])
-    bank = await payments.cash_account(actor, account_id, ["accountId"])
-    async with in_transaction():
-        item = (await payments.allocation.lock(actor.org, [note.id]))[note.id]
-        await payments.allocation.close(
-            actor,
-            item=item,
-            kind=AllocationKind.REFUND,
-            amount=minor,
-            on=on,
-            account=bank,
-            field=["amount"],
-            memo=f"Refund of credit note {note.number}",
-        )
-        await posting.remember(actor, idempotency_key, "credit_note.refund", payload, note.id)
-        await audit.record(
-            actor,
-            "credit_note.refund",
-            object_type="CreditNote",
-            object_id=note.id,
-            after={**snapshot(note), "refunded": str(Money.from_minor(minor, note.currency))},
-            idempotency_key=idempotency_key,
-        )
+    await payments.refund_credit(
+        actor,
+        note.id,
+        note.currency,
+        request,
+        operation="credit_note.refund",
+        object_type="CreditNote",
+        memo=f"Refund of credit note {note.number}",
+        describe=lambda _item: snapshot(note),
+    )
     return note

@@ -7,7 +7,7 @@ in server.documents.allocation, shared with payables.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -421,52 +421,84 @@ async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Paym
     return payment
 
 
-async def refund(
+@dataclass(frozen=True, slots=True)
+class RefundRequest:
+    """Paying a customer's unapplied credit back: Dr receivables / Cr bank."""
+
+    amount: str
+    on: date
+    account_id: UUID
+    idempotency_key: str | None = None
+
+    def payload(self, credit_id: UUID) -> dict[str, str]:
+        return {
+            "id": str(credit_id),
+            "amount": self.amount,
+            "date": self.on.isoformat(),
+            "account": str(self.account_id),
+        }
+
+
+async def refund_credit(
     actor: Actor,
-    payment_id: UUID,
+    credit_id: UUID,
+    currency: str,
+    request: RefundRequest,
     *,
-    amount: str,
-    on: date,
-    account_id: UUID,
-    idempotency_key: str | None = None,
-) -> Payment:
-    """Pay unallocated credit back to the customer: Dr receivables / Cr bank."""
-    payload = {
-        "id": str(payment_id),
-        "amount": amount,
-        "date": on.isoformat(),
-        "account": str(account_id),
-    }
-    earlier = await posting.replay(actor, idempotency_key, "payment.refund", payload)
-    if earlier is not None:
-        return await get(actor, earlier.result_id)
-    payment = await get(actor, payment_id)
-    minor = parse_amount(amount, payment.currency, ["amount"])
-    bank = await cash_account(actor, account_id, ["accountId"])
+    operation: str,
+    object_type: str,
+    memo: str,
+    describe: Callable[[OpenItem], dict[str, Any]],
+) -> None:
+    """Refund part of a credit (a payment or a credit note) in one transaction.
+
+    The caller has checked the document and replayed an earlier result of the key.
+    """
+    minor = parse_amount(request.amount, currency, ["amount"])
+    bank = await cash_account(actor, request.account_id, ["accountId"])
     async with in_transaction():
-        item = await _locked_credit(actor, payment)
+        item = (await allocation.lock(actor.org, [credit_id]))[credit_id]
         await allocation.close(
             actor,
             item=item,
             kind=AllocationKind.REFUND,
             amount=minor,
-            on=on,
+            on=request.on,
             account=bank,
             field=["amount"],
-            memo=f"Refund of payment {payment.reference or payment.id}",
+            memo=memo,
         )
-        await posting.remember(actor, idempotency_key, "payment.refund", payload, payment.id)
+        key = request.idempotency_key
+        await posting.remember(actor, key, operation, request.payload(credit_id), credit_id)
         await audit.record(
             actor,
-            "payment.refund",
-            object_type="Payment",
-            object_id=payment.id,
-            after={
-                **snapshot(payment, item),
-                "refunded": str(Money.from_minor(minor, payment.currency)),
-            },
-            idempotency_key=idempotency_key,
+            operation,
+            object_type=object_type,
+            object_id=credit_id,
+            after={**describe(item), "refunded": str(Money.from_minor(minor, currency))},
+            idempotency_key=key,
         )
+
+
+async def refund(actor: Actor, payment_id: UUID, request: RefundRequest) -> Payment:
+    """Pay a payment's unallocated credit back to the customer."""
+    payload = request.payload(payment_id)
+    earlier = await posting.replay(actor, request.idempotency_key, "payment.refund", payload)
+    if earlier is not None:
+        return await get(actor, earlier.result_id)
+    payment = await get(actor, payment_id)
+    if payment.status == PaymentStatus.VOID:
+        raise DomainError("the payment is void", code=ErrorCode.INVALID_STATUS, field=["id"])
+    await refund_credit(
+        actor,
+        payment.id,
+        payment.currency,
+        request,
+        operation="payment.refund",
+        object_type="Payment",
+        memo=f"Refund of payment {payment.reference or payment.id}",
+        describe=lambda item: snapshot(payment, item),
+    )
     return payment
 
 
