@@ -887,9 +887,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_common_arguments(parser)
     parser.add_argument(
         "--only",
-        choices=("all", "customers", "ledger"),
+        choices=("all", "customers", "ledger", "aging"),
         default="all",
-        help="which benchmarks to run (ledger: the same as python -m bench.ledger)",
+        help="which benchmarks to run (ledger, aging: the same as python -m bench.ledger, "
+        "python -m bench.aging; all: customers and ledger)",
     )
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=5000, help="per workload")
@@ -915,7 +916,8 @@ def main(argv: list[str] | None = None) -> int:
         code = customers_main(args)
         if code:
             return code
-    if args.only in ("all", "ledger"):
+    if args.only in ("all", "ledger", "aging"):
+        from bench.aging import main as aging_main
         from bench.ledger import main as ledger_main
 
         common = [
@@ -924,7 +926,7 @@ def main(argv: list[str] | None = None) -> int:
             *("--concurrency", str(args.concurrency)),
             *(["--keep-database"] if args.keep_database else []),
         ]
-        return ledger_main(common)
+        return aging_main(common) if args.only == "aging" else ledger_main(common)
     return 0
 
 
