@@ -904,10 +904,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_common_arguments(parser)
     parser.add_argument(
         "--only",
-        choices=("all", "customers", "ledger", "receivables"),
+        choices=("all", "customers", "ledger", "receivables", "aging"),
         default="all",
-        help="which benchmarks to run (ledger, receivables: the same as python -m "
-        "bench.ledger, python -m bench.receivables)",
+        help="which benchmarks to run (ledger, receivables, aging: the same as python -m "
+        "bench.ledger, bench.receivables, bench.aging; all: every one of them)",
     )
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=5000, help="per workload")
@@ -948,7 +948,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in ("all", "receivables"):
         from bench.receivables import main as receivables_main
 
-        return receivables_main(common)
+        code = receivables_main(common)
+        if code:
+            return code
+    if args.only in ("all", "aging"):
+        from bench.aging import main as aging_main
+
+        return aging_main(common)
     return 0
 
 
