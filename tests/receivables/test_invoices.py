@@ -270,3 +270,36 @@ async def test_invoices_page_with_customer_lines_and_balance_costs_four_statemen
         assert len(edges) == size and all(e["node"]["lines"] for e in edges)
         # auth + page + customers + lines with balances: one statement per batch.
         assert int(response.headers["x-sql-statements"]) <= 4
+
+
+async def test_documents_dated_on_or_before_the_lock_date_are_refused(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    open_invoice = await issued_invoice(api, org, acme, "40.00", issue_date="2026-04-02")
+    locked = await api.data(
+        'mutation { lockDateSet(lockDate: "2026-03-31") { lockDate userErrors { code } } }',
+        token=org.token(),
+    )
+    assert locked["lockDateSet"]["lockDate"] == "2026-03-31"
+    draft = (
+        await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")], issue_date="2026-03-15")
+    )["invoice"]
+    refused = await issue(api, org, draft["id"])
+    assert [e["code"] for e in refused["userErrors"]] == ["PERIOD_LOCKED"]
+    still = await api.data(INVOICE, {"id": draft["id"]}, token=org.token())
+    assert still["invoice"]["status"] == "DRAFT" and still["invoice"]["number"] is None
+    paid = await record_payment(api, org, acme, "40.00", date="2026-03-31")
+    assert [e["code"] for e in paid["userErrors"]] == ["PERIOD_LOCKED"]
+    assert paid["payment"] is None
+    late = await record_payment(
+        api,
+        org,
+        acme,
+        "40.00",
+        [{"invoiceId": open_invoice["id"], "amount": "40.00"}],
+        date="2026-04-03",
+    )
+    assert late["userErrors"] == []
+    assert await balance(api, org, "1100") == "0.00"
+    assert await balance(api, org, "1010") == "40.00"
