@@ -54,7 +54,10 @@ def precision(currency: str) -> int:
     return int(get_currency_precision(validate_currency(currency)))
 
 
+@cache
 def _quantum(currency: str) -> Decimal:
+    # Every amount read or written asks for this; Decimal values are immutable, so one
+    # per currency serves them all.
     return Decimal(1).scaleb(-precision(currency))
 
 
@@ -125,7 +128,16 @@ class Money:
 
     @classmethod
     def from_minor(cls, minor: int, currency: str) -> Money:
-        return cls(Decimal(int(minor)).scaleb(-precision(currency)), currency)
+        # A whole number of minor units is exact at the currency's precision by construction,
+        # so the checks of __post_init__ (run for every other way in) are skipped: this is
+        # how every stored amount is read, many times per page.
+        amount = Decimal(int(minor)).scaleb(-precision(currency))
+        if amount.is_zero():
+            amount = abs(amount)
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount.quantize(_quantum(currency)))
+        object.__setattr__(money, "currency", currency)
+        return money
 
     @classmethod
     def rounded(cls, value: Decimal, currency: str) -> Money:
