@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
 from uuid import UUID
 
 from strawberry.relay import from_base64, to_base64
+from tortoise.models import Model
+
+M = TypeVar("M", bound=Model)
 
 
 def encode(type_name: str, value: UUID | str) -> str:
@@ -22,3 +26,14 @@ def decode(global_id: str, type_name: str) -> UUID | None:
         return UUID(raw) if kind == type_name else None
     except (ValueError, TypeError):
         return None
+
+
+async def own(model: type[M], global_id: str, type_name: str, organization_id: UUID) -> M | None:
+    """The organization's record behind a global id; None for anything else.
+
+    Another organization's id, another type's id and a malformed id all read as missing.
+    """
+    record_id = decode(global_id, type_name)
+    if record_id is None:
+        return None
+    return await model.get_or_none(id=record_id, organization_id=organization_id)

@@ -11,7 +11,7 @@ import strawberry
 from graphql import GraphQLError
 
 from schema.errors import user_errors
-from schema.ids import decode
+from schema.ids import decode, own
 from schema.ledger.types import (
     Account,
     AccountPayload,
@@ -284,12 +284,7 @@ class LedgerQuery:
         info: strawberry.Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> JournalEntry | None:
-        entry_id = decode(id, "JournalEntry")
-        if entry_id is None:
-            return None
-        found = await m.JournalEntry.get_or_none(
-            id=entry_id, organization_id=info.context.signed_in().org
-        )
+        found = await own(m.JournalEntry, id, "JournalEntry", info.context.signed_in().org)
         return JournalEntry.from_model(found) if found else None
 
     @requires("report", "read", description="Every account's balance on a date.")

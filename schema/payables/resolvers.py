@@ -12,7 +12,7 @@ from graphql import GraphQLError
 
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
-from schema.ids import decode
+from schema.ids import decode, own
 from schema.pagination import Connection, SortKey, paginate
 from schema.payables.inputs import (
     BillApproveInput,
@@ -212,10 +212,7 @@ class PayablesQuery:
         info: strawberry.Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Bill | None:
-        bill_id = decode(id, "Bill")
-        if bill_id is None:
-            return None
-        found = await m.Bill.get_or_none(id=bill_id, organization_id=info.context.signed_in().org)
+        found = await own(m.Bill, id, "Bill", info.context.signed_in().org)
         return Bill.from_model(found) if found else None
 
     @requires("bill_payment", "read", description="Bill payments, newest first unless ordered.")
@@ -300,12 +297,7 @@ class PayablesQuery:
         info: strawberry.Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> PurchaseOrder | None:
-        order_id = decode(id, "PurchaseOrder")
-        if order_id is None:
-            return None
-        found = await m.PurchaseOrder.get_or_none(
-            id=order_id, organization_id=info.context.signed_in().org
-        )
+        found = await own(m.PurchaseOrder, id, "PurchaseOrder", info.context.signed_in().org)
         return PurchaseOrder.from_model(found) if found else None
 
     @requires(

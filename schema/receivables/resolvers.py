@@ -10,7 +10,7 @@ import strawberry
 
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
-from schema.ids import decode
+from schema.ids import decode, own
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
 from schema.receivables.inputs import (
@@ -176,12 +176,7 @@ class ReceivablesQuery:
         info: strawberry.Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Invoice | None:
-        invoice_id = decode(id, "Invoice")
-        if invoice_id is None:
-            return None
-        found = await m.Invoice.get_or_none(
-            id=invoice_id, organization_id=info.context.signed_in().org
-        )
+        found = await own(m.Invoice, id, "Invoice", info.context.signed_in().org)
         return Invoice.from_model(found) if found else None
 
     @requires("payment", "read", description="Payments received, a page at a time.")
@@ -230,12 +225,7 @@ class ReceivablesQuery:
         info: strawberry.Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Payment | None:
-        payment_id = decode(id, "Payment")
-        if payment_id is None:
-            return None
-        found = await m.Payment.get_or_none(
-            id=payment_id, organization_id=info.context.signed_in().org
-        )
+        found = await own(m.Payment, id, "Payment", info.context.signed_in().org)
         return Payment.from_model(found) if found else None
 
 
