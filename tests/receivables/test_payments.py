@@ -315,3 +315,35 @@ async def test_concurrent_requests_with_one_idempotency_key_record_one_payment(a
     data = await api.data("{ payments(first: 10) { totalCount } }", token=org.token())
     assert data["payments"]["totalCount"] == 1
     assert await balance(api, org, "1010") == "25.00"
+
+
+async def test_foreign_currency_refund_posts_the_exchange_difference(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    for day, rate in (("2026-03-01", "1.10"), ("2026-03-20", "1.20")):
+        await api.data(
+            f"""mutation {{ exchangeRateSet(currency: "EUR", date: "{day}", rate: "{rate}") {{
+                 userErrors {{ code }} }} }}""",
+            token=org.token(),
+        )
+    euro = await customer(api, org, "Euro GmbH", currency="EUR")
+    payment = (await record_payment(api, org, euro, "100.00", date="2026-03-05"))["payment"]
+    assert await balance(api, org, "1100") == "-110.00"  # 100 EUR of credit at 1.10
+    refunded = await api.data(
+        REFUND,
+        {
+            "input": {
+                "id": payment["id"],
+                "amount": "100.00",
+                "date": "2026-03-20",
+                "accountId": ids["1010"],
+            }
+        },
+        token=org.token(),
+    )
+    assert refunded["paymentRefund"]["userErrors"] == []
+    assert refunded["paymentRefund"]["payment"]["unallocated"] == {"amount": "0.00"}
+    # 110 USD came in, 120 USD went out for the same 100 EUR: a 10 USD loss, nothing owed.
+    assert await balance(api, org, "1100") == "0.00"
+    assert await balance(api, org, "1010") == "-10.00"
+    assert await balance(api, org, "7000") == "10.00"
