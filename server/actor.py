@@ -51,6 +51,15 @@ class Actor:
         return f"user:{self.user_id}"
 
     @property
+    def author_id(self) -> UUID | None:
+        """Who a new record is recorded as created by: the API key when a key acts.
+
+        Segregation-of-duties rules compare it with whoever approves the record later, so a
+        key can no more approve what it created than a person can.
+        """
+        return self.key_id if self.key_id is not None else self.user_id
+
+    @property
     def actor_id(self) -> str | None:
         """The id written to the audit log: the API key's when a key acts."""
         if self.key_id is not None:

@@ -227,14 +227,16 @@ async def resolve(
         chosen = [options.get(o) for o in line.dimension_option_ids]
         if None in chosen:
             problems.append(
-                _line_error(i, "dimensions", "dimension option not found", ErrorCode.NOT_FOUND)
+                _line_error(
+                    i, "dimensionOptionIds", "dimension option not found", ErrorCode.NOT_FOUND
+                )
             )
         picked = [o for o in chosen if o is not None]
         if len({o.category_id for o in picked}) != len(picked):
             problems.append(
                 _line_error(
                     i,
-                    "dimensions",
+                    "dimensionOptionIds",
                     "at most one option per dimension",
                     ErrorCode.DUPLICATE_DIMENSION,
                 )
@@ -647,7 +649,7 @@ async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
             date=entry.date,
             memo=entry.memo,
             draft_lines=[ln.as_json() for ln in entry.lines],
-            created_by_id=actor.user_id,
+            created_by_id=actor.author_id,
         )
         await audit.record(
             actor,

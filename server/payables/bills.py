@@ -239,7 +239,7 @@ async def create(
             subtotal_minor=figures.subtotal_minor,
             tax_minor=figures.tax_minor,
             total_minor=figures.total_minor,
-            created_by_id=actor.user_id,
+            created_by_id=actor.author_id,
         )
         rows = [
             BillLine(bill_id=bill.id, purchase_order_line_id=order_line, **ln.stored())

@@ -106,7 +106,7 @@ async def create(actor: Actor, draft: OrderDraft) -> PurchaseOrder:
             subtotal_minor=figures.subtotal_minor,
             tax_minor=figures.tax_minor,
             total_minor=figures.total_minor,
-            created_by_id=actor.user_id,
+            created_by_id=actor.author_id,
         )
         rows = [PurchaseOrderLine(purchase_order_id=order.id, **ln.stored()) for ln in priced]
         await PurchaseOrderLine.bulk_create(rows)

@@ -289,3 +289,28 @@ async def test_decision_inside_a_transaction_is_recorded_after_it(api: Api, app:
     assert [(d["objectType"], d["objectId"], d["outcome"]) for d in denials] == [
         ("JournalEntry", str(entry), "DENIED")
     ]
+
+
+async def test_an_api_key_cannot_post_the_draft_it_created(api: Api) -> None:
+    org = await api.new_org("accountant")
+    made = (
+        await api.data(
+            """mutation($i: ApiKeyCreateInput!) { apiKeyCreate(input: $i) {
+                 secret userErrors { code } } }""",
+            {"i": {"name": "Books sync", "role": "accountant"}},
+            token=org.token(),
+        )
+    )["apiKeyCreate"]
+    assert made["userErrors"] == []
+    key = made["secret"]
+    ids = await account_ids(api, org)
+    lines = [line(ids["6100"], "DEBIT", "3.00"), line(ids["1010"], "CREDIT", "3.00")]
+    draft = (await api.data(CREATE, {"input": {"date": "2026-03-02", "lines": lines}}, token=key))[
+        "journalEntryCreate"
+    ]["journalEntry"]["id"]
+    refused = (await api.data(POST, {"id": draft}, token=key))["journalEntryPost"]
+    assert [e["code"] for e in refused["userErrors"]] == ["SEGREGATION_OF_DUTIES"]
+    posted = (await api.data(POST, {"id": draft}, token=org.token("accountant")))[
+        "journalEntryPost"
+    ]
+    assert posted["userErrors"] == [] and posted["journalEntry"]["status"] == "POSTED"

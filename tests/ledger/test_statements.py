@@ -155,6 +155,7 @@ async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
         ],
     )
     assert both["userErrors"][0]["code"] == "DUPLICATE_DIMENSION"
+    assert both["userErrors"][0]["field"] == ["input", "lines", "1", "dimensionOptionIds"]
 
 
 async def test_account_balance_field_matches_trial_balance(api: Api) -> None:
