@@ -181,7 +181,8 @@ LOAD_SQL = (
     """INSERT INTO invoice_lines (line_no, description, quantity, unit_price_minor,
            discount_percent, amount_minor, tax_minor, dimension_option_ids, account_id,
            invoice_id)
-       SELECT line_no, description, quantity, unit_price_minor, 0,
+       -- Quantities are stored in ten-thousandths (server/fixed_point.py).
+       SELECT line_no, description, quantity * 10000, unit_price_minor, 0,
               quantity * unit_price_minor, 0, '[]'::jsonb, account_id, invoice_id
        FROM bench_lines ORDER BY invoice_id, line_no""",
     """INSERT INTO open_items (id, organization_id, ledger, kind, is_charge, party_id, number,

@@ -8,6 +8,7 @@ vendor balances and the ties to the control accounts are all read from these two
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
@@ -15,6 +16,7 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
+from server.fixed_point import FixedPointField
 from server.ledger.models import Account
 
 
@@ -37,7 +39,7 @@ class PaymentTerms(Model):
     name = fields.CharField(max_length=100)
     kind = fields.CharEnumField(TermsKind, max_length=16)
     days = fields.IntField(default=0)
-    discount_percent = fields.DecimalField(max_digits=7, decimal_places=4, null=True)
+    discount_percent = FixedPointField(null=True)
     discount_days = fields.IntField(null=True)
     status = fields.CharEnumField(RecordStatus, max_length=16, default=RecordStatus.ACTIVE)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -53,7 +55,7 @@ class TaxRate(Model):
     id = fields.UUIDField(primary_key=True)
     organization_id = fields.UUIDField()
     name = fields.CharField(max_length=100)
-    rate = fields.DecimalField(max_digits=9, decimal_places=4)
+    rate = FixedPointField()
     inclusive = fields.BooleanField(default=False)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name=False, on_delete=fields.RESTRICT
@@ -212,9 +214,9 @@ class DocumentLine(Model):
         "models.Item", related_name=False, null=True, on_delete=fields.RESTRICT
     )
     description = fields.CharField(max_length=500, null=True)
-    quantity = fields.DecimalField(max_digits=18, decimal_places=4)
+    quantity = FixedPointField()
     unit_price_minor = fields.BigIntField()
-    discount_percent = fields.DecimalField(max_digits=7, decimal_places=4, default=0)
+    discount_percent = FixedPointField(default=Decimal(0))
     tax_rate: fields.ForeignKeyNullableRelation[TaxRate] = fields.ForeignKeyField(
         "models.TaxRate", related_name=False, null=True, on_delete=fields.RESTRICT
     )

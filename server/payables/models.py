@@ -5,6 +5,7 @@ As with receivables, balances live in each document's open item (server.document
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
@@ -13,6 +14,7 @@ from tortoise.models import Model
 
 from server.crm.models import Vendor
 from server.documents.models import DocumentLine, PaymentTerms
+from server.fixed_point import FixedPointField
 from server.ledger.models import Account
 from server.receivables.models import PaymentMethod
 
@@ -61,7 +63,7 @@ class PurchaseOrderLine(DocumentLine):
     purchase_order: fields.ForeignKeyRelation[PurchaseOrder] = fields.ForeignKeyField(
         "models.PurchaseOrder", related_name="lines", on_delete=fields.CASCADE
     )
-    billed_quantity = fields.DecimalField(max_digits=18, decimal_places=4, default=0)
+    billed_quantity = FixedPointField(default=Decimal(0))
     purchase_order_id: UUID
 
     class Meta:
@@ -101,7 +103,7 @@ class Bill(Model):
     subtotal_minor = fields.BigIntField(default=0)
     tax_minor = fields.BigIntField(default=0)
     total_minor = fields.BigIntField(default=0)
-    discount_percent = fields.DecimalField(max_digits=7, decimal_places=4, null=True)
+    discount_percent = FixedPointField(null=True)
     discount_until = fields.DateField(null=True)
     rejection_reason = fields.CharField(max_length=1000, null=True)
     tolerance_overridden = fields.BooleanField(default=False)

@@ -14,6 +14,7 @@ from tortoise.models import Model
 
 from server.crm.models import Customer
 from server.documents.models import DocumentLine, PaymentTerms
+from server.fixed_point import FixedPointField
 from server.ledger.models import Account
 
 
@@ -47,7 +48,7 @@ class Invoice(Model):
     subtotal_minor = fields.BigIntField(default=0)
     tax_minor = fields.BigIntField(default=0)
     total_minor = fields.BigIntField(default=0)
-    discount_percent = fields.DecimalField(max_digits=7, decimal_places=4, null=True)
+    discount_percent = FixedPointField(null=True)
     discount_until = fields.DateField(null=True)
     entry_id = fields.UUIDField(null=True)
     void_entry_id = fields.UUIDField(null=True)
