@@ -72,6 +72,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
         self.day = START
         self.invoices: list[UUID] = []
         self.payments: list[UUID] = []
+        self.allocated = 0  # allocations made in this history, for the unallocate rule
         self.checked: list[date] = []
 
     def later(self, days: int) -> date:
@@ -141,14 +142,12 @@ class AgingTiesMachine(RuleBasedStateMachine):
             self.payments.append(paid.id)
             DONE["pay"] += 1
             DONE["allocate"] += len(requests)
-            DONE["exchange"] += await Allocation.filter(
-                credit_id=paid.id, entry_id__isnull=False
-            ).count()
+            self.allocated += len(requests)
 
         with contextlib.suppress(DomainError):
             run(go())
 
-    @precondition(lambda self: DONE["allocate"] > DONE["unallocate"])
+    @precondition(lambda self: self.allocated > 0)
     @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
     def unallocate(self, pick: int, wait: int) -> None:
         on = self.later(wait)
@@ -230,4 +229,5 @@ async def test_random_receivables_histories_tie_aging_to_the_control_account() -
 
 async def test_random_foreign_currency_histories_tie_aging_to_the_control_account() -> None:
     await _run(ForeignAgingTiesMachine, 10)
-    assert DONE["exchange"] > 0, DONE  # some allocations realized an exchange difference
+    # Whether a random history met two rates is up to chance; the exchange difference itself
+    # is checked directly in test_payments.
