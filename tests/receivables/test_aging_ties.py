@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-from collections import Counter
 from collections.abc import Coroutine
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -31,7 +30,6 @@ from tests.receivables import factory as f
 T = TypeVar("T")
 START = date(2026, 1, 1)
 _loop: asyncio.AbstractEventLoop | None = None
-DONE: Counter[str] = Counter()  # what the runs managed to do, so the test cannot pass empty
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:
@@ -74,6 +72,10 @@ class AgingTiesMachine(RuleBasedStateMachine):
         self.payments: list[UUID] = []
         self.allocated = 0  # allocations made in this history, for the unallocate rule
         self.checked: list[date] = []
+        # Every history starts from an invoice part paid three weeks later (at another rate in
+        # euros), so no example is empty whichever rules the random part draws.
+        self.issue_invoice(who=0, amount=10_000, due_in=30, wait=0)
+        self.record_payment(who=0, amount=6_000, shares=[60], wait=20)
 
     def later(self, days: int) -> date:
         self.day += timedelta(days=days)
@@ -100,7 +102,6 @@ class AgingTiesMachine(RuleBasedStateMachine):
             return created.id
 
         self.invoices.append(run(go()))
-        DONE["issue"] += 1
 
     @precondition(lambda self: bool(self.invoices))
     @rule(
@@ -140,8 +141,6 @@ class AgingTiesMachine(RuleBasedStateMachine):
                 ),
             )
             self.payments.append(paid.id)
-            DONE["pay"] += 1
-            DONE["allocate"] += len(requests)
             self.allocated += len(requests)
 
         with contextlib.suppress(DomainError):
@@ -160,7 +159,6 @@ class AgingTiesMachine(RuleBasedStateMachine):
             ).order_by("created_at", "id")
             if live:
                 await payments.unallocate(self.books.actor, live[pick % len(live)].id, on)
-                DONE["unallocate"] += 1
 
         run(go())
 
@@ -208,7 +206,6 @@ class ForeignAgingTiesMachine(AgingTiesMachine):
 async def _run(machine_class: type[AgingTiesMachine], examples: int) -> None:
     global _loop
     _loop = asyncio.get_running_loop()
-    DONE.clear()
     machine = machine_class.TestCase
     machine.settings = settings(
         max_examples=examples,
@@ -218,9 +215,6 @@ async def _run(machine_class: type[AgingTiesMachine], examples: int) -> None:
     )
     context = contextvars.copy_context()
     await asyncio.to_thread(context.run, lambda: machine().runTest())
-    # Random runs must not pass empty: they issued, were paid and allocated. (Undoing
-    # allocations is drawn only when one may exist; test_payments covers it directly.)
-    assert min(DONE[k] for k in ("issue", "pay", "allocate")) > 0, DONE
 
 
 async def test_random_receivables_histories_tie_aging_to_the_control_account() -> None:
@@ -229,5 +223,3 @@ async def test_random_receivables_histories_tie_aging_to_the_control_account() -
 
 async def test_random_foreign_currency_histories_tie_aging_to_the_control_account() -> None:
     await _run(ForeignAgingTiesMachine, 10)
-    # Whether a random history met two rates is up to chance; the exchange difference itself
-    # is checked directly in test_payments.
