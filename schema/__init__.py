@@ -27,6 +27,7 @@ from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.errors import TopLevelCode, should_mask
+from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
@@ -175,6 +176,7 @@ def build_schema(
             TaxRate,
             PaymentTerms,
         ],
+        execution_context_class=LedgerlineExecutionContext,
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
             disable_field_suggestions=settings.is_production,

@@ -195,7 +195,7 @@ class PayablesQuery:
         if f.search:
             query = query.filter(vendor_reference__icontains=f.search)
         order = order_by or BillOrder()
-        return await paginate(
+        page = await paginate(
             query,
             _sort(order.field.value, order.direction),
             Bill.from_model,
@@ -205,6 +205,8 @@ class PayablesQuery:
             before=before,
             max_page=info.context.settings.max_page_size,
         )
+        await Bill.prefetch(info, [edge.node for edge in page.edges])
+        return page
 
     @requires("bill", "read", description="One bill; null if there is none with this id.")
     async def bill(

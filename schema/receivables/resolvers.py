@@ -159,7 +159,7 @@ class ReceivablesQuery:
         if flt.number is not None:
             query = query.filter(number=flt.number)
         key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
-        return await paginate(
+        page = await paginate(
             query,
             key,
             Invoice.from_model,
@@ -169,6 +169,8 @@ class ReceivablesQuery:
             before=before,
             max_page=info.context.settings.max_page_size,
         )
+        await Invoice.prefetch(info, [edge.node for edge in page.edges])
+        return page
 
     @requires("invoice", "read", description="One invoice; null if there is none with this id.")
     async def invoice(

@@ -1,0 +1,160 @@
+"""The execution context's direct path for plain fields answers exactly as graphql-core does:
+the same data, the same errors at the same paths, the same null propagation."""
+
+from __future__ import annotations
+
+import asyncio
+from enum import Enum
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from schema.execution import LedgerlineExecutionContext
+from schema.prefetch import ready
+
+
+@strawberry.enum
+class Colour(Enum):
+    RED = "RED"
+    BLUE = "BLUE"
+
+
+@strawberry.type
+class Amount:
+    value: int
+    label: str | None
+
+
+class Broken:
+    """A source whose attributes fail when read, as a faulty property would."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise RuntimeError(f"cannot read {name}")
+
+
+@strawberry.type
+class Thing:
+    name: str
+    note: str | None
+    colour: Colour
+    amount: Amount
+    maybe_amount: Amount | None
+    tags: list[str]
+
+    @strawberry.field
+    def shout(self) -> str:
+        return self.name.upper()
+
+    @strawberry.field
+    async def later(self) -> Amount:
+        await asyncio.sleep(0)
+        return Amount(value=len(self.name), label=None)
+
+
+def _thing(name: str, **overrides: Any) -> Thing:
+    values: dict[str, Any] = {
+        "name": name,
+        "note": None,
+        "colour": Colour.RED,
+        "amount": Amount(value=1, label="one"),
+        "maybe_amount": None,
+        "tags": ["a", "b"],
+    }
+    values.update(overrides)
+    return Thing(**values)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def things(self) -> list[Thing]:
+        return [_thing("first", maybe_amount=Amount(value=2, label=None)), _thing("second")]
+
+    @strawberry.field
+    def null_name(self) -> Thing | None:
+        return _thing(None)  # type: ignore[arg-type]
+
+    @strawberry.field
+    def null_amount(self) -> Thing | None:
+        return _thing("x", amount=None)
+
+    @strawberry.field
+    def wrong_colour(self) -> Thing | None:
+        return _thing("x", colour="GREEN")
+
+    @strawberry.field
+    def broken(self) -> Thing | None:
+        return Broken()  # type: ignore[return-value]
+
+    @strawberry.field
+    def broken_amount(self) -> Thing | None:
+        return _thing("x", maybe_amount=Broken())
+
+
+FAST = strawberry.Schema(query=Query, execution_context_class=LedgerlineExecutionContext)
+PLAIN = strawberry.Schema(query=Query)
+
+QUERIES = [
+    "{ things { name note colour tags shout amount { value label } maybeAmount { value } } }",
+    "{ things { n: name n2: name ...F later { value label } } } fragment F on Thing { colour }",
+    "query($s: Boolean!) { things { name @skip(if: $s) note @include(if: $s) } }",
+    "{ nullName { name note } things { name } }",
+    "{ nullAmount { name amount { value } } }",
+    "{ wrongColour { name colour } }",
+    "{ broken { note } }",
+    "{ broken { name } }",
+    "{ brokenAmount { name maybeAmount { value } } }",
+    "{ things { __typename amount { __typename value } } }",
+]
+
+
+def _shape(result: Any) -> tuple[Any, list[tuple[str, Any]]]:
+    errors = sorted((e.message, e.path) for e in result.errors or [])
+    return result.data, errors
+
+
+@pytest.mark.parametrize("query", QUERIES)
+async def test_fast_execution_matches_graphql_core(query: str) -> None:
+    variables = {"s": True}
+    fast = await FAST.execute(query, variable_values=variables)
+    plain = await PLAIN.execute(query, variable_values=variables)
+    assert _shape(fast) == _shape(plain)
+
+
+async def test_fast_execution_reports_null_in_non_null_field_at_its_path() -> None:
+    result = await FAST.execute("{ nullName { name } things { name } }")
+    assert result.data == {"nullName": None, "things": [{"name": "first"}, {"name": "second"}]}
+    assert [(e.message, e.path) for e in result.errors or []] == [
+        ("Cannot return null for non-nullable field Thing.name.", ["nullName", "name"])
+    ]
+
+
+async def test_ready_answers_at_once_when_the_loader_holds_the_key() -> None:
+    calls: list[list[int]] = []
+
+    async def load(keys: list[int]) -> list[int]:
+        calls.append(keys)
+        return [k * 10 for k in keys]
+
+    loader: DataLoader[int, int] = DataLoader(load_fn=load)
+    pending = ready(loader, 1, lambda v: v + 1)
+    assert asyncio.iscoroutine(pending)
+    assert await pending == 11
+    assert ready(loader, 1, lambda v: v + 1) == 11
+    assert calls == [[1]]
+
+
+async def test_ready_raises_the_loaders_failure_when_awaited() -> None:
+    async def load(keys: list[int]) -> list[Any]:
+        return [ValueError(f"no {k}") for k in keys]
+
+    loader: DataLoader[int, int] = DataLoader(load_fn=load)
+    with pytest.raises(ValueError, match="no 3"):
+        await loader.load(3)
+    again = ready(loader, 3, lambda v: v)
+    with pytest.raises(ValueError, match="no 3"):
+        await again
