@@ -13,16 +13,8 @@ L = TypeVar("L", bound=DocumentLine)
 
 
 def _line(model: type[L], row: dict[str, Any]) -> L:
-    """A line model from a raw row, each column converted as the ORM would."""
-    fields = model._meta.fields_map
-    values = {}
-    for column, value in row.items():
-        name = model._meta.fields_db_projection_reverse.get(column, column)
-        field = fields.get(name)
-        if field is None:
-            continue
-        values[name] = field.to_python_value(value)
-    return model(**values)
+    """A line model from a raw row of its table, converted as the ORM converts its own rows."""
+    return model._init_from_db(**row)
 
 
 def lines_with_balances_sql(
