@@ -91,6 +91,21 @@ def _plans(parent_type: GraphQLObjectType) -> dict[str, _Leaf | _Object | None]:
     return plans
 
 
+def _read(plan: _Leaf | _Object, source: Any, parent_name: str | None, details: Any) -> Any:
+    """The field's value, None for null; null in a non-null field raises as graphql-core's."""
+    value = plan.read(source)
+    if isinstance(value, Exception):
+        raise value
+    if value is None or value is Undefined:
+        if plan.non_null:
+            field_name = details[0].node.name.value
+            raise TypeError(
+                f"Cannot return null for non-nullable field {parent_name}.{field_name}."
+            )
+        return None
+    return value
+
+
 class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's execution, with plain scalar fields completed in place."""
 
@@ -168,15 +183,8 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         details: Any,
     ) -> Any:
         try:
-            value = plan.read(source)
-            if isinstance(value, Exception):
-                raise value
-            if value is None or value is Undefined:
-                if plan.non_null:
-                    field_name = details[0].node.name.value
-                    raise TypeError(
-                        f"Cannot return null for non-nullable field {parent_type}.{field_name}."
-                    )
+            value = _read(plan, source, parent_type.name, details)
+            if value is None:
                 return None
             coerced = plan.coerce(value)
             if coerced is Undefined or coerced is None:
@@ -197,14 +205,8 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self, plan: _Object, source: Any, path: Path, details: Any, position_context: Any
     ) -> Any:
         try:
-            value = plan.read(source)
-            if isinstance(value, Exception):
-                raise value
-            if value is None or value is Undefined:
-                if plan.non_null:
-                    raise TypeError(
-                        f"Cannot return null for non-nullable field {path.typename}.{path.key}."
-                    )
+            value = _read(plan, source, path.typename, details)
+            if value is None:
                 return None
             grouped, defer_usages, _ = self.collect_subfields(plan.object_type, details)
             completed = self.execute_collected_subfields(

@@ -104,6 +104,7 @@ QUERIES = [
     "query($s: Boolean!) { things { name @skip(if: $s) note @include(if: $s) } }",
     "{ nullName { name note } things { name } }",
     "{ nullAmount { name amount { value } } }",
+    "{ nullAmount { name a: amount { v: value } } }",
     "{ wrongColour { name colour } }",
     "{ broken { note } }",
     "{ broken { name } }",
