@@ -69,6 +69,7 @@ from bench.run import (
     machine_busy_seconds,
     post,
     postgres_pids,
+    publish,
     run_info,
     running_server,
     sign_in,
@@ -871,11 +872,7 @@ def main(argv: list[str] | None = None) -> int:
         log_path = bench.log_path
 
     text = report(args, info, (receivables, payables), results, profile)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text + "\n")
-    print()
-    print(text)
-    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
+    publish(output, text, started, log_path)
     return 0
 
 

@@ -66,6 +66,7 @@ from bench.run import (
     percentile,
     post,
     postgres_pids,
+    publish,
     require_hey,
     round_to_clients,
     run_hey,
@@ -1101,11 +1102,7 @@ def main(argv: list[str] | None = None) -> int:
         log_path = bench.log_path
 
     text = report(args, info, balances, posting)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text + "\n")
-    print()
-    print(text)
-    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
+    publish(output, text, started, log_path)
     return 0
 
 

@@ -75,6 +75,7 @@ from bench.run import (
     page_statement_counts,
     percentile,
     post,
+    publish,
     require_hey,
     round_to_clients,
     run_hey,
@@ -1026,11 +1027,7 @@ def main(argv: list[str] | None = None) -> int:
         log_path = bench.log_path
 
     text = report(args, info, pages, payments)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text + "\n")
-    print()
-    print(text)
-    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
+    publish(output, text, started, log_path)
     return 0
 
 

@@ -904,10 +904,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add_common_arguments(parser)
     parser.add_argument(
         "--only",
-        choices=("all", "customers", "ledger", "receivables", "aging"),
+        choices=("all", "customers", "ledger", "receivables", "payables", "aging"),
         default="all",
-        help="which benchmarks to run (ledger, receivables, aging: the same as python -m "
-        "bench.ledger, bench.receivables, bench.aging; all: every one of them)",
+        help="which benchmarks to run (ledger, receivables, payables, aging: the same as "
+        "python -m bench.ledger, bench.receivables, bench.payables, bench.aging; all: every "
+        "one of them)",
     )
     parser.add_argument("--customers", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=5000, help="per workload")
@@ -923,6 +924,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         setattr(args, name, round_to_clients(getattr(args, name), args.concurrency))
     check_common_arguments(parser, args)
     return args
+
+
+def publish(output: Path, text: str, started: float, log_path: Path) -> None:
+    """Write the report, print it, and say where it and the server log are."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text + "\n")
+    print()
+    print(text)
+    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -949,6 +959,12 @@ def main(argv: list[str] | None = None) -> int:
         from bench.receivables import main as receivables_main
 
         code = receivables_main(common)
+        if code:
+            return code
+    if args.only in ("all", "payables"):
+        from bench.payables import main as payables_main
+
+        code = payables_main(common)
         if code:
             return code
     if args.only in ("all", "aging"):
@@ -1039,11 +1055,7 @@ def customers_main(args: argparse.Namespace) -> int:
         log_path = bench.log_path
 
     text = report(args, info, pages, results)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text + "\n")
-    print()
-    print(text)
-    print(f"bench: wrote {output} in {time.monotonic() - started:.0f}s; server log {log_path}")
+    publish(output, text, started, log_path)
     return 0
 
 
