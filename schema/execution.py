@@ -1,113 +1,202 @@
-"""Query execution with a direct path for plain scalar fields.
+"""Query execution with a direct path for plain fields and plain values.
 
 A page of invoices resolves well over a thousand fields, and most are attributes read off
-an object already in memory (`number`, `status`, `amount`). graphql-core builds a resolve
-info object, parses arguments and walks the generic completion for each of them; that
-bookkeeping, not the database, is what a list page spends its time on. Fields that have
-no resolver of their own, take no arguments and return a scalar or enum are read and
-serialised here in one step, with graphql-core's own null checks and error messages;
-every other field goes through graphql-core unchanged.
+an object already in memory (`number`, `status`, `amount { amount currency }`). For each
+of them graphql-core builds a resolve info object, looks at its arguments and walks a
+generic completion that asks of the type, one question at a time, whether it is non-null,
+a list, a leaf, abstract or an object; strawberry adds its own wrapper around every field
+that has a resolver, the Relay `id` included. That bookkeeping, not the database, is what
+a list page spends its time on.
+
+Here, a field with no resolver of its own and no arguments is read straight off its
+object, the Relay `id` of a node is encoded straight from its id attribute, and a value of
+a non-null, scalar, enum or object type (one with no type check, or strawberry's own
+isinstance check) is completed in one step by a plan made once per type. Null checks,
+coercion and error messages are graphql-core's own; lists, abstract types, fields with
+arguments or resolvers and any resolve hook go through graphql-core unchanged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GraphQLError,
     GraphQLField,
     GraphQLLeafType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLResolveInfo,
     is_leaf_type,
 )
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel, inspect
+from strawberry.relay import GlobalID, Node
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+_NODE_ID = Node.__dict__["_id"].__func__
+_DEFAULT_RESOLVE_ID = Node.__dict__["resolve_id"].__func__
+_DEFAULT_RESOLVE_TYPENAME = Node.__dict__["resolve_typename"].__func__
+
+
+# ---------------------------------------------------------------- completing values
+
 
 @dataclass(frozen=True, slots=True)
 class _Leaf:
-    """How to produce one plain scalar field of a type."""
-
-    read: Any
-    coerce: Any
-    non_null: bool
+    coerce: Callable[[Any], Any]
     leaf_type: GraphQLLeafType
-    return_type: GraphQLOutputType
 
 
 @dataclass(frozen=True, slots=True)
 class _Object:
-    """How to produce one plain field holding an object (an amount, an address)."""
-
-    read: Any
-    non_null: bool
     object_type: GraphQLObjectType
-    return_type: GraphQLOutputType
+    # None: no check; otherwise strawberry's isinstance check, which never reads its info.
+    check: Callable[[Any, Any], Any] | None
 
 
-def _plan(field_def: GraphQLField) -> _Leaf | _Object | None:
-    strawberry_field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    resolve = field_def.resolve
-    if (
-        not isinstance(strawberry_field, StrawberryField)
-        # Strawberry marks the resolver of a field with no resolver and no extensions.
-        or not getattr(resolve, "_is_default", False)
-        or strawberry_field.default_resolver is not getattr
-        or field_def.args
-    ):
-        return None
-    return_type = field_def.type
-    non_null = isinstance(return_type, GraphQLNonNull)
-    named = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
-    read = attrgetter(strawberry_field.python_name)
-    if is_leaf_type(named):
-        return _Leaf(
-            read=read,
-            coerce=named.coerce_output_value,
-            non_null=non_null,
-            leaf_type=named,
-            return_type=return_type,
-        )
-    # A type with an is_type_of check (the Node types) keeps graphql-core's completion.
-    if isinstance(named, GraphQLObjectType) and named.is_type_of is None:
-        return _Object(read=read, non_null=non_null, object_type=named, return_type=return_type)
+@dataclass(frozen=True, slots=True)
+class _List:
+    item: _Leaf | _Object | _NonNull
+    item_type: GraphQLOutputType
+
+
+@dataclass(frozen=True, slots=True)
+class _NonNull:
+    inner: _Leaf | _Object | _List
+
+
+_Value = _Leaf | _Object | _List | _NonNull
+
+
+def _is_strawberry_check(check: Any) -> bool:
+    return getattr(
+        check, "__module__", ""
+    ) == GraphQLCoreConverter.__module__ and check.__qualname__.endswith(
+        "._get_is_type_of.<locals>.is_type_of"
+    )
+
+
+def _value_plan(return_type: GraphQLOutputType) -> _Value | None:
+    if isinstance(return_type, GraphQLNonNull):
+        inner = _value_plan(return_type.of_type)
+        return _NonNull(inner) if isinstance(inner, (_Leaf, _Object, _List)) else None
+    if isinstance(return_type, GraphQLList):
+        # Lists of lists stay with graphql-core.
+        item = _value_plan(return_type.of_type)
+        if item is None or isinstance(item, _List):
+            return None
+        if isinstance(item, _NonNull) and isinstance(item.inner, _List):
+            return None
+        return _List(item=item, item_type=return_type.of_type)
+    if is_leaf_type(return_type):
+        return _Leaf(coerce=return_type.coerce_output_value, leaf_type=return_type)
+    if isinstance(return_type, GraphQLObjectType):
+        check = return_type.is_type_of
+        if check is None or _is_strawberry_check(check):
+            return _Object(object_type=return_type, check=check)
     return None
 
 
-_PLANS: dict[GraphQLObjectType, dict[str, _Leaf | _Object | None]] = {}
+_VALUE_PLANS: dict[GraphQLOutputType, _Value | None] = {}
 
 
-def _plans(parent_type: GraphQLObjectType) -> dict[str, _Leaf | _Object | None]:
-    plans = _PLANS.get(parent_type)
+def _value_plan_of(return_type: GraphQLOutputType) -> _Value | None:
+    try:
+        return _VALUE_PLANS[return_type]
+    except KeyError:
+        plan = _VALUE_PLANS[return_type] = _value_plan(return_type)
+        return plan
+
+
+# ---------------------------------------------------------------- reading fields
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribute:
+    """A field with no resolver: the value is an attribute of the object."""
+
+    read: Callable[[Any], Any]
+    field_def: GraphQLField
+
+
+@dataclass(frozen=True, slots=True)
+class _GlobalId:
+    """The Relay `id` of a node: its type name and id attribute, encoded."""
+
+    field_def: GraphQLField
+
+
+_Field = _Attribute | _GlobalId
+
+
+def _field_plan(field_def: GraphQLField) -> _Field | None:
+    strawberry_field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    if not isinstance(strawberry_field, StrawberryField) or field_def.args:
+        return None
+    if (
+        # Strawberry marks the resolver of a field with no resolver and no extensions.
+        getattr(field_def.resolve, "_is_default", False)
+        and strawberry_field.default_resolver is getattr
+    ):
+        return _Attribute(read=attrgetter(strawberry_field.python_name), field_def=field_def)
+    resolver = strawberry_field.base_resolver
+    wrapped = getattr(resolver.wrapped_func, "__func__", None) if resolver else None
+    if wrapped is _NODE_ID and not strawberry_field.extensions:
+        return _GlobalId(field_def=field_def)
+    return None
+
+
+_FIELD_PLANS: dict[GraphQLObjectType, dict[str, _Field | None]] = {}
+
+
+def _field_plans(parent_type: GraphQLObjectType) -> dict[str, _Field | None]:
+    plans = _FIELD_PLANS.get(parent_type)
     if plans is None:
-        plans = {name: _plan(f) for name, f in parent_type.fields.items()}
-        _PLANS[parent_type] = plans
+        plans = {name: _field_plan(f) for name, f in parent_type.fields.items()}
+        _FIELD_PLANS[parent_type] = plans
     return plans
 
 
-def _read(plan: _Leaf | _Object, source: Any, parent_name: str | None, details: Any) -> Any:
-    """The field's value, None for null; null in a non-null field raises as graphql-core's."""
-    value = plan.read(source)
-    if isinstance(value, Exception):
-        raise value
-    if value is None or value is Undefined:
-        if plan.non_null:
-            field_name = details[0].node.name.value
-            raise TypeError(
-                f"Cannot return null for non-nullable field {parent_name}.{field_name}."
-            )
+def _global_id(source: Any, type_name: str) -> GlobalID | None:
+    """The id strawberry's Node resolver would give, or None where it might differ."""
+    cls = type(source)
+    if (
+        not isinstance(source, Node)
+        or getattr(cls.resolve_id, "__func__", None) is not _DEFAULT_RESOLVE_ID
+        or getattr(cls.resolve_typename, "__func__", None) is not _DEFAULT_RESOLVE_TYPENAME
+    ):
         return None
-    return value
+    node_id = getattr(source, cls.resolve_id_attr())
+    if node_id is None:
+        return None
+    return GlobalID(type_name=type_name, node_id=str(node_id))
+
+
+def _null_in_non_null(parent_name: Any, field_name: str) -> TypeError:
+    return TypeError(f"Cannot return null for non-nullable field {parent_name}.{field_name}.")
 
 
 class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's execution, with plain scalar fields completed in place."""
+    """graphql-core's execution, with plain fields and values completed in place."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._compiled: dict[tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, Any]] = {}
+
+    def _direct(self) -> bool:
+        manager = self.middleware_manager
+        # A resolve hook must see every field.
+        return manager is None or not manager.middlewares
+
+    # ------------------------------------------------------------ fields
 
     def execute_fields(
         self,
@@ -117,45 +206,58 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: GroupedFieldSet,
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
-        manager = self.middleware_manager
-        if manager is not None and manager.middlewares:
-            # A resolve hook must see every field.
+        if not self._direct():
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
-        plans = _plans(parent_type)
         results: dict[str, Any] = {}
         pending: list[str] = []
         is_awaitable = self.is_awaitable
+        type_name = parent_type.name
         try:
-            for response_name, details in grouped_field_set.items():
-                node = details[0].node
-                plan = plans.get(node.name.value)
-                if plan is None or node.arguments:
-                    result = self.execute_field(
-                        parent_type,
-                        source_value,
-                        details,
-                        Path(path, response_name, parent_type.name),
-                        position_context,
-                    )
-                elif isinstance(plan, _Leaf):
-                    results[response_name] = self._leaf(
-                        plan, parent_type, source_value, path, response_name, details
-                    )
+            for name, details, coerce, value_plan, return_type, plan in self._steps(
+                parent_type, grouped_field_set
+            ):
+                if coerce is not None:
+                    # A plain scalar read and coerced here; the edge cases (null, an error
+                    # value, a failed coercion) take the full completion, with its Path.
+                    try:
+                        value = plan.read(source_value)
+                        coerced = (
+                            None
+                            if value is None or value is Undefined or isinstance(value, Exception)
+                            else coerce(value)
+                        )
+                        if coerced is None or coerced is Undefined:
+                            coerced = self._complete(
+                                value_plan,
+                                details,
+                                Path(path, name, type_name),
+                                value,
+                                None,
+                                type_name,
+                            )
+                        results[name] = coerced
+                    except Exception as error:
+                        self.handle_field_error(
+                            error, return_type, details, Path(path, name, type_name)
+                        )
+                        results[name] = None
                     continue
-                else:
-                    result = self._object(
-                        plan,
-                        source_value,
-                        Path(path, response_name, parent_type.name),
-                        details,
-                        position_context,
+                field_path = Path(path, name, type_name)
+                if plan is None:
+                    result = self.execute_field(
+                        parent_type, source_value, details, field_path, position_context
                     )
-                if result is not Undefined:
-                    results[response_name] = result
-                    if is_awaitable(result):
-                        pending.append(response_name)
+                    if result is Undefined:
+                        continue
+                else:
+                    result = self._field(
+                        plan, parent_type, source_value, details, field_path, position_context
+                    )
+                results[name] = result
+                if is_awaitable(result):
+                    pending.append(name)
         except Exception:
             if pending:
                 self.settle_in_background([results[name] for name in pending])
@@ -163,6 +265,33 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if not pending:
             return results
         return self._gather(results, pending)
+
+    def _steps(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet) -> Any:
+        """How to produce each field of a selection, worked out once per request.
+
+        Each step: response name, field details, the coercion of a plain scalar attribute
+        (else None), its value plan and type, and the field plan (None: graphql-core's).
+        """
+        # Keyed on identity, as graphql-core memoizes subfields; the set is kept alive with it.
+        key = (parent_type, id(grouped_field_set))
+        cached = self._compiled.get(key)
+        if cached is not None:
+            return cached[1]
+        plans = _field_plans(parent_type)
+        steps = []
+        for name, details in grouped_field_set.items():
+            node = details[0].node
+            plan = None if node.arguments else plans.get(node.name.value)
+            coerce = value_plan = return_type = None
+            if isinstance(plan, _Attribute):
+                return_type = plan.field_def.type
+                value_plan = _value_plan_of(return_type)
+                inner = value_plan.inner if isinstance(value_plan, _NonNull) else value_plan
+                if isinstance(inner, _Leaf):
+                    coerce = inner.coerce
+            steps.append((name, details, coerce, value_plan, return_type, plan))
+        self._compiled[key] = (grouped_field_set, steps)
+        return steps
 
     async def _gather(self, results: dict[str, Any], pending: list[str]) -> dict[str, Any]:
         if len(pending) == 1:
@@ -173,50 +302,42 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         results.update(zip(pending, values, strict=True))
         return results
 
-    def _leaf(
+    def _field(
         self,
-        plan: _Leaf,
+        plan: _Field,
         parent_type: GraphQLObjectType,
         source: Any,
-        path: Path | None,
-        response_name: str,
-        details: Any,
+        details: FieldDetailsList,
+        path: Path,
+        position_context: Any,
     ) -> Any:
+        field_def = plan.field_def
+        return_type = field_def.type
         try:
-            value = _read(plan, source, parent_type.name, details)
-            if value is None:
-                return None
-            coerced = plan.coerce(value)
-            if coerced is Undefined or coerced is None:
-                raise TypeError(
-                    f"Expected `{inspect(plan.leaf_type)}.coerce_output_value("
-                    f"{inspect(value)})` to return non-nullable value, returned:"
-                    f" {inspect(coerced)}"
+            if isinstance(plan, _GlobalId):
+                value: Any = _global_id(source, parent_type.name)
+                if value is None:
+                    return self.execute_field(parent_type, source, details, path, position_context)
+            else:
+                value = plan.read(source)
+            value_plan = _value_plan_of(return_type)
+            if value_plan is None or not self._takes(value_plan, value):
+                info = self.build_resolve_info(
+                    field_def, [d.node for d in details], parent_type, path
                 )
-            return coerced
+                completed = super().complete_value(
+                    return_type, details, info, path, value, position_context
+                )
+            else:
+                completed = self._complete(
+                    value_plan, details, path, value, position_context, parent_type.name
+                )
         except Exception as error:
             # Raises again for a non-null field, as graphql-core does; records it otherwise.
-            self.handle_field_error(
-                error, plan.return_type, details, Path(path, response_name, parent_type.name)
-            )
-            return None
-
-    def _object(
-        self, plan: _Object, source: Any, path: Path, details: Any, position_context: Any
-    ) -> Any:
-        try:
-            value = _read(plan, source, path.typename, details)
-            if value is None:
-                return None
-            grouped, defer_usages, _ = self.collect_subfields(plan.object_type, details)
-            completed = self.execute_collected_subfields(
-                plan.object_type, value, path, grouped, defer_usages, position_context
-            )
-        except Exception as error:
-            self.handle_field_error(error, plan.return_type, details, path)
+            self.handle_field_error(error, return_type, details, path)
             return None
         if self.is_awaitable(completed):
-            return self._completed_later(completed, plan.return_type, details, path)
+            return self._completed_later(completed, return_type, details, path)
         return completed
 
     async def _completed_later(
@@ -227,3 +348,111 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as error:
             self.handle_field_error(error, return_type, details, path)
             return None
+
+    # ------------------------------------------------------------ values
+
+    def complete_value(
+        self,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> AwaitableOrValue[Any]:
+        plan = _value_plan_of(return_type) if self._direct() else None
+        if plan is None or not self._takes(plan, result):
+            return super().complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+        return self._complete(
+            plan, field_details_list, path, result, position_context, info.parent_type
+        )
+
+    def _takes(self, plan: _Value, result: Any) -> bool:
+        """Whether `_complete` handles this value; graphql-core takes awaitables and other
+        iterables (a list here holds no awaitable, checked before any item is completed)."""
+        is_awaitable = self.is_awaitable
+        if is_awaitable(result):
+            return False
+        if isinstance(plan, _NonNull):
+            plan = plan.inner
+        if not isinstance(plan, _List) or result is None or result is Undefined:
+            return True
+        return isinstance(result, (list, tuple)) and not any(map(is_awaitable, result))
+
+    def _complete_list(
+        self,
+        plan: _List,
+        details: FieldDetailsList,
+        path: Path,
+        items: list[Any] | tuple[Any, ...],
+        position_context: Any,
+        parent_name: Any,
+    ) -> Any:
+        """graphql-core's list completion for items that are not awaitable."""
+        completed: list[Any] = []
+        later: list[int] = []
+        for index, item in enumerate(items):
+            item_path = path.add_key(index, None)
+            try:
+                value = self._complete(
+                    plan.item, details, item_path, item, position_context, parent_name
+                )
+                if self.is_awaitable(value):
+                    value = self._completed_later(value, plan.item_type, details, item_path)
+                    later.append(index)
+                completed.append(value)
+            except Exception as error:
+                # Raises again for a non-null item, as graphql-core does.
+                self.handle_field_error(error, plan.item_type, details, item_path)
+                completed.append(None)
+        if not later:
+            return completed
+        return self._gather_items(completed, later)
+
+    async def _gather_items(self, completed: list[Any], later: list[int]) -> list[Any]:
+        values = await gather_with_cancel(*(completed[index] for index in later))
+        for index, value in zip(later, values, strict=True):
+            completed[index] = value
+        return completed
+
+    def _complete(
+        self,
+        plan: _Value,
+        details: FieldDetailsList,
+        path: Path,
+        result: Any,
+        position_context: Any,
+        parent_name: Any,
+    ) -> Any:
+        """graphql-core's completion of a value, for the kinds a plan covers."""
+        if isinstance(result, Exception):
+            raise result
+        if isinstance(plan, _NonNull):
+            if result is None or result is Undefined:
+                raise _null_in_non_null(parent_name, details[0].node.name.value)
+            plan = plan.inner
+        elif result is None or result is Undefined:
+            return None
+        if isinstance(plan, _List):
+            return self._complete_list(plan, details, path, result, position_context, parent_name)
+        if isinstance(plan, _Leaf):
+            coerced = plan.coerce(result)
+            if coerced is Undefined or coerced is None:
+                raise TypeError(
+                    f"Expected `{inspect(plan.leaf_type)}.coerce_output_value("
+                    f"{inspect(result)})` to return non-nullable value, returned:"
+                    f" {inspect(coerced)}"
+                )
+            return coerced
+        object_type = plan.object_type
+        if plan.check is not None and not plan.check(result, None):
+            raise GraphQLError(
+                f"Expected value of type '{object_type}' but got: {inspect(result)}.",
+                [d.node for d in details],
+            )
+        grouped, defer_usages, _ = self.collect_subfields(object_type, details)
+        return self.execute_collected_subfields(
+            object_type, result, path, grouped, defer_usages, position_context
+        )

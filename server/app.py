@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 import uuid
@@ -35,6 +36,8 @@ from server.settings import Settings, get_settings
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics", "/audit/export"}
+# Allocations between young collections (CPython's default is 700).
+YOUNG_COLLECTION_THRESHOLD = 10_000
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
 
 
@@ -142,6 +145,19 @@ async def metrics(_request: Request) -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
+def settle_heap() -> None:
+    """Keep the cycle collector off what lives as long as the process.
+
+    A list page allocates tens of thousands of short-lived objects, and every collection
+    they trigger used to walk the whole start-up heap as well (the schema, the policies,
+    the ORM's metadata): about a tenth of a page's CPU. That heap is frozen out of the
+    collector once it is built, and young collections run less often.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, 10, 10)
+
+
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """The ASGI application. Tests that start Tortoise themselves pass manage_database=False."""
     from schema.app import graphql_app  # the GraphQL surface depends on server, not the reverse
@@ -159,6 +175,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         ensure_sqlite_directory(settings.database_url)
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             await access.refresh()
+            settle_heap()
             yield
 
     middleware = [

@@ -131,11 +131,9 @@ class Money:
         # A whole number of minor units is exact at the currency's precision by construction,
         # so the checks of __post_init__ (run for every other way in) are skipped: this is
         # how every stored amount is read, many times per page.
-        amount = Decimal(int(minor)).scaleb(-precision(currency))
-        if amount.is_zero():
-            amount = abs(amount)
+        # Scaling an integer gives exactly the currency's exponent and never a negative zero.
         money = object.__new__(cls)
-        object.__setattr__(money, "amount", amount.quantize(_quantum(currency)))
+        object.__setattr__(money, "amount", Decimal(int(minor)).scaleb(-precision(currency)))
         object.__setattr__(money, "currency", currency)
         return money
 

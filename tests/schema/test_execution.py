@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import strawberry
+from strawberry import relay
 from strawberry.dataloader import DataLoader
 
 from schema.execution import LedgerlineExecutionContext
@@ -34,6 +35,22 @@ class Broken:
         if name.startswith("__"):
             raise AttributeError(name)
         raise RuntimeError(f"cannot read {name}")
+
+
+@strawberry.type
+class Item(relay.Node):
+    code: relay.NodeID[str]
+    amounts: list[Amount]
+    maybe_amounts: list[Amount | None] | None
+
+
+@strawberry.type
+class Other(relay.Node):
+    id: relay.NodeID[str]
+
+    @classmethod
+    def resolve_id(cls, root: Other, *, info: strawberry.Info) -> str:
+        return f"custom-{root.id}"
 
 
 @strawberry.type
@@ -94,6 +111,50 @@ class Query:
     def broken_amount(self) -> Thing | None:
         return _thing("x", maybe_amount=Broken())
 
+    @strawberry.field
+    def items(self) -> list[Item]:
+        one = Amount(value=1, label=None)
+        return [
+            Item(code="a", amounts=[one, one], maybe_amounts=[one, None]),
+            Item(code="b", amounts=[], maybe_amounts=None),
+        ]
+
+    @strawberry.field
+    def null_in_list(self) -> Item | None:
+        return Item(code="c", amounts=[None], maybe_amounts=[None])  # type: ignore[list-item]
+
+    @strawberry.field
+    def not_an_item(self) -> Item | None:
+        return _thing("x")  # type: ignore[return-value]
+
+    @strawberry.field
+    def node_as_interface(self) -> relay.Node | None:
+        return Item(code="d", amounts=[], maybe_amounts=None)
+
+    @strawberry.field
+    def grid(self) -> list[list[int | None]]:
+        return [[1, None], []]
+
+    @strawberry.field
+    def broken_list(self) -> Item | None:
+        return Item(
+            code="e",
+            amounts=[Amount(value=1, label=None), Broken()],
+            maybe_amounts=[Broken(), None],
+        )  # type: ignore[list-item]
+
+    @strawberry.field
+    def tuple_and_string(self) -> Thing:
+        return _thing("t", tags="ab")
+
+    @strawberry.field
+    async def later_items(self) -> list[Item]:
+        return [Item(code="f", amounts=[], maybe_amounts=None)]
+
+    @strawberry.field
+    def other(self) -> Other:
+        return Other(id="7")
+
 
 FAST = strawberry.Schema(query=Query, execution_context_class=LedgerlineExecutionContext)
 PLAIN = strawberry.Schema(query=Query)
@@ -110,6 +171,17 @@ QUERIES = [
     "{ broken { name } }",
     "{ brokenAmount { name maybeAmount { value } } }",
     "{ things { __typename amount { __typename value } } }",
+    "{ items { id code amounts { value label } maybeAmounts { value } } }",
+    "{ items { i: id i2: id } other { id } }",
+    "{ nullInList { id amounts { value } } }",
+    "{ nullInList { maybeAmounts { value } } }",
+    "{ notAnItem { id } }",
+    "{ nodeAsInterface { id ... on Item { code amounts { value } } } }",
+    "{ grid }",
+    "{ brokenList { code amounts { value } } }",
+    "{ brokenList { code maybeAmounts { value } } }",
+    "{ tupleAndString { tags } }",
+    "{ laterItems { id amounts { value } } things { later { value } } }",
 ]
 
 
