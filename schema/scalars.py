@@ -9,8 +9,7 @@ import strawberry
 from graphql import GraphQLError, StringValueNode, print_ast
 from strawberry.types.scalar import ScalarDefinition
 
-from server.money import Money as MoneyValue
-from server.money import MoneyError, parse_amount, validate_currency
+from server.money import MoneyError, amount_from_minor, parse_amount, validate_currency
 
 Amount = NewType("Amount", str)
 CurrencyCode = NewType("CurrencyCode", str)
@@ -125,5 +124,4 @@ class Money:
     def from_minor(cls, minor: int | None, currency: str) -> Money | None:
         if minor is None:
             return None
-        value = MoneyValue.from_minor(minor, currency)
-        return cls(amount=value.amount, currency=CurrencyCode(currency))
+        return cls(amount=amount_from_minor(minor, currency), currency=CurrencyCode(currency))

@@ -49,9 +49,23 @@ def validate_currency(code: str) -> str:
 
 
 @cache
+@cache
 def precision(currency: str) -> int:
-    """Number of decimal places of the currency's minor unit."""
+    """Number of decimal places of the currency's minor unit.
+
+    Cached: every amount read asks for it, and only valid codes are kept (an invalid one
+    raises, which the cache does not remember).
+    """
     return int(get_currency_precision(validate_currency(currency)))
+
+
+def amount_from_minor(minor: int, currency: str) -> Decimal:
+    """A stored whole number of minor units as a Decimal at the currency's precision.
+
+    Scaling an integer gives exactly the currency's exponent and never a negative zero, so
+    this is exact without the checks every other way into Money runs.
+    """
+    return Decimal(int(minor)).scaleb(-precision(currency))
 
 
 @cache
@@ -131,9 +145,8 @@ class Money:
         # A whole number of minor units is exact at the currency's precision by construction,
         # so the checks of __post_init__ (run for every other way in) are skipped: this is
         # how every stored amount is read, many times per page.
-        # Scaling an integer gives exactly the currency's exponent and never a negative zero.
         money = object.__new__(cls)
-        object.__setattr__(money, "amount", Decimal(int(minor)).scaleb(-precision(currency)))
+        object.__setattr__(money, "amount", amount_from_minor(minor, currency))
         object.__setattr__(money, "currency", currency)
         return money
 

@@ -19,6 +19,7 @@ from server.documents.checks import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.models import Organization
 from server.money import Money, MoneyError, validate_currency
+from server.sql import fetch
 from server.validation import check_email, check_length, check_name, check_phone, normalise_tags
 
 
@@ -322,4 +323,19 @@ async def get(actor: Actor, model: type[P], party_id: UUID) -> P | None:
 
 
 async def get_many(actor: Actor, model: type[P], ids: list[UUID]) -> list[P]:
-    return await model.filter(id__in=ids, organization_id=actor.org)
+    """The organization's parties with these ids, in no particular order.
+
+    One plain statement: a report of a thousand vendors would otherwise spend more time
+    building the query's IN list than running it.
+    """
+    if not ids:
+        return []
+    rows = await fetch(parties_by_id_sql(model, len(ids)), actor.org, *ids)
+    return [model._init_from_db(**row) for row in rows]
+
+
+def parties_by_id_sql(model: type[Party], count: int) -> str:
+    """$1 the organization, $2.. the ids; the table name comes from the model."""
+    marks = ", ".join(f"${i}" for i in range(2, count + 2))
+    table = model._meta.db_table
+    return f'SELECT * FROM "{table}" WHERE "organization_id" = $1 AND "id" IN ({marks})'  # noqa: S608
