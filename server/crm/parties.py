@@ -17,7 +17,7 @@ from server.crm.errors import AlreadyArchived, DuplicateEmail
 from server.crm.models import Customer, Party, PartyStatus
 from server.documents.checks import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.money import Money, MoneyError, validate_currency
 from server.sql import fetch
 from server.validation import check_email, check_length, check_name, check_phone, normalise_tags
@@ -214,7 +214,7 @@ async def create(actor: Actor, model: type[P], changes: PartyChanges) -> P:
     given = changes.given()
     if "name" not in given:
         given["name"] = None  # reported as required
-    currency = given.get("currency") or (await Organization.get(id=actor.org)).base_currency
+    currency = given.get("currency") or await base_currency(actor.org)
     given["currency"] = currency
     values = _check(model, given, currency, await _check_terms(actor, given))
     kind = kind_of(model)

@@ -29,7 +29,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, Vendor
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.ledger.errors import IdempotencyConflict, PeriodLocked, Unbalanced
 from server.ledger.models import (
     Account,
@@ -142,7 +142,7 @@ async def resolve(
     if problems:
         raise ValidationFailed(problems)
 
-    base = (await Organization.get(id=org)).base_currency
+    base = await base_currency(org)
     accounts = {
         a.id: a
         for a in await Account.filter(

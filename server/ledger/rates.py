@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.ledger.errors import NoExchangeRate
 from server.ledger.models import ExchangeRate
 from server.money import MoneyError, validate_currency
@@ -37,7 +37,7 @@ async def set_rate(actor: Actor, currency: str, on: date, rate: str) -> Exchange
     except MoneyError as exc:
         raise DomainError(exc.message, code=ErrorCode(exc.code), field=["currency"]) from exc
     value = parse_rate(rate)
-    base = (await Organization.get(id=actor.org)).base_currency
+    base = await base_currency(actor.org)
     if currency == base:
         raise DomainError(
             "the base currency needs no rate", code=ErrorCode.INVALID, field=["currency"]

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from server.actor import Actor
 from server.errors import DomainError, ErrorCode, NotFound
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.ledger.models import Account, AccountSubtype, AccountType
 from server.money import Money
 from server.sql import fetch
@@ -52,7 +52,7 @@ def _tag_clause(flt: LineFilter, first_param: int) -> tuple[str, list[UUID]]:
 
 
 async def _base(actor: Actor) -> str:
-    return (await Organization.get(id=actor.org)).base_currency
+    return await base_currency(actor.org)
 
 
 async def totals_by_account(

@@ -22,7 +22,7 @@ from server.documents import entries, numbering
 from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, priced_lines, totals
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.ledger import posting
 from server.money import Money
 from server.receivables import payments
@@ -77,7 +77,7 @@ async def create(actor: Actor, draft: CreditNoteDraft) -> CreditNote:
         problems.append(
             DomainError("at most 500 characters", code=ErrorCode.TOO_LONG, field=["reason"])
         )
-    base = str((await Organization.get(id=actor.org)).base_currency)
+    base = await base_currency(actor.org)
     priced: list[PricedLine] = []
     try:
         priced = await price_lines(actor, draft.lines, customer.currency, Purpose.SALES, base)

@@ -30,7 +30,7 @@ from server.documents.models import (
     RecordStatus,
 )
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.ledger import posting
 from server.ledger.models import AccountSubtype, AccountType, JournalLine
 from server.money import Money
@@ -110,7 +110,7 @@ async def _terms(actor: Actor, terms_id: UUID | None) -> PaymentTerms | None:
 
 
 async def _base(actor: Actor) -> str:
-    return str((await Organization.get(id=actor.org)).base_currency)
+    return await base_currency(actor.org)
 
 
 def _check_header(draft: InvoiceDraft) -> list[DomainError]:
