@@ -40,6 +40,7 @@ from schema.payables.types import Bill, BillPayment, PurchaseOrder
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
 from schema.receivables.credit_types import CreditNote, Dispute
+from schema.receivables.reminders import InvoiceReminder, RemindersMutation, RemindersQuery
 from schema.receivables.reports import ReceivablesReportsQuery
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
@@ -79,6 +80,7 @@ def root_types() -> tuple[type, type]:
         LedgerQuery,
         ReceivablesQuery,
         CreditNotesQuery,
+        RemindersQuery,
         DocumentsQuery,
         ReceivablesReportsQuery,
         PayablesQuery,
@@ -99,6 +101,7 @@ def root_types() -> tuple[type, type]:
         LedgerMutation,
         ReceivablesMutation,
         CreditNotesMutation,
+        RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
     ):
@@ -172,6 +175,7 @@ def build_schema(
             Allocation,
             CreditNote,
             Dispute,
+            InvoiceReminder,
             Item,
             TaxRate,
             PaymentTerms,

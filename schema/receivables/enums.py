@@ -25,3 +25,8 @@ strawberry.enum(
     name="DisputeResolution",
     description="How a dispute ended: credit note, write-off, or rejected.",
 )
+strawberry.enum(
+    models.ReminderChannel,
+    name="ReminderChannel",
+    description="How a payment reminder was sent: email, letter, phone call or otherwise.",
+)

@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 from schema.context import Context
 from server.documents import queries
 from server.documents.models import Allocation, OpenItem
-from server.receivables.models import Invoice, InvoiceLine, Payment
+from server.receivables.models import Invoice, InvoiceLine, InvoiceReminder, Payment
 
 
 def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
@@ -71,3 +71,19 @@ def allocations(context: Context) -> DataLoader[UUID, list[Allocation]]:
         return [grouped.get(i, []) for i in ids]
 
     return context.loader("ar.allocations", lambda _c: DataLoader(load_fn=load))
+
+
+def reminders(context: Context) -> DataLoader[UUID, list[InvoiceReminder]]:
+    """Reminders recorded for each invoice, oldest (level 1) first."""
+
+    async def load(ids: list[UUID]) -> list[list[InvoiceReminder]]:
+        org = context.signed_in().org
+        grouped: dict[UUID, list[InvoiceReminder]] = defaultdict(list)
+        rows = await InvoiceReminder.filter(invoice_id__in=ids, organization_id=org).order_by(
+            "invoice_id", "level"
+        )
+        for r in rows:
+            grouped[r.invoice_id].append(r)
+        return [grouped.get(i, []) for i in ids]
+
+    return context.loader("ar.reminders", lambda _c: DataLoader(load_fn=load))

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
 
 import strawberry
@@ -15,6 +15,7 @@ from strawberry import relay
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
+from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
 from schema.permissions import authorize
@@ -26,6 +27,9 @@ from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
+
+if TYPE_CHECKING:
+    from schema.receivables.reminders import InvoiceReminder
 
 Day = date  # for annotations inside types that have a field named `date`
 
@@ -73,8 +77,6 @@ class InvoiceLine:
 
     @classmethod
     def from_model(cls, line: models.InvoiceLine, currency: str) -> Self:
-        from schema.ids import encode
-
         return cls(
             line_no=line.line_no,
             description=line.description,
@@ -284,6 +286,15 @@ class Invoice(relay.Node):
             return None
         found = await ledger_loaders.entries(info.context).load(self.entry_id)
         return JournalEntry.from_model(found) if found else None
+
+    @strawberry.field(description="Payment reminders recorded for it, oldest (level 1) first.")
+    async def reminders(
+        self, info: strawberry.Info
+    ) -> list[Annotated[InvoiceReminder, strawberry.lazy("schema.receivables.reminders")]]:
+        from schema.receivables.reminders import InvoiceReminder
+
+        rows = await loaders.reminders(info.context).load(UUID(self.id))
+        return [InvoiceReminder.from_model(r, self.currency) for r in rows]
 
     @classmethod
     def from_model(cls, i: models.Invoice) -> Self:

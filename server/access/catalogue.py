@@ -53,6 +53,7 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("invoice", "void", "Void issued invoices"),
     Permission("invoice", "write_off", "Write off invoices as bad debt"),
     Permission("invoice", "dispute", "Open and resolve invoice disputes"),
+    Permission("invoice", "remind", "Record payment reminders sent for overdue invoices"),
     Permission(
         "invoice", "override_credit_limit", "Issue an invoice beyond the customer's credit limit"
     ),

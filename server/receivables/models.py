@@ -231,3 +231,37 @@ class Dispute(Model):
     class Meta:
         table = "disputes"
         indexes = (("organization_id", "invoice_id"), ("organization_id", "status"))
+
+
+class ReminderChannel(StrEnum):
+    EMAIL = "EMAIL"
+    LETTER = "LETTER"
+    PHONE = "PHONE"
+    OTHER = "OTHER"
+
+
+class InvoiceReminder(Model):
+    """A payment reminder the organization sent for an overdue invoice (dunning).
+
+    Ledgerline records reminders; it does not send them. Levels count up per invoice from 1
+    in the order the reminders were recorded, which is also their date order.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    organization_id = fields.UUIDField()
+    invoice: fields.ForeignKeyRelation[Invoice] = fields.ForeignKeyField(
+        "models.Invoice", related_name="reminders", on_delete=fields.RESTRICT
+    )
+    level = fields.IntField()  # 1 for the invoice's first reminder, then 2, 3 ...
+    sent_on = fields.DateField()
+    channel = fields.CharEnumField(ReminderChannel, max_length=16)
+    note = fields.CharField(max_length=500, null=True)
+    amount_due_minor = fields.BigIntField()  # open when it was sent, in the invoice currency
+    created_by_id = fields.UUIDField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    invoice_id: UUID
+
+    class Meta:
+        table = "invoice_reminders"
+        unique_together = (("invoice_id", "level"),)
+        indexes = (("organization_id", "invoice_id"),)
