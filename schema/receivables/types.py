@@ -442,8 +442,6 @@ class DryRun:
 
     @classmethod
     async def build(cls, info: strawberry.Info, preview: PostingPreview, base: str) -> Self:
-        from schema.ids import encode
-
         accounts = ledger_loaders.accounts(info.context)
 
         def amount(minor: int, currency: str) -> Money | None:
