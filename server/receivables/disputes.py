@@ -46,13 +46,7 @@ async def open_dispute(
     if note is not None and len(note) > 1000:
         raise DomainError("at most 1000 characters", code=ErrorCode.TOO_LONG, field=["note"])
     async with in_transaction():
-        invoice = (
-            await Invoice.select_for_update()
-            .filter(id=invoice_id, organization_id=actor.org)
-            .first()
-        )
-        if invoice is None:
-            raise NotFound("invoice not found", field=["invoiceId"])
+        invoice = await invoices.locked(actor, invoice_id, "invoiceId")
         if invoice.status not in invoices.OPEN_STATUSES:
             raise DomainError(
                 "only issued, unpaid invoices can be disputed",

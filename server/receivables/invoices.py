@@ -213,12 +213,14 @@ async def create(actor: Actor, draft: InvoiceDraft) -> Invoice:
     return invoice
 
 
-async def _locked(actor: Actor, invoice_id: UUID) -> Invoice:
+async def locked(actor: Actor, invoice_id: UUID, field: str = "id") -> Invoice:
+    """The organization's invoice, locked for the rest of the transaction; NOT_FOUND at `field`
+    for a missing one or another organization's."""
     invoice = (
         await Invoice.select_for_update().filter(id=invoice_id, organization_id=actor.org).first()
     )
     if invoice is None:
-        raise NotFound("invoice not found", field=["id"])
+        raise NotFound("invoice not found", field=[field])
     return invoice
 
 
@@ -245,7 +247,7 @@ async def update(actor: Actor, invoice_id: UUID, draft: InvoiceDraft) -> Invoice
     customer = await _customer(actor, draft.customer_id)
     priced = await _priced(actor, draft, customer)
     async with in_transaction():
-        invoice = await _locked(actor, invoice_id)
+        invoice = await locked(actor, invoice_id)
         if invoice.status != InvoiceStatus.DRAFT:
             raise _not_draft(invoice)
         before = snapshot(invoice)
@@ -296,7 +298,7 @@ async def issue(
             return await get(actor, earlier.result_id)
     try:
         async with in_transaction():
-            invoice = await _locked(actor, invoice_id)
+            invoice = await locked(actor, invoice_id)
             if invoice.status != InvoiceStatus.DRAFT:
                 raise DomainError(
                     f"invoice {invoice.number} is already issued"
@@ -443,7 +445,7 @@ async def void(actor: Actor, invoice_id: UUID, on: date | None = None) -> Invoic
     Refused while payments or credits are allocated to it: unallocate them first.
     """
     async with in_transaction():
-        invoice = await _locked(actor, invoice_id)
+        invoice = await locked(actor, invoice_id)
         before = snapshot(invoice)
         if invoice.status in (InvoiceStatus.VOID, InvoiceStatus.WRITTEN_OFF, InvoiceStatus.PAID):
             raise DomainError(
@@ -500,7 +502,7 @@ async def void(actor: Actor, invoice_id: UUID, on: date | None = None) -> Invoic
 async def write_off(actor: Actor, invoice_id: UUID, on: date, memo: str | None = None) -> Invoice:
     """Close what is open as bad debt: Dr bad debts / Cr receivables."""
     async with in_transaction():
-        invoice = await _locked(actor, invoice_id)
+        invoice = await locked(actor, invoice_id)
         if invoice.status not in OPEN_STATUSES:
             raise DomainError(
                 "only issued, unpaid invoices can be written off",

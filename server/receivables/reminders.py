@@ -22,13 +22,12 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.documents.aging import Params
 from server.documents.models import OpenItem
-from server.errors import DomainError, ErrorCode, NotFound
+from server.errors import DomainError, ErrorCode
 from server.money import Money
 from server.receivables import invoices
 from server.receivables.models import (
     Dispute,
     DisputeStatus,
-    Invoice,
     InvoiceReminder,
     ReminderChannel,
 )
@@ -63,13 +62,7 @@ async def record(
     if note is not None and len(note) > MAX_NOTE:
         raise DomainError(f"at most {MAX_NOTE} characters", code=ErrorCode.TOO_LONG, field=["note"])
     async with in_transaction():
-        invoice = (
-            await Invoice.select_for_update()
-            .filter(id=invoice_id, organization_id=actor.org)
-            .first()
-        )
-        if invoice is None:
-            raise NotFound("invoice not found", field=["invoiceId"])
+        invoice = await invoices.locked(actor, invoice_id, "invoiceId")
         if invoice.status not in invoices.OPEN_STATUSES:
             raise DomainError(
                 f"a {invoice.status.value.lower().replace('_', ' ')} invoice is not chased",
