@@ -40,6 +40,7 @@ from strawberry.relay import GlobalID, Node
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
+from strawberry.types.info import Info
 
 _NODE_ID = Node.__dict__["_id"].__func__
 _DEFAULT_RESOLVE_ID = Node.__dict__["resolve_id"].__func__
@@ -134,7 +135,20 @@ class _GlobalId:
     field_def: GraphQLField
 
 
-_Field = _Attribute | _GlobalId
+@dataclass(frozen=True, slots=True)
+class _Resolver:
+    """A synchronous resolver with no arguments and no extensions, called as strawberry
+    calls it: the object as `self`, `root` or `parent`, and `info`, where it asks for them."""
+
+    function: Callable[..., Any]
+    strawberry_field: StrawberryField
+    takes_self: bool
+    source_names: tuple[str, ...]
+    info_name: str | None
+    field_def: GraphQLField
+
+
+_Field = _Attribute | _GlobalId | _Resolver
 
 
 def _field_plan(field_def: GraphQLField) -> _Field | None:
@@ -151,6 +165,25 @@ def _field_plan(field_def: GraphQLField) -> _Field | None:
     wrapped = getattr(resolver.wrapped_func, "__func__", None) if resolver else None
     if wrapped is _NODE_ID and not strawberry_field.extensions:
         return _GlobalId(field_def=field_def)
+    function = resolver.wrapped_func if resolver is not None else None
+    if (
+        resolver is not None
+        and callable(function)
+        and not isinstance(function, (staticmethod, classmethod))
+        and not resolver.is_async
+        and not strawberry_field.extensions
+    ):
+        info = resolver.info_parameter
+        return _Resolver(
+            function=function,
+            strawberry_field=strawberry_field,
+            takes_self=resolver.self_parameter is not None,
+            source_names=tuple(
+                p.name for p in (resolver.parent_parameter, resolver.root_parameter) if p
+            ),
+            info_name=info.name if info else None,
+            field_def=field_def,
+        )
     return None
 
 
@@ -193,8 +226,10 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _direct(self) -> bool:
         manager = self.middleware_manager
-        # A resolve hook must see every field.
-        return manager is None or not manager.middlewares
+        # A resolve hook must see every field, and an exception handler every resolver.
+        return (manager is None or not manager.middlewares) and not getattr(
+            getattr(self.schema, "_strawberry_schema", None), "exception_handlers", ()
+        )
 
     # ------------------------------------------------------------ fields
 
@@ -313,18 +348,34 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         field_def = plan.field_def
         return_type = field_def.type
+        info: GraphQLResolveInfo | None = None
         try:
             if isinstance(plan, _GlobalId):
                 value: Any = _global_id(source, parent_type.name)
                 if value is None:
                     return self.execute_field(parent_type, source, details, path, position_context)
-            else:
-                value = plan.read(source)
-            value_plan = _value_plan_of(return_type)
-            if value_plan is None or not self._takes(value_plan, value):
+            elif isinstance(plan, _Resolver):
                 info = self.build_resolve_info(
                     field_def, [d.node for d in details], parent_type, path
                 )
+                value = self._call(plan, source, info)
+            else:
+                value = plan.read(source)
+            value_plan = _value_plan_of(return_type)
+            if self.is_awaitable(value):
+                if info is None:
+                    info = self.build_resolve_info(
+                        field_def, [d.node for d in details], parent_type, path
+                    )
+                # Handles its own errors, as graphql-core's execute_field relies on.
+                return self.complete_awaitable_value(
+                    return_type, details, info, path, value, position_context
+                )
+            if value_plan is None or not self._takes(value_plan, value):
+                if info is None:
+                    info = self.build_resolve_info(
+                        field_def, [d.node for d in details], parent_type, path
+                    )
                 completed = super().complete_value(
                     return_type, details, info, path, value, position_context
                 )
@@ -339,6 +390,14 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(completed):
             return self._completed_later(completed, return_type, details, path)
         return completed
+
+    def _call(self, plan: _Resolver, source: Any, info: GraphQLResolveInfo) -> Any:
+        kwargs: dict[str, Any] = dict.fromkeys(plan.source_names, source)
+        if plan.info_name is not None:
+            kwargs[plan.info_name] = Info(_raw_info=info, _field=plan.strawberry_field)
+        if plan.takes_self:
+            return plan.function(source, **kwargs)
+        return plan.function(**kwargs)
 
     async def _completed_later(
         self, completed: Any, return_type: GraphQLOutputType, details: Any, path: Path

@@ -53,6 +53,10 @@ class Other(relay.Node):
         return f"custom-{root.id}"
 
 
+def _named_by_root(root: Thing) -> str:
+    return f"root {root.name}"
+
+
 @strawberry.type
 class Thing:
     name: str
@@ -65,6 +69,34 @@ class Thing:
     @strawberry.field
     def shout(self) -> str:
         return self.name.upper()
+
+    by_root: str = strawberry.field(resolver=_named_by_root)
+
+    @strawberry.field
+    def field_name(self, info: strawberry.Info) -> str:
+        return f"{info.field_name} of {info.path.typename} for {self.name}"
+
+    @strawberry.field
+    def fails(self) -> str | None:
+        raise ValueError(f"no value for {self.name}")
+
+    @strawberry.field
+    def fails_non_null(self) -> str:
+        raise ValueError(f"no value for {self.name}")
+
+    @strawberry.field
+    def eventually(self) -> Amount:
+        async def later() -> Amount:
+            return Amount(value=3, label=self.name)
+
+        return later()  # type: ignore[return-value]
+
+    @strawberry.field
+    def eventually_fails(self) -> Amount | None:
+        async def later() -> Amount:
+            raise ValueError("later, no")
+
+        return later()  # type: ignore[return-value]
 
     @strawberry.field
     async def later(self) -> Amount:
@@ -178,6 +210,9 @@ QUERIES = [
     "{ notAnItem { id } }",
     "{ nodeAsInterface { id ... on Item { code amounts { value } } } }",
     "{ grid }",
+    "{ things { byRoot fieldName f: fieldName fails eventually { value label } } }",
+    "{ things { eventuallyFails { value } name } }",
+    "{ things { name failsNonNull } }",
     "{ brokenList { code amounts { value } } }",
     "{ brokenList { code maybeAmounts { value } } }",
     "{ tupleAndString { tags } }",
