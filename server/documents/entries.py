@@ -123,6 +123,7 @@ async def post_entry(
     memo: str,
     source_type: str,
     source_id: UUID,
+    entry_id: UUID | None = None,
 ) -> JournalEntry:
     """Post a document's entry inside the caller's transaction, through the one service."""
     return await posting.post(
@@ -130,6 +131,7 @@ async def post_entry(
         EntryInput(date=on, lines=lines, memo=memo, source_type=source_type, source_id=source_id),
         allow_control=True,
         audit_event=False,
+        entry_id=entry_id,
     )
 
 

@@ -435,11 +435,14 @@ async def post(
     idempotency_key: str | None = None,
     operation: str = "journal_entry.post",
     audit_event: bool = True,
+    entry_id: UUID | None = None,
 ) -> JournalEntry:
     """Validate and post a new entry in one transaction; the same key replays.
 
     Documents (invoices, payments, bills) post inside their own transaction and pass
     `audit_event=False`: their one audit event names the document and carries the entry.
+    A document may choose the entry's id (`entry_id`) so that it can record it before
+    posting, instead of updating itself while the ledger row is locked.
 
     Everything that can be done before the organization's ledger row is locked is done
     first (checks, lookups, conversion, the audit fields); on PostgreSQL the number, the
@@ -453,7 +456,7 @@ async def post(
     lines = await resolve(actor, entry, allow_control=allow_control)
     now = datetime.now(UTC)
     created = JournalEntry(
-        id=uuid4(),
+        id=entry_id or uuid4(),
         organization_id=actor.org,
         status=EntryStatus.POSTED,
         date=entry.date,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -285,6 +285,9 @@ async def record(
                 memo=data.memo,
                 deposit_account_id=deposit.id,
                 created_by_id=actor.user_id,
+                # Chosen now and given to the posting below, so the payment is not updated
+                # while the ledger row is locked.
+                entry_id=uuid4(),
             )
             item = await OpenItem.create(
                 id=payment.id,
@@ -313,9 +316,8 @@ async def record(
                 memo=label,
                 source_type="payment",
                 source_id=payment.id,
+                entry_id=payment.entry_id,
             )
-            payment.entry_id = entry.id
-            await payment.save(update_fields=["entry_id"])
             if dry_run:
                 preview = PostingPreview(
                     number=None, on=data.date, due_date=None, lines=await entry_preview(entry.id)
