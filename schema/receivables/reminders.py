@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Self
 from uuid import UUID
 
@@ -23,10 +23,6 @@ from server.errors import DomainError
 from server.receivables import models, reminders
 
 Day = date  # for annotations inside types that have a field named `date`
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
 
 
 @strawberry.type(description="A payment reminder the organization sent for an overdue invoice.")
@@ -153,7 +149,9 @@ class RemindersQuery:
     ) -> RemindersDueResult:
         actor = info.context.signed_in()
         try:
-            rows = await reminders.due(actor, as_of or _today(), min_days_overdue, quiet_days)
+            rows = await reminders.due(
+                actor, as_of or reminders.today(), min_days_overdue, quiet_days
+            )
         except DomainError as error:
             return RemindersDueResult(
                 items=[],
@@ -192,10 +190,10 @@ class RemindersMutation:
     ) -> InvoiceReminderRecordPayload:
         actor = info.context.signed_in()
         try:
-            reminder = await reminders.record(
+            reminder, invoice = await reminders.record(
                 actor,
                 _id(input.invoice_id, "Invoice", ["invoiceId"]),
-                input.date or _today(),
+                input.date or reminders.today(),
                 input.channel,
                 input.note,
             )
@@ -203,7 +201,6 @@ class RemindersMutation:
             return InvoiceReminderRecordPayload(
                 reminder=None, invoice=None, user_errors=user_errors(error)
             )
-        invoice = await models.Invoice.get(id=reminder.invoice_id, organization_id=actor.org)
         return InvoiceReminderRecordPayload(
             reminder=InvoiceReminder.from_model(reminder, invoice.currency),
             invoice=Invoice.from_model(invoice),

@@ -43,7 +43,7 @@ from uuid import UUID
 
 from server.documents.models import Ledger
 from server.errors import DomainError, ErrorCode
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.sql import fetch
 
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -251,7 +251,6 @@ async def aging(
     """
     bounds = validate_buckets(buckets)
     cols = columns(basis, bounds)
-    org = await Organization.get(id=organization_id)
     sql, params = aging_sql(organization_id, ledger, as_of, basis, bounds)
     rows: list[AgingRow] = []
     for r in await fetch(sql, *params):
@@ -277,7 +276,7 @@ async def aging(
         ledger=ledger,
         as_of=as_of,
         basis=basis,
-        currency=str(org.base_currency),
+        currency=await base_currency(organization_id),
         buckets=cols,
         rows=rows,
         totals=totals,

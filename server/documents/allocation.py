@@ -20,15 +20,11 @@ from server.actor import Actor
 from server.documents import entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
 from server.errors import DomainError, ErrorCode, NotFound
-from server.identity.base_currency import base_currency as organization_base_currency
+from server.identity.base_currency import base_currency
 from server.ledger import posting
 from server.ledger.errors import PeriodLocked
 from server.ledger.models import Account, AccountSubtype, AccountType, LedgerSettings
 from server.money import Money
-
-
-async def base_currency(organization_id: UUID) -> str:
-    return await organization_base_currency(organization_id)
 
 
 async def lock(organization_id: UUID, ids: Iterable[UUID]) -> dict[UUID, OpenItem]:

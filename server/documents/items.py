@@ -17,7 +17,7 @@ from server.audit import log as audit
 from server.documents.checks import UNSET, check_account, diff, given, usable_tax_rate
 from server.documents.models import Item, RecordStatus
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.ledger.models import AccountType
 from server.money import Money, MoneyError
 from server.validation import check_length, check_name
@@ -141,16 +141,11 @@ async def _unique_code(organization_id: UUID, code: str | None, own_id: UUID | N
         raise _duplicate()
 
 
-async def base_currency(actor: Actor) -> str:
-    """The organization's base currency, which item prices are in."""
-    return str((await Organization.get(id=actor.org)).base_currency)
-
-
 async def create_item(actor: Actor, changes: ItemChanges) -> Item:
     """A new item; only the name is required."""
     values = given(changes)
     values.setdefault("name", None)  # reported as required
-    currency = await base_currency(actor)
+    currency = await base_currency(actor.org)  # item prices are in it
     columns = await _check(actor, values, currency)
     try:
         async with in_transaction():
@@ -170,7 +165,7 @@ async def create_item(actor: Actor, changes: ItemChanges) -> Item:
 
 async def update_item(actor: Actor, item_id: UUID, changes: ItemChanges) -> Item:
     """Change an item; lines already on documents keep what they were given."""
-    currency = await base_currency(actor)
+    currency = await base_currency(actor.org)  # item prices are in it
     try:
         async with in_transaction():
             item = await _locked(actor, item_id)

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, TypeVar
+from typing import TypeVar
 from uuid import UUID
 
 from server.documents.models import DocumentLine
 from server.sql import fetch
 
 L = TypeVar("L", bound=DocumentLine)
-
-
-def _line(model: type[L], row: dict[str, Any]) -> L:
-    """A line model from a raw row of its table, converted as the ORM converts its own rows."""
-    return model._init_from_db(**row)
 
 
 def lines_with_balances_sql(
@@ -51,6 +46,7 @@ async def lines_with_balances(
         document_id = UUID(str(row.pop("document_id__")))
         open_minor = row.pop("open_minor__")
         if row.get("id") is not None:
-            lines[document_id].append(_line(line_model, row))
+            # The rest of the row is the line's own columns, converted as the ORM converts them.
+            lines[document_id].append(line_model._init_from_db(**row))
         found[document_id] = (None if open_minor is None else int(open_minor), lines[document_id])
     return found

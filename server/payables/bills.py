@@ -24,6 +24,7 @@ from server.documents import allocation, entries, terms
 from server.documents.lines import LineDraft, Purpose, price_lines, priced_lines, totals
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.identity.base_currency import base_currency
 from server.ledger import posting
 from server.payables import common, matching
 from server.payables.models import Bill, BillLine, BillStatus, PurchaseOrderLine
@@ -196,7 +197,7 @@ async def create(
     reference = common.text(draft.vendor_reference, "vendorReference", 64, required=True)
     assert reference is not None
     memo = common.text(draft.memo, "memo", 1000)
-    base = await allocation.base_currency(actor.org)
+    base = await base_currency(actor.org)
     async with in_transaction():
         party = await common.vendor(actor, draft.vendor_id, lock=True)
         common.check_active(party)
@@ -257,7 +258,7 @@ async def create(
 async def update(actor: Actor, bill_id: UUID, changes: BillChanges) -> BillResult:
     """Change a draft; the lines, when given, replace all of its lines."""
     current = await get(actor, bill_id)
-    base = await allocation.base_currency(actor.org)
+    base = await base_currency(actor.org)
     async with in_transaction():
         party = await common.vendor(actor, current.vendor_id, lock=True)
         bill = await get(actor, bill_id, lock=True)

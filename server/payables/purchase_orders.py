@@ -15,9 +15,10 @@ from server.access import duties
 from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
-from server.documents import allocation, numbering
+from server.documents import numbering
 from server.documents.lines import LineDraft, Purpose, price_lines, totals
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.identity.base_currency import base_currency
 from server.payables import bills, common, matching
 from server.payables.models import (
     PurchaseOrder,
@@ -82,7 +83,7 @@ async def get(actor: Actor, order_id: UUID, *, lock: bool = False) -> PurchaseOr
 
 async def create(actor: Actor, draft: OrderDraft) -> PurchaseOrder:
     memo = common.text(draft.memo, "memo", 1000)
-    base = await allocation.base_currency(actor.org)
+    base = await base_currency(actor.org)
     party = await common.vendor(actor, draft.vendor_id)
     common.check_active(party)
     priced = await price_lines(actor, draft.lines, party.currency, Purpose.PURCHASES, base)

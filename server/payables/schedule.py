@@ -12,9 +12,9 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from server.documents.allocation import base_currency
 from server.documents.models import Ledger, OpenItemKind
 from server.errors import DomainError, ErrorCode
+from server.identity.base_currency import base_currency
 from server.sql import fetch
 
 MAX_DAYS = 3 * 366

@@ -31,7 +31,7 @@ from uuid import UUID
 from server.documents.aging import Params, historical_items_sql
 from server.documents.models import Ledger
 from server.errors import DomainError, ErrorCode
-from server.identity.models import Organization
+from server.identity.base_currency import base_currency
 from server.receivables.figures import ONE_DECIMAL, weighted_days
 from server.sql import days_between, fetch
 
@@ -61,7 +61,6 @@ async def ar_metrics(organization_id: UUID, start: date, end: date) -> ArMetrics
     """The KPIs of [start, end]; see the module docstring. Refuses a period ending first."""
     if end < start:
         raise DomainError("the period ends before it starts", code=ErrorCode.INVALID, field=["to"])
-    org = await Organization.get(id=organization_id)
     p = Params()
     settled_days = days_between("a.date", "ch.date")
 
@@ -106,7 +105,7 @@ async def ar_metrics(organization_id: UUID, start: date, end: date) -> ArMetrics
         start=start,
         end=end,
         days=days,
-        currency=str(org.base_currency),
+        currency=await base_currency(organization_id),
         credit_sales=sales,
         receivables_begin=ar_begin,
         receivables_end=ar_end,

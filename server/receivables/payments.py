@@ -22,6 +22,7 @@ from server.crm.models import Customer
 from server.documents import allocation, entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.identity.base_currency import base_currency
 from server.ledger import posting
 from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
 from server.money import Money, MoneyError
@@ -270,7 +271,7 @@ async def record(
         on=data.date,
         lines=lines,
         currency=currency,
-        base=await allocation.base_currency(actor.org),
+        base=await base_currency(actor.org),
     )
     try:
         async with in_transaction():

@@ -28,6 +28,7 @@ from server.receivables import invoices
 from server.receivables.models import (
     Dispute,
     DisputeStatus,
+    Invoice,
     InvoiceReminder,
     ReminderChannel,
 )
@@ -53,7 +54,7 @@ def snapshot(r: InvoiceReminder, currency: str) -> dict[str, Any]:
 
 async def record(
     actor: Actor, invoice_id: UUID, on: date, channel: ReminderChannel, note: str | None
-) -> InvoiceReminder:
+) -> tuple[InvoiceReminder, Invoice]:
     """Record a reminder sent on `on` for an overdue invoice; its level is the next one.
 
     The invoice row is locked, so two reminders of one invoice take turns and get
@@ -93,8 +94,8 @@ async def record(
                 code=ErrorCode.OUT_OF_RANGE,
                 field=["date"],
             )
-        sent = await InvoiceReminder.filter(invoice_id=invoice.id).count()
-        latest = await InvoiceReminder.filter(invoice_id=invoice.id).order_by("-sent_on").first()
+        # Levels follow dates, so the highest level is also the latest reminder.
+        latest = await InvoiceReminder.filter(invoice_id=invoice.id).order_by("-level").first()
         if latest is not None and on < latest.sent_on:
             raise DomainError(
                 f"the previous reminder was sent on {latest.sent_on}; levels follow dates",
@@ -104,7 +105,7 @@ async def record(
         reminder = await InvoiceReminder.create(
             organization_id=actor.org,
             invoice_id=invoice.id,
-            level=sent + 1,
+            level=latest.level + 1 if latest else 1,
             sent_on=on,
             channel=channel,
             note=note,
@@ -118,7 +119,7 @@ async def record(
             object_id=invoice.id,
             after=snapshot(reminder, invoice.currency),
         )
-    return reminder
+    return reminder, invoice
 
 
 @dataclass(frozen=True, slots=True)
