@@ -8,209 +8,46 @@ a list, a leaf, abstract or an object; strawberry adds its own wrapper around ev
 that has a resolver, the Relay `id` included. That bookkeeping, not the database, is what
 a list page spends its time on.
 
-Here, a field with no resolver of its own and no arguments is read straight off its
-object, the Relay `id` of a node is encoded straight from its id attribute, and a value of
-a non-null, scalar, enum or object type (one with no type check, or strawberry's own
-isinstance check) is completed in one step by a plan made once per type. Null checks,
-coercion and error messages are graphql-core's own; lists, abstract types, fields with
-arguments or resolvers and any resolve hook go through graphql-core unchanged.
+Here, an object whose whole selection the direct completion understands is completed in
+one pass (schema/direct_completion.py). Otherwise, field by field: a field with no resolver
+of its own and no arguments is read straight off its object, the Relay `id` of a node is
+encoded straight from its id attribute, and a value of a non-null, scalar, enum or object
+type (one with no type check, or strawberry's own isinstance check) is completed in one
+step by a plan made once per type (schema/plans.py). Null checks, coercion and error
+messages are graphql-core's own; lists, abstract types, fields with arguments or resolvers
+and any resolve hook go through graphql-core unchanged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any
 
 from graphql import (
     GraphQLError,
-    GraphQLField,
-    GraphQLLeafType,
-    GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
-    is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel, inspect
-from strawberry.relay import GlobalID, Node
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.schema.schema_converter import GraphQLCoreConverter
-from strawberry.types.field import StrawberryField
 from strawberry.types.info import Info
 
-_NODE_ID = Node.__dict__["_id"].__func__
-_DEFAULT_RESOLVE_ID = Node.__dict__["resolve_id"].__func__
-_DEFAULT_RESOLVE_TYPENAME = Node.__dict__["resolve_typename"].__func__
-
-
-# ---------------------------------------------------------------- completing values
-
-
-@dataclass(frozen=True, slots=True)
-class _Leaf:
-    coerce: Callable[[Any], Any]
-    leaf_type: GraphQLLeafType
-
-
-@dataclass(frozen=True, slots=True)
-class _Object:
-    object_type: GraphQLObjectType
-    # None: no check; otherwise strawberry's isinstance check, which never reads its info.
-    check: Callable[[Any, Any], Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class _List:
-    item: _Leaf | _Object | _NonNull
-    item_type: GraphQLOutputType
-
-
-@dataclass(frozen=True, slots=True)
-class _NonNull:
-    inner: _Leaf | _Object | _List
-
-
-_Value = _Leaf | _Object | _List | _NonNull
-
-
-def _is_strawberry_check(check: Any) -> bool:
-    return getattr(
-        check, "__module__", ""
-    ) == GraphQLCoreConverter.__module__ and check.__qualname__.endswith(
-        "._get_is_type_of.<locals>.is_type_of"
-    )
-
-
-def _value_plan(return_type: GraphQLOutputType) -> _Value | None:
-    if isinstance(return_type, GraphQLNonNull):
-        inner = _value_plan(return_type.of_type)
-        return _NonNull(inner) if isinstance(inner, (_Leaf, _Object, _List)) else None
-    if isinstance(return_type, GraphQLList):
-        # Lists of lists stay with graphql-core.
-        item = _value_plan(return_type.of_type)
-        if item is None or isinstance(item, _List):
-            return None
-        if isinstance(item, _NonNull) and isinstance(item.inner, _List):
-            return None
-        return _List(item=item, item_type=return_type.of_type)
-    if is_leaf_type(return_type):
-        return _Leaf(coerce=return_type.coerce_output_value, leaf_type=return_type)
-    if isinstance(return_type, GraphQLObjectType):
-        check = return_type.is_type_of
-        if check is None or _is_strawberry_check(check):
-            return _Object(object_type=return_type, check=check)
-    return None
-
-
-_VALUE_PLANS: dict[GraphQLOutputType, _Value | None] = {}
-
-
-def _value_plan_of(return_type: GraphQLOutputType) -> _Value | None:
-    try:
-        return _VALUE_PLANS[return_type]
-    except KeyError:
-        plan = _VALUE_PLANS[return_type] = _value_plan(return_type)
-        return plan
-
-
-# ---------------------------------------------------------------- reading fields
-
-
-@dataclass(frozen=True, slots=True)
-class _Attribute:
-    """A field with no resolver: the value is an attribute of the object."""
-
-    read: Callable[[Any], Any]
-    field_def: GraphQLField
-
-
-@dataclass(frozen=True, slots=True)
-class _GlobalId:
-    """The Relay `id` of a node: its type name and id attribute, encoded."""
-
-    field_def: GraphQLField
-
-
-@dataclass(frozen=True, slots=True)
-class _Resolver:
-    """A synchronous resolver with no arguments and no extensions, called as strawberry
-    calls it: the object as `self`, `root` or `parent`, and `info`, where it asks for them."""
-
-    function: Callable[..., Any]
-    strawberry_field: StrawberryField
-    takes_self: bool
-    source_names: tuple[str, ...]
-    info_name: str | None
-    field_def: GraphQLField
-
-
-_Field = _Attribute | _GlobalId | _Resolver
-
-
-def _field_plan(field_def: GraphQLField) -> _Field | None:
-    strawberry_field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    if not isinstance(strawberry_field, StrawberryField) or field_def.args:
-        return None
-    if (
-        # Strawberry marks the resolver of a field with no resolver and no extensions.
-        getattr(field_def.resolve, "_is_default", False)
-        and strawberry_field.default_resolver is getattr
-    ):
-        return _Attribute(read=attrgetter(strawberry_field.python_name), field_def=field_def)
-    resolver = strawberry_field.base_resolver
-    wrapped = getattr(resolver.wrapped_func, "__func__", None) if resolver else None
-    if wrapped is _NODE_ID and not strawberry_field.extensions:
-        return _GlobalId(field_def=field_def)
-    function = resolver.wrapped_func if resolver is not None else None
-    if (
-        resolver is not None
-        and callable(function)
-        and not isinstance(function, (staticmethod, classmethod))
-        and not resolver.is_async
-        and not strawberry_field.extensions
-    ):
-        info = resolver.info_parameter
-        return _Resolver(
-            function=function,
-            strawberry_field=strawberry_field,
-            takes_self=resolver.self_parameter is not None,
-            source_names=tuple(
-                p.name for p in (resolver.parent_parameter, resolver.root_parameter) if p
-            ),
-            info_name=info.name if info else None,
-            field_def=field_def,
-        )
-    return None
-
-
-_FIELD_PLANS: dict[GraphQLObjectType, dict[str, _Field | None]] = {}
-
-
-def _field_plans(parent_type: GraphQLObjectType) -> dict[str, _Field | None]:
-    plans = _FIELD_PLANS.get(parent_type)
-    if plans is None:
-        plans = {name: _field_plan(f) for name, f in parent_type.fields.items()}
-        _FIELD_PLANS[parent_type] = plans
-    return plans
-
-
-def _global_id(source: Any, type_name: str) -> GlobalID | None:
-    """The id strawberry's Node resolver would give, or None where it might differ."""
-    cls = type(source)
-    if (
-        not isinstance(source, Node)
-        or getattr(cls.resolve_id, "__func__", None) is not _DEFAULT_RESOLVE_ID
-        or getattr(cls.resolve_typename, "__func__", None) is not _DEFAULT_RESOLVE_TYPENAME
-    ):
-        return None
-    node_id = getattr(source, cls.resolve_id_attr())
-    if node_id is None:
-        return None
-    return GlobalID(type_name=type_name, node_id=str(node_id))
+from schema.direct_completion import Compiler
+from schema.plans import (
+    Attribute,
+    FieldPlan,
+    GlobalIdField,
+    Leaf,
+    ListValue,
+    NonNull,
+    Resolver,
+    ValuePlan,
+    call_resolver,
+    field_plans,
+    global_id,
+    value_plan_of,
+)
 
 
 def _null_in_non_null(parent_name: Any, field_name: str) -> TypeError:
@@ -223,6 +60,7 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._compiled: dict[tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, Any]] = {}
+        self._compiler = Compiler(self)
 
     def _direct(self) -> bool:
         manager = self.middleware_manager
@@ -312,17 +150,17 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         cached = self._compiled.get(key)
         if cached is not None:
             return cached[1]
-        plans = _field_plans(parent_type)
+        plans = field_plans(parent_type)
         steps = []
         for name, details in grouped_field_set.items():
             node = details[0].node
             plan = None if node.arguments else plans.get(node.name.value)
             coerce = value_plan = return_type = None
-            if isinstance(plan, _Attribute):
+            if isinstance(plan, Attribute):
                 return_type = plan.field_def.type
-                value_plan = _value_plan_of(return_type)
-                inner = value_plan.inner if isinstance(value_plan, _NonNull) else value_plan
-                if isinstance(inner, _Leaf):
+                value_plan = value_plan_of(return_type)
+                inner = value_plan.inner if isinstance(value_plan, NonNull) else value_plan
+                if isinstance(inner, Leaf):
                     coerce = inner.coerce
             steps.append((name, details, coerce, value_plan, return_type, plan))
         self._compiled[key] = (grouped_field_set, steps)
@@ -339,7 +177,7 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _field(
         self,
-        plan: _Field,
+        plan: FieldPlan,
         parent_type: GraphQLObjectType,
         source: Any,
         details: FieldDetailsList,
@@ -350,18 +188,20 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return_type = field_def.type
         info: GraphQLResolveInfo | None = None
         try:
-            if isinstance(plan, _GlobalId):
-                value: Any = _global_id(source, parent_type.name)
+            if isinstance(plan, GlobalIdField):
+                value: Any = global_id(source, parent_type.name)
                 if value is None:
                     return self.execute_field(parent_type, source, details, path, position_context)
-            elif isinstance(plan, _Resolver):
+            elif isinstance(plan, Resolver):
                 info = self.build_resolve_info(
                     field_def, [d.node for d in details], parent_type, path
                 )
-                value = self._call(plan, source, info)
+                value = call_resolver(
+                    plan, source, Info(_raw_info=info, _field=plan.strawberry_field)
+                )
             else:
                 value = plan.read(source)
-            value_plan = _value_plan_of(return_type)
+            value_plan = value_plan_of(return_type)
             if self.is_awaitable(value):
                 if info is None:
                     info = self.build_resolve_info(
@@ -391,14 +231,6 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return self._completed_later(completed, return_type, details, path)
         return completed
 
-    def _call(self, plan: _Resolver, source: Any, info: GraphQLResolveInfo) -> Any:
-        kwargs: dict[str, Any] = dict.fromkeys(plan.source_names, source)
-        if plan.info_name is not None:
-            kwargs[plan.info_name] = Info(_raw_info=info, _field=plan.strawberry_field)
-        if plan.takes_self:
-            return plan.function(source, **kwargs)
-        return plan.function(**kwargs)
-
     async def _completed_later(
         self, completed: Any, return_type: GraphQLOutputType, details: Any, path: Path
     ) -> Any:
@@ -419,7 +251,7 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> AwaitableOrValue[Any]:
-        plan = _value_plan_of(return_type) if self._direct() else None
+        plan = value_plan_of(return_type) if self._direct() else None
         if plan is None or not self._takes(plan, result):
             return super().complete_value(
                 return_type, field_details_list, info, path, result, position_context
@@ -428,21 +260,21 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
             plan, field_details_list, path, result, position_context, info.parent_type
         )
 
-    def _takes(self, plan: _Value, result: Any) -> bool:
+    def _takes(self, plan: ValuePlan, result: Any) -> bool:
         """Whether `_complete` handles this value; graphql-core takes awaitables and other
         iterables (a list here holds no awaitable, checked before any item is completed)."""
         is_awaitable = self.is_awaitable
         if is_awaitable(result):
             return False
-        if isinstance(plan, _NonNull):
+        if isinstance(plan, NonNull):
             plan = plan.inner
-        if not isinstance(plan, _List) or result is None or result is Undefined:
+        if not isinstance(plan, ListValue) or result is None or result is Undefined:
             return True
         return isinstance(result, (list, tuple)) and not any(map(is_awaitable, result))
 
     def _complete_list(
         self,
-        plan: _List,
+        plan: ListValue,
         details: FieldDetailsList,
         path: Path,
         items: list[Any] | tuple[Any, ...],
@@ -478,7 +310,7 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _complete(
         self,
-        plan: _Value,
+        plan: ValuePlan,
         details: FieldDetailsList,
         path: Path,
         result: Any,
@@ -488,15 +320,15 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         """graphql-core's completion of a value, for the kinds a plan covers."""
         if isinstance(result, Exception):
             raise result
-        if isinstance(plan, _NonNull):
+        if isinstance(plan, NonNull):
             if result is None or result is Undefined:
                 raise _null_in_non_null(parent_name, details[0].node.name.value)
             plan = plan.inner
         elif result is None or result is Undefined:
             return None
-        if isinstance(plan, _List):
+        if isinstance(plan, ListValue):
             return self._complete_list(plan, details, path, result, position_context, parent_name)
-        if isinstance(plan, _Leaf):
+        if isinstance(plan, Leaf):
             coerced = plan.coerce(result)
             if coerced is Undefined or coerced is None:
                 raise TypeError(
@@ -512,6 +344,14 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 [d.node for d in details],
             )
         grouped, defer_usages, _ = self.collect_subfields(object_type, details)
+        if position_context is None and not defer_usages:
+            complete = self._compiler.object(object_type, grouped)
+            if complete is not None:
+                try:
+                    return complete(result, path)
+                except Exception:  # noqa: S110
+                    # Whatever went wrong, the general path below reports as graphql-core does.
+                    pass
         return self.execute_collected_subfields(
             object_type, result, path, grouped, defer_usages, position_context
         )
