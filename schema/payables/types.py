@@ -176,6 +176,8 @@ class BillAllocation:
 @strawberry.type(description="A vendor's invoice to the organization.")
 class Bill(relay.Node):
     id: relay.NodeID[str]
+    # The id as stored: loaders are keyed on it, and parsing it per field costs.
+    uuid: strawberry.Private[UUID]
     vendor_reference: str = strawberry.field(description="The vendor's invoice number.")
     status: models.BillStatus = strawberry.field(
         description="DRAFT, SUBMITTED, APPROVED, PARTIALLY_PAID, PAID or VOID."
@@ -216,7 +218,7 @@ class Bill(relay.Node):
     def lines(self, info: strawberry.Info) -> list[BillLine]:
         return ready(
             loaders.bill_details(info.context),
-            UUID(self.id),
+            self.uuid,
             lambda details: [BillLine.from_model(r, self.currency) for r in details[1]],
         )
 
@@ -228,7 +230,7 @@ class Bill(relay.Node):
             return None
         return ready(
             loaders.bill_details(info.context),
-            UUID(self.id),
+            self.uuid,
             lambda details: money(details[0] or 0, self.currency),
         )
 
@@ -242,12 +244,12 @@ class Bill(relay.Node):
             loads.append(vendors.load_many([b.vendor_id for b in page]))
         if fields & {"lines", "amountDue"}:
             details = loaders.bill_details(info.context)
-            loads.append(details.load_many([UUID(b.id) for b in page]))
+            loads.append(details.load_many([b.uuid for b in page]))
         await asyncio.gather(*loads)
 
     @strawberry.field(description="Payments and discounts applied to it, oldest first.")
     async def payments(self, info: strawberry.Info) -> list[BillAllocation]:
-        rows = await loaders.allocations_of_bills(info.context).load(UUID(self.id))
+        rows = await loaders.allocations_of_bills(info.context).load(self.uuid)
         return [BillAllocation.from_model(a, self.currency) for a in rows]
 
     @strawberry.field(description="The purchase order it bills, if any.")
@@ -269,6 +271,7 @@ class Bill(relay.Node):
     def from_model(cls, b: models.Bill) -> Self:
         return cls(
             id=str(b.id),
+            uuid=b.id,
             vendor_reference=b.vendor_reference,
             status=b.status,
             currency=CurrencyCode(b.currency),

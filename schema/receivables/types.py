@@ -164,6 +164,8 @@ class Allocation(relay.Node):
 @strawberry.type(description="A request for payment sent to a customer.")
 class Invoice(relay.Node):
     id: relay.NodeID[str]
+    # The id as stored: loaders are keyed on it, and parsing it per field costs.
+    uuid: strawberry.Private[UUID]
     number: str | None = strawberry.field(
         description="Gapless number in the organization, given when issued (INV-000001)."
     )
@@ -203,7 +205,7 @@ class Invoice(relay.Node):
     def lines(self, info: strawberry.Info) -> list[InvoiceLine]:
         return ready(
             loaders.invoice_details(info.context),
-            UUID(self.id),
+            self.uuid,
             lambda details: [InvoiceLine.from_model(r, self.currency) for r in details[1]],
         )
 
@@ -215,7 +217,7 @@ class Invoice(relay.Node):
             return _money(self.total_minor, self.currency)
         return ready(
             loaders.invoice_details(info.context),
-            UUID(self.id),
+            self.uuid,
             lambda details: _money(details[0] or 0, self.currency),
         )
 
@@ -231,7 +233,7 @@ class Invoice(relay.Node):
             return False
         return ready(
             loaders.invoice_details(info.context),
-            UUID(self.id),
+            self.uuid,
             lambda details: self._days_overdue(details[0], as_of) > 0,
         )
 
@@ -247,7 +249,7 @@ class Invoice(relay.Node):
             return 0
         return ready(
             loaders.invoice_details(info.context),
-            UUID(self.id),
+            self.uuid,
             lambda details: self._days_overdue(details[0], as_of),
         )
 
@@ -272,12 +274,12 @@ class Invoice(relay.Node):
             loads.append(customers.load_many([i.customer_id for i in page]))
         if fields & {"lines", "amountDue", "isOverdue", "daysOverdue"}:
             details = loaders.invoice_details(info.context)
-            loads.append(details.load_many([UUID(i.id) for i in page]))
+            loads.append(details.load_many([i.uuid for i in page]))
         await asyncio.gather(*loads)
 
     @strawberry.field(description="Payments, credits and write-offs applied, oldest first.")
     async def allocations(self, info: strawberry.Info) -> list[Allocation]:
-        rows = await loaders.allocations(info.context).load(UUID(self.id))
+        rows = await loaders.allocations(info.context).load(self.uuid)
         return [Allocation.from_model(a, self.currency) for a in rows]
 
     @strawberry.field(description="The journal entry it posted when issued.")
@@ -293,13 +295,14 @@ class Invoice(relay.Node):
     ) -> list[Annotated[InvoiceReminder, strawberry.lazy("schema.receivables.reminders")]]:
         from schema.receivables.reminders import InvoiceReminder
 
-        rows = await loaders.reminders(info.context).load(UUID(self.id))
+        rows = await loaders.reminders(info.context).load(self.uuid)
         return [InvoiceReminder.from_model(r, self.currency) for r in rows]
 
     @classmethod
     def from_model(cls, i: models.Invoice) -> Self:
         return cls(
             id=str(i.id),
+            uuid=i.id,
             number=i.number,
             status=i.status,
             currency=CurrencyCode(i.currency),

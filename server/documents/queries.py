@@ -43,7 +43,9 @@ async def lines_with_balances(
     found: dict[UUID, tuple[int | None, list[L]]] = {}
     lines: dict[UUID, list[L]] = defaultdict(list)
     for row in rows:
-        document_id = UUID(str(row.pop("document_id__")))
+        raw_id = row.pop("document_id__")
+        # PostgreSQL's driver hands back UUIDs already; SQLite, text.
+        document_id = raw_id if isinstance(raw_id, UUID) else UUID(raw_id)
         open_minor = row.pop("open_minor__")
         if row.get("id") is not None:
             # The rest of the row is the line's own columns, converted as the ORM converts them.
