@@ -1,7 +1,12 @@
-"""Relay connections with keyset cursors over Tortoise querysets.
+"""Relay connections with keyset cursors, over Tortoise querysets or hand-written SQL.
 
 A cursor holds the sort value and the id of an item; the next page is "rows after this
 pair" in the sort order, so a page costs one indexed query however deep it is.
+
+`paginate` pages a queryset. `paginate_sql` pages a table with conditions written in SQL
+(server.sql.Where) and reads the rows as records: the busiest lists (invoices, bills) are
+served that way, because building the ORM's query and model instances cost more than the
+page's SQL.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
+from uuid import UUID
 
 import orjson
 import strawberry
@@ -18,6 +24,8 @@ from graphql import GraphQLError
 from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
+
+from server.sql import Where, count_rows, page_rows
 
 N = TypeVar("N")
 M = TypeVar("M", bound=Model)
@@ -90,6 +98,45 @@ def _beyond(key: SortKey, cursor: str, forward: bool) -> Q:
     return Q(**{f"{key.field}__{op}": value}) | Q(**{key.field: value, f"id__{op}": item_id})
 
 
+def _window(
+    first: int | None, last: int | None, max_page: int, default_page: int
+) -> tuple[int, bool]:
+    """(page size, whether paging backwards), with the arguments checked."""
+    if first is not None and last is not None:
+        raise _bad("pass either first or last, not both")
+    for name, size in (("first", first), ("last", last)):
+        if size is not None and not 0 <= size <= max_page:
+            raise _bad(f"{name} must be between 0 and {max_page}")
+    backwards = last is not None
+    size = last if backwards else (first if first is not None else default_page)
+    assert size is not None
+    return size, backwards
+
+
+def _connection(
+    rows: Sequence[Any],
+    key: SortKey,
+    convert: Callable[[Any], N],
+    size: int,
+    backwards: bool,
+    after: str | None,
+    before: str | None,
+    count: Callable[[], Awaitable[int]],
+) -> Connection[N]:
+    more = len(rows) > size
+    page = list(rows[:size])
+    if backwards:
+        page.reverse()
+    edges = [Edge(cursor=_encode(getattr(r, key.field), r.id), node=convert(r)) for r in page]
+    info = PageInfo(
+        has_next_page=more if not backwards else before is not None,
+        has_previous_page=more if backwards else after is not None,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, _count=count)
+
+
 async def paginate(
     query: QuerySet[M],
     key: SortKey,
@@ -102,14 +149,7 @@ async def paginate(
     max_page: int,
     default_page: int = 20,
 ) -> Connection[N]:
-    if first is not None and last is not None:
-        raise _bad("pass either first or last, not both")
-    for name, size in (("first", first), ("last", last)):
-        if size is not None and not 0 <= size <= max_page:
-            raise _bad(f"{name} must be between 0 and {max_page}")
-    backwards = last is not None
-    size = last if backwards else (first if first is not None else default_page)
-    assert size is not None
+    size, backwards = _window(first, last, max_page, default_page)
     page = query
     if after:
         page = page.filter(_beyond(key, after, forward=True))
@@ -122,15 +162,46 @@ async def paginate(
         if size
         else []
     )
-    more = len(rows) > size
-    rows = list(rows[:size])
-    if backwards:
-        rows.reverse()
-    edges = [Edge(cursor=_encode(getattr(r, key.field), r.pk), node=convert(r)) for r in rows]
-    info = PageInfo(
-        has_next_page=more if not backwards else before is not None,
-        has_previous_page=more if backwards else after is not None,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
-    )
-    return Connection(edges=edges, page_info=info, _count=query.count)
+    return _connection(rows, key, convert, size, backwards, after, before, query.count)
+
+
+def _beyond_sql(where: Where, model: type[Model], key: SortKey, cursor: str, forward: bool) -> None:
+    """`_beyond` as a condition: rows strictly after the cursor walking in `forward` direction."""
+    raw, raw_id = _decode(cursor)
+    try:
+        item_id = UUID(raw_id)
+        value = model._meta.fields_map[key.field].to_python_value(raw)
+    except (ValueError, TypeError) as exc:
+        raise _bad("invalid cursor") from exc
+    where.after_key(key.field, value, item_id, ascending=forward != key.descending)
+
+
+async def paginate_sql(
+    model: type[Model],
+    where: Where,
+    key: SortKey,
+    convert: Callable[[Any], N],
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    max_page: int,
+    default_page: int = 20,
+) -> Connection[N]:
+    """`paginate` over the model's table with `where` (its own table's columns only); the
+    rows reach `convert` as server.sql records."""
+    size, backwards = _window(first, last, max_page, default_page)
+
+    async def count() -> int:
+        return await count_rows(model, where)
+
+    if not size:
+        return _connection([], key, convert, size, backwards, after, before, count)
+    page = where.copy()
+    if after:
+        _beyond_sql(page, model, key, after, forward=True)
+    if before:
+        _beyond_sql(page, model, key, before, forward=False)
+    rows = await page_rows(model, page, key.field, key.descending != backwards, size + 1)
+    return _connection(rows, key, convert, size, backwards, after, before, count)

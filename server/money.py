@@ -49,7 +49,6 @@ def validate_currency(code: str) -> str:
 
 
 @cache
-@cache
 def precision(currency: str) -> int:
     """Number of decimal places of the currency's minor unit.
 

@@ -13,7 +13,7 @@ from graphql import GraphQLError
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
-from schema.pagination import Connection, SortKey, paginate
+from schema.pagination import Connection, SortKey, paginate, paginate_sql
 from schema.payables.inputs import (
     BillApproveInput,
     BillCreateInput,
@@ -51,6 +51,7 @@ from server.errors import DomainError, NotFound, ValidationFailed
 from server.payables import bill_payments, bills, purchase_orders
 from server.payables import models as m
 from server.payables import schedule as sched
+from server.payables.listing import bill_conditions
 
 PAGE = {
     "first": strawberry.argument(description="Items from the start, at most 100 (20 if unset)."),
@@ -177,26 +178,21 @@ class PayablesQuery:
         filter: Annotated[BillFilter | None, strawberry.argument(description="Conditions.")] = None,
         order_by: Annotated[BillOrder | None, strawberry.argument(description="Order.")] = None,
     ) -> Connection[Bill]:
-        query = m.Bill.filter(organization_id=info.context.signed_in().org)
         f = filter or BillFilter()
-        if f.status:
-            query = query.filter(status__in=list(f.status))
-        vendor_id = _filter_id(f.vendor_id, "Vendor")
-        if vendor_id is not None:
-            query = query.filter(vendor_id=vendor_id)
-        for name, value in (
-            ("bill_date__gte", f.bill_date_from),
-            ("bill_date__lte", f.bill_date_to),
-            ("due_date__gte", f.due_date_from),
-            ("due_date__lte", f.due_date_to),
-        ):
-            if value is not None:
-                query = query.filter(**{name: value})
-        if f.search:
-            query = query.filter(vendor_reference__icontains=f.search)
+        where = bill_conditions(
+            info.context.signed_in().org,
+            statuses=list(f.status or ()),
+            vendor_id=_filter_id(f.vendor_id, "Vendor"),
+            bill_date_from=f.bill_date_from,
+            bill_date_to=f.bill_date_to,
+            due_date_from=f.due_date_from,
+            due_date_to=f.due_date_to,
+            search=f.search,
+        )
         order = order_by or BillOrder()
-        page = await paginate(
-            query,
+        page = await paginate_sql(
+            m.Bill,
+            where,
             _sort(order.field.value, order.direction),
             Bill.from_model,
             first=first,

@@ -11,7 +11,7 @@ import strawberry
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
-from schema.pagination import Connection, SortKey, paginate
+from schema.pagination import Connection, SortKey, paginate, paginate_sql
 from schema.permissions import requires
 from schema.receivables.inputs import (
     AllocationInput,
@@ -38,6 +38,7 @@ from server.identity.models import Organization
 from server.receivables import invoices, payments
 from server.receivables import models as m
 from server.receivables.invoices import PostingPreview
+from server.receivables.listing import invoice_conditions
 
 PAGE = {
     "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
@@ -146,21 +147,22 @@ class ReceivablesQuery:
         actor = info.context.signed_in()
         flt = filter or InvoiceFilter()
         order = order_by or InvoiceOrder()
-        query = m.Invoice.filter(organization_id=actor.org)
-        if flt.status is not None:
-            query = query.filter(status=flt.status)
+        customer = None
         if flt.customer_id is not None:
-            customer = decode(flt.customer_id, "Customer")
-            query = query.filter(customer_id=customer) if customer else query.filter(id=None)
-        if flt.issued_from is not None:
-            query = query.filter(issue_date__gte=flt.issued_from)
-        if flt.issued_to is not None:
-            query = query.filter(issue_date__lte=flt.issued_to)
-        if flt.number is not None:
-            query = query.filter(number=flt.number)
+            # An id that cannot be a customer's matches nothing.
+            customer = decode(flt.customer_id, "Customer") or UUID(int=0)
+        where = invoice_conditions(
+            actor.org,
+            status=flt.status,
+            customer_id=customer,
+            issued_from=flt.issued_from,
+            issued_to=flt.issued_to,
+            number=flt.number,
+        )
         key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
-        page = await paginate(
-            query,
+        page = await paginate_sql(
+            m.Invoice,
+            where,
             key,
             Invoice.from_model,
             first=first,

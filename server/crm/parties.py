@@ -19,7 +19,7 @@ from server.documents.checks import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.money import Money, MoneyError, validate_currency
-from server.sql import fetch
+from server.sql import fetch, records
 from server.validation import check_email, check_length, check_name, check_phone, normalise_tags
 
 
@@ -323,7 +323,8 @@ async def get(actor: Actor, model: type[P], party_id: UUID) -> P | None:
 
 
 async def get_many(actor: Actor, model: type[P], ids: list[UUID]) -> list[P]:
-    """The organization's parties with these ids, in no particular order.
+    """The organization's parties with these ids, in no particular order, as read-only
+    records (server.sql.records) for display.
 
     One plain statement: a report of a thousand vendors would otherwise spend more time
     building the query's IN list than running it.
@@ -331,7 +332,7 @@ async def get_many(actor: Actor, model: type[P], ids: list[UUID]) -> list[P]:
     if not ids:
         return []
     rows = await fetch(parties_by_id_sql(model, len(ids)), actor.org, *ids)
-    return [model._init_from_db(**row) for row in rows]
+    return records(model, rows)
 
 
 def parties_by_id_sql(model: type[Party], count: int) -> str:

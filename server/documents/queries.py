@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from server.documents.models import DocumentLine
-from server.sql import fetch
+from server.sql import fetch, records
 
 L = TypeVar("L", bound=DocumentLine)
 
@@ -31,7 +31,8 @@ def lines_with_balances_sql(
 async def lines_with_balances(
     organization_id: UUID, document_table: str, line_model: type[L], link: str, ids: list[UUID]
 ) -> dict[UUID, tuple[int | None, list[L]]]:
-    """For each document: its open amount (None before it is posted) and its lines.
+    """For each document: its open amount (None before it is posted) and its lines, as
+    records of the line model.
 
     One statement for a whole page, where loading lines and balances apart takes two. The
     table names come from the models, never from input.
@@ -42,13 +43,18 @@ async def lines_with_balances(
     rows = await fetch(sql, organization_id, *ids)
     found: dict[UUID, tuple[int | None, list[L]]] = {}
     lines: dict[UUID, list[L]] = defaultdict(list)
+    line_rows: list[tuple[UUID, dict[str, Any]]] = []
     for row in rows:
         raw_id = row.pop("document_id__")
         # PostgreSQL's driver hands back UUIDs already; SQLite, text.
         document_id = raw_id if isinstance(raw_id, UUID) else UUID(raw_id)
         open_minor = row.pop("open_minor__")
         if row.get("id") is not None:
-            # The rest of the row is the line's own columns, converted as the ORM converts them.
-            lines[document_id].append(line_model._init_from_db(**row))
+            line_rows.append((document_id, row))
         found[document_id] = (None if open_minor is None else int(open_minor), lines[document_id])
+    # The rest of each row is the line's own columns, read as the ORM reads them.
+    for (document_id, _row), line in zip(
+        line_rows, records(line_model, (row for _id, row in line_rows)), strict=True
+    ):
+        lines[document_id].append(line)
     return found

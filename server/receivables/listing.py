@@ -1,0 +1,33 @@
+"""Which invoices a list shows: its filter as SQL conditions for a keyset page."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from server.receivables.models import InvoiceStatus
+from server.sql import Where
+
+
+def invoice_conditions(
+    organization_id: UUID,
+    *,
+    status: InvoiceStatus | None = None,
+    customer_id: UUID | None = None,
+    issued_from: date | None = None,
+    issued_to: date | None = None,
+    number: str | None = None,
+) -> Where:
+    """The organization's invoices matching every condition given."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if status is not None:
+        where.add('"status" = {}', status)
+    if customer_id is not None:
+        where.add('"customer_id" = {}', customer_id)
+    if issued_from is not None:
+        where.add('"issue_date" >= {}', issued_from)
+    if issued_to is not None:
+        where.add('"issue_date" <= {}', issued_to)
+    if number is not None:
+        where.add('"number" = {}', number)
+    return where
