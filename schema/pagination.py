@@ -25,7 +25,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from server.sql import Where, count_rows, page_rows
+from server.sql import Joined, Where, count_rows, page_rows
 
 N = TypeVar("N")
 M = TypeVar("M", bound=Model)
@@ -188,9 +188,12 @@ async def paginate_sql(
     before: str | None,
     max_page: int,
     default_page: int = 20,
+    joined: Joined | None = None,
+    with_joined: Callable[[list[Any]], None] | None = None,
 ) -> Connection[N]:
     """`paginate` over the model's table with `where` (its own table's columns only); the
-    rows reach `convert` as server.sql records."""
+    rows reach `convert` as server.sql records. With `joined`, the same statement reads each
+    row's joined record too, and `with_joined` receives them (None where there is none)."""
     size, backwards = _window(first, last, max_page, default_page)
 
     async def count() -> int:
@@ -203,5 +206,9 @@ async def paginate_sql(
         _beyond_sql(page, model, key, after, forward=True)
     if before:
         _beyond_sql(page, model, key, before, forward=False)
-    rows = await page_rows(model, page, key.field, key.descending != backwards, size + 1)
+    rows, others = await page_rows(
+        model, page, key.field, key.descending != backwards, size + 1, joined
+    )
+    if joined is not None and with_joined is not None:
+        with_joined(others)
     return _connection(rows, key, convert, size, backwards, after, before, count)

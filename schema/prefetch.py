@@ -42,6 +42,14 @@ def ready(loader: DataLoader[K, V], key: K, convert: Callable[[V], Any]) -> Any:
     return later()
 
 
+def missing(loader: DataLoader[K, V], keys: Iterable[K]) -> list[K]:
+    """The keys the loader holds nothing for yet (a page may have primed some)."""
+    unique = dict.fromkeys(keys)
+    if not loader.cache:
+        return list(unique)
+    return [key for key in unique if loader.cache_map.get(key) is None]
+
+
 def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
     for selection in selections:
         if isinstance(selection, SelectedField):

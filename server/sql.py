@@ -7,7 +7,7 @@ and in order; on SQLite they become `?`. Values are adapted to what each driver 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -15,7 +15,9 @@ from typing import Any
 from uuid import UUID
 
 from tortoise import connections
+from tortoise.fields import DatetimeField
 from tortoise.models import Model
+from tortoise.timezone import get_default_timezone, get_use_tz
 
 _PLACEHOLDER = re.compile(r"\$\d+")
 
@@ -26,11 +28,24 @@ def dialect() -> str:
 
 async def fetch(sql: str, *params: Any) -> list[dict[str, Any]]:
     conn = connections.get("default")
-    if dialect() == "sqlite":
-        sql = _PLACEHOLDER.sub("?", sql)
-        params = tuple(_sqlite_value(p) for p in params)
+    sql, params = _for_driver(sql, params)
     rows: list[dict[str, Any]] = await conn.execute_query_dict(sql, list(params))
     return rows
+
+
+async def fetch_rows(sql: str, *params: Any) -> Sequence[Mapping[str, Any]]:
+    """`fetch`, with the rows as the driver returns them (read-only, read by column name)
+    rather than copied into dictionaries: what `records` reads."""
+    conn = connections.get("default")
+    sql, params = _for_driver(sql, params)
+    _count, rows = await conn.execute_query(sql, list(params))
+    return rows
+
+
+def _for_driver(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+    if dialect() == "sqlite":
+        return _PLACEHOLDER.sub("?", sql), tuple(_sqlite_value(p) for p in params)
+    return sql, params
 
 
 def days_between(later: str, earlier: str) -> str:
@@ -97,17 +112,64 @@ class Where:
         return " AND ".join(self.conditions) if self.conditions else "TRUE"
 
 
-async def page_rows(
-    model: type[Model], where: Where, column: str, descending: bool, limit: int
-) -> list[Any]:
-    """The model's rows matching `where`, ordered by `column` then id, as records. Column
-    and table names come from code, never from input."""
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A row of another table read with each row of a page: `model`'s row whose id the page
+    row holds in `link`, within the same organization."""
+
+    model: type[Model]
+    link: str
+
+
+_JOINED = "joined__"
+
+
+def page_sql(
+    model: type[Model],
+    where: Where,
+    column: str,
+    descending: bool,
+    limit: int,
+    joined: Joined | None = None,
+) -> str:
+    """The statement `page_rows` runs (its values are `where.values`). Column and table
+    names come from code, never from input."""
     direction = "DESC" if descending else "ASC"
-    sql = (
+    page = (
         f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
         f' ORDER BY "{column}" {direction}, "id" {direction} LIMIT {int(limit)}'
     )
-    return records(model, await fetch(sql, *where.values))
+    if joined is None:
+        return page
+    other = joined.model._meta
+    columns = ", ".join(f'j."{c}" AS "{_JOINED}{c}"' for c in other.db_fields)
+    return (
+        f"SELECT p.*, {columns} FROM ({page}) p"  # noqa: S608
+        f' LEFT JOIN "{other.db_table}" j ON j."id" = p."{joined.link}"'
+        ' AND j."organization_id" = p."organization_id"'
+        f' ORDER BY p."{column}" {direction}, p."id" {direction}'
+    )
+
+
+async def page_rows(
+    model: type[Model],
+    where: Where,
+    column: str,
+    descending: bool,
+    limit: int,
+    joined: Joined | None = None,
+) -> tuple[list[Any], list[Any]]:
+    """The model's rows matching `where`, ordered by `column` then id, as records; with
+    `joined`, also the joined row of each (a record, or None), read by the same statement."""
+    rows = await fetch_rows(
+        page_sql(model, where, column, descending, limit, joined), *where.values
+    )
+    if joined is None:
+        return records(model, rows), []
+    marker = f"{_JOINED}id"
+    found = iter(records(joined.model, [r for r in rows if r[marker] is not None], _JOINED))
+    others = [next(found) if row[marker] is not None else None for row in rows]
+    return records(model, rows), others
 
 
 async def count_rows(model: type[Model], where: Where) -> int:
@@ -141,19 +203,18 @@ def _record_type(model: type[Model]) -> type[Record]:
     return found
 
 
-def records(model: type[Model], rows: Iterable[dict[str, Any]]) -> list[Any]:
-    """The rows (every column of the model's table, as `SELECT *` gives them) as Records.
+def records(model: type[Model], rows: Iterable[Mapping[str, Any]], prefix: str = "") -> list[Any]:
+    """The rows (every column of the model's table, as `SELECT *` gives them, each name
+    after `prefix`) as Records.
 
     Each column is converted exactly as the ORM's own loading does: the same per-database
     split into values the driver already converted, plain type conversions and the fields'
     own converters. Typed Any: callers read them where they would read the model.
     """
     meta = model._meta
-    native = [(key, name) for key, name, _f in meta.db_native_fields]
-    plain = [(key, name, f.field_type) for key, name, f in meta.db_default_fields]
-    converted: list[tuple[str, str, Callable[[Any], Any]]] = [
-        (key, name, f.to_python_value) for key, name, f in meta.db_complex_fields
-    ]
+    native = [(prefix + key, name) for key, name, _f in meta.db_native_fields]
+    plain = [(prefix + key, name, f.field_type) for key, name, f in meta.db_default_fields]
+    converted = [(prefix + key, name, _converter(f)) for key, name, f in meta.db_complex_fields]
     record_type = _record_type(model)
     out = []
     for row in rows:
@@ -167,3 +228,19 @@ def records(model: type[Model], rows: Iterable[dict[str, Any]]) -> list[Any]:
         record.__dict__ = values
         out.append(record)
     return out
+
+
+def _converter(field: Any) -> Callable[[Any], Any]:
+    convert: Callable[[Any], Any] = field.to_python_value
+    if not isinstance(field, DatetimeField) or not get_use_tz():
+        return convert
+    # The ORM's conversion of a time the driver already made aware (PostgreSQL's always
+    # are), with the time zone looked up once per read rather than once per value.
+    zone = get_default_timezone()
+
+    def aware(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is not None:
+            return value.astimezone(zone)
+        return convert(value)
+
+    return aware

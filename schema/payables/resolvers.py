@@ -200,6 +200,7 @@ class PayablesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            **Bill.vendors_with_page(info),
         )
         await Bill.prefetch(info, [edge.node for edge in page.edges])
         return page

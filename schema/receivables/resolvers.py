@@ -170,6 +170,7 @@ class ReceivablesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            **Invoice.customers_with_page(info),
         )
         await Invoice.prefetch(info, [edge.node for edge in page.edges])
         return page

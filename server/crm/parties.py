@@ -19,7 +19,7 @@ from server.documents.checks import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.money import Money, MoneyError, validate_currency
-from server.sql import fetch, records
+from server.sql import fetch_rows, records
 from server.validation import check_email, check_length, check_name, check_phone, normalise_tags
 
 
@@ -331,7 +331,7 @@ async def get_many(actor: Actor, model: type[P], ids: list[UUID]) -> list[P]:
     """
     if not ids:
         return []
-    rows = await fetch(parties_by_id_sql(model, len(ids)), actor.org, *ids)
+    rows = await fetch_rows(parties_by_id_sql(model, len(ids)), actor.org, *ids)
     return records(model, rows)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from server.documents.models import DocumentLine
-from server.sql import fetch, records
+from server.sql import fetch_rows, records
 
 L = TypeVar("L", bound=DocumentLine)
 
@@ -40,16 +41,16 @@ async def lines_with_balances(
     if not ids:
         return {}
     sql = lines_with_balances_sql(document_table, line_model, link, len(ids))
-    rows = await fetch(sql, organization_id, *ids)
+    rows = await fetch_rows(sql, organization_id, *ids)
     found: dict[UUID, tuple[int | None, list[L]]] = {}
     lines: dict[UUID, list[L]] = defaultdict(list)
-    line_rows: list[tuple[UUID, dict[str, Any]]] = []
+    line_rows: list[tuple[UUID, Mapping[str, Any]]] = []
     for row in rows:
-        raw_id = row.pop("document_id__")
+        raw_id = row["document_id__"]
         # PostgreSQL's driver hands back UUIDs already; SQLite, text.
         document_id = raw_id if isinstance(raw_id, UUID) else UUID(raw_id)
-        open_minor = row.pop("open_minor__")
-        if row.get("id") is not None:
+        open_minor = row["open_minor__"]
+        if row["id"] is not None:
             line_rows.append((document_id, row))
         found[document_id] = (None if open_minor is None else int(open_minor), lines[document_id])
     # The rest of each row is the line's own columns, read as the ORM reads them.
