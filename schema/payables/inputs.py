@@ -144,6 +144,15 @@ class BillPaymentRecordInput:
     )
 
 
+@strawberry.input(description="A bill payment to void.")
+class BillPaymentVoidInput:
+    id: strawberry.ID = strawberry.field(description="The bill payment.")
+    date: date | None = strawberry.field(
+        default=None,
+        description="When it is undone and its entry reversed; the payment's own date if omitted.",
+    )
+
+
 @strawberry.input(description="A new purchase order, saved as a draft.")
 class PurchaseOrderCreateInput:
     vendor_id: strawberry.ID = strawberry.field(description="The vendor.")

@@ -24,6 +24,7 @@ from schema.payables.inputs import (
     BillPaymentFilter,
     BillPaymentOrder,
     BillPaymentRecordInput,
+    BillPaymentVoidInput,
     BillRejectInput,
     BillUpdateInput,
     BillVoidInput,
@@ -213,6 +214,15 @@ class PayablesQuery:
     ) -> Bill | None:
         found = await own(m.Bill, id, "Bill", info.context.signed_in().org)
         return Bill.from_model(found) if found else None
+
+    @requires("bill_payment", "read", description="One bill payment; null if there is none.")
+    async def bill_payment(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> BillPayment | None:
+        found = await own(m.BillPayment, id, "BillPayment", info.context.signed_in().org)
+        return BillPayment.from_model(found) if found else None
 
     @requires("bill_payment", "read", description="Bill payments, newest first unless ordered.")
     async def bill_payments(
@@ -457,6 +467,29 @@ class PayablesMutation:
                     memo=input.memo,
                 ),
                 idempotency_key=input.idempotency_key,
+            )
+        except DomainError as error:
+            return BillPaymentPayload(bill_payment=None, user_errors=user_errors(error))
+        return BillPaymentPayload(bill_payment=BillPayment.from_model(payment), user_errors=[])
+
+    @requires(
+        "bill_payment",
+        "void",
+        mutation=True,
+        description=(
+            "Void a bill payment: what it applied to bills is undone, with any early-payment "
+            "discount those bills had taken, and its entry is reversed."
+        ),
+    )
+    async def bill_payment_void(
+        self,
+        info: strawberry.Info,
+        input: Annotated[BillPaymentVoidInput, strawberry.argument(description="The payment.")],
+    ) -> BillPaymentPayload:
+        actor = info.context.signed_in()
+        try:
+            payment = await bill_payments.void(
+                actor, _id(input.id, "BillPayment", ["id"]), input.date
             )
         except DomainError as error:
             return BillPaymentPayload(bill_payment=None, user_errors=user_errors(error))

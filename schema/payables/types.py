@@ -325,6 +325,8 @@ class Bill(relay.Node):
 @strawberry.type(description="Money paid to a vendor, applied to its bills.")
 class BillPayment(relay.Node):
     id: relay.NodeID[str]
+    # Before `date`, which would otherwise name the field rather than the type here.
+    voided_on: date | None = strawberry.field(description="When it was voided.")
     date: date = strawberry.field(description="When it was paid.")
     amount: Money = strawberry.field(description="Amount paid.")
     method: PaymentMethod = strawberry.field(description="How it was paid.")
@@ -369,6 +371,7 @@ class BillPayment(relay.Node):
             reference=p.reference,
             memo=p.memo,
             status=p.status,
+            voided_on=p.voided_on,
             created_at=p.created_at,
             vendor_id=p.vendor_id,
             bank_account_id=p.bank_account_id,

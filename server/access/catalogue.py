@@ -73,6 +73,7 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("purchase_order", "approve", "Approve purchase orders"),
     Permission("bill_payment", "read", "See bill payments"),
     Permission("bill_payment", "record", "Record bill payments"),
+    Permission("bill_payment", "void", "Void bill payments"),
     Permission("report", "read", "Run financial statements"),
     Permission("audit", "read", "Read the audit log"),
     Permission("audit", "verify", "Verify the audit log's hash chain"),

@@ -331,13 +331,24 @@ async def _refund_lines(
     return lines
 
 
-async def undo(actor: Actor, allocation: Allocation, on: date, field: list[str]) -> Allocation:
-    """Take an allocation back on `on`; the row stays, marked with the date it ended."""
+async def undo(
+    actor: Actor,
+    allocation: Allocation,
+    on: date,
+    field: list[str],
+    *,
+    kinds: tuple[AllocationKind, ...] = (AllocationKind.SETTLEMENT,),
+) -> Allocation:
+    """Take an allocation back on `on`; the row stays, marked with the date it ended.
+
+    Only settlements between documents by default; a caller that undoes what a settlement
+    earned (an early-payment discount) names that kind too.
+    """
     if allocation.reversed_on is not None:
         raise DomainError(
             "the allocation was already undone", code=ErrorCode.INVALID_STATUS, field=field
         )
-    if allocation.kind != AllocationKind.SETTLEMENT:
+    if allocation.kind not in kinds:
         raise DomainError(
             "only allocations between documents can be undone",
             code=ErrorCode.INVALID,

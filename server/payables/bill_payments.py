@@ -22,17 +22,18 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit import log as audit
 from server.documents import allocation, entries
-from server.documents.models import AllocationKind, Ledger, OpenItem, OpenItemKind
+from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.ledger import posting
 from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
 from server.money import Money, MoneyError, validate_currency
 from server.payables import bills as bill_service
 from server.payables import common
-from server.payables.models import Bill, BillPayment, BillStatus
+from server.payables.models import Bill, BillPayment, BillPaymentStatus, BillStatus
 from server.receivables.models import PaymentMethod
 
 OPERATION = "bill_payment.record"
+VOID_OPERATION = "bill_payment.void"
 MAX_ALLOCATIONS = 200
 PAYABLE_STATUSES = (BillStatus.APPROVED, BillStatus.PARTIALLY_PAID)
 
@@ -357,5 +358,96 @@ async def _record(
                 "unapplied": common.amount_text(credit.open_minor, draft.currency),
             },
             idempotency_key=idempotency_key,
+        )
+    return payment
+
+
+async def get(actor: Actor, payment_id: UUID) -> BillPayment | None:
+    """The organization's bill payment with this id, if there is one."""
+    return await BillPayment.filter(id=payment_id, organization_id=actor.org).first()
+
+
+async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> BillPayment:
+    """Void a bill payment (entered in error, a stopped check) on `on`, its own date if
+    omitted: what it applied to bills is undone, with any early-payment discount a bill had
+    taken (a bill no longer paid in full has not earned it), and its entry is reversed.
+
+    Nothing is deleted: the allocations stay, marked with the day they ended, so reports
+    as of an earlier date still show the payment.
+    """
+    async with in_transaction():
+        # The payment first: two voids of one payment wait on each other here.
+        payment = (
+            await BillPayment.select_for_update()
+            .filter(id=payment_id, organization_id=actor.org)
+            .first()
+        )
+        if payment is None:
+            raise NotFound("bill payment not found", field=["id"])
+        if payment.status == BillPaymentStatus.VOID:
+            raise DomainError(
+                "the payment is already void", code=ErrorCode.INVALID_STATUS, field=["id"]
+            )
+        when = on or payment.date
+        if when < payment.date:
+            raise DomainError(
+                "cannot be voided before it was paid",
+                code=ErrorCode.DATE_BEFORE_DOCUMENT,
+                field=["date"],
+            )
+        await allocation.check_after_history(payment.id, when, ["date"])
+        live = await allocation.live_allocations(payment.id)
+        bill_ids = sorted({a.charge_id for a in live if a.charge_id}, key=str)
+        # Bills, then open items, then the ledger: the order every payables action locks in.
+        bills = [
+            found
+            for bill_id in bill_ids
+            if (
+                found := await Bill.select_for_update()
+                .filter(id=bill_id, organization_id=actor.org)
+                .first()
+            )
+            is not None
+        ]
+        await allocation.lock(actor.org, [payment.id, *bill_ids])
+        discounts = await Allocation.filter(
+            organization_id=actor.org,
+            charge_id__in=bill_ids,
+            kind=AllocationKind.DISCOUNT,
+            reversed_on__isnull=True,
+        )
+        for made in live:
+            await allocation.undo(actor, made, when, ["date"])
+        for discount in discounts:
+            await allocation.undo(actor, discount, when, ["date"], kinds=(AllocationKind.DISCOUNT,))
+        assert payment.entry_id is not None
+        reversal = await posting.reverse(
+            actor,
+            payment.entry_id,
+            when,
+            f"Void of bill payment {payment.reference or ''}".strip()[:500],
+            audit_event=False,
+        )
+        await OpenItem.filter(id=payment.id).update(voided_on=when, open_minor=0, open_base_minor=0)
+        items = {i.id: i for i in await OpenItem.filter(id__in=bill_ids)}
+        await bill_service.refresh_statuses(bills, items)
+        payment.status = BillPaymentStatus.VOID
+        payment.voided_on = when
+        payment.void_entry_id = reversal.id
+        await payment.save(update_fields=["status", "voided_on", "void_entry_id"])
+        await audit.record(
+            actor,
+            VOID_OPERATION,
+            object_type="BillPayment",
+            object_id=payment.id,
+            before={"status": BillPaymentStatus.RECORDED.value},
+            after={
+                "status": BillPaymentStatus.VOID.value,
+                "voidedOn": when.isoformat(),
+                "reversal": reversal.number,
+                "bills": [str(b) for b in bill_ids],
+                "undone": len(live),
+                "discountsUndone": len(discounts),
+            },
         )
     return payment

@@ -1,4 +1,5 @@
-"""Payables invariants under random histories of bills, payments and voids."""
+"""Payables invariants under random histories of bills, payments, bill voids and payment
+voids."""
 
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ class PayablesMachine(RuleBasedStateMachine):
         self.access = AccessControl()
         run(self.access.refresh())
         self.bills: list[UUID] = []
+        self.payments: list[UUID] = []
         self.count = 0
 
     @rule(cents=st.integers(min_value=1, max_value=10**7), day=st.integers(0, 60))
@@ -107,10 +109,22 @@ class PayablesMachine(RuleBasedStateMachine):
             allocations=allocations,
         )
         try:
-            run(bill_payments.record(self.clerk, draft))
+            payment = run(bill_payments.record(self.clerk, draft))
         except DomainError as exc:
             # Paying a void or paid bill, or more than is open, is refused.
             assert exc.code.value in ("INVALID_STATUS", "EXCEEDS_OPEN_BALANCE"), exc
+        else:
+            self.payments.append(payment.id)
+
+    @rule(data=st.data())
+    def void_payment(self, data: st.DataObject) -> None:
+        if not self.payments:
+            return
+        payment_id = data.draw(st.sampled_from(self.payments))
+        try:
+            run(bill_payments.void(self.clerk, payment_id, date(2026, 7, 1)))
+        except DomainError as exc:
+            assert exc.code.value == "INVALID_STATUS", exc  # voided already
 
     @rule(data=st.data())
     def void(self, data: st.DataObject) -> None:
