@@ -3,12 +3,15 @@ reversed, history kept; refusals write nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from decimal import Decimal
 
+import pytest
+
 from server.audit.models import AuditEvent
 from server.crm.models import Vendor
-from server.documents.models import OpenItem, PaymentTerms, TermsKind
+from server.documents.models import Allocation, OpenItem, PaymentTerms, TermsKind
 from tests.payables.helpers import BILL_VOID, Books, codes, mutation
 from tests.support import Api
 
@@ -139,3 +142,30 @@ async def test_bad_voids_are_refused_and_write_nothing(api: Api) -> None:
     assert await books.counts() == voided
     missing = await api.data(PAYMENT, {"id": theirs["billPayment"]["id"]}, token=books.org.token())
     assert missing["billPayment"] is None
+
+
+@pytest.mark.postgres
+async def test_concurrent_voids_of_one_payment_undo_it_once(api: Api) -> None:
+    books = await Books.open(api)
+    bill = await books.approved("Y-1", "100.00")
+    paid = await books.pay("70.00", [(bill["id"], "70.00")], date="2026-03-10")
+    payment_id = paid["billPayment"]["id"]
+    before = await books.counts()
+    results = await asyncio.gather(
+        *(books.run(PAYMENT_VOID, {"id": payment_id}, "owner") for _ in range(8))
+    )
+    accepted = [r for r in results if not r["userErrors"]]
+    refused = [r for r in results if r["userErrors"]]
+    assert len(accepted) == 1
+    assert all(codes(r) == ["INVALID_STATUS"] for r in refused), refused
+    after = await books.bill(bill["id"])
+    assert (after["status"], after["amountDue"]["amount"]) == ("APPROVED", "100.00")
+    counts = await books.counts()
+    # One reversal of the payment's entry, and of its allocation's entry if it had one
+    # (an exchange difference): never one per attempt.
+    own = base64.b64decode(payment_id).decode().split(":", 1)[1]
+    with_entries = await Allocation.filter(credit_id=own, entry_id__isnull=False).count()
+    assert counts["entries"] - before["entries"] == 1 + with_entries
+    assert counts["payments"] == before["payments"]
+    assert (await books.balances())["2000"] == "100.00"
+    await _control_ties(books)
