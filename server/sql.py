@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
 from tortoise import connections
-from tortoise.fields import DatetimeField
+from tortoise.fields import DatetimeField, UUIDField
 from tortoise.models import Model
 from tortoise.timezone import get_default_timezone, get_use_tz
 
@@ -212,22 +213,45 @@ def records(model: type[Model], rows: Iterable[Mapping[str, Any]], prefix: str =
     own converters. Typed Any: callers read them where they would read the model.
     """
     meta = model._meta
-    native = [(prefix + key, name) for key, name, _f in meta.db_native_fields]
-    plain = [(prefix + key, name, f.field_type) for key, name, f in meta.db_default_fields]
-    converted = [(prefix + key, name, _converter(f)) for key, name, f in meta.db_complex_fields]
+    postgres = dialect() == "postgres"
+    native: list[tuple[str, str]] = []
+    converted: list[tuple[str, str, Callable[[Any], Any]]] = []
+    for key, name, _field in meta.db_native_fields:
+        native.append((prefix + key, name))
+    for key, name, column in meta.db_default_fields:
+        converted.append((prefix + key, name, _plain(column.field_type)))
+    for key, name, column in meta.db_complex_fields:
+        if postgres and isinstance(column, UUIDField):
+            # The driver returns uuid.UUID itself, which the field's converter hands back.
+            native.append((prefix + key, name))
+        else:
+            converted.append((prefix + key, name, _converter(column)))
+    names = [name for _key, name in native]
+    read_native = _getter([key for key, _name in native])
     record_type = _record_type(model)
     out = []
     for row in rows:
-        values = {name: row[key] for key, name in native}
-        for key, name, kind in plain:
-            value = row[key]
-            values[name] = None if value is None else kind(value)
+        values = dict(zip(names, read_native(row), strict=True))
         for key, name, convert in converted:
             values[name] = convert(row[key])
         record = record_type.__new__(record_type)
         record.__dict__ = values
         out.append(record)
     return out
+
+
+def _getter(keys: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """The values of these columns of a row, as a tuple, read in one call."""
+    if len(keys) == 1:
+        only = keys[0]
+        return lambda row: (row[only],)
+    if not keys:
+        return lambda _row: ()
+    return itemgetter(*keys)
+
+
+def _plain(kind: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else kind(value)
 
 
 def _converter(field: Any) -> Callable[[Any], Any]:
