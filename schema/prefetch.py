@@ -17,6 +17,8 @@ import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
+from server.sql import Joined
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -48,6 +50,21 @@ def missing(loader: DataLoader[K, V], keys: Iterable[K]) -> list[K]:
     if not loader.cache:
         return list(unique)
     return [key for key in unique if loader.cache_map.get(key) is None]
+
+
+def joined_with_page(
+    info: strawberry.Info, field: str, loader: DataLoader[Any, Any], joined: Joined
+) -> dict[str, Any]:
+    """paginate_sql's arguments to read each row's `joined` record (a customer, a vendor)
+    with the page itself, one statement fewer, when the page's rows ask for `field`; the
+    records go to `loader`, where the field's resolver finds them."""
+    if field not in node_fields(info):
+        return {}
+
+    def prime(found: list[Any]) -> None:
+        loader.prime_many({record.id: record for record in found if record is not None})
+
+    return {"joined": joined, "with_joined": prime}
 
 
 def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,3 +134,38 @@ class Api:
                 token=org.token(role),
             )
             assert data["dutySegregationSet"]["userErrors"] == [], data
+
+
+async def walk_pages(
+    fetch: Callable[..., Awaitable[dict[str, Any]]],
+    order: dict[str, str],
+    key: Callable[[dict[str, Any]], Any],
+    *,
+    first: int = 2,
+    size: int = 2,
+) -> tuple[list[Any], list[Any], list[dict[str, Any]]]:
+    """A connection walked whole in `order`: `key` of each node forwards (`first` items,
+    then `size` at a time after the end cursor) and backwards (`last: size` before the
+    start cursor), and every page read. A forward page must say it has a previous page
+    exactly when it was asked for after a cursor."""
+    pages: list[dict[str, Any]] = []
+    forwards: list[Any] = []
+    after = None
+    for _ in range(50):
+        page = await fetch(first=first if after is None else size, after=after, o=order)
+        pages.append(page)
+        forwards += [key(e["node"]) for e in page["edges"]]
+        assert page["pageInfo"]["hasPreviousPage"] == (after is not None)
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    backwards: list[Any] = []
+    before = None
+    for _ in range(50):
+        page = await fetch(last=size, before=before, o=order)
+        pages.append(page)
+        backwards = [key(e["node"]) for e in page["edges"]] + backwards
+        if not page["pageInfo"]["hasPreviousPage"]:
+            break
+        before = page["pageInfo"]["startCursor"]
+    return forwards, backwards, pages

@@ -22,7 +22,7 @@ from schema.ledger.types import Account, TrackingOption
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.payables import loaders
 from schema.permissions import authorize
-from schema.prefetch import missing, node_fields, ready
+from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.scalars import CurrencyCode, Money
 from server.crm.models import Vendor as VendorModel
 from server.documents import models as documents
@@ -250,16 +250,9 @@ class Bill(relay.Node):
 
     @classmethod
     def vendors_with_page(cls, info: strawberry.Info) -> dict[str, Any]:
-        """paginate_sql's arguments to read the vendors of a page with the page itself, one
-        statement fewer, when the page asks for them; they go to the vendors loader."""
-        if "vendor" not in node_fields(info):
-            return {}
-        vendors = crm_loaders.vendors(info.context)
-
-        def prime(found: list[Any]) -> None:
-            vendors.prime_many({v.id: v for v in found if v is not None})
-
-        return {"joined": Joined(VendorModel, "vendor_id"), "with_joined": prime}
+        """paginate_sql's arguments to read the vendors of a page with the page itself."""
+        loader = crm_loaders.vendors(info.context)
+        return joined_with_page(info, "vendor", loader, Joined(VendorModel, "vendor_id"))
 
     @strawberry.field(description="Payments and discounts applied to it, oldest first.")
     async def payments(self, info: strawberry.Info) -> list[BillAllocation]:

@@ -19,7 +19,7 @@ from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
 from schema.permissions import authorize
-from schema.prefetch import missing, node_fields, ready
+from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.scalars import CurrencyCode, Money
@@ -280,16 +280,9 @@ class Invoice(relay.Node):
 
     @classmethod
     def customers_with_page(cls, info: strawberry.Info) -> dict[str, Any]:
-        """paginate_sql's arguments to read the customers of a page with the page itself,
-        one statement fewer, when the page asks for them; they go to the customers loader."""
-        if "customer" not in node_fields(info):
-            return {}
-        customers = crm_loaders.customers(info.context)
-
-        def prime(found: list[Any]) -> None:
-            customers.prime_many({c.id: c for c in found if c is not None})
-
-        return {"joined": Joined(CustomerModel, "customer_id"), "with_joined": prime}
+        """paginate_sql's arguments to read the customers of a page with the page itself."""
+        loader = crm_loaders.customers(info.context)
+        return joined_with_page(info, "customer", loader, Joined(CustomerModel, "customer_id"))
 
     @strawberry.field(description="Payments, credits and write-offs applied, oldest first.")
     async def allocations(self, info: strawberry.Info) -> list[Allocation]:

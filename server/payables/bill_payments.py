@@ -398,17 +398,13 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> BillPa
         await allocation.check_after_history(payment.id, when, ["date"])
         live = await allocation.live_allocations(payment.id)
         bill_ids = sorted({a.charge_id for a in live if a.charge_id}, key=str)
-        # Bills, then open items, then the ledger: the order every payables action locks in.
-        bills = [
-            found
-            for bill_id in bill_ids
-            if (
-                found := await Bill.select_for_update()
-                .filter(id=bill_id, organization_id=actor.org)
-                .first()
-            )
-            is not None
-        ]
+        # Bills, then open items, then the ledger: the order every payables action locks in,
+        # and bills by id (uuid order is the order of their text), as payments lock them.
+        bills = list(
+            await Bill.select_for_update()
+            .filter(id__in=bill_ids, organization_id=actor.org)
+            .order_by("id")
+        )
         await allocation.lock(actor.org, [payment.id, *bill_ids])
         discounts = await Allocation.filter(
             organization_id=actor.org,

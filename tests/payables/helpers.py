@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from server.documents.models import Allocation, OpenItem
+from server.crm.models import Vendor
+from server.documents.models import Allocation, OpenItem, PaymentTerms, TermsKind
 from server.ledger.models import JournalEntry
 from server.payables.models import Bill, BillPayment, PurchaseOrder
 from tests.ledger.helpers import account_ids
@@ -73,6 +75,18 @@ class Books:
         assert data["vendorCreate"]["userErrors"] == []
         vendor_id: str = data["vendorCreate"]["vendor"]["id"]
         return vendor_id
+
+    async def give_vendors_discount_terms(self) -> None:
+        """Every vendor of the books on "2/10 net 30": 2% off when paid within 10 days."""
+        terms = await PaymentTerms.create(
+            organization_id=self.org.id,
+            name="2/10 net 30",
+            kind=TermsKind.NET,
+            days=30,
+            discount_percent=Decimal(2),
+            discount_days=10,
+        )
+        await Vendor.filter(organization_id=self.org.id).update(payment_terms_id=terms.id)
 
     async def run(self, query: str, input: dict[str, Any], role: str = "ap_clerk") -> Any:
         data = await self.api.data(query, {"input": input}, token=self.org.token(role))

@@ -4,14 +4,13 @@ reversed, history kept; refusals write nothing."""
 from __future__ import annotations
 
 import asyncio
-import base64
 from decimal import Decimal
 
 import pytest
 
+from schema.ids import decode
 from server.audit.models import AuditEvent
-from server.crm.models import Vendor
-from server.documents.models import Allocation, OpenItem, PaymentTerms, TermsKind
+from server.documents.models import Allocation, OpenItem
 from tests.payables.helpers import BILL_VOID, Books, codes, mutation
 from tests.support import Api
 
@@ -67,7 +66,7 @@ async def test_voiding_a_payment_reopens_its_bills_and_reverses_its_entry(api: A
     found = await api.data(PAYMENT, {"id": payment["id"]}, token=books.org.token())
     assert found["billPayment"]["status"] == "VOID"
     event = await AuditEvent.filter(organization_id=books.org.id, action="bill_payment.void").get()
-    assert event.object_id == base64.b64decode(payment["id"]).decode().split(":", 1)[1]
+    assert event.object_id == str(decode(payment["id"], "BillPayment"))
     assert event.after["undone"] == 2 and event.after["discountsUndone"] == 0
 
     # Both bills can be paid again, and voided once nothing is applied to them.
@@ -81,15 +80,7 @@ async def test_voiding_a_payment_reopens_its_bills_and_reverses_its_entry(api: A
 
 async def test_voiding_a_payment_undoes_the_discount_it_earned(api: Api) -> None:
     books = await Books.open(api, "accountant")
-    terms = await PaymentTerms.create(
-        organization_id=books.org.id,
-        name="2/10 net 30",
-        kind=TermsKind.NET,
-        days=30,
-        discount_percent=Decimal(2),
-        discount_days=10,
-    )
-    await Vendor.filter(organization_id=books.org.id).update(payment_terms_id=terms.id)
+    await books.give_vendors_discount_terms()
     bill = await books.approved("D-1", "100.00", date="2026-03-01")
     paid = await books.pay("98.00", [(bill["id"], "98.00")], date="2026-03-11")
     assert (await books.bill(bill["id"]))["status"] == "PAID"
@@ -163,7 +154,7 @@ async def test_concurrent_voids_of_one_payment_undo_it_once(api: Api) -> None:
     counts = await books.counts()
     # One reversal of the payment's entry, and of its allocation's entry if it had one
     # (an exchange difference): never one per attempt.
-    own = base64.b64decode(payment_id).decode().split(":", 1)[1]
+    own = decode(payment_id, "BillPayment")
     with_entries = await Allocation.filter(credit_id=own, entry_id__isnull=False).count()
     assert counts["entries"] - before["entries"] == 1 + with_entries
     assert counts["payments"] == before["payments"]

@@ -7,8 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from server.crm.models import Vendor
-from server.documents.models import OpenItem, PaymentTerms, TermsKind
+from server.documents.models import OpenItem
 from server.ledger.models import IdempotencyRecord
 from tests.payables.helpers import BILL_SUBMIT, Books, codes
 from tests.support import Api
@@ -86,15 +85,7 @@ async def test_bill_payment_idempotency_key_replays(api: Api) -> None:
 
 async def test_bill_payment_in_time_takes_the_early_payment_discount(api: Api) -> None:
     books = await Books.open(api)
-    terms = await PaymentTerms.create(
-        organization_id=books.org.id,
-        name="2/10 net 30",
-        kind=TermsKind.NET,
-        days=30,
-        discount_percent=Decimal(2),
-        discount_days=10,
-    )
-    await Vendor.filter(organization_id=books.org.id).update(payment_terms_id=terms.id)
+    await books.give_vendors_discount_terms()
     bill = await books.approved("D-1", "100.00", date="2026-03-01")
     assert bill["discountPercent"] == "2"
     assert bill["discountUntil"] == "2026-03-11"

@@ -3,14 +3,14 @@ sort keys walk every invoice once, forwards and backwards."""
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
 
+from schema.ids import decode
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import create_invoice, customer, issued_invoice, sale
-from tests.support import Api, Org
+from tests.support import Api, Org, walk_pages
 
 INVOICES = """
 query($first: Int, $after: String, $last: Int, $before: String, $o: InvoiceOrder,
@@ -31,7 +31,7 @@ async def _page(api: Api, org: Org, **variables: Any) -> dict[str, Any]:
 
 
 def _uuid(node: dict[str, Any]) -> str:
-    return base64.b64decode(node["id"]).decode().split(":", 1)[1]
+    return str(decode(node["id"], "Invoice"))
 
 
 async def _seeded(api: Api) -> tuple[Org, dict[str, str]]:
@@ -62,24 +62,10 @@ async def test_both_orders_walk_each_invoice_once_both_ways(api: Api, field: str
             expected.reverse()
         wanted = [n["id"] for n in expected]
 
-        forwards: list[str] = []
-        after = None
-        for _ in range(10):
-            page = await _page(api, org, first=2, after=after, o=order)
-            forwards += [e["node"]["id"] for e in page["edges"]]
-            if not page["pageInfo"]["hasNextPage"]:
-                break
-            after = page["pageInfo"]["endCursor"]
+        forwards, backwards, _ = await walk_pages(
+            lambda **v: _page(api, org, **v), order, lambda n: n["id"]
+        )
         assert forwards == wanted, (field, direction)
-
-        backwards: list[str] = []
-        before = None
-        for _ in range(10):
-            page = await _page(api, org, last=2, before=before, o=order)
-            backwards = [e["node"]["id"] for e in page["edges"]] + backwards
-            if not page["pageInfo"]["hasPreviousPage"]:
-                break
-            before = page["pageInfo"]["startCursor"]
         assert backwards == wanted, (field, direction)
 
 
