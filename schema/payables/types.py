@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Iterable
 from datetime import date, datetime
-from decimal import Decimal
 from enum import Enum
 from typing import Any, Self
 from uuid import UUID
@@ -26,6 +25,7 @@ from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.scalars import CurrencyCode, Money
 from server.crm.models import Vendor as VendorModel
 from server.documents import models as documents
+from server.documents.checks import plain_decimal
 from server.payables import models
 from server.payables import schedule as sched
 from server.receivables.models import PaymentMethod
@@ -49,8 +49,7 @@ def _uuids(raw: Iterable[str]) -> list[UUID]:
 
 
 def _quantity(value: Any) -> str:
-    text = format(Decimal(value).normalize(), "f")
-    return text
+    return str(plain_decimal(value))
 
 
 async def _vendor(info: strawberry.Info, vendor_id: UUID) -> Vendor | None:

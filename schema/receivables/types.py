@@ -25,6 +25,7 @@ from schema.receivables import loaders
 from schema.scalars import CurrencyCode, Money
 from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
+from server.documents.checks import plain_decimal
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
 from server.sql import Joined
@@ -81,9 +82,9 @@ class InvoiceLine:
         return cls(
             line_no=line.line_no,
             description=line.description,
-            quantity=Decimal(line.quantity).normalize(),
+            quantity=plain_decimal(line.quantity),
             unit_price=_money(line.unit_price_minor, currency),
-            discount_percent=Decimal(line.discount_percent).normalize(),
+            discount_percent=plain_decimal(line.discount_percent),
             amount=_money(line.amount_minor, currency),
             tax=_money(line.tax_minor, currency),
             item_id=strawberry.ID(encode("Item", line.item_id)) if line.item_id else None,
@@ -321,7 +322,7 @@ class Invoice(relay.Node):
             tax=_money(i.tax_minor, i.currency),
             total=_money(i.total_minor, i.currency),
             discount_percent=(
-                Decimal(i.discount_percent).normalize() if i.discount_percent is not None else None
+                plain_decimal(i.discount_percent) if i.discount_percent is not None else None
             ),
             discount_until=i.discount_until,
             credit_limit_overridden=i.credit_limit_overridden,

@@ -43,9 +43,16 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any],
 
 def percent_text(value: Decimal | None) -> str | None:
     """A percentage as plain text without trailing zeros: 7.5, 20, 0.125."""
-    if value is None:
-        return None
-    text = format(Decimal(value), "f")
+    return None if value is None else _plain_text(Decimal(value))
+
+
+def plain_decimal(value: Decimal | int | str) -> Decimal:
+    """A stored quantity or percentage as it reads back: 10, 1.5, never 1E+1 or 1.500."""
+    return Decimal(_plain_text(Decimal(value)))
+
+
+def _plain_text(value: Decimal) -> str:
+    text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

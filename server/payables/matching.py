@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from uuid import UUID
 
+from server.documents.checks import percent_text
 from server.payables.models import (
     BillLine,
     PurchaseOrder,
@@ -65,8 +66,8 @@ def problems(
         still_open = Decimal(order_line.quantity) - Decimal(order_line.billed_quantity)
         if quantity > still_open:
             found.append(
-                f"order line {order_line.line_no}: billing {quantity.normalize()} but only "
-                f"{still_open.normalize()} is still open"
+                f"order line {order_line.line_no}: billing {percent_text(quantity)} but only "
+                f"{percent_text(still_open)} is still open"
             )
     return found
 

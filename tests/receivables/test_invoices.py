@@ -57,6 +57,31 @@ async def test_issue_posts_receivables_income_and_tax_with_gapless_numbers(api: 
     assert await balance(api, org, "1100") == "336.99"
 
 
+async def test_quantities_and_discounts_read_back_as_plain_decimals(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    created = await create_invoice(
+        api,
+        org,
+        acme,
+        [
+            sale(ids["4000"], "5.00", "10"),
+            sale(ids["4000"], "5.00", "1.50", discountPercent="20"),
+            sale(ids["4000"], "5.00", "100", discountPercent="12.50"),
+        ],
+    )
+    assert created["userErrors"] == [], created
+    query = """query($id: ID!) { invoice(id: $id) { lines { quantity discountPercent } } }"""
+    found = await api.data(query, {"id": created["invoice"]["id"]}, token=org.token())
+    # Never an exponent ("1E+1", "2E+1"): clients parse these as plain decimal strings.
+    assert found["invoice"]["lines"] == [
+        {"quantity": "10", "discountPercent": "0"},
+        {"quantity": "1.5", "discountPercent": "20"},
+        {"quantity": "100", "discountPercent": "12.5"},
+    ]
+
+
 async def test_issuing_twice_or_empty_is_refused_and_writes_nothing(api: Api) -> None:
     org = await api.new_org()
     acme = await customer(api, org)
