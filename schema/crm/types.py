@@ -13,6 +13,7 @@ import strawberry
 from strawberry import relay
 
 from schema.crm import loaders
+from schema.deferred import deferred, made
 from schema.documents import loaders as documents_loaders
 from schema.errors import UserError
 from schema.identity.types import UserType
@@ -82,13 +83,17 @@ class Party:
         return PaymentTerms.from_model(found) if found else None
 
 
+def _billing_address(party: Any) -> Address | None:
+    return Address.from_json(party._record.billing_address)
+
+
 def _party_fields(party: models.Party) -> dict[str, Any]:
+    """A party's cheap fields and the record its deferred ones are made from."""
     return {
         "id": str(party.id),
         "name": party.name,
         "email": party.email,
         "phone": party.phone,
-        "billing_address": Address.from_json(party.billing_address),
         "tax_id": party.tax_id,
         "currency": CurrencyCode(party.currency),
         "payment_terms_days": party.payment_terms_days,
@@ -97,6 +102,7 @@ def _party_fields(party: models.Party) -> dict[str, Any]:
         "created_at": party.created_at,
         "updated_at": party.updated_at,
         "payment_terms_id": party.payment_terms_id,
+        "_record": party,
     }
 
 
@@ -163,6 +169,10 @@ def _money(minor: int, currency: str) -> Money:
     return value
 
 
+@deferred(
+    billing_address=_billing_address,
+    credit_limit=lambda c: Money.from_minor(c._record.credit_limit_minor, c.currency),
+)
 @strawberry.type(description="Someone the organization sells to.")
 class Customer(relay.Node, Party):
     id: relay.NodeID[str]
@@ -223,10 +233,7 @@ class Customer(relay.Node, Party):
 
     @classmethod
     def from_model(cls, customer: models.Customer) -> Self:
-        return cls(
-            **_party_fields(customer),
-            credit_limit=Money.from_minor(customer.credit_limit_minor, customer.currency),
-        )
+        return made(cls, **_party_fields(customer))
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -235,13 +242,14 @@ class Customer(relay.Node, Party):
         return await _resolve(cls, info, models.Customer, node_ids)
 
 
+@deferred(billing_address=_billing_address)
 @strawberry.type(description="Someone the organization buys from.")
 class Vendor(relay.Node, Party):
     id: relay.NodeID[str]
 
     @classmethod
     def from_model(cls, vendor: models.Vendor) -> Self:
-        return cls(**_party_fields(vendor))
+        return made(cls, **_party_fields(vendor))
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]

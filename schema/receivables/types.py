@@ -14,6 +14,7 @@ from strawberry import relay
 
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
+from schema.deferred import deferred, made
 from schema.errors import UserError
 from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
@@ -52,10 +53,26 @@ def _money(minor: int, currency: str) -> Money:
     return value
 
 
+def _node_id(type_name: str, value: UUID | None) -> strawberry.ID | None:
+    return strawberry.ID(encode(type_name, value)) if value else None
+
+
 def _customer(found: CustomerModel | None) -> Customer | None:
     return Customer.from_model(found) if found else None
 
 
+@deferred(
+    quantity=lambda ln: plain_decimal(ln._record.quantity),
+    unit_price=lambda ln: _money(ln._record.unit_price_minor, ln._currency),
+    discount_percent=lambda ln: plain_decimal(ln._record.discount_percent),
+    amount=lambda ln: _money(ln._record.amount_minor, ln._currency),
+    tax=lambda ln: _money(ln._record.tax_minor, ln._currency),
+    item_id=lambda ln: _node_id("Item", ln._record.item_id),
+    tax_rate_id=lambda ln: _node_id("TaxRate", ln._record.tax_rate_id),
+    dimension_option_ids=lambda ln: [
+        strawberry.ID(encode("TrackingOption", o)) for o in ln._record.dimension_option_ids
+    ],
+)
 @strawberry.type(description="One line of an invoice, with its rounded figures.")
 class InvoiceLine:
     line_no: int = strawberry.field(description="Position on the invoice, from 1.")
@@ -79,22 +96,13 @@ class InvoiceLine:
 
     @classmethod
     def from_model(cls, line: models.InvoiceLine, currency: str) -> Self:
-        return cls(
+        return made(
+            cls,
             line_no=line.line_no,
             description=line.description,
-            quantity=plain_decimal(line.quantity),
-            unit_price=_money(line.unit_price_minor, currency),
-            discount_percent=plain_decimal(line.discount_percent),
-            amount=_money(line.amount_minor, currency),
-            tax=_money(line.tax_minor, currency),
-            item_id=strawberry.ID(encode("Item", line.item_id)) if line.item_id else None,
-            tax_rate_id=(
-                strawberry.ID(encode("TaxRate", line.tax_rate_id)) if line.tax_rate_id else None
-            ),
-            dimension_option_ids=[
-                strawberry.ID(encode("TrackingOption", o)) for o in line.dimension_option_ids
-            ],
             account_id=line.account_id,
+            _record=line,
+            _currency=currency,
         )
 
 
@@ -163,6 +171,16 @@ class Allocation(relay.Node):
         return out
 
 
+@deferred(
+    subtotal=lambda inv: _money(inv._record.subtotal_minor, inv.currency),
+    tax=lambda inv: _money(inv._record.tax_minor, inv.currency),
+    total=lambda inv: _money(inv.total_minor, inv.currency),
+    discount_percent=lambda inv: (
+        None
+        if inv._record.discount_percent is None
+        else plain_decimal(inv._record.discount_percent)
+    ),
+)
 @strawberry.type(description="A request for payment sent to a customer.")
 class Invoice(relay.Node):
     id: relay.NodeID[str]
@@ -308,7 +326,8 @@ class Invoice(relay.Node):
 
     @classmethod
     def from_model(cls, i: models.Invoice) -> Self:
-        return cls(
+        return made(
+            cls,
             id=str(i.id),
             uuid=i.id,
             number=i.number,
@@ -318,12 +337,6 @@ class Invoice(relay.Node):
             due_date=i.due_date,
             reference=i.reference,
             memo=i.memo,
-            subtotal=_money(i.subtotal_minor, i.currency),
-            tax=_money(i.tax_minor, i.currency),
-            total=_money(i.total_minor, i.currency),
-            discount_percent=(
-                plain_decimal(i.discount_percent) if i.discount_percent is not None else None
-            ),
             discount_until=i.discount_until,
             credit_limit_overridden=i.credit_limit_overridden,
             voided_on=i.voided_on,
@@ -333,6 +346,7 @@ class Invoice(relay.Node):
             customer_id=i.customer_id,
             entry_id=i.entry_id,
             total_minor=i.total_minor,
+            _record=i,
         )
 
     @classmethod
