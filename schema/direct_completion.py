@@ -20,8 +20,12 @@ free resolvers again, so the answer is the same either way.
 from __future__ import annotations
 
 import inspect
+import keyword
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
@@ -33,6 +37,9 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import Path, Undefined
+from graphql.type.scalars import serialize_boolean, serialize_id, serialize_int, serialize_string
+from strawberry.relay.utils import to_base64
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.info import Info
 
 from schema.plans import (
@@ -47,17 +54,28 @@ from schema.plans import (
     call_resolver,
     field_plans,
     global_id,
+    node_id_attribute,
     value_plan_of,
 )
 
 if TYPE_CHECKING:
     from schema.execution import LedgerlineExecutionContext
 
-# Produces a response value: (the value or its source object, the path of the object).
-Produce = Callable[[Any, Path | None], Any]
-# A producer and whether it reads its path (only resolvers do, through their info; an
-# object or list needs one when something below it does).
+# Where a value is, below the path graphql-core gave: (where its parent is, its key, the
+# parent type's name) as a plain tuple, made into a Path only if a resolver asks for one.
+Where = Path | tuple[Any, Any, Any] | None
+# Produces a response value: (the value or its source object, where the object is).
+Produce = Callable[[Any, Where], Any]
+# A producer and whether it reads where it is (only resolvers do, through their info; an
+# object or list needs to know when something below it does).
 Built = tuple[Produce, bool]
+
+
+def _path(where: Where) -> Path | None:
+    if where is None or type(where) is Path:
+        return where
+    parent, key, type_name = where
+    return Path(_path(parent), key, type_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +88,31 @@ class _Site:
     nodes: list[FieldNode]
     plan: Resolver
 
-    def resolve_info(self, path: Path | None) -> GraphQLResolveInfo:
-        field_path = Path(path, self.name, self.parent.name)
+    def resolve_info(self, where: Where) -> GraphQLResolveInfo:
+        field_path = Path(_path(where), self.name, self.parent.name)
         return self.context.build_resolve_info(
             self.plan.field_def, self.nodes, self.parent, field_path
         )
+
+
+class _ResolveInfo:
+    """Stands in for a resolver's GraphQLResolveInfo: its context at once, everything else
+    (its path, its field nodes...) made the first time the resolver asks. Resolvers on a
+    page mostly read the context only, for their loaders."""
+
+    __slots__ = ("_made", "_site", "_where", "context")
+
+    def __init__(self, site: _Site, where: Where) -> None:
+        self._site = site
+        self._where = where
+        self._made: GraphQLResolveInfo | None = None
+        self.context = site.context.context_value
+
+    def __getattr__(self, name: str) -> Any:
+        made = self._made
+        if made is None:
+            made = self._made = self._site.resolve_info(self._where)
+        return getattr(made, name)
 
 
 class GiveUp(Exception):
@@ -115,51 +153,48 @@ class Compiler:
         self, object_type: GraphQLObjectType, grouped: GroupedFieldSet
     ) -> Built | None:
         plans = field_plans(object_type)
-        steps: list[tuple[str, Produce]] = []
+        steps: list[_Step] = []
         needs_path = False
         for name, details in grouped.items():
             node = details[0].node
             if node.name.value == "__typename":
-                type_name = object_type.name
-                steps.append((name, _constant(type_name)))
+                steps.append(_Constant(name, object_type.name))
                 continue
             plan = None if node.arguments else plans.get(node.name.value)
-            field = self._field(object_type, name, details, plan) if plan else None
-            if field is None:
+            step = self._step(object_type, name, details, plan) if plan else None
+            if step is None:
                 return None
-            steps.append((name, field[0]))
-            needs_path = needs_path or field[1]
-        frozen = tuple(steps)
-
-        def complete(source: Any, path: Path | None) -> dict[str, Any]:
-            return {name: produce(source, path) for name, produce in frozen}
-
-        return complete, needs_path
+            steps.append(step)
+            needs_path = needs_path or step.needs_path
+        return _generate(object_type.name, steps), needs_path
 
     # ------------------------------------------------------------ fields
 
-    def _field(
+    def _step(
         self, parent: GraphQLObjectType, name: str, details: FieldDetailsList, plan: FieldPlan
-    ) -> Built | None:
+    ) -> _Step | None:
         value = self._value(plan.field_def.type, details)
         if value is None:
             return None
-        completer, needs_path = value
+        completer, needs_path = value.produce, value.needs_path
         type_name = parent.name
         if isinstance(plan, Attribute):
+            if plan.name.isidentifier() and not keyword.iskeyword(plan.name):
+                return _Read(name, plan.name, value)
             read = plan.read
             if not needs_path:
-                return (lambda source, _path: completer(read(source), None)), False
-            return (lambda source, path: completer(read(source), Path(path, name, type_name))), True
+                return _Call(name, lambda source, _path: completer(read(source), None), False)
+            return _Call(
+                name,
+                lambda source, path: completer(read(source), (path, name, type_name)),
+                True,
+            )
         if isinstance(plan, GlobalIdField):
-
-            def node_id(source: Any, _path: Path | None) -> Any:
-                found = global_id(source, type_name)
-                return _give_up() if found is None else completer(found, None)
-
-            return node_id, False
+            return _Call(name, _node_id(type_name, plan, completer), False)
         if isinstance(plan, Resolver):
-            return self._resolver(parent, name, details, plan, completer, needs_path), True
+            return _Call(
+                name, self._resolver(parent, name, details, plan, completer, needs_path), True
+            )
         return None
 
     def _resolver(
@@ -175,9 +210,9 @@ class Compiler:
         site = _Site(self.context, parent, name, [d.node for d in details], plan)
         takes_info = plan.info_name is not None
 
-        def resolve(source: Any, path: Path | None) -> Any:
+        def resolve(source: Any, path: Where) -> Any:
             info = (
-                Info(_raw_info=site.resolve_info(path), _field=plan.strawberry_field)
+                Info(_raw_info=_ResolveInfo(site, path), _field=plan.strawberry_field)  # type: ignore[arg-type]
                 if takes_info
                 else None
             )
@@ -186,20 +221,20 @@ class Compiler:
                 if inspect.iscoroutine(value):
                     value.close()  # never started, so nothing to undo
                 raise GiveUp
-            return completer(value, Path(path, name, parent.name) if needs_path else None)
+            return completer(value, (path, name, parent.name) if needs_path else None)
 
         return resolve
 
     # ------------------------------------------------------------ values
 
-    def _value(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Built | None:
+    def _value(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> _Value | None:
         plan = value_plan_of(return_type)
         if plan is None:
             return None
         required = isinstance(plan, NonNull)
         inner = plan.inner if isinstance(plan, NonNull) else plan
         if isinstance(inner, Leaf):
-            return _leaf(inner.coerce, required), False
+            return _Value(_leaf(inner.coerce, required), False, shortcuts=_leaf_shortcuts(inner))
         if isinstance(inner, ObjectValue):
             return self._object_value(inner, details, required)
         if isinstance(inner, ListValue):
@@ -209,12 +244,12 @@ class Compiler:
             item = self._value(list_type.of_type, details)  # type: ignore[union-attr]
             if item is None:
                 return None
-            return _list(item[0], required, item[1]), item[1]
+            return _Value(_list(item, required), item.needs_path)
         return None
 
     def _object_value(
         self, plan: ObjectValue, details: FieldDetailsList, required: bool
-    ) -> Built | None:
+    ) -> _Value | None:
         object_type = plan.object_type
         grouped, defer_usages, _ = self.context.collect_subfields(object_type, details)
         if defer_usages:
@@ -225,18 +260,62 @@ class Compiler:
         complete, needs_path = built
         check = plan.check
 
-        def value(v: Any, path: Path | None) -> Any:
+        def value(v: Any, path: Where) -> Any:
             if v is None or v is Undefined:
                 return _give_up() if required else None
             if check is not None and not check(v, None):
                 raise GiveUp
             return complete(v, path)
 
-        return value, needs_path
+        own_class = _own_class(object_type)
+        # An object of the type's own class passes strawberry's check: it completes at once.
+        shortcuts = () if own_class is None else ((own_class, None, _COMPLETE),)
+        return _Value(value, needs_path, shortcuts=shortcuts, complete=complete)
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """How a value of one type completes: `produce` in general; where its class is one of
+    `shortcuts` (class, guard or None, expression), the expression gives it directly."""
+
+    produce: Produce
+    needs_path: bool
+    shortcuts: tuple[tuple[type, str | None, str], ...] = ()
+    complete: Produce | None = None  # an object's own completion, for _COMPLETE
+
+
+# The expression of a shortcut completing an object with its own completion (`{complete}`)
+# rather than with the checks of `produce`.
+_COMPLETE = "{complete}({v}, {path})"
+
+
+def _own_class(object_type: GraphQLObjectType) -> type | None:
+    definition = (object_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    origin = getattr(definition, "origin", None)
+    return origin if isinstance(origin, type) else None
+
+
+def _leaf_shortcuts(leaf: Leaf) -> tuple[tuple[type, str | None, str], ...]:
+    """What a leaf's coercion does to values of some classes, as expressions, so that the
+    generated function does it without a call: a string given to String or ID stays as it
+    is, an int stays within Int's 32-bit range, a Decimal given to `str` becomes its text,
+    a date or time given to `isoformat` its ISO text."""
+    coerce = leaf.coerce
+    if coerce in (serialize_string, serialize_id):
+        return ((str, None, "{v}"),)
+    if coerce is str:
+        return ((str, None, "{v}"), (Decimal, None, "str({v})"))
+    if coerce is serialize_int:
+        return ((int, "-2147483648 <= {v} <= 2147483647", "{v}"),)
+    if coerce is serialize_boolean:
+        return ((bool, None, "{v}"),)
+    if isinstance(coerce, methodcaller) and repr(coerce) == "operator.methodcaller('isoformat')":
+        return ((date, None, "{v}.isoformat()"), (datetime, None, "{v}.isoformat()"))
+    return ()
 
 
 def _leaf(coerce: Callable[[Any], Any], required: bool) -> Produce:
-    def leaf(v: Any, _path: Path | None) -> Any:
+    def leaf(v: Any, _path: Where) -> Any:
         if v is None or v is Undefined:
             return _give_up() if required else None
         if isinstance(v, Exception):
@@ -249,18 +328,142 @@ def _leaf(coerce: Callable[[Any], Any], required: bool) -> Produce:
     return leaf
 
 
-def _list(item: Produce, required: bool, needs_path: bool) -> Produce:
-    def complete_list(v: Any, path: Path | None) -> Any:
+def _list(item: _Value, required: bool) -> Produce:
+    produce, needs_path = item.produce, item.needs_path
+    own = next((c for c, _g, e in item.shortcuts if e is _COMPLETE), None)
+    complete = item.complete
+
+    def complete_list(v: Any, path: Where) -> Any:
         if v is None or v is Undefined:
             return _give_up() if required else None
         if type(v) is not list and type(v) is not tuple:
             raise GiveUp
-        if not needs_path:
-            return [item(x, None) for x in v]
-        return [item(x, Path(path, i, None)) for i, x in enumerate(v)]
+        if needs_path:
+            return [produce(x, (path, i, None)) for i, x in enumerate(v)]
+        if own is not None and complete is not None:
+            return [complete(x, None) if type(x) is own else produce(x, None) for x in v]
+        return [produce(x, None) for x in v]
 
     return complete_list
 
 
-def _constant(value: str) -> Produce:
-    return lambda _source, _path: value
+def _node_id(type_name: str, plan: GlobalIdField, completer: Produce) -> Produce:
+    leaf = value_plan_of(plan.field_def.type)
+    leaf = leaf.inner if isinstance(leaf, NonNull) else leaf
+    if isinstance(leaf, Leaf) and leaf.coerce in (serialize_id, str):
+        # What an ID makes of strawberry's GlobalID (its str), without making one.
+        def encoded(source: Any, _path: Where) -> Any:
+            attribute = node_id_attribute(type(source))
+            node_id = None if attribute is None else getattr(source, attribute)
+            return _give_up() if node_id is None else to_base64(type_name, str(node_id))
+
+        return encoded
+
+    def node_id(source: Any, _path: Where) -> Any:
+        found = global_id(source, type_name)
+        return _give_up() if found is None else completer(found, None)
+
+    return node_id
+
+
+# ---------------------------------------------------------------- generated functions
+
+
+@dataclass(frozen=True, slots=True)
+class _Constant:
+    key: str
+    value: str
+    needs_path: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """An attribute read in the generated function itself, then completed."""
+
+    key: str
+    attribute: str
+    value: _Value
+
+    @property
+    def needs_path(self) -> bool:
+        return self.value.needs_path
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    key: str
+    produce: Produce
+    needs_path: bool
+
+
+_Step = _Constant | _Read | _Call
+
+
+def _generate(type_name: str, steps: list[_Step]) -> Produce:
+    """One function completing an object of `type_name` into its response dictionary.
+
+    Generated rather than looped over: a page completes hundreds of objects, and a function
+    call per field (to read it, then to check its type) was most of what that cost. The
+    source is made of the schema's attribute names (identifiers, checked) and of response
+    keys and the type name written as literals; the functions it calls are passed in. The
+    compiled maker is kept by its source, as compiling costs more than a page does; the
+    functions, which hold a request's context, are the maker's arguments.
+    """
+    functions: list[Any] = []  # passed to the maker: functions it calls, classes it tests
+    body: list[str] = []
+    for i, step in enumerate(steps):
+        value = f"v{i}"
+        if isinstance(step, _Constant):
+            body.append(f"{value} = {step.value!r}")
+        elif isinstance(step, _Read):
+            body.append(f"{value} = source.{step.attribute}")
+            path = f"(path, {step.key!r}, {type_name!r})" if step.needs_path else "None"
+            branches = []
+            for cls, guard, expression in step.value.shortcuts:
+                functions.append(cls)
+                test = f"kind is f{len(functions) - 1}"
+                if guard is not None:
+                    test += " and " + guard.format(v=value)
+                if expression is _COMPLETE:
+                    functions.append(step.value.complete)
+                    expression = f"f{len(functions) - 1}({{v}}, {path})"
+                branches.append((test, expression.format(v=value)))
+            functions.append(step.value.produce)
+            completing = f"f{len(functions) - 1}({value}, {path})"
+            if not branches:
+                body.append(f"{value} = {completing}")
+                continue
+            body.append(f"kind = type({value})")
+            for n, (test, expression) in enumerate(branches):
+                body.append(f"{'if' if n == 0 else 'elif'} {test}:")
+                body.append("    pass" if expression == value else f"    {value} = {expression}")
+            body.extend(("else:", f"    {value} = {completing}"))
+        else:
+            functions.append(step.produce)
+            body.append(f"{value} = f{len(functions) - 1}(source, path)")
+    entries = ", ".join(f"{step.key!r}: v{i}" for i, step in enumerate(steps))
+    source = "".join(
+        (
+            f"def make({', '.join(f'f{i}' for i in range(len(functions)))}):\n",
+            "    def complete(source, path):\n",
+            *(f"        {line}\n" for line in body),
+            f"        return {{{entries}}}\n",
+            "    return complete\n",
+        )
+    )
+    make = _MAKERS.get(source)
+    if make is None:
+        names: dict[str, Any] = {}
+        exec(compile(source, f"<completion of {type_name}>", "exec"), names)  # noqa: S102
+        make = names["make"]
+        if len(_MAKERS) >= _MAKERS_KEPT:
+            _MAKERS.pop(next(iter(_MAKERS)))
+        _MAKERS[source] = make
+    generated: Produce = make(*functions)
+    return generated
+
+
+# Distinct selections seen, oldest dropped first past the bound: clients send a few shapes
+# of query over and over, but nothing stops one from sending endless distinct aliases.
+_MAKERS_KEPT = 2048
+_MAKERS: dict[str, Callable[..., Produce]] = {}

@@ -110,6 +110,7 @@ class Attribute:
     """A field with no resolver: the value is an attribute of the object."""
 
     read: Callable[[Any], Any]
+    name: str
     field_def: GraphQLField
 
 
@@ -145,7 +146,8 @@ def _field_plan(field_def: GraphQLField) -> FieldPlan | None:
         getattr(field_def.resolve, "_is_default", False)
         and strawberry_field.default_resolver is getattr
     ):
-        return Attribute(read=attrgetter(strawberry_field.python_name), field_def=field_def)
+        name = strawberry_field.python_name
+        return Attribute(read=attrgetter(name), name=name, field_def=field_def)
     resolver = strawberry_field.base_resolver
     wrapped = getattr(resolver.wrapped_func, "__func__", None) if resolver else None
     if wrapped is _NODE_ID and not strawberry_field.extensions:
@@ -183,16 +185,31 @@ def field_plans(parent_type: GraphQLObjectType) -> dict[str, FieldPlan | None]:
     return plans
 
 
+def node_id_attribute(cls: type) -> str | None:
+    """The attribute holding the id of a Node class whose id strawberry's Node resolver
+    gives as is; None for any other class (its id is left to that resolver)."""
+    try:
+        return _NODE_ID_ATTRIBUTES[cls]
+    except KeyError:
+        pass
+    attribute = None
+    if (
+        issubclass(cls, Node)
+        and getattr(cls.resolve_id, "__func__", None) is _DEFAULT_RESOLVE_ID
+        and getattr(cls.resolve_typename, "__func__", None) is _DEFAULT_RESOLVE_TYPENAME
+    ):
+        attribute = cls.resolve_id_attr()
+    _NODE_ID_ATTRIBUTES[cls] = attribute
+    return attribute
+
+
+_NODE_ID_ATTRIBUTES: dict[type, str | None] = {}
+
+
 def global_id(source: Any, type_name: str) -> GlobalID | None:
     """The id strawberry's Node resolver would give, or None where it might differ."""
-    cls = type(source)
-    if (
-        not isinstance(source, Node)
-        or getattr(cls.resolve_id, "__func__", None) is not _DEFAULT_RESOLVE_ID
-        or getattr(cls.resolve_typename, "__func__", None) is not _DEFAULT_RESOLVE_TYPENAME
-    ):
-        return None
-    node_id = getattr(source, cls.resolve_id_attr())
+    attribute = node_id_attribute(type(source))
+    node_id = None if attribute is None else getattr(source, attribute)
     if node_id is None:
         return None
     return GlobalID(type_name=type_name, node_id=str(node_id))

@@ -12,6 +12,7 @@ import strawberry
 from strawberry import relay
 from strawberry.dataloader import DataLoader
 
+from schema import direct_completion
 from schema.execution import LedgerlineExecutionContext
 from schema.prefetch import ready
 
@@ -77,6 +78,11 @@ class Thing:
         return f"{info.field_name} of {info.path.typename} for {self.name}"
 
     @strawberry.field
+    def where(self, info: strawberry.Info) -> str:
+        path = info.path
+        return f"{'.'.join(str(k) for k in path.as_list())} in {path.typename}"
+
+    @strawberry.field
     def fails(self) -> str | None:
         raise ValueError(f"no value for {self.name}")
 
@@ -102,6 +108,25 @@ class Thing:
     async def later(self) -> Amount:
         await asyncio.sleep(0)
         return Amount(value=len(self.name), label=None)
+
+
+class Label(str):
+    """A str subclass: not final as read, so coerced as graphql-core would."""
+
+
+@strawberry.type
+class Leaves:
+    """Leaf values at the edges of what the generated completion takes as read."""
+
+    count: int
+    maybe_count: int | None
+    flag: bool
+    text: str
+    maybe_text: str | None
+
+
+def _leaves(count: Any, flag: Any = True, text: Any = "t", maybe_text: Any = None) -> Leaves:
+    return Leaves(count=count, maybe_count=count, flag=flag, text=text, maybe_text=maybe_text)
 
 
 def _thing(name: str, **overrides: Any) -> Thing:
@@ -184,6 +209,22 @@ class Query:
         return [Item(code="f", amounts=[], maybe_amounts=None)]
 
     @strawberry.field
+    def leaves(self) -> list[Leaves]:
+        return [
+            _leaves(2**31 - 1, text=Label("sub")),
+            _leaves(-(2**31), flag=False, maybe_text=""),
+            _leaves(True, flag=1, text=7, maybe_text=Label("x")),
+        ]
+
+    @strawberry.field
+    def too_big(self) -> Leaves | None:
+        return _leaves(2**31)
+
+    @strawberry.field
+    def fractional(self) -> Leaves | None:
+        return _leaves(1.5, text=None)
+
+    @strawberry.field
     def other(self) -> Other:
         return Other(id="7")
 
@@ -217,6 +258,12 @@ QUERIES = [
     "{ brokenList { code maybeAmounts { value } } }",
     "{ tupleAndString { tags } }",
     "{ laterItems { id amounts { value } } things { later { value } } }",
+    "{ leaves { count maybeCount flag text maybeText t: text } }",
+    "{ things { name where w: where } nullAmount { where } }",
+    "{ tooBig { text maybeCount } leaves { count } }",
+    "{ tooBig { count } }",
+    "{ fractional { maybeCount flag } }",
+    "{ fractional { text } }",
 ]
 
 
@@ -266,3 +313,12 @@ async def test_ready_raises_the_loaders_failure_when_awaited() -> None:
     again = ready(loader, 3, lambda v: v)
     with pytest.raises(ValueError, match="no 3"):
         await again
+
+
+async def test_plain_selections_are_completed_by_generated_functions() -> None:
+    direct_completion._MAKERS.clear()
+    result = await FAST.execute("{ leaves { count t: text } }")
+    assert result.errors is None
+    generated = [source for source in direct_completion._MAKERS if "source.count" in source]
+    assert len(generated) == 1
+    assert "'t': v1" in generated[0] and "source.text" in generated[0]
