@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
-from strawberry.dataloader import DataLoader
+from strawberry.dataloader import DataLoader, DefaultCache
 
 from server.access.control import AccessControl
 from server.actor import Actor, RequestInfo
@@ -80,3 +81,24 @@ class Context:
         if name not in self.loaders:
             self.loaders[name] = factory(self)
         return self.loaders[name]
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class SameKeyCache(DefaultCache[K, V]):
+    """strawberry's default cache with its keys used as they are: every loader here is keyed
+    on ids, and the default's key function costs a call per lookup. `prefetch.ready` reads
+    `cache_map` itself."""
+
+    def get(self, key: K) -> asyncio.Future[V] | None:
+        return self.cache_map.get(key)
+
+    def set(self, key: K, value: asyncio.Future[V]) -> None:
+        self.cache_map[key] = value
+
+
+def batch_loader(load: Callable[[list[K]], Awaitable[Sequence[Any]]]) -> DataLoader[K, Any]:
+    """A DataLoader batching `load`, its results cached by key for the request."""
+    return DataLoader(load_fn=load, cache_map=SameKeyCache())

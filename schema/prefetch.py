@@ -17,6 +17,7 @@ import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
+from schema.context import SameKeyCache
 from server.sql import Joined
 
 K = TypeVar("K")
@@ -29,7 +30,7 @@ def ready(loader: DataLoader[K, V], key: K, convert: Callable[[V], Any]) -> Any:
     Typed `Any` because a resolver returning it yields either the value or an awaitable,
     which graphql-core accepts from any resolver.
     """
-    future = loader.cache_map.get(key) if loader.cache else None
+    future = _held(loader, key)
     if (
         future is not None
         and future.done()
@@ -49,7 +50,18 @@ def missing(loader: DataLoader[K, V], keys: Iterable[K]) -> list[K]:
     unique = dict.fromkeys(keys)
     if not loader.cache:
         return list(unique)
-    return [key for key in unique if loader.cache_map.get(key) is None]
+    cache = loader.cache_map
+    if type(cache) is SameKeyCache:
+        held = cache.cache_map
+        return [key for key in unique if key not in held]
+    return [key for key in unique if cache.get(key) is None]
+
+
+def _held(loader: DataLoader[K, V], key: K) -> Any:
+    if not loader.cache:
+        return None
+    cache = loader.cache_map
+    return cache.cache_map.get(key) if type(cache) is SameKeyCache else cache.get(key)
 
 
 def joined_with_page(

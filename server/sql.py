@@ -182,25 +182,69 @@ async def count_rows(model: type[Model], where: Where) -> int:
 class Record:
     """A row read for display: the model's field values as attributes, converted as the ORM
     converts them, without a model instance's bookkeeping (which costs more than the row's
-    SQL on a page of fifty). Read-only by convention: nothing saves it."""
+    SQL on a page of fifty). Read-only by convention: nothing saves it.
+
+    Values the driver gives as they are stored are set at once; the others (enums, fixed
+    points, JSON, times in a zone) are converted the first time they are read, by a
+    `_Converted` of the record's class: a page shows a few of a row's columns."""
+
+    _row: Mapping[str, Any]
 
 
-_RECORD_TYPES: dict[type[Model], type[Record]] = {}
+class _Converted:
+    """A column converted when first read, then kept; a non-data descriptor, so the kept
+    value (in the record's __dict__) is what later reads find."""
+
+    __slots__ = ("convert", "key", "name")
+
+    def __init__(self, name: str, key: str, convert: Callable[[Any], Any]) -> None:
+        self.name = name
+        self.key = key
+        self.convert = convert
+
+    def __get__(self, record: Any, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        value = record.__dict__[self.name] = self.convert(record._row[self.key])
+        return value
 
 
-def _record_type(model: type[Model]) -> type[Record]:
-    """A Record class for the model, with the model's properties (they read fields only)."""
-    found = _RECORD_TYPES.get(model)
-    if found is None:
-        properties = {
-            name: value
-            for klass in reversed(model.__mro__)
-            if issubclass(klass, Model) and klass is not Model
-            for name, value in vars(klass).items()
-            if isinstance(value, property)
-        }
-        found = type(f"{model.__name__}Record", (Record,), {**properties, "_meta": model._meta})
-        _RECORD_TYPES[model] = found
+_RECORD_TYPES: dict[tuple[Any, ...], tuple[type[Record], list[str], list[str]]] = {}
+
+
+def _record_type(model: type[Model], prefix: str) -> tuple[type[Record], list[str], list[str]]:
+    """A Record class for the model's rows as read with `prefix`: the model's properties
+    (they read fields only) and a `_Converted` per column the driver does not give as is;
+    with the names of the others and their keys in a row.
+
+    Kept per database kind and time zone, which decide the conversions."""
+    postgres = dialect() == "postgres"
+    zone = get_default_timezone() if get_use_tz() else None
+    cache_key = (model, prefix, postgres, zone)
+    found = _RECORD_TYPES.get(cache_key)
+    if found is not None:
+        return found
+    meta = model._meta
+    attributes: dict[str, Any] = {
+        name: value
+        for klass in reversed(model.__mro__)
+        if issubclass(klass, Model) and klass is not Model
+        for name, value in vars(klass).items()
+        if isinstance(value, property)
+    }
+    names = [name for _key, name, _field in meta.db_native_fields]
+    keys = [prefix + key for key, _name, _field in meta.db_native_fields]
+    for key, name, column in meta.db_default_fields:
+        attributes[name] = _Converted(name, prefix + key, _plain(column.field_type))
+    for key, name, column in meta.db_complex_fields:
+        if postgres and isinstance(column, UUIDField):
+            # The driver returns uuid.UUID itself, which the field's converter hands back.
+            names.append(name)
+            keys.append(prefix + key)
+        else:
+            attributes[name] = _Converted(name, prefix + key, _converter(column, zone))
+    record_type = type(f"{model.__name__}Record", (Record,), {**attributes, "_meta": meta})
+    found = _RECORD_TYPES[cache_key] = (record_type, names, keys)
     return found
 
 
@@ -212,28 +256,12 @@ def records(model: type[Model], rows: Iterable[Mapping[str, Any]], prefix: str =
     split into values the driver already converted, plain type conversions and the fields'
     own converters. Typed Any: callers read them where they would read the model.
     """
-    meta = model._meta
-    postgres = dialect() == "postgres"
-    native: list[tuple[str, str]] = []
-    converted: list[tuple[str, str, Callable[[Any], Any]]] = []
-    for key, name, _field in meta.db_native_fields:
-        native.append((prefix + key, name))
-    for key, name, column in meta.db_default_fields:
-        converted.append((prefix + key, name, _plain(column.field_type)))
-    for key, name, column in meta.db_complex_fields:
-        if postgres and isinstance(column, UUIDField):
-            # The driver returns uuid.UUID itself, which the field's converter hands back.
-            native.append((prefix + key, name))
-        else:
-            converted.append((prefix + key, name, _converter(column)))
-    names = [name for _key, name in native]
-    read_native = _getter([key for key, _name in native])
-    record_type = _record_type(model)
+    record_type, names, keys = _record_type(model, prefix)
+    read_native = _getter(keys)
     out = []
     for row in rows:
         values = dict(zip(names, read_native(row), strict=True))
-        for key, name, convert in converted:
-            values[name] = convert(row[key])
+        values["_row"] = row
         record = record_type.__new__(record_type)
         record.__dict__ = values
         out.append(record)
@@ -254,13 +282,12 @@ def _plain(kind: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else kind(value)
 
 
-def _converter(field: Any) -> Callable[[Any], Any]:
+def _converter(field: Any, zone: Any) -> Callable[[Any], Any]:
     convert: Callable[[Any], Any] = field.to_python_value
-    if not isinstance(field, DatetimeField) or not get_use_tz():
+    if not isinstance(field, DatetimeField) or zone is None:
         return convert
     # The ORM's conversion of a time the driver already made aware (PostgreSQL's always
-    # are), with the time zone looked up once per read rather than once per value.
-    zone = get_default_timezone()
+    # are), with the time zone looked up once rather than once per value.
 
     def aware(value: Any) -> Any:
         if type(value) is datetime and value.tzinfo is not None:

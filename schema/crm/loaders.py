@@ -8,7 +8,7 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
-from schema.context import Context
+from schema.context import Context, batch_loader
 from server.crm import notes, parties
 from server.crm.models import Customer, CustomerNote, Party, Vendor
 from server.identity.models import User
@@ -21,7 +21,7 @@ def customer_notes(context: Context) -> DataLoader[UUID, list[CustomerNote]]:
         grouped = await notes.notes_by_customer(context.signed_in(), ids)
         return [grouped.get(i, []) for i in ids]
 
-    return context.loader("customer_notes", lambda _ctx: DataLoader(load_fn=load))
+    return context.loader("customer_notes", lambda _ctx: batch_loader(load))
 
 
 def users(context: Context) -> DataLoader[UUID, User | None]:
@@ -29,7 +29,7 @@ def users(context: Context) -> DataLoader[UUID, User | None]:
         found = {u.id: u for u in await User.filter(id__in=ids)}
         return [found.get(i) for i in ids]
 
-    return context.loader("users", lambda _ctx: DataLoader(load_fn=load))
+    return context.loader("users", lambda _ctx: batch_loader(load))
 
 
 def _parties(context: Context, model: type[Party], name: str) -> DataLoader[UUID, Any]:
@@ -37,7 +37,7 @@ def _parties(context: Context, model: type[Party], name: str) -> DataLoader[UUID
         found = {p.id: p for p in await parties.get_many(context.signed_in(), model, ids)}
         return [found.get(i) for i in ids]
 
-    return context.loader(name, lambda _ctx: DataLoader(load_fn=load))
+    return context.loader(name, lambda _ctx: batch_loader(load))
 
 
 def customers(context: Context) -> DataLoader[UUID, Customer | None]:
@@ -56,4 +56,4 @@ def customer_figures(context: Context) -> DataLoader[UUID, CustomerFigures | Non
         found = await figures.customer_figures(context.signed_in().org, ids, today)
         return [found.get(i) for i in ids]
 
-    return context.loader("customer_figures", lambda _ctx: DataLoader(load_fn=load))
+    return context.loader("customer_figures", lambda _ctx: batch_loader(load))

@@ -87,6 +87,16 @@ def _billing_address(party: Any) -> Address | None:
     return Address.from_json(party._record.billing_address)
 
 
+# A party's fields made when first read: a list of customers shows a few of them.
+_PARTY_FIELDS: dict[str, Any] = {
+    "billing_address": _billing_address,
+    "status": lambda party: party._record.status,
+    "tags": lambda party: party._record.tags,
+    "created_at": lambda party: party._record.created_at,
+    "updated_at": lambda party: party._record.updated_at,
+}
+
+
 def _party_fields(party: models.Party) -> dict[str, Any]:
     """A party's cheap fields and the record its deferred ones are made from."""
     return {
@@ -97,10 +107,6 @@ def _party_fields(party: models.Party) -> dict[str, Any]:
         "tax_id": party.tax_id,
         "currency": CurrencyCode(party.currency),
         "payment_terms_days": party.payment_terms_days,
-        "status": party.status,
-        "tags": party.tags,
-        "created_at": party.created_at,
-        "updated_at": party.updated_at,
         "payment_terms_id": party.payment_terms_id,
         "_record": party,
     }
@@ -170,7 +176,7 @@ def _money(minor: int, currency: str) -> Money:
 
 
 @deferred(
-    billing_address=_billing_address,
+    **_PARTY_FIELDS,
     credit_limit=lambda c: Money.from_minor(c._record.credit_limit_minor, c.currency),
 )
 @strawberry.type(description="Someone the organization sells to.")
@@ -242,7 +248,7 @@ class Customer(relay.Node, Party):
         return await _resolve(cls, info, models.Customer, node_ids)
 
 
-@deferred(billing_address=_billing_address)
+@deferred(**_PARTY_FIELDS)
 @strawberry.type(description="Someone the organization buys from.")
 class Vendor(relay.Node, Party):
     id: relay.NodeID[str]

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
-from schema.context import Context
+from schema.context import Context, batch_loader
 from server.documents import taxes, terms
 from server.documents.models import PaymentTerms, TaxRate
 
@@ -17,7 +17,7 @@ def payment_terms(context: Context) -> DataLoader[UUID, PaymentTerms | None]:
         found = {t.id: t for t in await terms.get_many_terms(context.signed_in(), ids)}
         return [found.get(i) for i in ids]
 
-    return context.loader("documents.payment_terms", lambda _c: DataLoader(load_fn=load))
+    return context.loader("documents.payment_terms", lambda _c: batch_loader(load))
 
 
 def tax_rates(context: Context) -> DataLoader[UUID, TaxRate | None]:
@@ -25,4 +25,4 @@ def tax_rates(context: Context) -> DataLoader[UUID, TaxRate | None]:
         found = {r.id: r for r in await taxes.get_many_tax_rates(context.signed_in(), ids)}
         return [found.get(i) for i in ids]
 
-    return context.loader("documents.tax_rates", lambda _c: DataLoader(load_fn=load))
+    return context.loader("documents.tax_rates", lambda _c: batch_loader(load))

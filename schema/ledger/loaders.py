@@ -9,7 +9,7 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
-from schema.context import Context
+from schema.context import Context, batch_loader
 from server.ledger.models import Account, JournalEntry, JournalLine, LineTag, TrackingOption
 from server.ledger.reports import totals_by_account
 
@@ -20,7 +20,7 @@ def accounts(context: Context) -> DataLoader[UUID, Account | None]:
         found = {a.id: a for a in await Account.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader("ledger.accounts", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.accounts", lambda _c: batch_loader(load))
 
 
 def entries(context: Context) -> DataLoader[UUID, JournalEntry | None]:
@@ -29,7 +29,7 @@ def entries(context: Context) -> DataLoader[UUID, JournalEntry | None]:
         found = {e.id: e for e in await JournalEntry.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader("ledger.entries", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.entries", lambda _c: batch_loader(load))
 
 
 def reversals(context: Context) -> DataLoader[UUID, JournalEntry | None]:
@@ -43,7 +43,7 @@ def reversals(context: Context) -> DataLoader[UUID, JournalEntry | None]:
         }
         return [found.get(i) for i in ids]
 
-    return context.loader("ledger.reversals", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.reversals", lambda _c: batch_loader(load))
 
 
 def lines(context: Context) -> DataLoader[UUID, list[JournalLine]]:
@@ -56,7 +56,7 @@ def lines(context: Context) -> DataLoader[UUID, list[JournalLine]]:
             grouped[line.entry_id].append(line)
         return [grouped.get(i, []) for i in ids]
 
-    return context.loader("ledger.lines", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.lines", lambda _c: batch_loader(load))
 
 
 def line_options(context: Context) -> DataLoader[int, list[TrackingOption]]:
@@ -66,7 +66,7 @@ def line_options(context: Context) -> DataLoader[int, list[TrackingOption]]:
             grouped[tag.line_id].append(tag.option)
         return [grouped.get(i, []) for i in ids]
 
-    return context.loader("ledger.line_options", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.line_options", lambda _c: batch_loader(load))
 
 
 def options(context: Context) -> DataLoader[UUID, TrackingOption | None]:
@@ -75,7 +75,7 @@ def options(context: Context) -> DataLoader[UUID, TrackingOption | None]:
         found = {o.id: o for o in await TrackingOption.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader("ledger.options", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.options", lambda _c: batch_loader(load))
 
 
 def balances(context: Context) -> DataLoader[tuple[UUID, date], tuple[int, int]]:
@@ -88,7 +88,7 @@ def balances(context: Context) -> DataLoader[tuple[UUID, date], tuple[int, int]]
             by_date[as_of] = await totals_by_account(actor, None, as_of)
         return [by_date[d].get(a, (0, 0)) for a, d in keys]
 
-    return context.loader("ledger.balances", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.balances", lambda _c: batch_loader(load))
 
 
 def base_currency(context: Context) -> DataLoader[UUID, str]:
@@ -98,4 +98,4 @@ def base_currency(context: Context) -> DataLoader[UUID, str]:
         found = dict(await Organization.filter(id__in=ids).values_list("id", "base_currency"))
         return [str(found[i]) for i in ids]
 
-    return context.loader("ledger.base_currency", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ledger.base_currency", lambda _c: batch_loader(load))

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
-from schema.context import Context
+from schema.context import Context, batch_loader
 from server.documents import queries
 from server.documents.models import Allocation, Ledger, OpenItem
 from server.payables.models import (
@@ -27,7 +27,7 @@ def _by_id(context: Context, name: str, model: Any) -> DataLoader[Any, Any]:
         found = {r.id: r for r in await model.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader(name, lambda _c: DataLoader(load_fn=load))
+    return context.loader(name, lambda _c: batch_loader(load))
 
 
 def _grouped(
@@ -39,7 +39,7 @@ def _grouped(
             grouped[getattr(row, key)].append(row)
         return [grouped.get(i, []) for i in ids]
 
-    return context.loader(name, lambda _c: DataLoader(load_fn=load))
+    return context.loader(name, lambda _c: batch_loader(load))
 
 
 def bills(context: Context) -> DataLoader[UUID, Bill | None]:
@@ -67,7 +67,7 @@ def bill_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[Bi
         )
         return [found.get(i, (None, [])) for i in ids]
 
-    return context.loader("payables.bill_details", lambda _c: DataLoader(load_fn=load))
+    return context.loader("payables.bill_details", lambda _c: batch_loader(load))
 
 
 def order_lines(context: Context) -> DataLoader[UUID, list[PurchaseOrderLine]]:

@@ -189,6 +189,9 @@ class BillAllocation:
     discount_percent=lambda b: (
         _quantity(b._record.discount_percent) if b._record.discount_percent else None
     ),
+    approved_at=lambda b: b._record.approved_at,
+    created_at=lambda b: b._record.created_at,
+    updated_at=lambda b: b._record.updated_at,
 )
 @strawberry.type(description="A vendor's invoice to the organization.")
 class Bill(relay.Node):
@@ -305,10 +308,7 @@ class Bill(relay.Node):
             discount_until=b.discount_until,
             rejection_reason=b.rejection_reason,
             tolerance_overridden=b.tolerance_overridden,
-            approved_at=b.approved_at,
             voided_on=b.voided_on,
-            created_at=b.created_at,
-            updated_at=b.updated_at,
             vendor_id=b.vendor_id,
             order_id=b.purchase_order_id,
             created_by_id=b.created_by_id,

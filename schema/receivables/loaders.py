@@ -9,7 +9,7 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 from tortoise.expressions import Q
 
-from schema.context import Context
+from schema.context import Context, batch_loader
 from server.documents import queries
 from server.documents.models import Allocation, OpenItem
 from server.receivables.models import Invoice, InvoiceLine, InvoiceReminder, Payment
@@ -21,7 +21,7 @@ def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
         found = {o.id: o for o in await OpenItem.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader("ar.open_items", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ar.open_items", lambda _c: batch_loader(load))
 
 
 def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[InvoiceLine]]]:
@@ -33,7 +33,7 @@ def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list
         )
         return [found.get(i, (None, [])) for i in ids]
 
-    return context.loader("ar.invoice_details", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ar.invoice_details", lambda _c: batch_loader(load))
 
 
 def invoices(context: Context) -> DataLoader[UUID, Invoice | None]:
@@ -42,7 +42,7 @@ def invoices(context: Context) -> DataLoader[UUID, Invoice | None]:
         found = {i.id: i for i in await Invoice.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader("ar.invoices", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ar.invoices", lambda _c: batch_loader(load))
 
 
 def payments(context: Context) -> DataLoader[UUID, Payment | None]:
@@ -51,7 +51,7 @@ def payments(context: Context) -> DataLoader[UUID, Payment | None]:
         found = {p.id: p for p in await Payment.filter(id__in=ids, organization_id=org)}
         return [found.get(i) for i in ids]
 
-    return context.loader("ar.payments", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ar.payments", lambda _c: batch_loader(load))
 
 
 def allocations(context: Context) -> DataLoader[UUID, list[Allocation]]:
@@ -70,7 +70,7 @@ def allocations(context: Context) -> DataLoader[UUID, list[Allocation]]:
                     grouped[side].append(a)
         return [grouped.get(i, []) for i in ids]
 
-    return context.loader("ar.allocations", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ar.allocations", lambda _c: batch_loader(load))
 
 
 def reminders(context: Context) -> DataLoader[UUID, list[InvoiceReminder]]:
@@ -86,4 +86,4 @@ def reminders(context: Context) -> DataLoader[UUID, list[InvoiceReminder]]:
             grouped[r.invoice_id].append(r)
         return [grouped.get(i, []) for i in ids]
 
-    return context.loader("ar.reminders", lambda _c: DataLoader(load_fn=load))
+    return context.loader("ar.reminders", lambda _c: batch_loader(load))

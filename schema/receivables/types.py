@@ -180,6 +180,8 @@ class Allocation(relay.Node):
         if inv._record.discount_percent is None
         else plain_decimal(inv._record.discount_percent)
     ),
+    created_at=lambda inv: inv._record.created_at,
+    issued_at=lambda inv: inv._record.issued_at,
 )
 @strawberry.type(description="A request for payment sent to a customer.")
 class Invoice(relay.Node):
@@ -341,8 +343,6 @@ class Invoice(relay.Node):
             credit_limit_overridden=i.credit_limit_overridden,
             voided_on=i.voided_on,
             written_off_on=i.written_off_on,
-            created_at=i.created_at,
-            issued_at=i.issued_at,
             customer_id=i.customer_id,
             entry_id=i.entry_id,
             total_minor=i.total_minor,
