@@ -169,12 +169,6 @@ class CustomerNote(relay.Node):
         return [cls.from_model(found[i]) if i in found else None for i in ids]
 
 
-def _money(minor: int, currency: str) -> Money:
-    value = Money.from_minor(minor, currency)
-    assert value is not None
-    return value
-
-
 @deferred(
     **_PARTY_FIELDS,
     credit_limit=lambda c: Money.from_minor(c._record.credit_limit_minor, c.currency),
@@ -205,19 +199,19 @@ class Customer(relay.Node, Party):
     )
     async def outstanding_balance(self, info: strawberry.Info) -> Money:
         found = await self._figures(info)
-        return _money(found.outstanding if found else 0, self.currency)
+        return Money.of(found.outstanding if found else 0, self.currency)
 
     @strawberry.field(description="Part of outstandingBalance on invoices due before today (UTC).")
     async def overdue_balance(self, info: strawberry.Info) -> Money:
         found = await self._figures(info)
-        return _money(found.overdue if found else 0, self.currency)
+        return Money.of(found.overdue if found else 0, self.currency)
 
     @strawberry.field(
         description="Payments and credit notes not yet applied to invoices nor refunded."
     )
     async def unapplied_credits(self, info: strawberry.Info) -> Money:
         found = await self._figures(info)
-        return _money(found.unapplied_credits if found else 0, self.currency)
+        return Money.of(found.unapplied_credits if found else 0, self.currency)
 
     @strawberry.field(
         description="creditLimit - outstandingBalance + unappliedCredits; negative when over "
@@ -227,7 +221,7 @@ class Customer(relay.Node, Party):
         found = await self._figures(info)
         if found is None or found.credit_available is None:
             return None
-        return _money(found.credit_available, self.currency)
+        return Money.of(found.credit_available, self.currency)
 
     @strawberry.field(
         description="Days from invoice date to payment, weighted by the amount paid, over "

@@ -11,7 +11,7 @@ from schema.crm import loaders
 from schema.crm.types import Vendor
 from schema.errors import UserError
 from schema.permissions import requires
-from schema.receivables.reports import AgingBucket, AgingTotals, _money, aging_columns
+from schema.receivables.reports import AgingBucket, AgingTotals, aging_columns
 from schema.scalars import CurrencyCode, Money
 from server.documents import aging as ag
 from server.documents.models import Ledger
@@ -83,9 +83,9 @@ class PayablesAgingQuery:
         rows = [
             ApAgingRow(
                 vendor=Vendor.from_model(vendor),
-                buckets=[_money(v, cur) for v in r.buckets],
-                unapplied_credits=_money(r.unapplied_credits, cur),
-                total=_money(r.total, cur),
+                buckets=[Money.of(v, cur) for v in r.buckets],
+                unapplied_credits=Money.of(r.unapplied_credits, cur),
+                total=Money.of(r.total, cur),
             )
             for r, vendor in zip(report.rows, found, strict=True)
             if vendor is not None

@@ -33,12 +33,6 @@ from server.receivables.models import PaymentMethod
 from server.sql import Joined
 
 
-def money(minor: int, currency: str) -> Money:
-    value = Money.from_minor(int(minor), currency)
-    assert value is not None
-    return value
-
-
 def _uuids(raw: Iterable[str]) -> list[UUID]:
     out = []
     for value in raw:
@@ -105,10 +99,10 @@ def _line_fields(ln: documents.DocumentLine, currency: str) -> dict[str, Any]:
 
 _LINE_FIELDS: dict[str, Any] = {
     "quantity": lambda ln: _quantity(ln._record.quantity),
-    "unit_price": lambda ln: money(ln._record.unit_price_minor, ln._currency),
+    "unit_price": lambda ln: Money.of(ln._record.unit_price_minor, ln._currency),
     "discount_percent": lambda ln: _quantity(ln._record.discount_percent),
-    "amount": lambda ln: money(ln._record.amount_minor, ln._currency),
-    "tax": lambda ln: money(ln._record.tax_minor, ln._currency),
+    "amount": lambda ln: Money.of(ln._record.amount_minor, ln._currency),
+    "tax": lambda ln: Money.of(ln._record.tax_minor, ln._currency),
     "option_ids": lambda ln: _uuids(str(o) for o in ln._record.dimension_option_ids or []),
 }
 
@@ -174,7 +168,7 @@ class BillAllocation:
     def from_model(cls, a: documents.Allocation, currency: str) -> BillAllocation:
         return cls(
             kind=a.kind,
-            amount=money(a.amount_minor, currency),
+            amount=Money.of(a.amount_minor, currency),
             date=a.date,
             reversed_on=a.reversed_on,
             bill_id=a.charge_id,
@@ -183,9 +177,9 @@ class BillAllocation:
 
 
 @deferred(
-    subtotal=lambda b: money(b._record.subtotal_minor, b.currency),
-    tax=lambda b: money(b._record.tax_minor, b.currency),
-    total=lambda b: money(b._record.total_minor, b.currency),
+    subtotal=lambda b: Money.of(b._record.subtotal_minor, b.currency),
+    tax=lambda b: Money.of(b._record.tax_minor, b.currency),
+    total=lambda b: Money.of(b._record.total_minor, b.currency),
     discount_percent=lambda b: (
         _quantity(b._record.discount_percent) if b._record.discount_percent else None
     ),
@@ -251,7 +245,7 @@ class Bill(relay.Node):
         return ready(
             loaders.bill_details(info.context),
             self.uuid,
-            lambda details: money(details[0] or 0, self.currency),
+            lambda details: Money.of(details[0] or 0, self.currency),
         )
 
     @classmethod
@@ -357,7 +351,7 @@ class BillPayment(relay.Node):
     @strawberry.field(description="What is not applied to bills: a credit with the vendor.")
     async def unapplied(self, info: strawberry.Info) -> Money:
         item = await loaders.open_items(info.context).load(UUID(self.id))
-        return money(item.open_minor if item else 0, self.amount.currency)
+        return Money.of(item.open_minor if item else 0, self.amount.currency)
 
     @strawberry.field(description="The bills it paid, with the amounts.")
     async def allocations(self, info: strawberry.Info) -> list[BillAllocation]:
@@ -373,7 +367,7 @@ class BillPayment(relay.Node):
         return cls(
             id=str(p.id),
             date=p.date,
-            amount=money(p.amount_minor, p.currency),
+            amount=Money.of(p.amount_minor, p.currency),
             method=p.method,
             reference=p.reference,
             memo=p.memo,
@@ -446,9 +440,9 @@ class PurchaseOrder(relay.Node):
             order_date=o.order_date,
             expected_date=o.expected_date,
             memo=o.memo,
-            subtotal=money(o.subtotal_minor, o.currency),
-            tax=money(o.tax_minor, o.currency),
-            total=money(o.total_minor, o.currency),
+            subtotal=Money.of(o.subtotal_minor, o.currency),
+            tax=Money.of(o.tax_minor, o.currency),
+            total=Money.of(o.total_minor, o.currency),
             approved_at=o.approved_at,
             created_at=o.created_at,
             vendor_id=o.vendor_id,
@@ -529,8 +523,8 @@ class PaymentScheduleBucket:
             iso_year=year,
             iso_week=week,
             bill_count=b.bills,
-            total=money(b.base_minor, base),
-            by_currency=[money(v, c) for c, v in sorted(b.by_currency.items())],
+            total=Money.of(b.base_minor, base),
+            by_currency=[Money.of(v, c) for c, v in sorted(b.by_currency.items())],
         )
 
 

@@ -16,7 +16,7 @@ from schema.errors import UserError
 from schema.permissions import authorize
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
-from schema.receivables.types import Allocation, Invoice, InvoiceLine, _money, _uuids
+from schema.receivables.types import Allocation, Invoice, InvoiceLine, _uuids
 from schema.scalars import CurrencyCode, Money
 from server.receivables import models
 
@@ -55,7 +55,7 @@ class CreditNote(relay.Node):
         if self.status == models.CreditNoteStatus.DRAFT:
             return self.total
         item = await loaders.open_items(info.context).load(UUID(self.id))
-        return _money(item.open_minor if item else 0, self.currency)
+        return Money.of(item.open_minor if item else 0, self.currency)
 
     @strawberry.field(description="Where it was applied, oldest first.")
     async def allocations(self, info: strawberry.Info) -> list[Allocation]:
@@ -76,9 +76,9 @@ class CreditNote(relay.Node):
             currency=CurrencyCode(n.currency),
             issue_date=n.issue_date,
             reason=n.reason,
-            subtotal=_money(n.subtotal_minor, n.currency),
-            tax=_money(n.tax_minor, n.currency),
-            total=_money(n.total_minor, n.currency),
+            subtotal=Money.of(n.subtotal_minor, n.currency),
+            tax=Money.of(n.tax_minor, n.currency),
+            total=Money.of(n.total_minor, n.currency),
             created_at=n.created_at,
             customer_id=n.customer_id,
             invoice_id=n.invoice_id,

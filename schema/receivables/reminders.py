@@ -17,7 +17,7 @@ from schema.permissions import authorize, requires
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.resolvers import _id
-from schema.receivables.types import Invoice, _money, _uuids
+from schema.receivables.types import Invoice, _uuids
 from schema.scalars import Money
 from server.errors import DomainError
 from server.receivables import models, reminders
@@ -61,7 +61,7 @@ class InvoiceReminder(relay.Node):
             sent_on=r.sent_on,
             channel=r.channel,
             note=r.note,
-            amount_due=_money(r.amount_due_minor, currency),
+            amount_due=Money.of(r.amount_due_minor, currency),
             created_at=r.created_at,
             invoice_id=r.invoice_id,
             created_by_id=r.created_by_id,
@@ -162,7 +162,7 @@ class RemindersQuery:
             ReminderDue(
                 invoice=Invoice.from_model(invoice),
                 days_overdue=r.days_overdue,
-                amount_due=_money(r.open_minor, r.currency),
+                amount_due=Money.of(r.open_minor, r.currency),
                 reminders_sent=r.reminders_sent,
                 last_sent_on=r.last_sent_on,
                 next_level=r.next_level,

@@ -31,12 +31,6 @@ strawberry.enum(
 )
 
 
-def _money(minor: int, currency: str) -> Money:
-    value = Money.from_minor(minor, currency)
-    assert value is not None
-    return value
-
-
 @strawberry.type(description="A column of an aging report: charges of an age in days.")
 class AgingBucket:
     label: str = strawberry.field(description='Column title, e.g. "Current", "1-30", "Over 90".')
@@ -82,10 +76,10 @@ def aging_columns(report: ag.AgingReport) -> tuple[list[AgingBucket], AgingTotal
         AgingBucket(label=b.label, min_days=b.min_days, max_days=b.max_days) for b in report.buckets
     ]
     totals = AgingTotals(
-        buckets=[_money(v, cur) for v in t.buckets],
-        disputed=_money(t.disputed, cur),
-        unapplied_credits=_money(t.unapplied_credits, cur),
-        total=_money(t.total, cur),
+        buckets=[Money.of(v, cur) for v in t.buckets],
+        disputed=Money.of(t.disputed, cur),
+        unapplied_credits=Money.of(t.unapplied_credits, cur),
+        total=Money.of(t.total, cur),
     )
     return columns, totals
 
@@ -231,10 +225,10 @@ class ReceivablesReportsQuery:
         rows = [
             ArAgingRow(
                 customer=Customer.from_model(customer),
-                buckets=[_money(v, cur) for v in r.buckets],
-                disputed=_money(r.disputed, cur),
-                unapplied_credits=_money(r.unapplied_credits, cur),
-                total=_money(r.total, cur),
+                buckets=[Money.of(v, cur) for v in r.buckets],
+                disputed=Money.of(r.disputed, cur),
+                unapplied_credits=Money.of(r.unapplied_credits, cur),
+                total=Money.of(r.total, cur),
             )
             for r, customer in zip(report.rows, found, strict=True)
             if customer is not None
@@ -282,7 +276,7 @@ class ReceivablesReportsQuery:
             customer=Customer.from_model(customer),
             from_=st.start,
             to=st.end,
-            opening_balance=_money(st.opening_balance, cur),
+            opening_balance=Money.of(st.opening_balance, cur),
             lines=[
                 CustomerStatementLine(
                     on=ln.on,
@@ -292,12 +286,12 @@ class ReceivablesReportsQuery:
                     ),
                     number=ln.number,
                     due_date=ln.due_date,
-                    amount=_money(ln.amount, cur),
-                    balance=_money(ln.balance, cur),
+                    amount=Money.of(ln.amount, cur),
+                    balance=Money.of(ln.balance, cur),
                 )
                 for ln in st.lines
             ],
-            closing_balance=_money(st.closing_balance, cur),
+            closing_balance=Money.of(st.closing_balance, cur),
         )
 
     @requires("invoice", "read", description="Collection KPIs of a period, in base currency.")
@@ -316,10 +310,10 @@ class ReceivablesReportsQuery:
             from_=m.start,
             to=m.end,
             days=m.days,
-            credit_sales=_money(m.credit_sales, cur),
-            receivables_begin=_money(m.receivables_begin, cur),
-            receivables_end=_money(m.receivables_end, cur),
-            current_receivables_end=_money(m.current_receivables_end, cur),
+            credit_sales=Money.of(m.credit_sales, cur),
+            receivables_begin=Money.of(m.receivables_begin, cur),
+            receivables_end=Money.of(m.receivables_end, cur),
+            current_receivables_end=Money.of(m.current_receivables_end, cur),
             dso=m.dso,
             best_possible_dso=m.best_possible_dso,
             average_days_delinquent=m.average_days_delinquent,

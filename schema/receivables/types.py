@@ -47,12 +47,6 @@ def _uuids(raw: Iterable[str]) -> list[UUID]:
     return out
 
 
-def _money(minor: int, currency: str) -> Money:
-    value = Money.from_minor(minor, currency)
-    assert value is not None
-    return value
-
-
 def _node_id(type_name: str, value: UUID | None) -> strawberry.ID | None:
     return strawberry.ID(encode(type_name, value)) if value else None
 
@@ -63,10 +57,10 @@ def _customer(found: CustomerModel | None) -> Customer | None:
 
 @deferred(
     quantity=lambda ln: plain_decimal(ln._record.quantity),
-    unit_price=lambda ln: _money(ln._record.unit_price_minor, ln._currency),
+    unit_price=lambda ln: Money.of(ln._record.unit_price_minor, ln._currency),
     discount_percent=lambda ln: plain_decimal(ln._record.discount_percent),
-    amount=lambda ln: _money(ln._record.amount_minor, ln._currency),
-    tax=lambda ln: _money(ln._record.tax_minor, ln._currency),
+    amount=lambda ln: Money.of(ln._record.amount_minor, ln._currency),
+    tax=lambda ln: Money.of(ln._record.tax_minor, ln._currency),
     item_id=lambda ln: _node_id("Item", ln._record.item_id),
     tax_rate_id=lambda ln: _node_id("TaxRate", ln._record.tax_rate_id),
     dimension_option_ids=lambda ln: [
@@ -138,7 +132,7 @@ class Allocation(relay.Node):
         return cls(
             id=str(a.id),
             kind=a.kind,
-            amount=_money(a.amount_minor, currency),
+            amount=Money.of(a.amount_minor, currency),
             date=a.date,
             reversed_on=a.reversed_on,
             memo=a.memo,
@@ -172,9 +166,9 @@ class Allocation(relay.Node):
 
 
 @deferred(
-    subtotal=lambda inv: _money(inv._record.subtotal_minor, inv.currency),
-    tax=lambda inv: _money(inv._record.tax_minor, inv.currency),
-    total=lambda inv: _money(inv.total_minor, inv.currency),
+    subtotal=lambda inv: Money.of(inv._record.subtotal_minor, inv.currency),
+    tax=lambda inv: Money.of(inv._record.tax_minor, inv.currency),
+    total=lambda inv: Money.of(inv.total_minor, inv.currency),
     discount_percent=lambda inv: (
         None
         if inv._record.discount_percent is None
@@ -236,11 +230,11 @@ class Invoice(relay.Node):
     )
     def amount_due(self, info: strawberry.Info) -> Money:
         if self.status == models.InvoiceStatus.DRAFT:
-            return _money(self.total_minor, self.currency)
+            return Money.of(self.total_minor, self.currency)
         return ready(
             loaders.invoice_details(info.context),
             self.uuid,
-            lambda details: _money(details[0] or 0, self.currency),
+            lambda details: Money.of(details[0] or 0, self.currency),
         )
 
     @strawberry.field(description="Whether money is still owed after the due date.")
@@ -392,7 +386,7 @@ class Payment(relay.Node):
     @strawberry.field(description="What is not allocated yet: the customer's credit.")
     async def unallocated(self, info: strawberry.Info) -> Money:
         item = await loaders.open_items(info.context).load(UUID(self.id))
-        return _money(item.open_minor if item else 0, self.currency)
+        return Money.of(item.open_minor if item else 0, self.currency)
 
     @strawberry.field(description="Where the payment went: invoices and refunds, oldest first.")
     async def allocations(self, info: strawberry.Info) -> list[Allocation]:
@@ -411,7 +405,7 @@ class Payment(relay.Node):
         return cls(
             id=str(p.id),
             date=p.date,
-            amount=_money(p.amount_minor, p.currency),
+            amount=Money.of(p.amount_minor, p.currency),
             method=p.method,
             reference=p.reference,
             memo=p.memo,
@@ -493,7 +487,7 @@ class DryRun:
             allocations=[
                 PreviewAllocation(
                     invoice_id=strawberry.ID(encode("Invoice", a["invoice_id"])),
-                    amount=_money(a["amount_minor"], a["currency"]),
+                    amount=Money.of(a["amount_minor"], a["currency"]),
                     date=a["date"],
                 )
                 for a in preview.allocations
