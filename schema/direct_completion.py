@@ -22,6 +22,7 @@ from __future__ import annotations
 import inspect
 import keyword
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -78,11 +79,17 @@ def _path(where: Where) -> Path | None:
     return Path(_path(parent), key, type_name)
 
 
+# The execution context of the request whose values are being completed. The completing
+# functions are kept across requests (of the same document), so they hold no request of
+# their own: `LedgerlineExecutionContext._complete` sets this around each call, and the
+# call runs to its end without awaiting anything.
+executing: ContextVar[LedgerlineExecutionContext] = ContextVar("executing")
+
+
 @dataclass(frozen=True, slots=True)
 class _Site:
-    """Where a resolver is called from: all of its resolve info but the path."""
+    """Where a resolver is called from: all of its resolve info but the request and path."""
 
-    context: LedgerlineExecutionContext
     parent: GraphQLObjectType
     name: str
     nodes: list[FieldNode]
@@ -90,7 +97,7 @@ class _Site:
 
     def resolve_info(self, where: Where) -> GraphQLResolveInfo:
         field_path = Path(_path(where), self.name, self.parent.name)
-        return self.context.build_resolve_info(
+        return executing.get().build_resolve_info(
             self.plan.field_def, self.nodes, self.parent, field_path
         )
 
@@ -106,7 +113,7 @@ class _ResolveInfo:
         self._site = site
         self._where = where
         self._made: GraphQLResolveInfo | None = None
-        self.context = site.context.context_value
+        self.context = executing.get().context_value
 
     def __getattr__(self, name: str) -> Any:
         made = self._made
@@ -124,7 +131,8 @@ def _give_up() -> Any:
 
 
 class Compiler:
-    """Builds the completing functions of one request's selections (they hold its context)."""
+    """Builds the completing functions of one request's selections, or finds them built for
+    an earlier request of the same document."""
 
     def __init__(self, context: LedgerlineExecutionContext) -> None:
         self.context = context
@@ -132,12 +140,33 @@ class Compiler:
         # own; what was built, or None).
         self._objects: dict[tuple[GraphQLObjectType, int], tuple[Any, Built | None]] = {}
 
-    def object(self, object_type: GraphQLObjectType, grouped: GroupedFieldSet) -> Produce | None:
-        """The function completing `grouped` on an object of `object_type` into its response
-        dictionary; None where some field of the selection, however deep, is one it does not
-        handle."""
-        built = self._object(object_type, grouped)
-        return built[0] if built is not None else None
+    def object(
+        self,
+        object_type: GraphQLObjectType,
+        details: FieldDetailsList,
+        grouped: GroupedFieldSet,
+    ) -> Produce | None:
+        """The function completing `grouped` (the selection of `details`) on an object of
+        `object_type` into its response dictionary; None where some field of the selection,
+        however deep, is one it does not handle.
+
+        Kept across requests when the selection cannot change with the variables (no
+        directive in the operation or its fragments): the parsed document is shared by the
+        parser cache, so the same field nodes mean the same selection."""
+        if not _fixed(self.context):
+            built = self._object(object_type, grouped)
+            return built[0] if built is not None else None
+        nodes = [d.node for d in details]
+        key = (object_type, tuple(map(id, nodes)))
+        found = _COMPILED.get(key)
+        if found is None:
+            built = self._object(object_type, grouped)
+            # The nodes are kept with it, so their ids stay theirs while the entry lives.
+            found = (nodes, built[0] if built is not None else None)
+            if len(_COMPILED) >= _COMPILED_KEPT:
+                _COMPILED.pop(next(iter(_COMPILED)))
+            _COMPILED[key] = found
+        return found[1]
 
     def _object(self, object_type: GraphQLObjectType, grouped: GroupedFieldSet) -> Built | None:
         key = (object_type, id(grouped))
@@ -206,8 +235,9 @@ class Compiler:
         completer: Produce,
         needs_path: bool,
     ) -> Produce:
+        # The schema's, the same for every request of it.
         is_awaitable = self.context.is_awaitable
-        site = _Site(self.context, parent, name, [d.node for d in details], plan)
+        site = _Site(parent, name, [d.node for d in details], plan)
         takes_info = plan.info_name is not None
 
         def resolve(source: Any, path: Where) -> Any:
@@ -461,6 +491,44 @@ def _generate(type_name: str, steps: list[_Step]) -> Produce:
         _MAKERS[source] = make
     generated: Produce = make(*functions)
     return generated
+
+
+# Selections kept across requests, oldest dropped first past the bound; each keeps its
+# field nodes (and so their part of the document) alive. The parser cache holds 128.
+_COMPILED_KEPT = 256
+_Compiled = tuple[list[FieldNode], Produce | None]
+_COMPILED: dict[tuple[GraphQLObjectType, tuple[int, ...]], _Compiled] = {}
+_FIXED: dict[int, tuple[Any, bool]] = {}
+
+
+def _fixed(context: LedgerlineExecutionContext) -> bool:
+    """Whether the operation's selections are the same whatever its variables: no directive
+    (@skip, @include, @defer...) on any of its fields or fragments, and no fragment taking
+    arguments. Known per operation."""
+    operation = context.operation
+    found = _FIXED.get(id(operation))
+    if found is not None and found[0] is operation:
+        return found[1]
+    fragments = context.fragments.values()
+    roots: list[Any] = [operation, *(f.definition for f in fragments)]
+    fixed = (
+        not operation.directives
+        and not any(f.variable_signatures for f in fragments)
+        and not any(_has_directives(n.selection_set) for n in roots)
+    )
+    if len(_FIXED) >= _COMPILED_KEPT:
+        _FIXED.clear()
+    _FIXED[id(operation)] = (operation, fixed)
+    return fixed
+
+
+def _has_directives(selection_set: Any) -> bool:
+    if selection_set is None:
+        return False
+    for selection in selection_set.selections:
+        if selection.directives or _has_directives(getattr(selection, "selection_set", None)):
+            return True
+    return False
 
 
 # Distinct selections seen, oldest dropped first past the bound: clients send a few shapes

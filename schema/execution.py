@@ -33,7 +33,7 @@ from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cance
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.info import Info
 
-from schema.direct_completion import Compiler
+from schema.direct_completion import Compiler, executing
 from schema.plans import (
     Attribute,
     FieldPlan,
@@ -345,13 +345,16 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
             )
         grouped, defer_usages, _ = self.collect_subfields(object_type, details)
         if position_context is None and not defer_usages:
-            complete = self._compiler.object(object_type, grouped)
+            complete = self._compiler.object(object_type, details, grouped)
             if complete is not None:
+                running = executing.set(self)
                 try:
                     return complete(result, path)
                 except Exception:  # noqa: S110
                     # Whatever went wrong, the general path below reports as graphql-core does.
                     pass
+                finally:
+                    executing.reset(running)
         return self.execute_collected_subfields(
             object_type, result, path, grouped, defer_usages, position_context
         )

@@ -11,6 +11,7 @@ import pytest
 import strawberry
 from strawberry import relay
 from strawberry.dataloader import DataLoader
+from strawberry.extensions import ParserCache
 
 from schema import direct_completion
 from schema.execution import LedgerlineExecutionContext
@@ -322,3 +323,31 @@ async def test_plain_selections_are_completed_by_generated_functions() -> None:
     generated = [source for source in direct_completion._MAKERS if "source.count" in source]
     assert len(generated) == 1
     assert "'t': v1" in generated[0] and "source.text" in generated[0]
+
+
+PARSED_ONCE = strawberry.Schema(
+    query=Query, execution_context_class=LedgerlineExecutionContext, extensions=[ParserCache]
+)
+
+
+async def test_completions_are_kept_for_later_requests_of_the_same_document() -> None:
+    direct_completion._COMPILED.clear()
+    for query in QUERIES:
+        first = await PARSED_ONCE.execute(query, variable_values={"s": True})
+        kept = len(direct_completion._COMPILED)
+        again = await PARSED_ONCE.execute(query, variable_values={"s": True})
+        assert len(direct_completion._COMPILED) == kept, query
+        assert _shape(again) == _shape(first) == _shape(await PLAIN.execute(query, {"s": True}))
+    assert direct_completion._COMPILED
+
+
+async def test_selections_that_change_with_variables_are_built_per_request() -> None:
+    direct_completion._COMPILED.clear()
+    query = "query($s: Boolean!) { things { name @skip(if: $s) note } }"
+    skipped = await PARSED_ONCE.execute(query, variable_values={"s": True})
+    shown = await PARSED_ONCE.execute(query, variable_values={"s": False})
+    assert skipped.data == {"things": [{"note": None}, {"note": None}]}
+    assert shown.data == {
+        "things": [{"name": "first", "note": None}, {"name": "second", "note": None}]
+    }
+    assert direct_completion._COMPILED == {}
