@@ -140,33 +140,30 @@ class Compiler:
         # own; what was built, or None).
         self._objects: dict[tuple[GraphQLObjectType, int], tuple[Any, Built | None]] = {}
 
-    def object(
-        self,
-        object_type: GraphQLObjectType,
-        details: FieldDetailsList,
-        grouped: GroupedFieldSet,
-    ) -> Produce | None:
-        """The function completing `grouped` (the selection of `details`) on an object of
-        `object_type` into its response dictionary; None where some field of the selection,
-        however deep, is one it does not handle.
+    def object(self, object_type: GraphQLObjectType, details: FieldDetailsList) -> Produce | None:
+        """The function completing the selection of `details` on an object of `object_type`
+        into its response dictionary; None where some field of the selection, however
+        deep, is one it does not handle, or where it defers a part.
 
         Kept across requests when the selection cannot change with the variables (no
         directive in the operation or its fragments): the parsed document is shared by the
-        parser cache, so the same field nodes mean the same selection."""
-        if not _fixed(self.context):
-            built = self._object(object_type, grouped)
-            return built[0] if built is not None else None
+        parser cache, so the same field nodes mean the same selection, and a request that
+        finds it kept does not collect the selection's fields at all."""
+        fixed = _fixed(self.context)
         nodes = [d.node for d in details]
         key = (object_type, tuple(map(id, nodes)))
-        found = _COMPILED.get(key)
-        if found is None:
-            built = self._object(object_type, grouped)
+        found = _COMPILED.get(key) if fixed else None
+        if found is not None:
+            return found[1]
+        grouped, defer_usages, _ = self.context.collect_subfields(object_type, details)
+        built = None if defer_usages else self._object(object_type, grouped)
+        complete = built[0] if built is not None else None
+        if fixed:
             # The nodes are kept with it, so their ids stay theirs while the entry lives.
-            found = (nodes, built[0] if built is not None else None)
             if len(_COMPILED) >= _COMPILED_KEPT:
                 _COMPILED.pop(next(iter(_COMPILED)))
-            _COMPILED[key] = found
-        return found[1]
+            _COMPILED[key] = (nodes, complete)
+        return complete
 
     def _object(self, object_type: GraphQLObjectType, grouped: GroupedFieldSet) -> Built | None:
         key = (object_type, id(grouped))

@@ -343,9 +343,8 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 f"Expected value of type '{object_type}' but got: {inspect(result)}.",
                 [d.node for d in details],
             )
-        grouped, defer_usages, _ = self.collect_subfields(object_type, details)
-        if position_context is None and not defer_usages:
-            complete = self._compiler.object(object_type, details, grouped)
+        if position_context is None:
+            complete = self._compiler.object(object_type, details)
             if complete is not None:
                 running = executing.set(self)
                 try:
@@ -355,6 +354,7 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     pass
                 finally:
                     executing.reset(running)
+        grouped, defer_usages, _ = self.collect_subfields(object_type, details)
         return self.execute_collected_subfields(
             object_type, result, path, grouped, defer_usages, position_context
         )
