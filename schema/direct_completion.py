@@ -6,9 +6,10 @@ kind of field and value it is, a Path is made for it, errors are guarded field b
 page of fifty invoices has some six hundred objects (each invoice, its amounts, its
 customer, its lines and their amounts), so that bookkeeping is most of what the page costs.
 
-Here a selection is turned, once per request, into a function per object type that builds
-the response dictionary of an object and of everything selected below it, as long as every
-field is one the direct path understands: a plain attribute, a Relay `id`, a synchronous
+Here a selection is turned into a generated function per object type that builds the
+response dictionary of an object and of everything selected below it (kept for later
+requests of the same document where the variables cannot change the selection), as long
+as every field is one the direct path understands: a plain attribute, a Relay `id`, a synchronous
 resolver without arguments or extensions, or `__typename`, of a scalar, enum, object or list
 type. Anything it was not built for — a null in a non-null field, an error raised or
 returned, an awaitable, a value of the wrong type — makes it give up on the object, which
