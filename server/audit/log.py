@@ -99,17 +99,23 @@ async def record(
     The chain head row is locked first, so concurrent appends to one chain take turns and
     sequence numbers stay gapless.
     """
-    fields = event_fields(
-        actor,
-        action,
-        object_type=object_type,
-        object_id=object_id,
-        outcome=outcome,
-        before=before,
-        after=after,
-        organization_id=organization_id,
-        idempotency_key=idempotency_key,
+    await append(
+        event_fields(
+            actor,
+            action,
+            object_type=object_type,
+            object_id=object_id,
+            outcome=outcome,
+            before=before,
+            after=after,
+            organization_id=organization_id,
+            idempotency_key=idempotency_key,
+        )
     )
+
+
+async def append(fields: dict[str, Any]) -> None:
+    """Append an event made by `event_fields` (without `Later` values); see `record`."""
     key = fields["chain_key"]
     db = AuditEvent._meta.db
     if isinstance(db, AsyncpgDBClient):
@@ -137,6 +143,22 @@ class Later:
     number): `column` names a column of the statement's source CTE."""
 
     column: str
+
+
+def settled(fields: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The fields with each `Later` value replaced by `values[column]`: for appending an
+    event with `append` once what the statement would have decided is known."""
+
+    def fill(value: Any) -> Any:
+        if isinstance(value, Later):
+            return values[value.column]
+        if isinstance(value, dict):
+            return {k: fill(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        return value
+
+    return {name: fill(value) for name, value in fields.items()}
 
 
 _JSON_COLUMNS = ("actor_roles", "before", "after")

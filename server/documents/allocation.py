@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 from uuid import UUID
 
-from tortoise.expressions import F, Q
+from tortoise.expressions import Case, F, Q, RawSQL, When
+from tortoise.models import Model
 
 from server.actor import Actor
 from server.documents import entries
@@ -42,6 +44,27 @@ async def lock(organization_id: UUID, ids: Iterable[UUID]) -> dict[UUID, OpenIte
         .order_by("id")
     )
     return {item.id: item for item in rows}
+
+
+async def lock_with_status(
+    organization_id: UUID, ids: Iterable[UUID], document: type[Model]
+) -> dict[UUID, tuple[OpenItem, str]]:
+    """As `lock`, with the status of each item's document (a model with the item's id and a
+    `status` column) read by the same statement."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    table = document._meta.db_table
+    status = RawSQL(
+        f'(SELECT d.status FROM "{table}" d WHERE d.id = "open_items"."id")'  # noqa: S608 (a fixed name)
+    )
+    rows = (
+        await OpenItem.select_for_update()
+        .filter(id__in=wanted, organization_id=organization_id)
+        .annotate(document_status=status)
+        .order_by("id")
+    )
+    return {item.id: (item, getattr(item, "document_status")) for item in rows}  # noqa: B009
 
 
 async def check_period(organization_id: UUID, on: date, field: list[str]) -> None:
@@ -75,6 +98,31 @@ async def _take(item: OpenItem, amount: int, base: int, code: ErrorCode, field: 
     item.open_base_minor -= base
 
 
+async def _take_both(
+    charge: OpenItem,
+    credit: OpenItem,
+    amount: int,
+    charge_base: int,
+    credit_base: int,
+    field: list[str],
+) -> None:
+    """`_take` from a charge and a credit with one UPDATE; each row keeps its own guard."""
+    base: Any = F("open_base_minor") - charge_base
+    if credit_base != charge_base:
+        base = Case(When(id=charge.id, then=base), default=F("open_base_minor") - credit_base)
+    changed = await OpenItem.filter(
+        id__in=(charge.id, credit.id), open_minor__gte=amount, voided_on__isnull=True
+    ).update(open_minor=F("open_minor") - amount, open_base_minor=base)
+    if changed != 2:
+        # Only reachable if the rows were not locked as they should have been; the
+        # caller's rollback undoes the row that did change.
+        raise DomainError("more than is open", code=ErrorCode.EXCEEDS_OPEN_BALANCE, field=field)
+    charge.open_minor -= amount
+    charge.open_base_minor -= charge_base
+    credit.open_minor -= amount
+    credit.open_base_minor -= credit_base
+
+
 async def _give_back(item_id: UUID, amount: int, base: int) -> None:
     await OpenItem.filter(id=item_id).update(
         open_minor=F("open_minor") + amount, open_base_minor=F("open_base_minor") + base
@@ -94,8 +142,13 @@ async def settle(
     on: date,
     field: list[str],
     memo: str | None = None,
+    period_checked: bool = False,
 ) -> Allocation:
-    """Apply `amount` of a credit to a charge; both must be locked by the caller."""
+    """Apply `amount` of a credit to a charge; both must be locked by the caller.
+
+    `period_checked`: the caller's transaction posts an entry dated `on` as well, whose
+    numbering refuses a locked period under the ledger row lock.
+    """
     if charge.voided_on is not None or credit.voided_on is not None:
         raise DomainError(
             "a void document takes no allocations", code=ErrorCode.INVALID_STATUS, field=field
@@ -132,10 +185,10 @@ async def settle(
             code=ErrorCode.EXCEEDS_UNALLOCATED,
             field=field,
         )
-    await check_period(actor.org, on, field)
+    if not period_checked:
+        await check_period(actor.org, on, field)
     charge_base, credit_base = base_share(charge, amount), base_share(credit, amount)
-    await _take(charge, amount, charge_base, ErrorCode.EXCEEDS_OPEN_BALANCE, field)
-    await _take(credit, amount, credit_base, ErrorCode.EXCEEDS_UNALLOCATED, field)
+    await _take_both(charge, credit, amount, charge_base, credit_base, field)
     entry_id = None
     difference = charge_base - credit_base
     if difference:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from server.actor import Actor
@@ -124,14 +125,22 @@ async def post_entry(
     source_type: str,
     source_id: UUID,
     entry_id: UUID | None = None,
+    known: posting.Known = posting.NOTHING_KNOWN,
+    event: dict[str, Any] | None = None,
 ) -> JournalEntry:
-    """Post a document's entry inside the caller's transaction, through the one service."""
+    """Post a document's entry inside the caller's transaction, through the one service.
+
+    `event` is the document's audit event when the posting is the document's last write
+    (see posting.post); otherwise the document records its own.
+    """
     return await posting.post(
         actor,
         EntryInput(date=on, lines=lines, memo=memo, source_type=source_type, source_id=source_id),
         allow_control=True,
         audit_event=False,
         entry_id=entry_id,
+        known=known,
+        event=event,
     )
 
 

@@ -117,12 +117,30 @@ class ResolvedLine:
     options: list[TrackingOption] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What a document has already read in its request: posting checks these accounts (status,
+    control, currency) without reading them again, and takes these parties as found."""
+
+    accounts: Sequence[Account] = ()
+    customer_ids: frozenset[UUID] = frozenset()
+    vendor_ids: frozenset[UUID] = frozenset()
+
+
+NOTHING_KNOWN = Known()
+
+
 def _line_error(index: int, name: str, message: str, code: ErrorCode) -> DomainError:
     return DomainError(message, code=code, field=["lines", str(index), name])
 
 
 async def resolve(
-    actor: Actor, entry: EntryInput, *, allow_control: bool, require_balance: bool = True
+    actor: Actor,
+    entry: EntryInput,
+    *,
+    allow_control: bool,
+    require_balance: bool = True,
+    known: Known = NOTHING_KNOWN,
 ) -> list[ResolvedLine]:
     """Check every line against the organization's data; convert to the base currency."""
     org = actor.org
@@ -143,32 +161,22 @@ async def resolve(
         raise ValidationFailed(problems)
 
     base = await base_currency(org)
-    accounts = {
-        a.id: a
-        for a in await Account.filter(
-            organization_id=org, id__in={line.account_id for line in entry.lines}
-        )
-    }
+    accounts = {a.id: a for a in known.accounts if a.organization_id == org}
+    unread = {line.account_id for line in entry.lines} - accounts.keys()
+    if unread:
+        accounts.update((a.id, a) for a in await Account.filter(organization_id=org, id__in=unread))
     # Look up only what the lines name: most entries name no party and no dimension.
-    customer_ids = {ln.customer_id for ln in entry.lines if ln.customer_id}
-    vendor_ids = {ln.vendor_id for ln in entry.lines if ln.vendor_id}
+    customer_ids = {ln.customer_id for ln in entry.lines if ln.customer_id} - known.customer_ids
+    vendor_ids = {ln.vendor_id for ln in entry.lines if ln.vendor_id} - known.vendor_ids
     option_ids = {o for ln in entry.lines for o in ln.dimension_option_ids}
-    customers = (
-        set(
-            await Customer.filter(organization_id=org, id__in=customer_ids).values_list(
-                "id", flat=True
-            )
-        )
-        if customer_ids
-        else set()
-    )
-    vendors = (
-        set(
-            await Vendor.filter(organization_id=org, id__in=vendor_ids).values_list("id", flat=True)
-        )
-        if vendor_ids
-        else set()
-    )
+    customers: set[UUID] = set(known.customer_ids)
+    if customer_ids:
+        found = await Customer.filter(organization_id=org, id__in=customer_ids).only("id")
+        customers.update(c.id for c in found)
+    vendors: set[UUID] = set(known.vendor_ids)
+    if vendor_ids:
+        named = await Vendor.filter(organization_id=org, id__in=vendor_ids).only("id")
+        vendors.update(v.id for v in named)
     options = (
         {o.id: o for o in await TrackingOption.filter(organization_id=org, id__in=option_ids)}
         if option_ids
@@ -436,13 +444,18 @@ async def post(
     operation: str = "journal_entry.post",
     audit_event: bool = True,
     entry_id: UUID | None = None,
+    known: Known = NOTHING_KNOWN,
+    event: dict[str, Any] | None = None,
 ) -> JournalEntry:
     """Validate and post a new entry in one transaction; the same key replays.
 
     Documents (invoices, payments, bills) post inside their own transaction and pass
     `audit_event=False`: their one audit event names the document and carries the entry.
-    A document may choose the entry's id (`entry_id`) so that it can record it before
-    posting, instead of updating itself while the ledger row is locked.
+    A document whose posting is its last write may instead hand that event over (`event`,
+    from `audit.event_fields`, where `audit.Later("number")` stands for the entry's number)
+    to be appended by the posting's own statement. A document may choose the entry's id
+    (`entry_id`) so that it can record it before posting, instead of updating itself while
+    the ledger row is locked, and may pass what it has read already (`known`).
 
     Everything that can be done before the organization's ledger row is locked is done
     first (checks, lookups, conversion, the audit fields); on PostgreSQL the number, the
@@ -453,7 +466,7 @@ async def post(
     earlier = await replay(actor, idempotency_key, operation, payload)
     if earlier is not None:
         return await JournalEntry.get(id=earlier.result_id)
-    lines = await resolve(actor, entry, allow_control=allow_control)
+    lines = await resolve(actor, entry, allow_control=allow_control, known=known)
     now = datetime.now(UTC)
     created = JournalEntry(
         id=entry_id or uuid4(),
@@ -470,34 +483,36 @@ async def post(
     )
     try:
         db = JournalEntry._meta.db
+        if event is None and audit_event:
+            event = audit.event_fields(
+                actor,
+                operation,
+                object_type="JournalEntry",
+                object_id=created.id,
+                after=_summary(created, lines, number=audit.Later("number")),
+                idempotency_key=idempotency_key,
+            )
         if not isinstance(db, AsyncpgDBClient):
             async with in_transaction():
                 created.number = await _take_number(actor, entry.date)
                 await created.save(force_create=True)
                 await _write_lines(actor, created, lines)
                 await remember(actor, idempotency_key, operation, payload, created.id)
-                if audit_event:
-                    await audit.record(
-                        actor,
-                        operation,
-                        object_type="JournalEntry",
-                        object_id=created.id,
-                        after=_summary(created, lines),
-                        idempotency_key=idempotency_key,
-                    )
-        elif isinstance(db, TransactionalDBClient):
-            # Inside a document's transaction: a savepoint, so a failure here leaves the
-            # caller's transaction usable, as the ORM path does.
+                if event is not None:
+                    await audit.append(audit.settled(event, {"number": created.number}))
+        elif isinstance(db, TransactionalDBClient) and idempotency_key is not None:
+            # Inside a transaction with a key: a savepoint, so that losing the key to a
+            # concurrent request leaves the transaction usable for answering as it did.
             async with in_transaction():
                 await _insert_posted(
-                    actor, created, lines, idempotency_key, operation, payload, audit_event
+                    actor, created, lines, idempotency_key, operation, payload, event
                 )
         else:
-            # One statement outside a transaction is a transaction of its own: nothing of
-            # the application runs while the locks are held.
-            await _insert_posted(
-                actor, created, lines, idempotency_key, operation, payload, audit_event
-            )
+            # One statement. Outside a transaction it is a transaction of its own: nothing
+            # of the application runs while the locks are held. Inside a document's
+            # transaction a refusal (the lock date) raises without a database error, and
+            # any other error fails the document as a whole.
+            await _insert_posted(actor, created, lines, idempotency_key, operation, payload, event)
     except IntegrityError:
         # A concurrent request with the same key won; answer as it did.
         earlier = await replay(actor, idempotency_key, operation, payload)
@@ -529,7 +544,7 @@ async def _insert_posted(
     idempotency_key: str | None,
     operation: str,
     payload: Any,
-    audit_event: bool,
+    event: dict[str, Any] | None,
 ) -> None:
     """Write a checked entry with one PostgreSQL statement; set its number.
 
@@ -545,11 +560,11 @@ async def _insert_posted(
         return f"${len(params)}::{cast}"
 
     org, on = arg(actor.org, "uuid"), arg(created.date, "date")
-    chain = audit.chain_key(actor.org)
+    chain = event["chain_key"] if event is not None else audit.chain_key(actor.org)
     # Every SQL text below interpolates only parameter placeholders and fixed names.
     guard = (
         f"AND EXISTS (SELECT 1 FROM audit_chains WHERE key = {arg(chain, 'text')})"  # noqa: S608
-        if audit_event
+        if event is not None
         else ""
     )
     rows = [
@@ -609,16 +624,8 @@ async def _insert_posted(
         {arg(operation, "text")}, {arg(request_hash(operation, payload), "text")}, entry.id, {at}
     FROM entry
 )"""  # noqa: S608
-    if audit_event:
-        fields = audit.event_fields(
-            actor,
-            operation,
-            object_type="JournalEntry",
-            object_id=created.id,
-            after=_summary(created, lines, number=audit.Later("number")),
-            idempotency_key=idempotency_key,
-        )
-        sql += ", " + audit.append_sql(fields, "n", params)
+    if event is not None:
+        sql += ", " + audit.append_sql(event, "n", params)
     sql += "\nSELECT number FROM n"
     db = JournalEntry._meta.db
     taken = await db.execute_query_dict(sql, params)

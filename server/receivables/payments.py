@@ -134,14 +134,25 @@ async def apply(
     requests: list[tuple[UUID, int]],
     on: date,
     prefix: str = "allocations",
+    *,
+    period_checked: bool = False,
 ) -> list[Allocation]:
-    """Apply a locked credit to invoices, each locked here; refused as a whole on any problem."""
-    charges = await allocation.lock(actor.org, [invoice_id for invoice_id, _ in requests])
-    statuses = dict(
-        await Invoice.filter(
-            organization_id=actor.org, id__in=[i for i, _ in requests]
-        ).values_list("id", "status")
-    )
+    """Apply a locked credit to invoices, each locked here; refused as a whole on any problem.
+
+    `period_checked`: the caller's transaction also posts an entry dated `on`, whose
+    numbering refuses a locked period, so the allocations need not read the lock date.
+    """
+    wanted = [invoice_id for invoice_id, _ in requests]
+    locked = await allocation.lock_with_status(actor.org, wanted, Invoice)
+    charges = {invoice_id: item for invoice_id, (item, _) in locked.items()}
+    statuses = {invoice_id: status for invoice_id, (_, status) in locked.items()}
+    if len(locked) < len(wanted):
+        # Drafts have no open item yet: say what they are rather than that they are missing.
+        statuses.update(
+            await Invoice.filter(
+                organization_id=actor.org, id__in=[i for i in wanted if i not in locked]
+            ).values_list("id", "status")
+        )
     made = []
     for i, (invoice_id, amount) in enumerate(requests):
         where = [prefix, str(i), "invoiceId"]
@@ -162,6 +173,7 @@ async def apply(
                 amount=amount,
                 on=on,
                 field=[prefix, str(i), "amount"],
+                period_checked=period_checked,
             )
         )
         await invoices.set_status(charges[invoice_id])
@@ -306,10 +318,16 @@ async def record(
                 open_minor=amount,
                 open_base_minor=base_amount,
             )
-            made = await apply(actor, item, requests, data.date)
+            # The posting dated the payment's date checks the lock date for the allocations
+            # too, under the ledger row lock.
+            made = await apply(actor, item, requests, data.date, period_checked=True)
+            if not dry_run:
+                await posting.remember(
+                    actor, idempotency_key, "payment.record", payload, payment.id
+                )
             # The ledger's numbering row and the audit chain head are the organization's
-            # busiest locks: taken last, they are held only for the few statements before
-            # commit, so concurrent payments queue briefly instead of for the whole request.
+            # busiest locks: the posting is the last write and appends the payment's audit
+            # event in its own statement, so both are held only until the commit.
             entry = await entries.post_entry(
                 actor,
                 on=data.date,
@@ -318,6 +336,21 @@ async def record(
                 source_type="payment",
                 source_id=payment.id,
                 entry_id=payment.entry_id,
+                known=posting.Known(
+                    accounts=(control, deposit), customer_ids=frozenset({customer.id})
+                ),
+                event=audit.event_fields(
+                    actor,
+                    "payment.record",
+                    object_type="Payment",
+                    object_id=payment.id,
+                    after={
+                        **snapshot(payment, item),
+                        "entry": audit.Later("number"),
+                        "allocations": allocations_json(made, currency),
+                    },
+                    idempotency_key=idempotency_key,
+                ),
             )
             if dry_run:
                 preview = PostingPreview(
@@ -336,19 +369,6 @@ async def record(
                     for a in made
                 ]
                 raise DryRunDone(preview)
-            await posting.remember(actor, idempotency_key, "payment.record", payload, payment.id)
-            await audit.record(
-                actor,
-                "payment.record",
-                object_type="Payment",
-                object_id=payment.id,
-                after={
-                    **snapshot(payment, item),
-                    "entry": entry.number,
-                    "allocations": allocations_json(made, currency),
-                },
-                idempotency_key=idempotency_key,
-            )
     except DryRunDone as done:
         return done.preview
     except IntegrityError:

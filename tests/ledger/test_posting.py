@@ -15,10 +15,16 @@ from server.actor import Actor
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.audit.verify import verify_chain
-from server.errors import DomainError
+from server.errors import DomainError, ErrorCode, ValidationFailed
 from server.ledger import posting
 from server.ledger.errors import PeriodLocked
-from server.ledger.models import Account, IdempotencyRecord, JournalEntry, JournalLine
+from server.ledger.models import (
+    Account,
+    AccountStatus,
+    IdempotencyRecord,
+    JournalEntry,
+    JournalLine,
+)
 from tests.ledger.test_invariants import _numbers, new_books
 
 DAY = date(2026, 3, 1)
@@ -187,3 +193,32 @@ async def test_concurrent_requests_with_one_idempotency_key_post_once() -> None:
     assert await _numbers(actor) == [1]
     assert len(await _post_events(actor)) == 1
     assert (await verify_chain(chain_key(actor.org))).ok
+
+
+async def test_known_accounts_are_still_checked_and_another_organizations_are_read_again() -> None:
+    actor, chart = await new_books()
+    _, other_chart = await new_books()
+    bank = next(a for a in chart if a.code == "1010")
+    bank.status = AccountStatus.ARCHIVED  # as read earlier by a document, now archived
+    with pytest.raises(ValidationFailed) as refused:
+        await posting.post(actor, _entry(chart), known=posting.Known(accounts=(bank,)))
+    assert [e.code for e in refused.value.errors] == [ErrorCode.ACCOUNT_ARCHIVED]
+    # Another organization's account handed in as known counts for nothing: it is looked
+    # up in this organization's chart, where it does not exist.
+    foreign = next(a for a in other_chart if a.code == "1010")
+    with pytest.raises(ValidationFailed) as missing:
+        await posting.post(
+            actor,
+            posting.EntryInput(
+                date=DAY,
+                lines=[
+                    posting.LineInput(foreign.id, posting.Side.DEBIT, "5.00"),
+                    posting.LineInput(
+                        _entry(chart).lines[1].account_id, posting.Side.CREDIT, "5.00"
+                    ),
+                ],
+            ),
+            known=posting.Known(accounts=(foreign,)),
+        )
+    assert [e.code for e in missing.value.errors] == [ErrorCode.NOT_FOUND]
+    assert await JournalEntry.filter(organization_id=actor.org).count() == 0

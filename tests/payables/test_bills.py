@@ -74,8 +74,10 @@ async def test_bill_flow_from_entry_to_paid(api: Api) -> None:
     assert balances["1010"] == "-100.00"
     await _control_equals_open_items(books)
 
-    actions = await AuditEvent.filter(organization_id=str(books.org.id)).values_list(
-        "action", flat=True
+    actions = (
+        await AuditEvent.filter(organization_id=str(books.org.id))
+        .order_by("sequence")
+        .values_list("action", flat=True)
     )
     bill_actions = [a for a in actions if a.startswith("bill")]
     assert bill_actions == [

@@ -6,6 +6,13 @@ import asyncio
 
 import pytest
 
+from schema.ids import decode
+from server.audit.log import chain_key
+from server.audit.models import AuditEvent
+from server.audit.verify import verify_chain
+from server.ledger.models import JournalEntry
+from server.receivables.models import Payment
+from tests.conftest import IS_POSTGRES
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import (
     INVOICE,
@@ -49,6 +56,52 @@ async def test_partial_then_full_payment_moves_the_invoice_to_paid(api: Api) -> 
     # Receivables hold the invoice less both payments: a 15.00 credit balance.
     assert await balance(api, org, "1100") == "-15.00"
     assert await balance(api, org, "1010") == "115.00"
+
+
+async def test_a_payment_writes_one_audit_event_naming_its_entry_and_allocations(
+    api: Api,
+) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    invoice = await issued_invoice(api, org, acme, "100.00")
+    ids = await account_ids(api, org)
+    response = await api.post(
+        """mutation($input: PaymentRecordInput!) {
+             paymentRecord(input: $input) { payment { id status } userErrors { code } } }""",
+        {
+            "input": {
+                "customerId": acme,
+                "date": "2026-03-10",
+                "amount": "100.00",
+                "depositAccountId": ids["1010"],
+                "reference": "TRF-9",
+                "allocations": [{"invoiceId": invoice["id"], "amount": "100.00"}],
+            }
+        },
+        token=org.token(),
+    )
+    paid = response.json()["data"]["paymentRecord"]
+    assert paid["userErrors"] == []
+    if IS_POSTGRES:
+        # Authentication, the customer, the deposit and control accounts, the payment and
+        # its open item, the invoice locked with its status, both balances, the allocation,
+        # the invoice's status, and the entry with the audit event (the answer reads nothing
+        # more).
+        assert int(response.headers["x-sql-statements"]) == 11
+    payment = await Payment.get(id=decode(paid["payment"]["id"], "Payment"))
+    entry = await JournalEntry.get(id=payment.entry_id)
+    events = await AuditEvent.filter(chain_key=chain_key(org.id), action="payment.record").order_by(
+        "sequence"
+    )
+    assert len(events) == 1
+    after = events[0].after
+    assert events[0].object_id == str(payment.id)
+    assert after["entry"] == entry.number
+    assert after["amount"] == "100.00 USD" and after["unallocated"] == "0.00 USD"
+    assert after["reference"] == "TRF-9"
+    assert [a["invoice"] for a in after["allocations"]] == [str(decode(invoice["id"], "Invoice"))]
+    assert await JournalEntry.filter(organization_id=org.id).count() == 2  # invoice, payment
+    assert (await verify_chain(chain_key(org.id))).ok
 
 
 async def test_overpaying_an_invoice_or_over_allocating_is_refused_and_writes_nothing(
