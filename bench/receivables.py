@@ -21,10 +21,10 @@ adds to the first):
 
 Then, on the 1M data, `paymentRecord` of one full payment of one open invoice per request
 (a different invoice each time, so hey's single body cannot do it): a client of our own
-(asyncio + httpx, `--concurrency` 16 connections) sends them, its CPU is reported as hey's
-is; pg_stat_activity is sampled; afterwards SQL checks that every 200 answer recorded one
-payment, one allocation and a paid invoice. `--profile` also runs py-spy over the workers
-during one more run of payments.
+(bench.keepalive: asyncio, `--concurrency` 16 keep-alive connections) sends them, its CPU
+reported as hey's is; pg_stat_activity is sampled; afterwards SQL checks that every 200
+answer recorded one payment, one allocation and a paid invoice. `--profile` also runs
+py-spy over the workers during one more run of payments.
 
 Writes bench/results/<YYYY-MM-DD>-receivables.md (also printed). Everything listens on and
 connects to loopback only; every loop has a fixed count and a timeout.
@@ -42,6 +42,7 @@ import platform
 import re
 import sys
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,8 +51,8 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-import httpx
 
+from bench import keepalive
 from bench.ledger import POST_DATE, organization_accounts
 from bench.observe import ActivitySampler, Profile, run_profile
 from bench.run import (
@@ -400,46 +401,41 @@ def drive(
     timeout: float = 600,
 ) -> Driven:
     """Send each body once from `concurrency` keep-alive connections (each client takes the
-    next body when its answer is in). `check` returns why an answer is not a success."""
-    encoded = [json.dumps(b).encode() for b in bodies]
+    next body when its answer is in) with bench.keepalive. `check` returns why an answer
+    is not a success."""
+    target = urllib.parse.urlsplit(url)
+    host, port = target.hostname or "127.0.0.1", target.port or 80
+    headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+    requests = [
+        keepalive.post_request(host, port, target.path, headers, json.dumps(b).encode())
+        for b in bodies
+    ]
     latencies: list[float] = []
     statuses: collections.Counter[str] = collections.Counter()
     statements: collections.Counter[int] = collections.Counter()
     errors: list[str] = []
     examples: list[str] = []
     refused = 0
-    headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+
+    def on_answer(answer: keepalive.Answer) -> None:
+        nonlocal refused
+        latencies.append(answer.seconds)
+        statuses[str(answer.status)] += 1
+        statements[int(answer.headers.get("x-sql-statements", "-1"))] += 1
+        if answer.status == 200:
+            problem = check(json.loads(answer.body))
+            if problem:
+                refused += 1
+                if len(examples) < 3:
+                    examples.append(problem[:300])
 
     async def run() -> float:
-        nonlocal refused
-        pending = iter(encoded)
-        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-        async with httpx.AsyncClient(headers=headers, timeout=20, limits=limits) as client:
-
-            async def one_client() -> None:
-                nonlocal refused
-                for content in pending:
-                    started = time.perf_counter()
-                    try:
-                        response = await client.post(url, content=content)
-                    except httpx.HTTPError as exc:
-                        errors.append(f"{type(exc).__name__}: {exc}"[:200])
-                        continue
-                    latencies.append(time.perf_counter() - started)
-                    statuses[str(response.status_code)] += 1
-                    statements[int(response.headers.get("x-sql-statements", "-1"))] += 1
-                    if response.status_code == 200:
-                        problem = check(response.json())
-                        if problem:
-                            refused += 1
-                            if len(examples) < 3:
-                                examples.append(problem[:300])
-
-            started = time.perf_counter()
-            await asyncio.wait_for(
-                asyncio.gather(*(one_client() for _ in range(concurrency))), timeout
-            )
-            return time.perf_counter() - started
+        started = time.perf_counter()
+        await asyncio.wait_for(
+            keepalive.send_all(host, port, requests, concurrency, on_answer, errors.append),
+            timeout,
+        )
+        return time.perf_counter() - started
 
     cpu = time.thread_time()
     elapsed = asyncio.run(run())
@@ -844,7 +840,8 @@ def report(
             "open invoice in full (the oldest invoices first): customer, date "
             f"{POST_DATE}, amount = the invoice total, deposit into 1010 Bank, one allocation "
             "of the whole amount. hey sends one body, so a client of our own does it: "
-            f"asyncio + httpx, {args.concurrency} keep-alive connections, each sending its "
+            f"bench.keepalive (asyncio streams, requests built before the run), "
+            f"{args.concurrency} keep-alive connections, each sending its "
             "next payment when the answer to the previous one is in; client CPU is that "
             f"client's (its thread's CPU time). One payment first, {payments.warmup.load.requests} "
             f"warm-up payments, then {r.hey.requests:,} measured.",
