@@ -83,6 +83,7 @@ from bench.run import (
     run_info,
     running_server,
     sign_in,
+    split_text,
     throwaway_database,
 )
 from server.crm.models import Customer
@@ -773,6 +774,14 @@ def report(
             f"{m.workload.name}: {_statuses(m.hey)}" for p in pages for m in (p.uncached, p.cached)
         ),
         "",
+        "Worker CPU split (each worker's part of the workers' CPU, percent, busiest first; "
+        "a keep-alive connection stays on the worker that accepted it): "
+        + "; ".join(
+            f"{m.workload.name}: {split_text(m.worker_split)}"
+            for p in pages
+            for m in (p.uncached, p.cached)
+        ),
+        "",
         "Busiest processes outside the benchmark during each run are not listed by "
         "bench.run.measure; the load averages above give the picture.",
         "",
@@ -857,7 +866,8 @@ def report(
             + (f" ({' | '.join(payments.measured.examples)})" if payments.measured.examples else "")
             + "; warm-up: "
             + _statuses(payments.warmup.load)
-            + f", {payments.warmup.refused} refused.",
+            + f", {payments.warmup.refused} refused. Worker CPU split (percent, busiest "
+            f"first): {split_text(r.worker_split)}.",
             "",
             "Processes outside the benchmark that used CPU during the measured run: "
             + (

@@ -310,6 +310,9 @@ class LoadRun:
     # Processes outside the benchmark that used at least 0.05 cores during the run:
     # (command line, cores), busiest first. Processes that came and went are not seen.
     others: list[tuple[str, float]] = field(default_factory=list)
+    # Each worker's part of the workers' CPU in percent, busiest first: keep-alive
+    # connections stay on the worker that accepted them, so one may be busier.
+    worker_split: list[float] = field(default_factory=list)
 
 
 def load_run(
@@ -335,9 +338,11 @@ def accounted_run(server_pid: int, drive: Callable[[], HeyResult]) -> LoadRun:
     pg = postgres_pids()
     everyone = process_cpu()
     cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
+    each_before = [cpu_seconds([pid]) for pid in workers]
     busy_before, clock = machine_busy_seconds(), time.perf_counter()
     hey = drive()
     cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
+    each = [cpu_seconds([pid]) - b for pid, b in zip(workers, each_before, strict=True)]
     busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
     bench_pids = {*workers, *pg, server_pid, os.getpid()}
     others = sorted(
@@ -361,6 +366,7 @@ def accounted_run(server_pid: int, drive: Callable[[], HeyResult]) -> LoadRun:
         rss_sum_mib=sum(rss),
         elapsed_s=elapsed,
         others=[(command, cores) for command, cores in others if cores >= 0.05][:3],
+        worker_split=sorted((100 * c / max(sum(each), 1e-9) for c in each), reverse=True),
     )
 
 
@@ -462,6 +468,12 @@ class Measurement:
     rss_max_mib: float
     rss_sum_mib: float
     raw: list[RawResult] = field(default_factory=list)
+    worker_split: list[float] = field(default_factory=list)  # as LoadRun's
+
+
+def split_text(split: list[float]) -> str:
+    """A run's worker CPU split, busiest first: "62 / 38"."""
+    return " / ".join(f"{share:.0f}" for share in split) or "n/a"
 
 
 def check_response(result: dict[str, Any], name: str) -> None:
@@ -500,6 +512,7 @@ def measure(
         other_cores=run.other_cores,
         rss_max_mib=run.rss_max_mib,
         rss_sum_mib=run.rss_sum_mib,
+        worker_split=run.worker_split,
     )
     for raw in workload.raw:
         print(f"  {workload.name}: raw asyncpg '{raw.name}' pooled={raw.pooled}", flush=True)
