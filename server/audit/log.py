@@ -213,9 +213,13 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
         if canonical_text.count(digits) != 1 or found != int(digits in in_json):
             raise RuntimeError("an audit placeholder collides with the event's content")
 
+    # The digits are parameters too: the statement's text depends only on the event's
+    # shape, so the database prepares and plans it once per connection.
+    digit_args = {digits: arg(digits, "text") for digits in stand_ins}
+
     def spliced(text_sql: str) -> str:
         for digits, sql in stand_ins.items():
-            text_sql = f"replace({text_sql}, '{digits}', {sql})"
+            text_sql = f"replace({text_sql}, {digit_args[digits]}, {sql})"
         return text_sql
 
     key = arg(fields["chain_key"], "text")

@@ -215,3 +215,29 @@ async def _tamper(database_url: str, sql: str) -> None:
             await raw.execute(sql)
     finally:
         await raw.close()
+
+
+def test_appending_statements_of_one_shape_have_one_text() -> None:
+    """The database prepares and plans an appending statement once per connection only if
+    its text stays the same: what differs between events goes in parameters."""
+    from uuid import uuid4
+
+    from server.actor import Actor
+    from server.audit.log import Later, append_sql, event_fields
+
+    actor = Actor.system("tests")
+    texts, params = [], []
+    for amount in ("1.00", "2.00"):
+        fields = event_fields(
+            actor,
+            "payment.record",
+            object_type="Payment",
+            object_id=uuid4(),
+            after={"amount": amount, "entry": Later("number")},
+            organization_id=uuid4(),
+        )
+        given: list[Any] = []
+        texts.append(append_sql(fields, "n", given))
+        params.append(given)
+    assert texts[0] == texts[1]
+    assert params[0] != params[1]
