@@ -18,7 +18,7 @@ from server.actor import Actor
 from server.documents.lines import PricedLine
 from server.documents.models import Ledger
 from server.ledger import posting
-from server.ledger.chart import system_account
+from server.ledger.chart import accounts_and_system_account, system_account
 from server.ledger.models import Account, AccountSubtype, AccountType, JournalEntry, JournalLine
 from server.ledger.posting import EntryInput, LineInput, Side
 from server.money import Money
@@ -41,6 +41,14 @@ def text(minor: int, currency: str) -> str:
 
 async def control_account(organization_id: UUID, ledger: Ledger) -> Account:
     return await system_account(organization_id, CONTROL_SUBTYPE[ledger])
+
+
+async def accounts_and_control(
+    organization_id: UUID, ledger: Ledger, ids: Sequence[UUID]
+) -> tuple[dict[UUID, Account], Account]:
+    """The accounts with these ids (those found) and the ledger's control account, read by
+    one statement."""
+    return await accounts_and_system_account(organization_id, ids, CONTROL_SUBTYPE[ledger])
 
 
 async def account_of(organization_id: UUID, subtype: AccountSubtype, type_: AccountType) -> Account:

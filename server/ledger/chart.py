@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -109,6 +111,21 @@ async def system_account(organization_id: UUID, subtype: AccountSubtype) -> Acco
     if account is None:
         raise NotFound(f"the organization has no {subtype.value.lower()} account")
     return account
+
+
+async def accounts_and_system_account(
+    organization_id: UUID, ids: Iterable[UUID], subtype: AccountSubtype
+) -> tuple[dict[UUID, Account], Account]:
+    """The accounts with these ids (those that exist) and `system_account`'s answer for
+    `subtype`, read by one statement."""
+    wanted = set(ids)
+    found = await Account.filter(
+        Q(id__in=wanted) | Q(subtype=subtype, is_system=True), organization_id=organization_id
+    )
+    system = [a for a in found if a.is_system and a.subtype == subtype]
+    if not system:
+        raise NotFound(f"the organization has no {subtype.value.lower()} account")
+    return {a.id: a for a in found if a.id in wanted}, min(system, key=lambda a: a.code)
 
 
 @dataclass(slots=True)

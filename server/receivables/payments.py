@@ -84,6 +84,11 @@ def parse_amount(text: str, currency: str, where: list[str]) -> int:
 
 async def cash_account(actor: Actor, account_id: UUID, where: list[str]) -> Account:
     account = await Account.get_or_none(id=account_id, organization_id=actor.org)
+    return checked_cash_account(account, where)
+
+
+def checked_cash_account(account: Account | None, where: list[str]) -> Account:
+    """The account money is received into or paid from, if it can be."""
     if account is None:
         raise NotFound("account not found", field=where)
     if account.status == AccountStatus.ARCHIVED:
@@ -247,8 +252,11 @@ async def record(
             problems.append(
                 DomainError(f"at most {limit} characters", code=ErrorCode.TOO_LONG, field=[text])
             )
+    accounts, control = await entries.accounts_and_control(
+        actor.org, Ledger.RECEIVABLE, [data.deposit_account_id]
+    )
     try:
-        deposit = await cash_account(actor, data.deposit_account_id, ["depositAccountId"])
+        deposit = checked_cash_account(accounts.get(data.deposit_account_id), ["depositAccountId"])
     except DomainError as exc:
         problems.append(exc)
     if problems:
@@ -259,7 +267,6 @@ async def record(
             code=ErrorCode.EXCEEDS_UNALLOCATED,
             field=["allocations"],
         )
-    control = await entries.control_account(actor.org, Ledger.RECEIVABLE)
     label = f"Payment from {customer.name}" + (f" ({data.reference})" if data.reference else "")
     lines = [
         posting.LineInput(

@@ -83,11 +83,11 @@ async def test_a_payment_writes_one_audit_event_naming_its_entry_and_allocations
     paid = response.json()["data"]["paymentRecord"]
     assert paid["userErrors"] == []
     if IS_POSTGRES:
-        # Authentication, the customer, the deposit and control accounts, the payment and
-        # its open item, the invoice locked with its status, both balances, the allocation,
-        # the invoice's status, and the entry with the audit event (the answer reads nothing
-        # more).
-        assert int(response.headers["x-sql-statements"]) == 11
+        # Authentication, the customer, the deposit and control accounts (one statement),
+        # the payment and its open item, the invoice locked with its status, both balances,
+        # the allocation, the invoice's status, and the entry with the audit event (the
+        # answer reads nothing more).
+        assert int(response.headers["x-sql-statements"]) == 10
     payment = await Payment.get(id=decode(paid["payment"]["id"], "Payment"))
     entry = await JournalEntry.get(id=payment.entry_id)
     events = await AuditEvent.filter(chain_key=chain_key(org.id), action="payment.record").order_by(
@@ -151,6 +151,29 @@ async def test_currency_other_than_the_customers_is_refused(api: Api) -> None:
     acme = await customer(api, org)
     refused = await record_payment(api, org, acme, "10.00", currency="EUR")
     assert [e["code"] for e in refused["userErrors"]] == ["CURRENCY_MISMATCH"]
+
+
+async def test_deposits_into_other_than_a_cash_account_of_the_organization_are_refused(
+    api: Api,
+) -> None:
+    org = await api.new_org()
+    other = await api.new_org()
+    acme = await customer(api, org)
+    invoice = await issued_invoice(api, org, acme, "10.00")
+    ids, foreign = await account_ids(api, org), await account_ids(api, other)
+    pays = [{"invoiceId": invoice["id"], "amount": "10.00"}]
+    for account, code in (
+        (ids["4000"], "INVALID_ACCOUNT_TYPE"),  # income
+        (ids["1100"], "INVALID_ACCOUNT_TYPE"),  # receivables, the control account itself
+        (foreign["1010"], "NOT_FOUND"),  # another organization's bank
+    ):
+        refused = await record_payment(api, org, acme, "10.00", pays, depositAccountId=account)
+        assert refused["payment"] is None
+        assert [(e["field"], e["code"]) for e in refused["userErrors"]] == [
+            (["input", "depositAccountId"], code)
+        ]
+    assert await _status(api, org, invoice["id"]) == ("ISSUED", "10.00")
+    assert await balance(api, org, "1010") == "0.00"
 
 
 async def test_credit_allocated_later_unallocated_and_refunded(api: Api) -> None:
