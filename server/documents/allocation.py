@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 from uuid import UUID
 
-from tortoise.expressions import Case, F, Q, RawSQL, When
+from tortoise.expressions import F, Q, RawSQL
 from tortoise.models import Model
 
+from server import sql
 from server.actor import Actor
 from server.documents import entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
@@ -107,12 +107,18 @@ async def _take_both(
     field: list[str],
 ) -> None:
     """`_take` from a charge and a credit with one UPDATE; each row keeps its own guard."""
-    base: Any = F("open_base_minor") - charge_base
-    if credit_base != charge_base:
-        base = Case(When(id=charge.id, then=base), default=F("open_base_minor") - credit_base)
-    changed = await OpenItem.filter(
-        id__in=(charge.id, credit.id), open_minor__gte=amount, voided_on__isnull=True
-    ).update(open_minor=F("open_minor") - amount, open_base_minor=base)
+    changed = await sql.execute(
+        "UPDATE open_items SET open_minor = open_minor - $1, open_base_minor = open_base_minor"
+        " - CASE WHEN id = $2 THEN CAST($3 AS BIGINT) ELSE CAST($4 AS BIGINT) END"
+        " WHERE id IN ($5, $6) AND open_minor >= $7 AND voided_on IS NULL",
+        amount,
+        charge.id,
+        charge_base,
+        credit_base,
+        charge.id,
+        credit.id,
+        amount,
+    )
     if changed != 2:
         # Only reachable if the rows were not locked as they should have been; the
         # caller's rollback undoes the row that did change.

@@ -15,6 +15,7 @@ from uuid import UUID
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import sql
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus
@@ -427,8 +428,13 @@ def status_of(item: OpenItem) -> InvoiceStatus:
 
 async def set_status(item: OpenItem) -> None:
     """Bring an invoice's status in line with its (locked, current) open item."""
-    await Invoice.filter(id=item.id, status__in=[*OPEN_STATUSES, InvoiceStatus.PAID]).update(
-        status=status_of(item)
+    # Every payment runs this: plain SQL, for what building it through the ORM costs.
+    await sql.execute(
+        "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5)",
+        status_of(item),
+        item.id,
+        *OPEN_STATUSES,
+        InvoiceStatus.PAID,
     )
 
 
