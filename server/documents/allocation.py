@@ -9,9 +9,10 @@ WHERE repeats the check; the table's CHECK constraint refuses anything that slip
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 from uuid import UUID
 
 from tortoise.expressions import F, Q, RawSQL
@@ -98,37 +99,6 @@ async def _take(item: OpenItem, amount: int, base: int, code: ErrorCode, field: 
     item.open_base_minor -= base
 
 
-async def _take_both(
-    charge: OpenItem,
-    credit: OpenItem,
-    amount: int,
-    charge_base: int,
-    credit_base: int,
-    field: list[str],
-) -> None:
-    """`_take` from a charge and a credit with one UPDATE; each row keeps its own guard."""
-    changed = await sql.execute(
-        "UPDATE open_items SET open_minor = open_minor - $1, open_base_minor = open_base_minor"
-        " - CASE WHEN id = $2 THEN CAST($3 AS BIGINT) ELSE CAST($4 AS BIGINT) END"
-        " WHERE id IN ($5, $6) AND open_minor >= $7 AND voided_on IS NULL",
-        amount,
-        charge.id,
-        charge_base,
-        credit_base,
-        charge.id,
-        credit.id,
-        amount,
-    )
-    if changed != 2:
-        # Only reachable if the rows were not locked as they should have been; the
-        # caller's rollback undoes the row that did change.
-        raise DomainError("more than is open", code=ErrorCode.EXCEEDS_OPEN_BALANCE, field=field)
-    charge.open_minor -= amount
-    charge.open_base_minor -= charge_base
-    credit.open_minor -= amount
-    credit.open_base_minor -= credit_base
-
-
 async def _give_back(item_id: UUID, amount: int, base: int) -> None:
     await OpenItem.filter(id=item_id).update(
         open_minor=F("open_minor") + amount, open_base_minor=F("open_base_minor") + base
@@ -149,11 +119,14 @@ async def settle(
     field: list[str],
     memo: str | None = None,
     period_checked: bool = False,
+    then: Sequence[tuple[str, tuple[Any, ...]]] = (),
 ) -> Allocation:
     """Apply `amount` of a credit to a charge; both must be locked by the caller.
 
     `period_checked`: the caller's transaction posts an entry dated `on` as well, whose
-    numbering refuses a locked period under the ledger row lock.
+    numbering refuses a locked period under the ledger row lock. `then`: writes of the
+    caller's (SQL and parameters, as `sql.Batch.write` takes them) sent with the
+    allocation's own, such as the charge's document's new status.
     """
     if charge.voided_on is not None or credit.voided_on is not None:
         raise DomainError(
@@ -194,7 +167,6 @@ async def settle(
     if not period_checked:
         await check_period(actor.org, on, field)
     charge_base, credit_base = base_share(charge, amount), base_share(credit, amount)
-    await _take_both(charge, credit, amount, charge_base, credit_base, field)
     entry_id = None
     difference = charge_base - credit_base
     if difference:
@@ -224,7 +196,7 @@ async def settle(
             source_id=charge.id,
         )
         entry_id = entry.id
-    return await Allocation.create(
+    made = Allocation(
         organization_id=actor.org,
         ledger=charge.ledger,
         kind=AllocationKind.SETTLEMENT,
@@ -238,6 +210,35 @@ async def settle(
         memo=memo,
         created_by_id=actor.user_id,
     )
+    # Both balances (each row with its own guard), the allocation and the caller's writes:
+    # one statement on PostgreSQL.
+    batch = sql.Batch()
+    batch.write(
+        "UPDATE open_items SET open_minor = open_minor - $1, open_base_minor = open_base_minor"
+        " - CASE WHEN id = $2 THEN CAST($3 AS BIGINT) ELSE CAST($4 AS BIGINT) END"
+        " WHERE id IN ($5, $6) AND open_minor >= $7 AND voided_on IS NULL",
+        amount,
+        charge.id,
+        charge_base,
+        credit_base,
+        charge.id,
+        credit.id,
+        amount,
+        rows=2,
+        # Only if the rows were not locked as they should have been.
+        otherwise=DomainError(
+            "more than is open", code=ErrorCode.EXCEEDS_OPEN_BALANCE, field=field
+        ),
+    )
+    batch.insert(made)
+    for text, params in then:
+        batch.write(text, *params)
+    await batch.run()
+    charge.open_minor -= amount
+    charge.open_base_minor -= charge_base
+    credit.open_minor -= amount
+    credit.open_base_minor -= credit_base
+    return made
 
 
 async def close(

@@ -417,25 +417,29 @@ async def issue(
     return invoice
 
 
-def status_of(item: OpenItem) -> InvoiceStatus:
-    """ISSUED, PARTIALLY_PAID or PAID from what is open on the invoice."""
-    if item.open_minor == 0:
+def status_of(item: OpenItem, taking: int = 0) -> InvoiceStatus:
+    """ISSUED, PARTIALLY_PAID or PAID from what is open on the invoice (once `taking` more
+    is taken from it)."""
+    open_minor = item.open_minor - taking
+    if open_minor == 0:
         return InvoiceStatus.PAID
-    if item.open_minor < item.amount_minor:
+    if open_minor < item.amount_minor:
         return InvoiceStatus.PARTIALLY_PAID
     return InvoiceStatus.ISSUED
+
+
+def status_write(item: OpenItem, taking: int) -> tuple[str, tuple[Any, ...]]:
+    """`set_status` as a write for `sql.Batch`, for the item once `taking` is taken from it."""
+    return STATUS_SQL, (status_of(item, taking), item.id, *OPEN_STATUSES, InvoiceStatus.PAID)
+
+
+STATUS_SQL = "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5)"
 
 
 async def set_status(item: OpenItem) -> None:
     """Bring an invoice's status in line with its (locked, current) open item."""
     # Every payment runs this: plain SQL, for what building it through the ORM costs.
-    await sql.execute(
-        "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5)",
-        status_of(item),
-        item.id,
-        *OPEN_STATUSES,
-        InvoiceStatus.PAID,
-    )
+    await sql.execute(STATUS_SQL, status_of(item), item.id, *OPEN_STATUSES, InvoiceStatus.PAID)
 
 
 async def refresh_status(invoice_id: UUID) -> None:

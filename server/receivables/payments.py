@@ -16,6 +16,7 @@ from uuid import UUID, uuid4
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import sql
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer
@@ -179,9 +180,9 @@ async def apply(
                 on=on,
                 field=[prefix, str(i), "amount"],
                 period_checked=period_checked,
+                then=[invoices.status_write(charges[invoice_id], amount)],
             )
         )
-        await invoices.set_status(charges[invoice_id])
     return made
 
 
@@ -294,7 +295,7 @@ async def record(
     )
     try:
         async with in_transaction():
-            payment = await Payment.create(
+            payment = Payment(
                 organization_id=actor.org,
                 customer_id=customer.id,
                 date=data.date,
@@ -309,7 +310,7 @@ async def record(
                 # while the ledger row is locked.
                 entry_id=uuid4(),
             )
-            item = await OpenItem.create(
+            item = OpenItem(
                 id=payment.id,
                 organization_id=actor.org,
                 ledger=Ledger.RECEIVABLE,
@@ -325,6 +326,10 @@ async def record(
                 open_minor=amount,
                 open_base_minor=base_amount,
             )
+            written = sql.Batch()
+            written.insert(payment)
+            written.insert(item)
+            await written.run()
             # The posting dated the payment's date checks the lock date for the allocations
             # too, under the ledger row lock.
             made = await apply(actor, item, requests, data.date, period_checked=True)
