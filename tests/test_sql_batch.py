@@ -47,19 +47,25 @@ def _item(org: UUID, party: UUID, amount: int) -> OpenItem:
     )
 
 
+async def _party_with_item(amount: int) -> tuple[UUID, UUID, OpenItem]:
+    """A new organization and customer, with one saved open item of `amount`."""
+    books = await new_books()
+    party = await Customer.create(organization_id=books.org, name="Acme", currency="USD")
+    existing = _item(books.org, party.id, amount)
+    await existing.save()
+    return books.org, party.id, existing
+
+
 async def _fields(item_id: UUID) -> dict[str, Any]:
     stored = await OpenItem.get(id=item_id)
     return {name: getattr(stored, name) for name in OpenItem._meta.db_fields}
 
 
 async def test_inserts_and_guarded_updates_land_together_in_one_statement_on_postgres() -> None:
-    books = await new_books()
-    party = await Customer.create(organization_id=books.org, name="Acme", currency="USD")
-    existing = _item(books.org, party.id, 500)
-    await existing.save()
-    by_orm = _item(books.org, party.id, 700)
+    org, party, existing = await _party_with_item(500)
+    by_orm = _item(org, party, 700)
     await by_orm.save()
-    batched = _item(books.org, party.id, 700)
+    batched = _item(org, party, 700)
     batched.number = by_orm.number + "-b"
     counter = _Statements()
     db_log = logging.getLogger("tortoise.db_client")  # where Tortoise logs each statement
@@ -88,11 +94,8 @@ async def test_inserts_and_guarded_updates_land_together_in_one_statement_on_pos
 
 
 async def test_a_write_changing_other_rows_than_stated_refuses_the_whole_batch() -> None:
-    books = await new_books()
-    party = await Customer.create(organization_id=books.org, name="Acme", currency="USD")
-    existing = _item(books.org, party.id, 500)
-    await existing.save()
-    inserted = _item(books.org, party.id, 100)
+    org, party, existing = await _party_with_item(500)
+    inserted = _item(org, party, 100)
 
     class Refused(Exception):
         pass
