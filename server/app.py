@@ -41,15 +41,29 @@ YOUNG_COLLECTION_THRESHOLD = 10_000
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
 
 
+_MAX_TRACKED_CONNECTIONS = 10_000
+
+
 class RequestMiddleware:
     """Request id, body size limit, access log and request metrics, as plain ASGI."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, expose_statements: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        expose_statements: bool,
+        keepalive_requests: int = 0,
+    ) -> None:
         self.app = app
         self.max_body = max_body_bytes
         # Outside production each response tells how many SQL statements it cost, so
         # tests and benchmarks can hold query counts to a budget.
         self.expose_statements = expose_statements
+        # A keep-alive connection stays with the worker that accepted it; closing each after
+        # this many requests (0: never) lets its client's next connection go to whichever
+        # worker accepts first, usually the less busy one.
+        self.keepalive_requests = keepalive_requests
+        self._served: dict[Any, int] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,6 +96,8 @@ class RequestMiddleware:
                 status = message["status"]
                 message.setdefault("headers", [])
                 extra = [(b"x-request-id", request_id.encode())]
+                if self._last_on_connection(scope):
+                    extra.append((b"connection", b"close"))
                 if self.expose_statements:
                     extra.append((b"x-sql-statements", str(statements.value).encode()))
                 message["headers"] = [*message["headers"], *extra]
@@ -98,6 +114,23 @@ class RequestMiddleware:
             await too_large_response(scope, receive, send_with_id)
         finally:
             self._finish(scope, status, started, statements.value)
+
+    def _last_on_connection(self, scope: Scope) -> bool:
+        """Whether this response ends its connection's allowance of requests."""
+        client = scope.get("client")
+        if not self.keepalive_requests or client is None:
+            return False
+        key = tuple(client)
+        served = self._served.get(key, 0) + 1
+        if served < self.keepalive_requests:
+            if len(self._served) >= _MAX_TRACKED_CONNECTIONS:
+                # Connections that closed by themselves are never seen again: forget them
+                # all now and then rather than track each connection's end.
+                self._served.clear()
+            self._served[key] = served
+            return False
+        self._served.pop(key, None)
+        return True
 
     @staticmethod
     def _finish(
@@ -183,6 +216,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             RequestMiddleware,
             max_body_bytes=settings.max_body_bytes,
             expose_statements=not settings.is_production,
+            keepalive_requests=settings.keepalive_requests,
         ),
         Middleware(
             CORSMiddleware,

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     max_directives: int = Field(default=20, ge=1)
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
     max_page_size: int = Field(default=100, ge=1, le=1000)
+    # Requests a keep-alive connection may carry before the server closes it (0: no limit);
+    # see server/app.py: RequestMiddleware.
+    keepalive_requests: int = Field(default=25, ge=0)
     # Results of queries kept per process (0 turns the cache off); see schema/cache.py.
     query_cache_entries: int = Field(default=2000, ge=0)
 
