@@ -428,18 +428,18 @@ def status_of(item: OpenItem, taking: int = 0) -> InvoiceStatus:
     return InvoiceStatus.ISSUED
 
 
+STATUS_SQL = "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5)"
+
+
 def status_write(item: OpenItem, taking: int) -> tuple[str, tuple[Any, ...]]:
     """`set_status` as a write for `sql.Batch`, for the item once `taking` is taken from it."""
     return STATUS_SQL, (status_of(item, taking), item.id, *OPEN_STATUSES, InvoiceStatus.PAID)
 
 
-STATUS_SQL = "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5)"
-
-
 async def set_status(item: OpenItem) -> None:
     """Bring an invoice's status in line with its (locked, current) open item."""
-    # Every payment runs this: plain SQL, for what building it through the ORM costs.
-    await sql.execute(STATUS_SQL, status_of(item), item.id, *OPEN_STATUSES, InvoiceStatus.PAID)
+    text, params = status_write(item, 0)
+    await sql.execute(text, *params)
 
 
 async def refresh_status(invoice_id: UUID) -> None:
