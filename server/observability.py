@@ -6,6 +6,7 @@ import logging
 import sys
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
 from prometheus_client import Counter, Histogram
@@ -33,15 +34,24 @@ class StatementCount:
 _statements: ContextVar[StatementCount | None] = ContextVar("sql_statements", default=None)
 
 
-class _StatementCounter(logging.Handler):
-    """Tortoise logs each statement at DEBUG on `tortoise.db_client`; count, do not print."""
+def count_statement() -> None:
+    SQL_STATEMENTS.inc()
+    current = _statements.get()
+    if current is not None:
+        current.value += 1
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.args and isinstance(record.args, tuple) and len(record.args) == 2:
-            SQL_STATEMENTS.inc()
-            current = _statements.get()
-            if current is not None:
-                current.value += 1
+
+class _StatementCountingLogger(logging.Logger):
+    """`tortoise.db_client`, on which Tortoise logs each statement at DEBUG as
+    ("%s: %s", sql, values): counted here, never printed.
+
+    Counting in `debug` itself rather than in a Handler skips the LogRecord that
+    `Logger.debug` builds first (the caller's frame, the process and thread ids): about
+    30 µs a statement, which every request paid for each of its statements."""
+
+    def debug(self, msg: object, *args: object, **kwargs: Any) -> None:
+        if len(args) == 2:
+            count_statement()
 
 
 def start_statement_count() -> StatementCount:
@@ -53,10 +63,11 @@ def start_statement_count() -> StatementCount:
 
 def install_statement_counter() -> None:
     db_logger = logging.getLogger("tortoise.db_client")
-    if not any(isinstance(h, _StatementCounter) for h in db_logger.handlers):
-        db_logger.addHandler(_StatementCounter())
-        db_logger.setLevel(logging.DEBUG)
-        db_logger.propagate = False
+    # Tortoise made this logger at import; it is given the counting class in place, since
+    # its clients hold the instance itself.
+    db_logger.__class__ = _StatementCountingLogger
+    db_logger.setLevel(logging.DEBUG)
+    db_logger.propagate = False
 
 
 def configure_logging(settings: Settings) -> None:

@@ -15,10 +15,15 @@ from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
+import asyncpg
 from tortoise import connections
+from tortoise.backends.asyncpg.client import AsyncpgDBClient
+from tortoise.exceptions import IntegrityError, OperationalError, TransactionManagementError
 from tortoise.fields import DatetimeField, UUIDField
 from tortoise.models import Model
 from tortoise.timezone import get_default_timezone, get_use_tz
+
+from server.observability import count_statement
 
 _PLACEHOLDER = re.compile(r"\$\d+")
 
@@ -28,18 +33,17 @@ def dialect() -> str:
 
 
 async def fetch(sql: str, *params: Any) -> list[dict[str, Any]]:
-    conn = connections.get("default")
-    sql, params = _for_driver(sql, params)
-    rows: list[dict[str, Any]] = await conn.execute_query_dict(sql, list(params))
-    return rows
+    return [dict(row) for row in await fetch_rows(sql, *params)]
 
 
 async def fetch_rows(sql: str, *params: Any) -> Sequence[Mapping[str, Any]]:
     """`fetch`, with the rows as the driver returns them (read-only, read by column name)
     rather than copied into dictionaries: what `records` reads."""
     conn = connections.get("default")
-    sql, params = _for_driver(sql, params)
-    _count, rows = await conn.execute_query(sql, list(params))
+    if isinstance(conn, AsyncpgDBClient):
+        return await _on_asyncpg(conn, sql, params)
+    sql, values = _for_driver(sql, params)
+    _count, rows = await conn.execute_query(sql, list(values))
     return rows
 
 
@@ -50,9 +54,40 @@ async def execute(sql: str, *params: Any) -> int:
     than the database does to run it.
     """
     conn = connections.get("default")
-    sql, params = _for_driver(sql, params)
-    changed, _rows = await conn.execute_query(sql, list(params))
+    if isinstance(conn, AsyncpgDBClient):
+        return _changed(await _on_asyncpg(conn, sql, params, write=True))
+    sql, values = _for_driver(sql, params)
+    changed, _rows = await conn.execute_query(sql, list(values))
     return int(changed)
+
+
+async def _on_asyncpg(
+    client: AsyncpgDBClient, sql: str, params: Sequence[Any], *, write: bool = False
+) -> Any:
+    """One statement on PostgreSQL, on the connection the ORM would use (the transaction's,
+    or one from the pool), with its errors raised as the ORM raises them.
+
+    The ORM's own `execute_query` does the same with more around it (a debug log call, a
+    wrapper coroutine per call, the statement upper-cased to tell writes from reads):
+    about 60 µs of CPU a statement, more than some of these statements cost the database.
+    A write gives its command status (`UPDATE 3`), anything else its rows."""
+    async with client.acquire_connection() as connection:
+        count_statement()
+        try:
+            if write:
+                return await connection.execute(sql, *params)
+            return await connection.fetch(sql, *params)
+        except (asyncpg.SyntaxOrAccessError, asyncpg.exceptions.DataError) as exc:
+            raise OperationalError(exc) from exc
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise IntegrityError(exc) from exc
+        except asyncpg.InvalidTransactionStateError as exc:
+            raise TransactionManagementError(exc) from exc
+
+
+def _changed(status: str) -> int:
+    """The row count of a command status such as `UPDATE 3` or `INSERT 0 1`."""
+    return int(status.rsplit(" ", 1)[1])
 
 
 class Batch:
@@ -102,8 +137,7 @@ class Batch:
             params.extend(values)
         # Fixed names and the writes' own text only.
         counts = ", ".join(f"(SELECT count(*) FROM w{i}) AS c{i}" for i in range(len(parts)))  # noqa: S608
-        conn = connections.get("default")
-        _count, found = await conn.execute_query(f"WITH {', '.join(parts)} SELECT {counts}", params)
+        found = await fetch_rows(f"WITH {', '.join(parts)} SELECT {counts}", *params)
         counted = [int(c) for c in found[0].values()]
         for (write, rows, refusal), count in zip(self._writes, counted, strict=True):
             if rows is not None and count != rows:

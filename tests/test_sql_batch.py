@@ -3,7 +3,6 @@ SQLite; the same rows either way, and a refused write leaves nothing behind."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -13,20 +12,12 @@ from tortoise.transactions import in_transaction
 
 from server.crm.models import Customer
 from server.documents.models import Ledger, OpenItem, OpenItemKind
+from server.observability import install_statement_counter, start_statement_count
 from server.sql import Batch
 from tests.conftest import IS_POSTGRES
 from tests.receivables.factory import new_books
 
 TAKE = "UPDATE open_items SET open_minor = open_minor - $1 WHERE id = $2 AND open_minor >= $3"
-
-
-class _Statements(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def _item(org: UUID, party: UUID, amount: int) -> OpenItem:
@@ -67,21 +58,14 @@ async def test_inserts_and_guarded_updates_land_together_in_one_statement_on_pos
     await by_orm.save()
     batched = _item(org, party, 700)
     batched.number = by_orm.number + "-b"
-    counter = _Statements()
-    db_log = logging.getLogger("tortoise.db_client")  # where Tortoise logs each statement
-    level = db_log.level
-    db_log.setLevel(logging.DEBUG)
-    db_log.addHandler(counter)
-    try:
-        async with in_transaction():
-            batch = Batch()
-            batch.insert(batched)
-            batch.write(TAKE, 200, existing.id, 200, rows=1)
-            await batch.run()
-    finally:
-        db_log.removeHandler(counter)
-        db_log.setLevel(level)
-    assert counter.count == (1 if IS_POSTGRES else 2)
+    install_statement_counter()
+    counter = start_statement_count()
+    async with in_transaction():
+        batch = Batch()
+        batch.insert(batched)
+        batch.write(TAKE, 200, existing.id, 200, rows=1)
+        await batch.run()
+    assert counter.value == (1 if IS_POSTGRES else 2)
     assert batched._saved_in_db
     assert (await OpenItem.get(id=existing.id)).open_minor == 300
     # The batched insert stored what the ORM's own insert stores, column for column.

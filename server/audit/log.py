@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
+from server.sql import fetch_rows
 
 PLATFORM_CHAIN = "platform"
 _SECRET_MARKERS = ("password", "secret", "token", "totp", "recovery", "api_key", "hash")
@@ -127,7 +128,7 @@ async def append(fields: dict[str, Any]) -> None:
         sql = (
             f"WITH audit_source AS (SELECT 1 AS one), {appended}\nSELECT sequence FROM audit_event"  # noqa: S608
         )
-        if not await db.execute_query_dict(sql, params):
+        if not await fetch_rows(sql, *params):
             raise DoesNotExist(f"no audit chain {key}")
         return
     head = await AuditChain.select_for_update().get(key=key)

@@ -23,6 +23,7 @@ from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import sql as run_sql
 from server.access import duties
 from server.access.control import AccessControl
 from server.actor import Actor
@@ -358,14 +359,10 @@ async def _take_number(actor: Actor, on: date) -> int:
     no posting can slip in on or before a lock date being set at the same time. A refusal
     raises, and the caller's rollback gives the number back.
     """
-    db = LedgerSettings._meta.db
-    postgres = isinstance(db, AsyncpgDBClient)
-    placeholder = "$1" if postgres else "?"
-    rows = await db.execute_query_dict(
-        "UPDATE ledger_settings SET next_entry_number = next_entry_number + 1 "  # noqa: S608
-        f"WHERE organization_id = {placeholder} RETURNING next_entry_number - 1 AS number, "
-        "lock_date",
-        [actor.org if postgres else str(actor.org)],
+    rows = await run_sql.fetch(
+        "UPDATE ledger_settings SET next_entry_number = next_entry_number + 1 "
+        "WHERE organization_id = $1 RETURNING next_entry_number - 1 AS number, lock_date",
+        actor.org,
     )
     if not rows:
         raise NotFound("the organization has no ledger")
@@ -627,8 +624,7 @@ async def _insert_posted(
     if event is not None:
         sql += ", " + audit.append_sql(event, "n", params)
     sql += "\nSELECT number FROM n"
-    db = JournalEntry._meta.db
-    taken = await db.execute_query_dict(sql, params)
+    taken = await run_sql.fetch_rows(sql, *params)
     if taken:
         created.number = int(taken[0]["number"])
         created._saved_in_db = True
