@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -120,7 +121,7 @@ class Batch:
     async def run(self) -> None:
         if not self._writes:
             return
-        if dialect() != "postgres":
+        if not isinstance(connections.get("default"), AsyncpgDBClient):
             for write, rows, refusal in self._writes:
                 if isinstance(write, Model):
                     await write.save(force_create=True)
@@ -146,20 +147,29 @@ class Batch:
                 write._saved_in_db = True
 
 
+@lru_cache(maxsize=512)
 def _shifted(sql: str, offset: int) -> str:
-    """The statement with each placeholder $n as $(n + offset)."""
+    """The statement with each placeholder $n as $(n + offset). Kept: a batch's writes have
+    a few fixed texts, shifted by the same offsets request after request."""
     return _PLACEHOLDER.sub(lambda m: f"${int(m.group()[1:]) + offset}", sql)
 
 
 def _insert_sql(instance: Model) -> tuple[str, tuple[Any, ...]]:
     """A PostgreSQL INSERT of every column of a new instance, with the values the ORM's own
     insert would send (each field's `to_db_value`, which also fills `auto_now_add`)."""
-    meta = instance._meta
-    names = [n for n in meta.fields_db_projection if n not in meta.generated_db_fields]
+    text, names = _insert_text(type(instance))
+    fields = instance._meta.fields_map
+    return text, tuple(fields[n].to_db_value(getattr(instance, n), instance) for n in names)
+
+
+@cache
+def _insert_text(model: type[Model]) -> tuple[str, tuple[str, ...]]:
+    """The INSERT statement of a model's rows and the fields it takes, in order."""
+    meta = model._meta
+    names = tuple(n for n in meta.fields_db_projection if n not in meta.generated_db_fields)
     columns = ", ".join(f'"{meta.fields_db_projection[n]}"' for n in names)
     holders = ", ".join(f"${i}" for i in range(1, len(names) + 1))
-    values = tuple(meta.fields_map[n].to_db_value(getattr(instance, n), instance) for n in names)
-    return f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({holders})', values  # noqa: S608
+    return f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({holders})', names  # noqa: S608
 
 
 def _for_driver(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
@@ -331,18 +341,21 @@ class _Converted:
 _RECORD_TYPES: dict[tuple[Any, ...], tuple[type[Record], list[str], list[str]]] = {}
 
 
-def _record_type(model: type[Model], prefix: str) -> tuple[type[Record], list[str], list[str]]:
+def _record_type(
+    model: type[Model], prefix: str, postgres: bool
+) -> tuple[type[Record], list[str], list[str]]:
     """A Record class for the model's rows as read with `prefix`: the model's properties
     (they read fields only) and a `_Converted` per column the driver does not give as is;
     with the names of the others and their keys in a row.
 
-    Kept per database kind and time zone, which decide the conversions."""
-    postgres = dialect() == "postgres"
-    zone = get_default_timezone() if get_use_tz() else None
-    cache_key = (model, prefix, postgres, zone)
+    Kept per database kind and per whether times are kept aware, which decide the
+    conversions. (The ORM reads its time zone once per process.)"""
+    use_tz = get_use_tz()
+    cache_key = (model, prefix, postgres, use_tz)
     found = _RECORD_TYPES.get(cache_key)
     if found is not None:
         return found
+    zone = get_default_timezone() if use_tz else None
     meta = model._meta
     attributes: dict[str, Any] = {
         name: value
@@ -375,7 +388,11 @@ def records(model: type[Model], rows: Iterable[Mapping[str, Any]], prefix: str =
     split into values the driver already converted, plain type conversions and the fields'
     own converters. Typed Any: callers read them where they would read the model.
     """
-    record_type, names, keys = _record_type(model, prefix)
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
+        return []
+    # The rows themselves tell which driver read them, without asking the connection.
+    record_type, names, keys = _record_type(model, prefix, isinstance(rows[0], asyncpg.Record))
     read_native = _getter(keys)
     out = []
     for row in rows:
