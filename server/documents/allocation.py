@@ -123,14 +123,22 @@ async def settle(
     memo: str | None = None,
     period_checked: bool = False,
     then: Sequence[tuple[str, tuple[Any, ...]]] = (),
+    batch: sql.Batch | None = None,
+    new_credit: bool = False,
 ) -> Allocation:
     """Apply `amount` of a credit to a charge; both must be locked by the caller.
 
     `period_checked`: the caller's transaction posts an entry dated `on` as well, whose
     numbering refuses a locked period under the ledger row lock. `then`: writes of the
     caller's (SQL and parameters, as `sql.Batch.write` takes them) sent with the
-    allocation's own, such as the charge's document's new status.
+    allocation's own, such as the charge's document's new status. `batch`: the caller's
+    batch, which the writes join instead of running at once; the caller runs it.
+    `new_credit`: the credit is a new item that the caller inserts in that batch: its
+    balance is reduced here in memory only, so the insert writes it net of the allocation
+    (a write of the same statement could not see the row to update it).
     """
+    if new_credit and batch is None:
+        raise ValueError("a new credit is inserted by the caller's batch")
     if charge.voided_on is not None or credit.voided_on is not None:
         raise DomainError(
             "a void document takes no allocations", code=ErrorCode.INVALID_STATUS, field=field
@@ -215,28 +223,42 @@ async def settle(
     )
     # Both balances (each row with its own guard), the allocation and the caller's writes:
     # one statement on PostgreSQL.
-    batch = sql.Batch()
-    batch.write(
-        "UPDATE open_items SET open_minor = open_minor - $1, open_base_minor = open_base_minor"
-        " - CASE WHEN id = $2 THEN CAST($3 AS BIGINT) ELSE CAST($4 AS BIGINT) END"
-        " WHERE id IN ($5, $6) AND open_minor >= $7 AND voided_on IS NULL",
-        amount,
-        charge.id,
-        charge_base,
-        credit_base,
-        charge.id,
-        credit.id,
-        amount,
-        rows=2,
-        # Only if the rows were not locked as they should have been.
-        otherwise=DomainError(
-            "more than is open", code=ErrorCode.EXCEEDS_OPEN_BALANCE, field=field
-        ),
-    )
-    batch.insert(made)
+    writes = batch if batch is not None else sql.Batch()
+    # Only if the rows were not locked as they should have been.
+    refusal = DomainError("more than is open", code=ErrorCode.EXCEEDS_OPEN_BALANCE, field=field)
+    if new_credit:
+        writes.write(
+            "UPDATE open_items SET open_minor = open_minor - $1,"
+            " open_base_minor = open_base_minor - $2"
+            " WHERE id = $3 AND open_minor >= $4 AND voided_on IS NULL",
+            amount,
+            charge_base,
+            charge.id,
+            amount,
+            rows=1,
+            otherwise=refusal,
+        )
+    else:
+        writes.write(
+            "UPDATE open_items SET open_minor = open_minor - $1, open_base_minor ="
+            " open_base_minor - CASE WHEN id = $2 THEN CAST($3 AS BIGINT)"
+            " ELSE CAST($4 AS BIGINT) END"
+            " WHERE id IN ($5, $6) AND open_minor >= $7 AND voided_on IS NULL",
+            amount,
+            charge.id,
+            charge_base,
+            credit_base,
+            charge.id,
+            credit.id,
+            amount,
+            rows=2,
+            otherwise=refusal,
+        )
+    writes.insert(made)
     for text, params in then:
-        batch.write(text, *params)
-    await batch.run()
+        writes.write(text, *params)
+    if batch is None:
+        await writes.run()
     charge.open_minor -= amount
     charge.open_base_minor -= charge_base
     credit.open_minor -= amount

@@ -142,11 +142,14 @@ async def apply(
     prefix: str = "allocations",
     *,
     period_checked: bool = False,
+    inserting: sql.Batch | None = None,
 ) -> list[Allocation]:
     """Apply a locked credit to invoices, each locked here; refused as a whole on any problem.
 
     `period_checked`: the caller's transaction also posts an entry dated `on`, whose
     numbering refuses a locked period, so the allocations need not read the lock date.
+    `inserting`: the caller's batch, not yet run, that inserts the credit: the allocations
+    join it, and the credit is inserted net of them (see `allocation.settle`).
     """
     wanted = [invoice_id for invoice_id, _ in requests]
     locked = await allocation.lock_with_status(actor.org, wanted, Invoice)
@@ -181,6 +184,8 @@ async def apply(
                 field=[prefix, str(i), "amount"],
                 period_checked=period_checked,
                 then=[invoices.status_write(charges[invoice_id], amount)],
+                batch=inserting,
+                new_credit=inserting is not None,
             )
         )
     return made
@@ -336,13 +341,17 @@ async def record(
                 open_minor=amount,
                 open_base_minor=base_amount,
             )
+            # The payment, its open item (net of the allocations) and the allocations with
+            # the invoices' balances and statuses: one statement on PostgreSQL, sent once
+            # the invoices are locked. The posting dated the payment's date checks the lock
+            # date for the allocations too, under the ledger row lock.
             written = sql.Batch()
             written.insert(payment)
             written.insert(item)
+            made = await apply(
+                actor, item, requests, data.date, period_checked=True, inserting=written
+            )
             await written.run()
-            # The posting dated the payment's date checks the lock date for the allocations
-            # too, under the ledger row lock.
-            made = await apply(actor, item, requests, data.date, period_checked=True)
             if not dry_run:
                 await posting.remember(
                     actor, idempotency_key, "payment.record", payload, payment.id

@@ -10,6 +10,7 @@ from schema.ids import decode
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.audit.verify import verify_chain
+from server.documents.models import OpenItem
 from server.ledger.models import JournalEntry
 from server.receivables.models import Payment
 from tests.conftest import IS_POSTGRES
@@ -58,6 +59,30 @@ async def test_partial_then_full_payment_moves_the_invoice_to_paid(api: Api) -> 
     assert await balance(api, org, "1010") == "115.00"
 
 
+async def test_a_payment_split_over_invoices_keeps_the_rest_as_stored_credit(api: Api) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    first = await issued_invoice(api, org, acme, "100.00")
+    second = await issued_invoice(api, org, acme, "80.00")
+    paid = await record_payment(
+        api,
+        org,
+        acme,
+        "250.00",
+        [
+            {"invoiceId": first["id"], "amount": "100.00"},
+            {"invoiceId": second["id"], "amount": "30.00"},
+        ],
+    )
+    assert paid["userErrors"] == [] and paid["payment"]["unallocated"] == {"amount": "120.00"}
+    assert await _status(api, org, first["id"]) == ("PAID", "0.00")
+    assert await _status(api, org, second["id"]) == ("PARTIALLY_PAID", "50.00")
+    # The payment's open item is stored net of both allocations, not only shown so.
+    stored = await OpenItem.get(id=decode(paid["payment"]["id"], "Payment"))
+    assert (stored.amount_minor, stored.open_minor, stored.open_base_minor) == (25000, 12000, 12000)
+    assert await balance(api, org, "1100") == "-70.00"
+
+
 async def test_a_payment_writes_one_audit_event_naming_its_entry_and_allocations(
     api: Api,
 ) -> None:
@@ -83,11 +108,11 @@ async def test_a_payment_writes_one_audit_event_naming_its_entry_and_allocations
     paid = response.json()["data"]["paymentRecord"]
     assert paid["userErrors"] == []
     if IS_POSTGRES:
-        # Authentication; the customer; the deposit and control accounts; the payment with
-        # its open item; the invoice locked with its status; both balances, the allocation
-        # and the invoice's status; the entry with its lines and the audit event. The
-        # answer reads nothing more.
-        assert int(response.headers["x-sql-statements"]) == 7
+        # Authentication; the customer; the deposit and control accounts; the invoice
+        # locked with its status; the payment with its open item, the invoice's balance,
+        # the allocation and the invoice's status; the entry with its lines and the audit
+        # event. The answer reads nothing more.
+        assert int(response.headers["x-sql-statements"]) == 6
     payment = await Payment.get(id=decode(paid["payment"]["id"], "Payment"))
     entry = await JournalEntry.get(id=payment.entry_id)
     events = await AuditEvent.filter(chain_key=chain_key(org.id), action="payment.record").order_by(
