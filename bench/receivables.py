@@ -136,10 +136,6 @@ SQL_PAGE = page_sql(
 )
 
 
-def _in_list(first: int, count: int) -> str:
-    return ", ".join(f"${i}" for i in range(first, first + count))
-
-
 def sql_details(count: int) -> str:
     """The server's own statement for lines and balances of `count` invoices."""
     return lines_with_balances_sql("invoices", InvoiceLine, "invoice_id", count)

@@ -29,6 +29,11 @@ from server.observability import count_statement
 _PLACEHOLDER = re.compile(r"\$\d+")
 
 
+def placeholders(count: int, first: int = 1) -> str:
+    """`$first, ..., $(first + count - 1)`, for an IN list of `count` values."""
+    return ", ".join(f"${i}" for i in range(first, first + count))
+
+
 def dialect() -> str:
     return str(connections.get("default").schema_generator.DIALECT)
 
@@ -168,7 +173,7 @@ def _insert_text(model: type[Model]) -> tuple[str, tuple[str, ...]]:
     meta = model._meta
     names = tuple(n for n in meta.fields_db_projection if n not in meta.generated_db_fields)
     columns = ", ".join(f'"{meta.fields_db_projection[n]}"' for n in names)
-    holders = ", ".join(f"${i}" for i in range(1, len(names) + 1))
+    holders = placeholders(len(names))
     return f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({holders})', names  # noqa: S608
 
 

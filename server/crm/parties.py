@@ -19,7 +19,7 @@ from server.documents.checks import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.money import Money, MoneyError, validate_currency
-from server.sql import fetch_rows, records
+from server.sql import fetch_rows, placeholders, records
 from server.validation import check_email, check_length, check_name, check_phone, normalise_tags
 
 
@@ -337,6 +337,6 @@ async def get_many(actor: Actor, model: type[P], ids: list[UUID]) -> list[P]:
 
 def parties_by_id_sql(model: type[Party], count: int) -> str:
     """$1 the organization, $2.. the ids; the table name comes from the model."""
-    marks = ", ".join(f"${i}" for i in range(2, count + 2))
+    marks = placeholders(count, first=2)
     table = model._meta.db_table
     return f'SELECT * FROM "{table}" WHERE "organization_id" = $1 AND "id" IN ({marks})'  # noqa: S608

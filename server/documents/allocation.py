@@ -56,7 +56,7 @@ async def lock_with_status(
     if not wanted:
         return {}
     table = document._meta.db_table
-    holders = ", ".join(f"${i}" for i in range(2, len(wanted) + 2))
+    holders = sql.placeholders(len(wanted), first=2)
     locking = " FOR UPDATE OF o" if sql.dialect() == "postgres" else ""
     # Read as records, not models: this runs on every payment, where building the query
     # through the ORM cost more than running it. Placeholders and fixed names only.

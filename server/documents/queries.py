@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from server.documents.models import DocumentLine
-from server.sql import fetch_rows, records
+from server.sql import fetch_rows, placeholders, records
 
 L = TypeVar("L", bound=DocumentLine)
 
@@ -18,7 +18,7 @@ def lines_with_balances_sql(
 ) -> str:
     """The statement of `lines_with_balances` for `count` documents ($1 the organization)."""
     table = line_model._meta.db_table
-    marks = ", ".join(f"${i}" for i in range(2, count + 2))
+    marks = placeholders(count, first=2)
     return (
         f"SELECT d.id AS document_id__, o.open_minor AS open_minor__, l.*"  # noqa: S608
         f" FROM {document_table} d"

@@ -119,7 +119,7 @@ async def accounts_and_system_account(
     """The accounts with these ids (those that exist) and `system_account`'s answer for
     `subtype`, read by one statement."""
     wanted = list(set(ids))
-    holders = ", ".join(f"${i}" for i in range(2, len(wanted) + 2)) or "NULL"
+    holders = sql.placeholders(len(wanted), first=2) or "NULL"
     n = len(wanted) + 2
     # Read as records, not models: this runs on every payment, where building the query
     # through the ORM cost more than running it. Placeholders and fixed names only.
