@@ -59,6 +59,7 @@ from schema.plans import (
     node_id_attribute,
     value_plan_of,
 )
+from schema.sql_json import Prebuilt
 
 if TYPE_CHECKING:
     from schema.execution import LedgerlineExecutionContext
@@ -291,6 +292,8 @@ class Compiler:
         def value(v: Any, path: Where) -> Any:
             if v is None or v is Undefined:
                 return _give_up() if required else None
+            if type(v) is Prebuilt:
+                return v.fragment
             if check is not None and not check(v, None):
                 raise GiveUp
             return complete(v, path)

@@ -48,6 +48,7 @@ from schema.plans import (
     global_id,
     value_plan_of,
 )
+from schema.sql_json import Prebuilt
 
 
 def _null_in_non_null(parent_name: Any, field_name: str) -> TypeError:
@@ -251,6 +252,8 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> AwaitableOrValue[Any]:
+        if type(result) is Prebuilt:
+            return result.fragment
         plan = value_plan_of(return_type) if self._direct() else None
         if plan is None or not self._takes(plan, result):
             return super().complete_value(
@@ -320,6 +323,8 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         """graphql-core's completion of a value, for the kinds a plan covers."""
         if isinstance(result, Exception):
             raise result
+        if type(result) is Prebuilt:
+            return result.fragment
         if isinstance(plan, NonNull):
             if result is None or result is Undefined:
                 raise _null_in_non_null(parent_name, details[0].node.name.value)

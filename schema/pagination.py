@@ -25,7 +25,8 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from server.sql import Joined, Where, count_rows, page_rows
+from schema.sql_json import Prebuilt
+from server.sql import Joined, Where, count_rows, page_items, page_rows
 
 N = TypeVar("N")
 M = TypeVar("M", bound=Model)
@@ -113,6 +114,20 @@ def _window(
     return size, backwards
 
 
+class _Item:
+    """A row of a page written by the database: its sort value, id and JSON, read by
+    `_connection` as it reads a record."""
+
+    def __init__(self, field: str, value: Any, item_id: Any, text: str) -> None:
+        setattr(self, field, value)
+        self.id = item_id
+        self.text = text
+
+
+def _prebuilt(item: _Item) -> Prebuilt:
+    return Prebuilt(item.text)
+
+
 def _connection(
     rows: Sequence[Any],
     key: SortKey,
@@ -190,10 +205,14 @@ async def paginate_sql(
     default_page: int = 20,
     joined: Joined | None = None,
     with_joined: Callable[[list[Any]], None] | None = None,
+    item_sql: Callable[[str], str] | None = None,
 ) -> Connection[N]:
     """`paginate` over the model's table with `where` (its own table's columns only); the
     rows reach `convert` as server.sql records. With `joined`, the same statement reads each
-    row's joined record too, and `with_joined` receives them (None where there is none)."""
+    row's joined record too, and `with_joined` receives them (None where there is none).
+
+    With `item_sql` (schema.sql_json.page_item_sql), the statement writes each item's JSON
+    instead, and the nodes are that JSON (`Prebuilt`): `convert` and `joined` are unused."""
     size, backwards = _window(first, last, max_page, default_page)
 
     async def count() -> int:
@@ -206,6 +225,20 @@ async def paginate_sql(
         _beyond_sql(page, model, key, after, forward=True)
     if before:
         _beyond_sql(page, model, key, before, forward=False)
+    if item_sql is not None:
+        items = await page_items(
+            model, page, key.field, key.descending != backwards, size + 1, item_sql("p")
+        )
+        return _connection(
+            [_Item(key.field, *item) for item in items],
+            key,
+            _prebuilt,  # type: ignore[arg-type]
+            size,
+            backwards,
+            after,
+            before,
+            count,
+        )
     rows, others = await page_rows(
         model, page, key.field, key.descending != backwards, size + 1, joined
     )

@@ -257,6 +257,7 @@ class Joined:
 
 
 _JOINED = "joined__"
+_ITEM = "item__"
 
 
 def page_sql(
@@ -305,6 +306,47 @@ async def page_rows(
     found = iter(records(joined.model, [r for r in rows if r[marker] is not None], _JOINED))
     others = [next(found) if row[marker] is not None else None for row in rows]
     return records(model, rows), others
+
+
+def items_sql(
+    model: type[Model], where: Where, column: str, descending: bool, limit: int, item: str
+) -> str:
+    """The statement `page_items` runs: the page as `page_sql` orders it, each row as its
+    sort value, its id and `item`, an expression over the row's alias `p`."""
+    direction = "DESC" if descending else "ASC"
+    page = (
+        f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
+        f' ORDER BY "{column}" {direction}, "id" {direction} LIMIT {int(limit)}'
+    )
+    return (
+        f'SELECT p."{column}" AS "{_ITEM}key", p."id" AS "{_ITEM}id", {item} AS "{_ITEM}item"'  # noqa: S608
+        f' FROM ({page}) p ORDER BY p."{column}" {direction}, p."id" {direction}'
+    )
+
+
+async def page_items(
+    model: type[Model], where: Where, column: str, descending: bool, limit: int, item: str
+) -> list[tuple[Any, Any, Any]]:
+    """(sort value, id, item) of the model's rows matching `where`, in `page_rows`' order;
+    the sort value is converted as records convert that column, for the cursor."""
+    rows = await fetch_rows(items_sql(model, where, column, descending, limit, item), *where.values)
+    if not rows:
+        return []
+    record_type, names, _keys = _record_type(model, "", isinstance(rows[0], asyncpg.Record))
+    read = _column_reader(model, column, record_type, names)
+    return [(read(row[f"{_ITEM}key"]), row[f"{_ITEM}id"], row[f"{_ITEM}item"]) for row in rows]
+
+
+def _column_reader(
+    model: type[Model], name: str, record_type: type[Record], names: list[str]
+) -> Callable[[Any], Any]:
+    """How records convert one column's stored value: as is, or by its `_Converted`."""
+    if name in names:
+        return lambda value: value
+    converted = record_type.__dict__.get(name)
+    if not isinstance(converted, _Converted):
+        raise ValueError(f"{model.__name__}.{name} is not a column")
+    return converted.convert
 
 
 async def count_rows(model: type[Model], where: Where) -> int:
