@@ -105,6 +105,29 @@ SQL_PAGE = (
 )
 SQL_COUNT = 'SELECT COUNT(*) FROM "customers" WHERE "organization_id" = $1'
 SQL_ONE = f'SELECT {_COLUMNS} FROM "customers" WHERE "id" = $1 AND "organization_id" = $2 LIMIT 1'
+
+
+def items_statement(query: str, shape: Any, model: Any, column: str, limit: int) -> str:
+    """The statement the server sends for the first page of `query`'s connection (its first
+    field) when PostgreSQL writes the items (schema.sql_json): the organization is $1, the
+    order `column` descending then id. Raises if the selection is one Python completes."""
+    # Only the benchmarks that compare with this statement need the schema.
+    import graphql
+    from strawberry.types.nodes import convert_selections
+
+    from schema.sql_json import item_sql
+    from server.sql import Where, items_sql
+
+    operation = graphql.parse(query).definitions[0]
+    root = operation.selection_set.selections[0]  # type: ignore[attr-defined]
+    plain = argparse.Namespace(fragments={}, variable_values={})
+    item = item_sql(convert_selections(plain, [root]), shape)  # type: ignore[arg-type]
+    if item is None:
+        raise ValueError("the server completes this selection in Python")
+    where = Where().add('"organization_id" = {}', None)
+    return items_sql(model, where, column, descending=True, limit=limit, item=item("p"))
+
+
 # What authenticate() asks per request (server/identity/authenticate.py), by hand.
 SQL_AUTH = (
     'SELECT s."expires_at", u."email", u."password_changed_at", '

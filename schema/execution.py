@@ -16,6 +16,9 @@ type (one with no type check, or strawberry's own isinstance check) is completed
 step by a plan made once per type (schema/plans.py). Null checks, coercion and error
 messages are graphql-core's own; lists, abstract types, fields with arguments or resolvers
 and any resolve hook go through graphql-core unchanged.
+
+An item of a page whose JSON PostgreSQL wrote (schema.sql_json.Prebuilt) is completed as
+that JSON, whichever path reaches it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ pair" in the sort order, so a page costs one indexed query however deep it is.
 `paginate` pages a queryset. `paginate_sql` pages a table with conditions written in SQL
 (server.sql.Where) and reads the rows as records: the busiest lists (invoices, bills) are
 served that way, because building the ORM's query and model instances cost more than the
-page's SQL.
+page's SQL. On PostgreSQL their items can even be written as JSON by the page's statement
+(schema.sql_json).
 """
 
 from __future__ import annotations

@@ -137,11 +137,12 @@ def amount_text(minor: str, currency: str) -> str:
         if places != 2:
             others.setdefault(places, []).append(code)
     cases = "".join(
-        f" WHEN {currency} IN ({', '.join(repr(c) for c in codes)})"
-        f" THEN round(({minor})::numeric / {10**places}, {places})::text"
+        f" WHEN {currency} IN ({', '.join(repr(c) for c in codes)}) THEN {places}"
         for places, codes in sorted(others.items())
     )
-    return f"CASE{cases} ELSE round(({minor})::numeric / 100, 2)::text END"
+    of = f"CASE{cases} ELSE 2 END"
+    # Dividing by a power of ten is exact in numeric; rounding to the places sets the scale.
+    return f"round(({minor})::numeric / 10::numeric ^ ({of}), {of})::text"
 
 
 MONEY = Shape(
@@ -174,13 +175,15 @@ def page_item_sql(info: strawberry.Info, shape: Shape) -> Callable[[str], str] |
     the item row's alias; None when the page must be completed in Python."""
     if dialect() != "postgres":
         return None
+    return item_sql(info.selected_fields, shape)
+
+
+def item_sql(roots: list[Selection], shape: Shape) -> Callable[[str], str] | None:
+    """`page_item_sql` for a connection field's selection (`roots`, as strawberry gives it)."""
     try:
-        selections = _item_selections(info.selected_fields)
-    except _Unsupported:
-        return None
-    if selections is None:
-        return None
-    try:
+        selections = _item_selections(roots)
+        if selections is None:
+            return None
         # Compiled once against a placeholder alias: any _Unsupported surfaces here.
         _object_sql(shape, selections, "p")
     except _Unsupported:

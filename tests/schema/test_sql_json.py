@@ -292,6 +292,21 @@ async def test_pages_written_by_the_database_walk_each_invoice_once_both_ways(
         assert forwards == backwards == expected, (field, direction)
 
 
+async def test_nodes_of_a_page_are_written_by_the_database_too(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org)
+    for amount in ("10.00", "20.00"):
+        await issued_invoice(api, org, acme, amount)
+    nodes = f"nodes {{ id total {{ {MONEY} }} lines {{ {LINE} }} }}"
+    query = f"query {{ invoices(first: 5) {{ {nodes} }} }}"
+    written, python = await _both(api, org, query, {}, monkeypatch)
+    assert written.json() == python.json()
+    assert len(written.json()["data"]["invoices"]["nodes"]) == 2
+    assert (_statements(written), _statements(python)) == (2, 3)
+
+
 @pytest.mark.parametrize(
     "node",
     [
