@@ -125,7 +125,7 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
     if item is None:
         raise ValueError("the server completes this selection in Python")
     where = Where().add('"organization_id" = {}', None)
-    return items_sql(model, where, column, descending=True, limit=limit, item=item("p"))
+    return items_sql(model, where, column, descending=True, limit=limit, item=item)
 
 
 # What authenticate() asks per request (server/identity/authenticate.py), by hand.

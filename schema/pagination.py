@@ -206,7 +206,7 @@ async def paginate_sql(
     default_page: int = 20,
     joined: Joined | None = None,
     with_joined: Callable[[list[Any]], None] | None = None,
-    item_sql: Callable[[str], str] | None = None,
+    item_sql: str | None = None,
 ) -> Connection[N]:
     """`paginate` over the model's table with `where` (its own table's columns only); the
     rows reach `convert` as server.sql records. With `joined`, the same statement reads each
@@ -228,7 +228,7 @@ async def paginate_sql(
         _beyond_sql(page, model, key, before, forward=False)
     if item_sql is not None:
         items = await page_items(
-            model, page, key.field, key.descending != backwards, size + 1, item_sql("p")
+            model, page, key.field, key.descending != backwards, size + 1, item_sql
         )
         return _connection(
             [_Item(key.field, *item) for item in items],

@@ -20,9 +20,11 @@ path. So does SQLite, the embedded database, where speed is not the point.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import orjson
@@ -127,10 +129,17 @@ def fixed_point(name: str) -> Value:
 
 
 def amount_text(minor: str, currency: str) -> str:
-    """Minor units as the decimal text Money.amount gives: the currency's places, exactly.
+    """Minor units as the decimal text Money.amount gives: the currency's places, exactly."""
+    places = _places(currency)
+    # Dividing by a power of ten is exact in numeric; rounding to the places sets the scale.
+    return f"round(({minor})::numeric / 10::numeric ^ ({places}), {places})::text"
 
-    Precision comes from the same table as Python's (babel); most currencies have two
-    places, so only the others are listed."""
+
+@cache
+def _places(currency: str) -> str:
+    """The number of places of the currency `currency` names, in SQL. Precision comes from
+    the same table as Python's (babel); most currencies have two places, so only the
+    others are listed. Kept per expression: every amount of every page asks."""
     others: dict[int, list[str]] = {}
     for code in sorted(active_currencies()):
         places = precision(code)
@@ -140,9 +149,7 @@ def amount_text(minor: str, currency: str) -> str:
         f" WHEN {currency} IN ({', '.join(repr(c) for c in codes)}) THEN {places}"
         for places, codes in sorted(others.items())
     )
-    of = f"CASE{cases} ELSE 2 END"
-    # Dividing by a power of ten is exact in numeric; rounding to the places sets the scale.
-    return f"round(({minor})::numeric / 10::numeric ^ ({of}), {of})::text"
+    return f"CASE{cases} ELSE 2 END"
 
 
 MONEY = Shape(
@@ -170,25 +177,25 @@ class _Unsupported(Exception):
     """The selection asks for something only the Python path can answer."""
 
 
-def page_item_sql(info: strawberry.Info, shape: Shape) -> Callable[[str], str] | None:
-    """For the connection this field returns: the SQL of one item's JSON, as a function of
-    the item row's alias; None when the page must be completed in Python."""
+# The alias of the page's row in the statement the item's SQL goes into (server.sql.items_sql).
+ROW = "p"
+
+
+def page_item_sql(info: strawberry.Info, shape: Shape) -> str | None:
+    """For the connection this field returns: the SQL of one item's JSON over the page's row
+    (alias ROW); None when the page must be completed in Python."""
     if dialect() != "postgres":
         return None
     return item_sql(info.selected_fields, shape)
 
 
-def item_sql(roots: list[Selection], shape: Shape) -> Callable[[str], str] | None:
+def item_sql(roots: list[Selection], shape: Shape) -> str | None:
     """`page_item_sql` for a connection field's selection (`roots`, as strawberry gives it)."""
     try:
         selections = _item_selections(roots)
-        if selections is None:
-            return None
-        # Compiled once against a placeholder alias: any _Unsupported surfaces here.
-        _object_sql(shape, selections, "p")
+        return None if selections is None else _object_sql(shape, selections, ROW)
     except _Unsupported:
         return None
-    return lambda alias: _object_sql(shape, selections, alias)
 
 
 def _item_selections(roots: list[Selection]) -> list[Selection] | None:
@@ -282,8 +289,12 @@ def _field_sql(spec: Field, selections: list[Selection], source: Source) -> str:
     )
 
 
+_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*")
+
+
 def _safe(key: str) -> str:
-    # Response keys are GraphQL names (letters, digits, underscores), checked by the parser.
-    if not key.replace("_", "a").isalnum():
+    # Response keys are GraphQL names, which the parser has checked; they are written into
+    # the SQL as literals, so they are checked again here.
+    if not _NAME.fullmatch(key):
         raise _Unsupported
     return key

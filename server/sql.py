@@ -260,6 +260,13 @@ _JOINED = "joined__"
 _ITEM = "item__"
 
 
+def _ordered(model: type[Model], where: Where, column: str, direction: str, limit: int) -> str:
+    return (
+        f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
+        f' ORDER BY "{column}" {direction}, "id" {direction} LIMIT {int(limit)}'
+    )
+
+
 def page_sql(
     model: type[Model],
     where: Where,
@@ -271,10 +278,7 @@ def page_sql(
     """The statement `page_rows` runs (its values are `where.values`). Column and table
     names come from code, never from input."""
     direction = "DESC" if descending else "ASC"
-    page = (
-        f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
-        f' ORDER BY "{column}" {direction}, "id" {direction} LIMIT {int(limit)}'
-    )
+    page = _ordered(model, where, column, direction, limit)
     if joined is None:
         return page
     other = joined.model._meta
@@ -312,12 +316,10 @@ def items_sql(
     model: type[Model], where: Where, column: str, descending: bool, limit: int, item: str
 ) -> str:
     """The statement `page_items` runs: the page as `page_sql` orders it, each row as its
-    sort value, its id and `item`, an expression over the row's alias `p`."""
+    sort value, its id and `item`, an expression over the row's alias `p`
+    (schema.sql_json.ROW)."""
     direction = "DESC" if descending else "ASC"
-    page = (
-        f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
-        f' ORDER BY "{column}" {direction}, "id" {direction} LIMIT {int(limit)}'
-    )
+    page = _ordered(model, where, column, direction, limit)
     return (
         f'SELECT p."{column}" AS "{_ITEM}key", p."id" AS "{_ITEM}id", {item} AS "{_ITEM}item"'  # noqa: S608
         f' FROM ({page}) p ORDER BY p."{column}" {direction}, p."id" {direction}'
