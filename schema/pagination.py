@@ -184,12 +184,15 @@ async def paginate(
 def _beyond_sql(where: Where, model: type[Model], key: SortKey, cursor: str, forward: bool) -> None:
     """`_beyond` as a condition: rows strictly after the cursor walking in `forward` direction."""
     raw, raw_id = _decode(cursor)
+    column = model._meta.fields_map[key.field]
     try:
         item_id = UUID(raw_id)
-        value = model._meta.fields_map[key.field].to_python_value(raw)
+        value = column.to_python_value(raw)
     except (ValueError, TypeError) as exc:
         raise _bad("invalid cursor") from exc
-    where.after_key(key.field, value, item_id, ascending=forward != key.descending)
+    where.after_key(
+        key.field, value, item_id, ascending=forward != key.descending, nullable=column.null
+    )
 
 
 async def paginate_sql(

@@ -277,7 +277,10 @@ def _field_sql(spec: Field, selections: list[Selection], source: Source) -> str:
         if spec.present is None:
             return inner
         return f"CASE WHEN {spec.present(source)} THEN {inner} END"
-    # Each level of related rows gets an alias of its own, longer than its parent's.
+    # Related rows hang off a row; each level gets an alias of its own, longer than its
+    # parent's.
+    if not isinstance(source, str):
+        raise _Unsupported
     alias = f"{source}_r"
     item = _object_sql(spec.shape, selections, alias)
     if isinstance(spec, Related):

@@ -228,17 +228,24 @@ class Where:
         like = "ILIKE" if dialect() == "postgres" else "LIKE"
         return self.add(f"{column} {like} {{}} ESCAPE '\\'", f"%{escaped}%")
 
-    def after_key(self, column: str, value: Any, row_id: UUID, *, ascending: bool) -> Where:
-        """Rows strictly after (value, id) in the order of `column` then id: a keyset page."""
+    def after_key(
+        self, column: str, value: Any, row_id: UUID, *, ascending: bool, nullable: bool = False
+    ) -> Where:
+        """Rows strictly after (value, id) in the order of `column` then id: a keyset page.
+
+        A nullable column sorts its nulls after every value (`sort_order`), so walking up
+        from a value still reaches the nulls, and walking down from a null reaches the
+        values."""
         op = ">" if ascending else "<"
         if value is None:
-            return self.add(f'("{column}" IS NULL AND "id" {op} {{}})', row_id)
-        return self.add(
-            f'("{column}" {op} {{}} OR ("{column}" = {{}} AND "id" {op} {{}}))',
-            value,
-            value,
-            row_id,
-        )
+            beyond = f'("{column}" IS NULL AND "id" {op} {{}})'
+            if not ascending:
+                beyond = f'({beyond} OR "{column}" IS NOT NULL)'
+            return self.add(beyond, row_id)
+        beyond = f'"{column}" {op} {{}} OR ("{column}" = {{}} AND "id" {op} {{}})'
+        if nullable and ascending:
+            beyond += f' OR "{column}" IS NULL'
+        return self.add(f"({beyond})", value, value, row_id)
 
     def copy(self) -> Where:
         return Where(list(self.conditions), list(self.values))
@@ -260,10 +267,19 @@ _JOINED = "joined__"
 _ITEM = "item__"
 
 
+def sort_order(model: type[Model], column: str, direction: str, alias: str = "") -> str:
+    """ORDER BY `column` then id in `direction`, nulls after every value in both databases
+    (PostgreSQL's default; SQLite's is the opposite), as `Where.after_key` expects."""
+    nulls = ""
+    if model._meta.fields_map[column].null:
+        nulls = " NULLS LAST" if direction == "ASC" else " NULLS FIRST"
+    return f'{alias}"{column}" {direction}{nulls}, {alias}"id" {direction}'
+
+
 def _ordered(model: type[Model], where: Where, column: str, direction: str, limit: int) -> str:
     return (
         f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
-        f' ORDER BY "{column}" {direction}, "id" {direction} LIMIT {int(limit)}'
+        f" ORDER BY {sort_order(model, column, direction)} LIMIT {int(limit)}"
     )
 
 
@@ -287,7 +303,7 @@ def page_sql(
         f"SELECT p.*, {columns} FROM ({page}) p"  # noqa: S608
         f' LEFT JOIN "{other.db_table}" j ON j."id" = p."{joined.link}"'
         ' AND j."organization_id" = p."organization_id"'
-        f' ORDER BY p."{column}" {direction}, p."id" {direction}'
+        f" ORDER BY {sort_order(model, column, direction, 'p.')}"
     )
 
 
@@ -322,7 +338,7 @@ def items_sql(
     page = _ordered(model, where, column, direction, limit)
     return (
         f'SELECT p."{column}" AS "{_ITEM}key", p."id" AS "{_ITEM}id", {item} AS "{_ITEM}item"'  # noqa: S608
-        f' FROM ({page}) p ORDER BY p."{column}" {direction}, p."id" {direction}'
+        f" FROM ({page}) p ORDER BY {sort_order(model, column, direction, 'p.')}"
     )
 
 

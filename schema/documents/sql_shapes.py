@@ -30,7 +30,8 @@ def lines_of(shape: Shape, table: str, link: str) -> Rows:
             f'FROM (SELECT l.*, {t}."currency" AS "{LINE_CURRENCY}" FROM "{table}" l'  # noqa: S608
             f' WHERE l."{link}" = {t}."id") {a}'
         ),
-        '{t}."line_no"',
+        # Ties (none are written, but nothing forbids them) break by id, as in Python.
+        '{t}."line_no", {t}."id"',
     )
 
 

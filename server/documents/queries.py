@@ -25,7 +25,7 @@ def lines_with_balances_sql(
         " LEFT JOIN open_items o ON o.id = d.id"
         f" LEFT JOIN {table} l ON l.{link} = d.id"
         f" WHERE d.organization_id = $1 AND d.id IN ({marks})"
-        " ORDER BY d.id, l.line_no"
+        " ORDER BY d.id, l.line_no, l.id"
     )
 
 
