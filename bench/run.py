@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import asyncpg
@@ -120,7 +121,9 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
 
     operation = graphql.parse(query).definitions[0]
     root = operation.selection_set.selections[0]  # type: ignore[attr-defined]
-    plain = argparse.Namespace(fragments={}, variable_values={})
+    # What convert_selections reads of a resolve info: a document without fragments or
+    # variables needs nothing else.
+    plain = SimpleNamespace(fragments={}, variable_values={})
     item = item_sql(convert_selections(plain, [root]), shape)  # type: ignore[arg-type]
     if item is None:
         raise ValueError("the server completes this selection in Python")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -92,7 +92,7 @@ class Shape:
     """The fields of one GraphQL object type that SQL can write."""
 
     type_name: str
-    fields: dict[str, Field] = field(default_factory=dict)
+    fields: dict[str, Field]
 
 
 def column(name: str) -> Value:
