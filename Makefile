@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist processes; each builds its own test database.
+TEST_WORKERS ?= auto
 
 .PHONY: install run test test-sqlite test-postgres lint format schema bench clean
 
@@ -23,10 +25,10 @@ run: install
 
 # SQLite always; PostgreSQL as well when LEDGERLINE_TEST_DATABASE_URL is set.
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 	@if [ -n "$$LEDGERLINE_TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL =="; \
-		LEDGERLINE_TEST_BACKEND=postgres $(BIN)/pytest; \
+		LEDGERLINE_TEST_BACKEND=postgres $(BIN)/pytest -n $(TEST_WORKERS); \
 	fi
 
 lint: install

@@ -26,6 +26,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from server.access.control import AccessControl
 from server.audit.http import export_audit
 from server.db import ensure_sqlite_directory, tortoise_config
+from server.identity import passwords
 from server.observability import (
     REQUESTS,
     configure_logging,
@@ -197,6 +198,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     settings = settings or get_settings()
     configure_logging(settings)
+    passwords.configure(settings)
     access = AccessControl()
 
     @asynccontextmanager

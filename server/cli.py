@@ -17,7 +17,9 @@ async def _with_database(work: Callable[[], Awaitable[Any]]) -> Any:
     from tortoise import Tortoise
 
     from server.db import ensure_sqlite_directory, tortoise_config
+    from server.identity import passwords
 
+    passwords.configure(get_settings())
     url = get_settings().database_url
     ensure_sqlite_directory(url)
     await Tortoise.init(config=tortoise_config(url))

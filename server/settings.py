@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     # Results of queries kept per process (0 turns the cache off); see schema/cache.py.
     query_cache_entries: int = Field(default=2000, ge=0)
 
+    # argon2id cost. The defaults are the library's recommended profile; tests lower them to
+    # stay fast. Below OWASP's minimum (19 MiB, two passes) a warning is logged at start.
+    password_hash_time_cost: int = Field(default=3, ge=1)
+    password_hash_memory_kib: int = Field(default=65536, ge=8)
+    password_hash_parallelism: int = Field(default=4, ge=1)
+
     log_level: str = "INFO"
     log_json: bool = True
     demo_password: str = "demo-password"

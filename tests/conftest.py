@@ -67,6 +67,10 @@ async def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) 
         sign_in_free_failures_per_address=10_000,
         log_json=True,
         log_level="WARNING",
+        # The cheapest argon2id parameters; tests/identity/test_passwords.py keeps the real ones.
+        password_hash_time_cost=1,
+        password_hash_memory_kib=8,
+        password_hash_parallelism=1,
     )
 
 
