@@ -8,15 +8,26 @@ PORT ?= 8000
 # pytest-xdist processes; each builds its own test database.
 TEST_WORKERS ?= auto
 
-.PHONY: install run test test-sqlite test-postgres lint format schema bench clean
+.PHONY: install lock run test test-sqlite test-postgres lint format schema bench clean
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package CI and `make install` use; `make lock` rewrites it
+# from pyproject.toml's ranges in a scratch environment.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	( echo "# Every package make install and CI use; rewritten by make lock, from pyproject.toml."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable --all | grep -v -E '^(pip|setuptools|wheel)==' ) > requirements.lock
+	rm -rf .lock-venv
 
 run: install
 	$(BIN)/ledgerline migrate
