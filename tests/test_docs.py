@@ -1,0 +1,39 @@
+"""The documentation holds together: links lead somewhere and code fences close."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def _relative(page: Path) -> str:
+    return str(page.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_relative)
+def test_docs_links_point_at_existing_files(page: Path) -> None:
+    missing = []
+    for target in LINK.findall(page.read_text()):
+        if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+            continue  # web addresses and anchors within the page
+        path = (page.parent / target.split("#", 1)[0]).resolve()
+        if not path.exists():
+            missing.append(target)
+    assert missing == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_relative)
+def test_docs_code_fences_closed(page: Path) -> None:
+    fences = [line for line in page.read_text().splitlines() if line.lstrip().startswith("```")]
+    assert len(fences) % 2 == 0, f"{len(fences)} fence lines"
+
+
+def test_docs_pages_found() -> None:
+    assert (ROOT / "docs" / "api" / "README.md") in PAGES
+    assert len(PAGES) > 10
