@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -21,6 +20,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from schema.context import Context
+from server import clock
 
 MAX_ENTRIES = 2000
 
@@ -81,7 +81,7 @@ async def _key(ctx: Any) -> tuple[Any, ...] | None:
         actor.organization_id,
         actor.data_version,
         context.access.version,
-        datetime.now(UTC).date(),
+        clock.today(),
         ctx.query,
         ctx.operation_name,
         orjson.dumps(ctx.variables or {}, option=orjson.OPT_SORT_KEYS),

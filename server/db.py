@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from tortoise import connections
+from tortoise.backends.asyncpg.client import AsyncpgDBClient
+from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.transactions import in_transaction
 
 from server.settings import get_settings
 
@@ -78,3 +84,24 @@ async def migrate(database_url: str) -> list[str]:
             location=str(MIGRATIONS_DIR),
         ) as command:
             return await command.upgrade(run_in_transaction=True)
+
+
+@asynccontextmanager
+async def read_snapshot() -> AsyncIterator[None]:
+    """A read-only transaction whose every read sees the database as of one moment.
+
+    PostgreSQL's default READ COMMITTED gives each statement its own snapshot, so two
+    reads can disagree about a write committed between them; REPEATABLE READ keeps the
+    first statement's snapshot for the whole transaction. SQLite (in WAL mode) keeps a
+    read transaction's snapshot until it ends, and this process's writers wait for it.
+    Inside a transaction already open, that transaction's view is used as it is.
+    """
+    if isinstance(connections.get("default"), TransactionalDBClient):
+        yield
+        return
+    async with in_transaction() as connection:
+        if isinstance(connection, AsyncpgDBClient):
+            await connection.execute_script(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+            )
+        yield

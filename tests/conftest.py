@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from hypothesis import settings as hypothesis_settings
 from tortoise import Tortoise
 
+from server import clock
 from server.app import create_app
 from server.db import migrate, tortoise_config
 from server.settings import Settings
@@ -99,3 +102,17 @@ async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 async def api(client: httpx.AsyncClient) -> Api:
     return Api(client)
+
+
+# Property tests draw the same examples on every run, so a red build is reproducible and
+# never depends on luck; a run with HYPOTHESIS_PROFILE=explore searches afresh.
+hypothesis_settings.register_profile("repeatable", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("explore", deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+@pytest.fixture
+def held_clock() -> Iterator[clock.HeldClock]:
+    """The application's clock held at the current moment until the test moves it."""
+    with clock.held_at(datetime.now(UTC)) as held:
+        yield held

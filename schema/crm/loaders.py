@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
 from schema.context import Context, batch_loader
+from server import clock
 from server.crm import notes, parties
 from server.crm.models import Customer, CustomerNote, Party, Vendor
 from server.identity.models import User
@@ -52,7 +52,7 @@ def customer_figures(context: Context) -> DataLoader[UUID, CustomerFigures | Non
     """Balances and payment behaviour of the customers asked for, as of today (UTC)."""
 
     async def load(ids: list[UUID]) -> list[CustomerFigures | None]:
-        today = datetime.now(UTC).date()
+        today = clock.today()
         found = await figures.customer_figures(context.signed_in().org, ids, today)
         return [found.get(i) for i in ids]
 

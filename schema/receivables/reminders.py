@@ -19,6 +19,7 @@ from schema.receivables import loaders
 from schema.receivables.resolvers import _id
 from schema.receivables.types import Invoice, _uuids
 from schema.scalars import Money
+from server import clock
 from server.errors import DomainError
 from server.receivables import models, reminders
 
@@ -149,9 +150,7 @@ class RemindersQuery:
     ) -> RemindersDueResult:
         actor = info.context.signed_in()
         try:
-            rows = await reminders.due(
-                actor, as_of or reminders.today(), min_days_overdue, quiet_days
-            )
+            rows = await reminders.due(actor, as_of or clock.today(), min_days_overdue, quiet_days)
         except DomainError as error:
             return RemindersDueResult(
                 items=[],
@@ -193,7 +192,7 @@ class RemindersMutation:
             reminder, invoice = await reminders.record(
                 actor,
                 _id(input.invoice_id, "Invoice", ["invoiceId"]),
-                input.date or reminders.today(),
+                input.date or clock.today(),
                 input.channel,
                 input.note,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
@@ -24,6 +24,7 @@ from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.scalars import CurrencyCode, Money
+from server import clock
 from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
 from server.documents.checks import plain_decimal
@@ -278,7 +279,7 @@ class Invoice(relay.Node):
     def _days_overdue(self, open_minor: int | None, as_of: date | None) -> int:
         if not open_minor or self.due_date is None:
             return 0
-        return max(0, ((as_of or datetime.now(UTC).date()) - self.due_date).days)
+        return max(0, ((as_of or clock.today()) - self.due_date).days)
 
     @classmethod
     async def prefetch(cls, info: strawberry.Info, page: list[Invoice]) -> None:

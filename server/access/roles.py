@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.access.catalogue import BUILTIN_ROLES, PERMISSIONS
 from server.access.control import AccessControl, bump_version, domain, subject
 from server.access.models import CasbinRule, Role
@@ -340,7 +341,7 @@ async def add_member(
             user = await User.create(email=address, name=name.strip(), password_hash="!")
             token, token_hash = new_refresh_token()
             await PasswordToken.create(
-                user=user, token_hash=token_hash, expires_at=datetime.now(UTC) + SET_PASSWORD_TTL
+                user=user, token_hash=token_hash, expires_at=clock.now() + SET_PASSWORD_TTL
             )
         elif await Membership.exists(user_id=user.id, organization_id=actor.org):
             raise DomainError(
@@ -376,7 +377,7 @@ async def remove_member(access: AccessControl, actor: Actor, user_id: UUID) -> N
         await Membership.filter(id=membership.id).delete()
         await Session.filter(
             user_id=user_id, organization_id=actor.org, revoked_at__isnull=True
-        ).update(revoked_at=datetime.now(UTC), revoked_reason="membership_removed")
+        ).update(revoked_at=clock.now(), revoked_reason="membership_removed")
         await bump_version()
         await audit.record(
             actor,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,6 +12,7 @@ from tortoise.backends.asyncpg.client import AsyncpgDBClient
 from tortoise.exceptions import DoesNotExist
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.actor import Actor
 from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
@@ -64,7 +64,7 @@ def event_fields(
     return {
         "chain_key": chain_key(org),
         "organization_id": str(org) if org else None,
-        "occurred_at": datetime.now(UTC),
+        "occurred_at": clock.now(),
         "actor_type": actor.kind,
         "actor_id": actor.actor_id,
         "actor_label": actor.label,

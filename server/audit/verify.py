@@ -7,6 +7,7 @@ from typing import Any
 
 from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, event_hash
 from server.audit.models import AuditChain, AuditEvent
+from server.db import read_snapshot
 
 _BATCH = 1000
 
@@ -42,32 +43,46 @@ async def digest(key: str) -> Digest:
 async def verify_chain(key: str, earlier: Digest | None = None) -> VerifyResult:
     """Walk the chain in sequence order, a batch at a time, without loading it all.
 
+    Every read happens in one snapshot: events appended while the walk runs belong to a
+    later state of the chain, so they neither break this check nor take part in it.
     With an earlier digest, the chain must still contain that event with that hash:
     this catches a tail cut off together with a rewritten head row.
     """
-    head = await AuditChain.get_or_none(key=key)
-    if head is None:
-        return VerifyResult(key, False, 0, 0, GENESIS_HASH, None, "chain does not exist")
-    if earlier is not None:
-        if earlier.sequence > head.last_sequence:
+    async with read_snapshot():
+        head = await AuditChain.get_or_none(key=key)
+        if head is None:
+            return VerifyResult(key, False, 0, 0, GENESIS_HASH, None, "chain does not exist")
+        if earlier is not None:
+            broken = await _check_digest(head, earlier)
+            if broken is not None:
+                return broken
+        return await _walk(head)
+
+
+async def _check_digest(head: AuditChain, earlier: Digest) -> VerifyResult | None:
+    if earlier.sequence > head.last_sequence:
+        return _broken(
+            head,
+            0,
+            head.last_sequence + 1,
+            f"chain ends at {head.last_sequence}, before the digest's event {earlier.sequence}",
+        )
+    if earlier.sequence > 0:
+        found = await AuditEvent.get_or_none(chain_key=head.key, sequence=earlier.sequence)
+        if found is None or found.hash != earlier.head_hash:
             return _broken(
-                head,
-                0,
-                head.last_sequence + 1,
-                f"chain ends at {head.last_sequence}, before the digest's event {earlier.sequence}",
+                head, 0, earlier.sequence, "event does not match the digest (altered or cut)"
             )
-        if earlier.sequence > 0:
-            found = await AuditEvent.get_or_none(chain_key=key, sequence=earlier.sequence)
-            if found is None or found.hash != earlier.head_hash:
-                return _broken(
-                    head, 0, earlier.sequence, "event does not match the digest (altered or cut)"
-                )
+    return None
+
+
+async def _walk(head: AuditChain) -> VerifyResult:
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0
     while True:
         batch = (
-            await AuditEvent.filter(chain_key=key, sequence__gte=expected_seq)
+            await AuditEvent.filter(chain_key=head.key, sequence__gte=expected_seq)
             .order_by("sequence")
             .limit(_BATCH)
             .values("prev_hash", "hash", *HASHED_FIELDS)
@@ -83,6 +98,8 @@ async def verify_chain(key: str, earlier: Digest | None = None) -> VerifyResult:
             expected_seq += 1
             checked += 1
     # Events deleted from the end leave a consistent chain; the head row still remembers.
+    # In one snapshot the head and the events agree, so a mismatch is never a write
+    # that happened during the walk.
     if checked != head.last_sequence or expected_prev != head.last_hash:
         return _broken(
             head,
@@ -90,7 +107,7 @@ async def verify_chain(key: str, earlier: Digest | None = None) -> VerifyResult:
             checked + 1,
             f"chain ends at {checked} but its head records {head.last_sequence}",
         )
-    return VerifyResult(key, True, checked, head.last_sequence, head.last_hash)
+    return VerifyResult(head.key, True, checked, head.last_sequence, head.last_hash)
 
 
 def _check(row: dict[str, Any], expected_seq: int, expected_prev: str) -> str | None:

@@ -3,8 +3,9 @@
 One mechanism for receivables and payables. Callers run these inside their own transaction
 and write the audit event of the business action. Each function locks the open items it
 changes (PostgreSQL row locks, in id order so two transactions never wait on each other in
-a circle), checks what is open under that lock, and changes the balance with an UPDATE whose
-WHERE repeats the check; the table's CHECK constraint refuses anything that slips past both.
+a circle) and takes a balance with an UPDATE whose WHERE is the rule (what is open covers
+the amount): no row changed is the refusal, on both databases, so no figure read earlier
+decides. On PostgreSQL the table's CHECK constraint stands behind it.
 """
 
 from __future__ import annotations
@@ -92,12 +93,13 @@ def base_share(item: OpenItem, amount: int) -> int:
     return min(value, int(item.open_base_minor))
 
 
-async def _take(item: OpenItem, amount: int, base: int, code: ErrorCode, field: list[str]) -> None:
+async def _take(item: OpenItem, amount: int, base: int, field: list[str]) -> None:
+    """Reduce a locked item's open balance, only if it covers `amount` (see `settle`)."""
     changed = await OpenItem.filter(
         id=item.id, open_minor__gte=amount, voided_on__isnull=True
     ).update(open_minor=F("open_minor") - amount, open_base_minor=F("open_base_minor") - base)
     if changed != 1:
-        raise DomainError("more than is open", code=code, field=field)
+        raise _over_charge(item, field) if item.is_charge else _over_credit(item, field)
     item.open_minor -= amount
     item.open_base_minor -= base
 
@@ -110,6 +112,39 @@ async def _give_back(item_id: UUID, amount: int, base: int) -> None:
 
 def _money(minor: int, currency: str) -> str:
     return str(Money.from_minor(minor, currency))
+
+
+def _over_charge(charge: OpenItem, field: list[str]) -> DomainError:
+    return DomainError(
+        f"only {_money(charge.open_minor, charge.currency)} is open on {charge.number}",
+        code=ErrorCode.EXCEEDS_OPEN_BALANCE,
+        field=field,
+    )
+
+
+def _over_credit(credit: OpenItem, field: list[str]) -> DomainError:
+    return DomainError(
+        f"only {_money(credit.open_minor, credit.currency)} is unallocated",
+        code=ErrorCode.EXCEEDS_UNALLOCATED,
+        field=field,
+    )
+
+
+def _guarded_take(
+    writes: sql.Batch, item: OpenItem, amount: int, base: int, refusal: DomainError
+) -> None:
+    """Reduce an item's open balance only if it covers `amount`; `refusal` otherwise."""
+    writes.write(
+        "UPDATE open_items SET open_minor = open_minor - $1,"
+        " open_base_minor = open_base_minor - $2"
+        " WHERE id = $3 AND open_minor >= $4 AND voided_on IS NULL",
+        amount,
+        base,
+        item.id,
+        amount,
+        rows=1,
+        otherwise=refusal,
+    )
 
 
 async def settle(
@@ -163,18 +198,6 @@ async def settle(
             code=ErrorCode.DATE_BEFORE_DOCUMENT,
             field=field,
         )
-    if amount > charge.open_minor:
-        raise DomainError(
-            f"only {_money(charge.open_minor, charge.currency)} is open on {charge.number}",
-            code=ErrorCode.EXCEEDS_OPEN_BALANCE,
-            field=field,
-        )
-    if amount > credit.open_minor:
-        raise DomainError(
-            f"only {_money(credit.open_minor, credit.currency)} is unallocated",
-            code=ErrorCode.EXCEEDS_UNALLOCATED,
-            field=field,
-        )
     if not period_checked:
         await check_period(actor.org, on, field)
     charge_base, credit_base = base_share(charge, amount), base_share(credit, amount)
@@ -221,39 +244,16 @@ async def settle(
         memo=memo,
         created_by_id=actor.user_id,
     )
-    # Both balances (each row with its own guard), the allocation and the caller's writes:
-    # one statement on PostgreSQL.
+    # Each balance is taken by an UPDATE whose WHERE is the rule itself: what is open
+    # covers the amount. The refusal is the UPDATE changing no row, never a figure read
+    # earlier; with the allocation and the caller's writes, one statement on PostgreSQL.
     writes = batch if batch is not None else sql.Batch()
-    # Only if the rows were not locked as they should have been.
-    refusal = DomainError("more than is open", code=ErrorCode.EXCEEDS_OPEN_BALANCE, field=field)
-    if new_credit:
-        writes.write(
-            "UPDATE open_items SET open_minor = open_minor - $1,"
-            " open_base_minor = open_base_minor - $2"
-            " WHERE id = $3 AND open_minor >= $4 AND voided_on IS NULL",
-            amount,
-            charge_base,
-            charge.id,
-            amount,
-            rows=1,
-            otherwise=refusal,
-        )
-    else:
-        writes.write(
-            "UPDATE open_items SET open_minor = open_minor - $1, open_base_minor ="
-            " open_base_minor - CASE WHEN id = $2 THEN CAST($3 AS BIGINT)"
-            " ELSE CAST($4 AS BIGINT) END"
-            " WHERE id IN ($5, $6) AND open_minor >= $7 AND voided_on IS NULL",
-            amount,
-            charge.id,
-            charge_base,
-            credit_base,
-            charge.id,
-            credit.id,
-            amount,
-            rows=2,
-            otherwise=refusal,
-        )
+    _guarded_take(writes, charge, amount, charge_base, _over_charge(charge, field))
+    if not new_credit:
+        _guarded_take(writes, credit, amount, credit_base, _over_credit(credit, field))
+    elif amount > credit.open_minor:
+        # The caller inserts this credit later in the batch: no row yet, so no race.
+        raise _over_credit(credit, field)
     writes.insert(made)
     for text, params in then:
         writes.write(text, *params)
@@ -291,11 +291,6 @@ async def close(
         raise DomainError(
             "cannot be dated before the document", code=ErrorCode.DATE_BEFORE_DOCUMENT, field=field
         )
-    if amount > item.open_minor:
-        code = ErrorCode.EXCEEDS_OPEN_BALANCE if item.is_charge else ErrorCode.EXCEEDS_UNALLOCATED
-        raise DomainError(
-            f"only {_money(item.open_minor, item.currency)} is open", code=code, field=field
-        )
     await check_period(actor.org, on, field)
     ledger = Ledger(item.ledger)
     charge_side = entries.CHARGE_SIDE[ledger]
@@ -315,13 +310,7 @@ async def close(
             control_side=entries.opposite(charge_side),
             description=memo,
         )
-    await _take(
-        item,
-        amount,
-        share,
-        ErrorCode.EXCEEDS_OPEN_BALANCE if item.is_charge else ErrorCode.EXCEEDS_UNALLOCATED,
-        field,
-    )
+    await _take(item, amount, share, field)
     entry, _ = await entries.post_document(
         actor, on=on, lines=lines, memo=memo, source_type=kind.value.lower(), source_id=item.id
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.access.control import assign_roles
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
@@ -114,7 +115,7 @@ async def change_password(settings: Settings, actor: Actor, current: str, new: s
         raise ValidationFailed(
             [DomainError(p.message, code=p.code, field=["newPassword"]) for p in problems]
         )
-    now = datetime.now(UTC).replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     async with in_transaction():
         await User.filter(id=user.id).update(
             password_hash=hash_password(new), password_changed_at=now
@@ -137,7 +138,7 @@ async def set_password_with_token(token: str, password: str, request: RequestInf
     problems = _password_problems(password)
     if problems:
         raise ValidationFailed(problems)
-    now = datetime.now(UTC)
+    now = clock.now()
     async with in_transaction():
         stored = (
             await PasswordToken.filter(token_hash=hash_refresh_token(token))

@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.access.control import AccessControl, bump_version, domain, key_subject
 from server.access.models import CasbinRule
 from server.access.roles import no_escalation, resolve_roles
@@ -43,7 +44,7 @@ async def create(
     clean = (name or "").strip()
     if not clean or len(clean) > 100:
         raise DomainError("name is 1 to 100 characters", code=ErrorCode.REQUIRED, field=["name"])
-    if expires_at is not None and expires_at <= datetime.now(UTC):
+    if expires_at is not None and expires_at <= clock.now():
         raise DomainError(
             "the expiry must be in the future", code=ErrorCode.OUT_OF_RANGE, field=["expiresAt"]
         )
@@ -86,7 +87,7 @@ async def revoke(access: AccessControl, actor: Actor, key_id: UUID) -> ApiKey:
             raise NotFound("API key not found", field=["id"])
         if key.revoked_at is not None:
             raise DomainError("the key is already revoked", code=ErrorCode.CONFLICT, field=["id"])
-        key.revoked_at = datetime.now(UTC)
+        key.revoked_at = clock.now()
         await ApiKey.filter(id=key.id).update(revoked_at=key.revoked_at)
         await CasbinRule.filter(ptype="g", v0=key_subject(key.id)).delete()
         await bump_version()
@@ -107,7 +108,7 @@ async def authenticate_key(access: AccessControl, token: str, request: RequestIn
         key_id = UUID(hex=raw_id)
     except ValueError as exc:
         raise AuthenticationFailed("malformed API key") from exc
-    now = datetime.now(UTC)
+    now = clock.now()
     key = await ApiKey.filter(
         Q(expires_at__isnull=True) | Q(expires_at__gt=now), id=key_id, revoked_at__isnull=True
     ).first()

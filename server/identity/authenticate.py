@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from server import clock
 from server.access.control import AccessControl, subject
 from server.actor import Actor, RequestInfo
 from server.audit.log import chain_key
@@ -36,7 +37,7 @@ async def authenticate(
     if not rows:
         raise AuthenticationFailed("session revoked or user inactive")
     row = rows[0]
-    if _when(row["expires_at"]) <= datetime.now(UTC):
+    if _when(row["expires_at"]) <= clock.now():
         raise AuthenticationFailed("session expired")
     changed = _when(row["password_changed_at"]) if row["password_changed_at"] else None
     # Whole seconds: JWT times carry no fractions.

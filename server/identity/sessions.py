@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
@@ -79,7 +80,7 @@ async def sign_in(
         session = await Session.create(
             user=user,
             organization_id=membership.organization_id,
-            expires_at=datetime.now(UTC) + timedelta(seconds=settings.refresh_token_ttl_seconds),
+            expires_at=clock.now() + timedelta(seconds=settings.refresh_token_ttl_seconds),
         )
         actor = Actor(
             kind="user",
@@ -125,7 +126,7 @@ async def refresh(
     A token presented again after the grace window means it was copied: the whole
     family is revoked. Within the window (two tabs refreshing at once) both succeed.
     """
-    now = datetime.now(UTC)
+    now = clock.now()
     reuse: Session | None = None
     async with in_transaction():
         stored = (
@@ -189,7 +190,7 @@ async def revoke(actor: Actor) -> None:
     assert actor.session_id is not None
     async with in_transaction():
         await Session.filter(id=actor.session_id, revoked_at__isnull=True).update(
-            revoked_at=datetime.now(UTC), revoked_reason="sign_out"
+            revoked_at=clock.now(), revoked_reason="sign_out"
         )
         await audit.record(
             actor, "session.revoke", object_type="Session", object_id=actor.session_id

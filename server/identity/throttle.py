@@ -8,11 +8,12 @@ every server process sees the same counters.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.errors import DomainError, ErrorCode
 from server.identity.models import SignInThrottle
 from server.settings import Settings
@@ -28,7 +29,7 @@ def _keys(email: str, client_ip: str | None) -> list[str]:
 
 
 async def check(email: str, client_ip: str | None) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     blocked = (
         await SignInThrottle.filter(key__in=_keys(email, client_ip), blocked_until__gt=now)
         .order_by("-blocked_until")
@@ -54,7 +55,7 @@ async def failed(settings: Settings, email: str, client_ip: str | None) -> None:
         "email": settings.sign_in_free_failures_per_account,
         "ip": settings.sign_in_free_failures_per_address,
     }
-    now = datetime.now(UTC)
+    now = clock.now()
     async with in_transaction():
         for key in _keys(email, client_ip):
             updated = await SignInThrottle.filter(key=key).update(failures=F("failures") + 1)

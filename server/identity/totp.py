@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import pyotp
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.actor import Actor
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
@@ -39,7 +39,7 @@ def _step(secret: str, code: str, last_step: int | None) -> int | None:
     """The time step a code belongs to (one step of clock drift either way), if valid and
     newer than the last accepted one."""
     totp = pyotp.TOTP(secret)
-    now = datetime.now(UTC)
+    now = clock.now()
     for drift in (0, -1, 1):
         step = totp.timecode(now) + drift
         if secrets.compare_digest(totp.generate_otp(step), code.strip()):
@@ -112,7 +112,7 @@ async def _accept(settings: Settings, user: User, code: str) -> bool:
         return True
     used = await RecoveryCode.filter(
         user_id=user.id, code_hash=_hash(code), used_at__isnull=True
-    ).update(used_at=datetime.now(UTC))
+    ).update(used_at=clock.now())
     return bool(used)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -23,6 +23,7 @@ from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server import sql as run_sql
 from server.access import duties
 from server.access.control import AccessControl
@@ -464,7 +465,7 @@ async def post(
     if earlier is not None:
         return await JournalEntry.get(id=earlier.result_id)
     lines = await resolve(actor, entry, allow_control=allow_control, known=known)
-    now = datetime.now(UTC)
+    now = clock.now()
     created = JournalEntry(
         id=entry_id or uuid4(),
         organization_id=actor.org,
@@ -704,7 +705,7 @@ async def post_draft(access: AccessControl, actor: Actor, entry_id: UUID) -> Jou
         lines = await resolve(actor, entry, allow_control=False)
         draft.status = EntryStatus.POSTED
         draft.number = await _take_number(actor, draft.date)
-        draft.posted_at = datetime.now(UTC)
+        draft.posted_at = clock.now()
         draft.posted_by_id = actor.user_id
         draft.draft_lines = None
         await draft.save()
@@ -761,7 +762,7 @@ async def reverse(
                 reversal_of_id=original.id,
                 created_by_id=actor.user_id,
                 posted_by_id=actor.user_id,
-                posted_at=datetime.now(UTC),
+                posted_at=clock.now(),
             )
             accounts = {
                 a.id: a for a in await Account.filter(id__in={ln.account_id for ln in lines})

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.access import duties
 from server.access.control import AccessControl
 from server.actor import Actor
@@ -472,7 +473,7 @@ async def _approve(
         bill.status = BillStatus.APPROVED
         bill.entry_id = entry.id
         bill.approved_by_id = actor.user_id
-        bill.approved_at = datetime.now(UTC)
+        bill.approved_at = clock.now()
         bill.discount_percent = percent
         bill.discount_until = until
         bill.tolerance_overridden = bool(overridden)
@@ -509,7 +510,7 @@ async def void(actor: Actor, bill_id: UUID, on: date | None, reason: str | None)
             "voided",
         )
         before = snapshot(bill)
-        day = on or common.today()
+        day = on or clock.today()
         if bill.status in POSTED:
             if day < bill.bill_date:
                 raise DomainError(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -12,10 +11,6 @@ from server.crm.models import PartyStatus, Vendor
 from server.documents.models import PaymentTerms
 from server.errors import DomainError, ErrorCode, NotFound
 from server.money import Money
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 async def vendor(actor: Actor, vendor_id: UUID, *, lock: bool = False) -> Vendor:

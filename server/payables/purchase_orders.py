@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.access import duties
 from server.access.control import AccessControl
 from server.actor import Actor
@@ -150,7 +151,7 @@ async def approve(access: AccessControl, actor: Actor, order_id: UUID) -> Purcha
                 )
             order.status = PurchaseOrderStatus.APPROVED
             order.approved_by_id = actor.user_id
-            order.approved_at = datetime.now(UTC)
+            order.approved_at = clock.now()
             await order.save()
             await audit.record(
                 actor,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus
@@ -184,7 +185,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
         note.status = CreditNoteStatus.ISSUED
         note.entry_id = entry.id
         note.issued_by_id = actor.user_id
-        note.updated_at = datetime.now(UTC)
+        note.updated_at = clock.now()
         await note.save()
         await posting.remember(actor, idempotency_key, "credit_note.issue", payload, note.id)
         await audit.record(

@@ -8,14 +8,14 @@ its audit event. A dry run does the same work and rolls it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server import sql
+from server import clock, sql
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus
@@ -381,7 +381,7 @@ async def issue(
             invoice.entry_id = entry.id
             invoice.credit_limit_overridden = overridden
             invoice.issued_by_id = actor.user_id
-            invoice.issued_at = datetime.now(UTC)
+            invoice.issued_at = clock.now()
             await invoice.save()
             if dry_run:
                 raise DryRunDone(

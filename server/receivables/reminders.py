@@ -12,12 +12,13 @@ dispute, and not reminded within the last `quiet_days` days.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.actor import Actor
 from server.audit import log as audit
 from server.documents.aging import Params
@@ -36,10 +37,6 @@ from server.sql import days_between, fetch
 
 MAX_NOTE = 500
 MAX_DAYS = 3650  # bounds of min_days_overdue and quiet_days: ten years
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 def snapshot(r: InvoiceReminder, currency: str) -> dict[str, Any]:
@@ -88,7 +85,7 @@ async def record(
                 code=ErrorCode.NOT_OVERDUE,
                 field=["date"],
             )
-        if on > today():
+        if on > clock.today():
             raise DomainError(
                 "a reminder cannot be dated in the future",
                 code=ErrorCode.OUT_OF_RANGE,

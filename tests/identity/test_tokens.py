@@ -52,3 +52,26 @@ def test_a_tampered_copy_of_a_validated_token_is_refused() -> None:
     forged = f"{head}.{body}.{signature[:-2]}{'AA' if signature[-2:] != 'AA' else 'BB'}"
     with pytest.raises(AuthenticationFailed):
         decode_access_token(settings, forged)
+
+
+def test_a_token_is_refused_once_the_application_clock_passes_its_expiry() -> None:
+    from server import clock
+
+    settings = _settings()
+    token, expires = issue_access_token(settings, uuid.uuid4(), uuid.uuid4(), uuid.uuid4())
+    with clock.held_at(expires - timedelta(seconds=1)):
+        decode_access_token(settings, token)
+    with clock.held_at(expires), pytest.raises(AuthenticationFailed, match="expired"):
+        decode_access_token(settings, token)
+
+
+def test_a_token_issued_after_the_application_clock_is_refused() -> None:
+    from datetime import UTC, datetime
+
+    from server import clock
+
+    settings = _settings()
+    with clock.held_at(datetime.now(UTC) + timedelta(hours=1)):
+        token, _ = issue_access_token(settings, uuid.uuid4(), uuid.uuid4(), uuid.uuid4())
+    with pytest.raises(AuthenticationFailed, match="not yet valid"):
+        decode_access_token(settings, token)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pyotp
 
+from server import clock
 from tests.support import PASSWORD, SIGN_IN, Api, Org
 
 ENROLL = "mutation { totpEnroll { secret otpauthUri userErrors { code } } }"
@@ -14,9 +15,20 @@ CONFIRM = """mutation($c: String!) { totpConfirm(code: $c) {
 DISABLE = """mutation($c: String!) { totpDisable(code: $c) { disabled userErrors { code } } }"""
 
 
-def _code(secret: str, steps: int = 0) -> str:
+STEP = timedelta(seconds=30)
+
+
+def _code(secret: str) -> str:
+    """The code of the step the application's clock is in; tests hold that clock, so the
+    code cannot go stale between computing it and sending it."""
+    return pyotp.TOTP(secret).at(clock.now())
+
+
+def _wrong(secret: str) -> str:
+    """A well-formed code valid in none of the steps the application accepts."""
     totp = pyotp.TOTP(secret)
-    return totp.at(datetime.now(UTC) + timedelta(seconds=30 * steps))
+    valid = {totp.at(clock.now() + STEP * drift) for drift in (-1, 0, 1)}
+    return next(c for c in ("000000", "111111", "222222", "333333") if c not in valid)
 
 
 async def _sign_in(api: Api, org: Org, code: str | None) -> dict[str, object]:
@@ -31,9 +43,7 @@ async def _enable(api: Api, org: Org) -> tuple[str, list[str]]:
     enrolled = (await api.data(ENROLL, token=org.token()))["totpEnroll"]
     secret = enrolled["secret"]
     assert enrolled["otpauthUri"].startswith("otpauth://totp/Ledgerline:")
-    wrong = await api.data(
-        CONFIRM, {"c": "000000" if _code(secret) != "000000" else "111111"}, token=org.token()
-    )
+    wrong = await api.data(CONFIRM, {"c": _wrong(secret)}, token=org.token())
     assert wrong["totpConfirm"]["userErrors"][0]["code"] == "TOTP_INVALID"
     confirmed = (await api.data(CONFIRM, {"c": _code(secret)}, token=org.token()))["totpConfirm"]
     assert confirmed["enabled"] is True
@@ -41,22 +51,44 @@ async def _enable(api: Api, org: Org) -> tuple[str, list[str]]:
     return secret, confirmed["recoveryCodes"]
 
 
-async def test_totp_once_on_sign_in_needs_a_valid_unused_code(api: Api) -> None:
+async def test_totp_once_on_sign_in_needs_a_valid_unused_code(
+    api: Api, held_clock: clock.HeldClock
+) -> None:
     org = await api.new_org()
     secret, _ = await _enable(api, org)
+    confirming = _code(secret)
     missing = await _sign_in(api, org, None)
     assert missing["accessToken"] is None
     assert missing["userErrors"][0]["code"] == "TOTP_REQUIRED"  # type: ignore[index]
-    bad = await _sign_in(api, org, "123456" if _code(secret, 1) != "123456" else "654321")
+    bad = await _sign_in(api, org, _wrong(secret))
     assert bad["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
+    used = await _sign_in(api, org, confirming)
+    assert used["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
     # The confirming code was used up; the next time step's code works, once.
-    good = await _sign_in(api, org, _code(secret, 1))
+    held_clock.advance(STEP)
+    code = _code(secret)
+    good = await _sign_in(api, org, code)
     assert good["userErrors"] == [] and good["accessToken"]
-    replay = await _sign_in(api, org, _code(secret, 1))
+    replay = await _sign_in(api, org, code)
     assert replay["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
 
 
-async def test_recovery_code_signs_in_once(api: Api) -> None:
+async def test_totp_code_from_outside_the_drift_window_is_refused(
+    api: Api, held_clock: clock.HeldClock
+) -> None:
+    org = await api.new_org()
+    secret, _ = await _enable(api, org)
+    held_clock.advance(STEP)
+    late = pyotp.TOTP(secret).at(clock.now() + STEP * 2)
+    early = pyotp.TOTP(secret).at(clock.now() - STEP * 2)
+    for code in {late, early} - {_code(secret)}:
+        refused = await _sign_in(api, org, code)
+        assert refused["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
+    held_clock.advance(STEP * 2)
+    assert (await _sign_in(api, org, late))["accessToken"]
+
+
+async def test_recovery_code_signs_in_once(api: Api, held_clock: clock.HeldClock) -> None:
     org = await api.new_org()
     _, codes = await _enable(api, org)
     first = await _sign_in(api, org, codes[0])
@@ -65,12 +97,13 @@ async def test_recovery_code_signs_in_once(api: Api) -> None:
     assert again["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
 
 
-async def test_totp_disable_needs_a_current_code(api: Api) -> None:
+async def test_totp_disable_needs_a_current_code(api: Api, held_clock: clock.HeldClock) -> None:
     org = await api.new_org()
     secret, codes = await _enable(api, org)
     refused = await api.data(DISABLE, {"c": "not-a-code"}, token=org.token())
     assert refused["totpDisable"]["userErrors"][0]["code"] == "TOTP_INVALID"
-    done = await api.data(DISABLE, {"c": _code(secret, 1)}, token=org.token())
+    held_clock.advance(STEP)
+    done = await api.data(DISABLE, {"c": _code(secret)}, token=org.token())
     assert done["totpDisable"]["disabled"] is True
     plain = await _sign_in(api, org, None)
     assert plain["userErrors"] == []
@@ -78,7 +111,7 @@ async def test_totp_disable_needs_a_current_code(api: Api) -> None:
     assert stale["userErrors"] == []
 
 
-async def test_totp_seed_is_encrypted_at_rest(api: Api) -> None:
+async def test_totp_seed_is_encrypted_at_rest(api: Api, held_clock: clock.HeldClock) -> None:
     from server.identity.models import User
 
     org = await api.new_org()
@@ -86,12 +119,13 @@ async def test_totp_seed_is_encrypted_at_rest(api: Api) -> None:
     stored = await User.get(id=org.users["owner"].id)
     assert stored.totp_secret is not None and stored.totp_secret.startswith("v1:")
     assert secret not in stored.totp_secret
-    signed = await _sign_in(api, org, _code(secret, 1))
+    held_clock.advance(STEP)
+    signed = await _sign_in(api, org, _code(secret))
     assert signed["userErrors"] == [] and signed["accessToken"]
 
 
 async def test_seed_stored_before_encryption_still_works_and_is_sealed_on_use(
-    api: Api,
+    api: Api, held_clock: clock.HeldClock
 ) -> None:
     from server.identity.models import User
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 from collections.abc import Coroutine
 from datetime import date, timedelta
@@ -13,19 +12,22 @@ from uuid import UUID
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from tortoise.expressions import Q
 
 from server.documents import entries
 from server.documents.aging import AgingBasis, aging
 from server.documents.lines import LineDraft
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
-from server.errors import DomainError
+from server.errors import ErrorCode
 from server.ledger import rates, reports
 from server.ledger.models import Account
 from server.money import Money
 from server.receivables import invoices, payments
 from server.receivables.invoices import InvoiceDraft
+from server.receivables.models import Invoice, InvoiceStatus, Payment, PaymentStatus
 from server.receivables.payments import AllocationRequest, PaymentInput
 from tests.receivables import factory as f
+from tests.refusals import refused_as
 
 T = TypeVar("T")
 START = date(2026, 1, 1)
@@ -115,7 +117,12 @@ class AgingTiesMachine(RuleBasedStateMachine):
 
         async def go() -> None:
             # The customer drawn if it owes anything, else whoever does.
-            owing = await OpenItem.filter(id__in=self.invoices, open_minor__gt=0).order_by(
+            # Invoices a payment may settle: open ones (an allocation taken back from a
+            # written-off invoice leaves a balance on it, but it takes no payment).
+            payable = await Invoice.filter(
+                id__in=self.invoices, status__in=invoices.OPEN_STATUSES
+            ).values_list("id", flat=True)
+            owing = await OpenItem.filter(id__in=list(payable), open_minor__gt=0).order_by(
                 "date", "id"
             )
             parties = [i.party_id for i in owing]
@@ -143,7 +150,8 @@ class AgingTiesMachine(RuleBasedStateMachine):
             self.payments.append(paid.id)
             self.allocated += len(requests)
 
-        with contextlib.suppress(DomainError):
+        # Each part is within what its invoice owes and all within the payment.
+        with refused_as(None):
             run(go())
 
     @precondition(lambda self: self.allocated > 0)
@@ -167,8 +175,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
         if self.invoices:
             on = self.later(wait)
             target = self.invoices[pick % len(self.invoices)]
-            # Paid, written off, void or with allocations: refused, which is fine.
-            with contextlib.suppress(DomainError):
+            with refused_as(run(_void_refusal(target))):
                 run(invoices.void(self.books.actor, target, on))
 
     @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
@@ -176,15 +183,20 @@ class AgingTiesMachine(RuleBasedStateMachine):
         if self.invoices:
             on = self.later(wait)
             target = self.invoices[pick % len(self.invoices)]
-            with contextlib.suppress(DomainError):
+            status = run(_invoice_status(target))
+            expected = None if status in invoices.OPEN_STATUSES else ErrorCode.INVALID_STATUS
+            with refused_as(expected):
                 run(invoices.write_off(self.books.actor, target, on))
 
     @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
     def void_payment(self, pick: int, wait: int) -> None:
         if self.payments:
             on = self.later(wait)
-            with contextlib.suppress(DomainError):
-                run(payments.void(self.books.actor, self.payments[pick % len(self.payments)], on))
+            target = self.payments[pick % len(self.payments)]
+            voided = run(_payment_status(target)) == PaymentStatus.VOID
+            # Dates only move forward and nothing is refunded: only a second void is refused.
+            with refused_as(ErrorCode.INVALID_STATUS if voided else None):
+                run(payments.void(self.books.actor, target, on))
 
     @invariant()
     def aging_equals_control_account(self) -> None:
@@ -195,6 +207,27 @@ class AgingTiesMachine(RuleBasedStateMachine):
                 debit, credit = sums.get(self.control, (0, 0))
                 assert report.totals.total == debit - credit, (as_of, basis)
                 assert report.totals.total == sum(r.total for r in report.rows)
+
+
+async def _invoice_status(invoice_id: UUID) -> InvoiceStatus:
+    return (await Invoice.get(id=invoice_id)).status
+
+
+async def _payment_status(payment_id: UUID) -> PaymentStatus:
+    return (await Payment.get(id=payment_id)).status
+
+
+async def _void_refusal(invoice_id: UUID) -> ErrorCode | None:
+    """Why voiding the invoice must be refused, if it must (dates only move forward, so
+    never for its date)."""
+    invoice = await Invoice.get(id=invoice_id)
+    if invoice.status in (InvoiceStatus.VOID, InvoiceStatus.WRITTEN_OFF, InvoiceStatus.PAID):
+        return ErrorCode.INVALID_STATUS
+    if await Allocation.filter(
+        Q(charge_id=invoice_id) | Q(credit_id=invoice_id), reversed_on__isnull=True
+    ).exists():
+        return ErrorCode.HAS_ALLOCATIONS
+    return None
 
 
 class ForeignAgingTiesMachine(AgingTiesMachine):

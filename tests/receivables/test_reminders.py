@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from server import clock
 from server.audit.models import AuditEvent
 from server.receivables.models import InvoiceReminder
 from tests.ledger.helpers import account_ids
@@ -134,13 +134,13 @@ async def test_record_overdue_invoice_counts_levels_audits_and_lists(api: Api) -
     assert await _written(org) == (2, 2)
 
 
-async def test_record_without_date_uses_today_utc(api: Api) -> None:
+async def test_record_without_date_uses_today_utc(api: Api, held_clock: clock.HeldClock) -> None:
     org = await api.new_org()
     acme = await customer(api, org)
     invoice = await issued_invoice(api, org, acme, "10.00")
     payload = await _record(api, org, invoice["id"], None)
     assert payload["userErrors"] == []
-    assert payload["reminder"]["sentOn"] == datetime.now(UTC).date().isoformat()
+    assert payload["reminder"]["sentOn"] == clock.today().isoformat()
 
 
 @pytest.mark.postgres

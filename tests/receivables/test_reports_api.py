@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from schema.ids import encode
+from server import clock
 from server.actor import Actor
 from tests.receivables import factory as f
 from tests.receivables import helpers
@@ -140,10 +141,12 @@ async def test_ar_metrics_through_the_api(api: Api) -> None:
 
 
 @pytest.mark.parametrize("size", [1, 8])
-async def test_customer_figures_cost_one_statement_per_page(api: Api, size: int) -> None:
+async def test_customer_figures_cost_one_statement_per_page(
+    api: Api, size: int, held_clock: clock.HeldClock
+) -> None:
     org = await api.new_org()
     books = books_of(org)
-    today = datetime.now(UTC).date()
+    today = clock.today()
     for i in range(8):
         c = await f.customer(books, f"C{i}", credit_limit=100_000 if i % 2 else None)
         inv = await f.invoice(
