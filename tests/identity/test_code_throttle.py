@@ -3,6 +3,7 @@ database: aliases in one document, sign-in and totpDisable all draw on the same 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -176,3 +177,35 @@ async def test_failures_from_one_address_throttle_it_across_accounts(
     async for elsewhere in _api_at(strict, _fresh_address()):
         assert (await elsewhere.sign_in(emails[4]))["userErrors"] == []
         assert (await elsewhere.sign_in(emails[0]))["userErrors"] == []
+
+
+async def test_codes_that_are_not_ascii_digits_are_simply_wrong(api: Api) -> None:
+    org = await api.new_org()
+    await _enable(api, org)
+    for code in (
+        "\uff11\uff12\uff13\uff14\uff15\uff16",
+        "\u0661" * 6,
+        "12345\u00e9",
+        "\U0001f600" * 6,
+    ):
+        data = await api.data(
+            "mutation($c: String!) { totpDisable(code: $c) { disabled userErrors { code } } }",
+            {"c": code},
+            token=org.token(),
+        )
+        assert data["totpDisable"]["userErrors"][0]["code"] == "TOTP_INVALID", code
+
+
+@pytest.mark.postgres
+async def test_parallel_code_guesses_wait_for_each_others_count(api: Api) -> None:
+    org = await api.new_org()
+    secret, _ = await _enable(api, org)
+    disable = "mutation($c: String!) { totpDisable(code: $c) { disabled userErrors { code } } }"
+    guesses = _wrong_codes(secret, 20)
+    answers = await asyncio.gather(
+        *(api.data(disable, {"c": guess}, token=org.token()) for guess in guesses)
+    )
+    codes = [a["totpDisable"]["userErrors"][0]["code"] for a in answers]
+    assert sorted(codes) == sorted(["TOTP_INVALID"] * 6 + ["THROTTLED"] * 14)
+    row = await SignInThrottle.get(key=factor_key(org.users["owner"].id))
+    assert row.failures == 6
