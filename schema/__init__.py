@@ -29,7 +29,7 @@ from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.errors import TopLevelCode, should_mask
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
-from schema.identity.members import MembersMutation
+from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
@@ -89,6 +89,7 @@ def root_types() -> tuple[type, type]:
     class Query(
         IdentityQuery,
         AdminQuery,
+        MembersQuery,
         CrmQuery,
         LedgerQuery,
         ReceivablesQuery,

@@ -10,12 +10,13 @@ import strawberry
 from schema.errors import UserError, user_errors
 from schema.identity.types import Member, OrganizationType, UserType
 from schema.ids import decode, encode
+from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires
 from server.access import invitations, members
 from server.access.control import subject
-from server.access.roles import role_names
+from server.access.roles import role_name_map, role_names
 from server.errors import DomainError, NotFound
-from server.identity.models import Membership
+from server.identity.models import Invitation, Membership
 
 _OLD_MEMBER_ADD = "memberAdd invites: the person becomes a member on invitationAccept."
 
@@ -70,15 +71,31 @@ class InvitationType:
     expires_at: datetime = strawberry.field(description="When the token stops working.")
 
     @classmethod
-    def from_invited(cls, invited: invitations.Invited) -> InvitationType:
-        made = invited.invitation
+    def from_model(cls, made: Invitation, roles: list[str]) -> InvitationType:
         return cls(
             id=strawberry.ID(encode("Invitation", made.id)),
             email=made.email,
-            roles=invited.roles,
+            roles=roles,
             created_at=made.created_at,
             expires_at=made.expires_at,
         )
+
+    @classmethod
+    def from_invited(cls, invited: invitations.Invited) -> InvitationType:
+        return cls.from_model(invited.invitation, invited.roles)
+
+
+@strawberry.input(description="A pending invitation to cancel.")
+class InvitationRevokeInput:
+    id: strawberry.ID = strawberry.field(description="The invitation.")
+
+
+@strawberry.type(description="The cancelled invitation, or why it was refused.")
+class InvitationRevokePayload:
+    invitation: InvitationType | None = strawberry.field(
+        description="The invitation; its token no longer works."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
 
 
 @strawberry.type(
@@ -143,6 +160,34 @@ async def _member(info: strawberry.Info, user_id: Any) -> Member:
 
 
 @strawberry.type
+class MembersQuery:
+    @requires("member", "read", description="Invitations waiting to be accepted, newest first.")
+    async def invitations(
+        self,
+        info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+    ) -> Connection[InvitationType]:
+        ctx = info.context
+        actor = ctx.signed_in()
+        page = await paginate(
+            invitations.pending(actor),
+            SortKey("created_at", descending=True),
+            lambda made: InvitationType.from_model(made, [str(r) for r in made.roles]),
+            first=first,
+            after=after,
+            last=None,
+            before=None,
+            max_page=ctx.settings.max_page_size,
+        )
+        # Custom roles are stored by id: name them all with one query for the page.
+        names = await role_name_map(actor, [r for edge in page.edges for r in edge.node.roles])
+        for edge in page.edges:
+            edge.node.roles = sorted(names[r] for r in edge.node.roles)
+        return page
+
+
+@strawberry.type
 class MembersMutation:
     @requires(
         "member",
@@ -203,6 +248,31 @@ class MembersMutation:
             return InvitationAcceptPayload(organization=None, user_errors=user_errors(error))
         return InvitationAcceptPayload(
             organization=OrganizationType.from_model(organization), user_errors=[]
+        )
+
+    @requires(
+        "member",
+        "manage",
+        mutation=True,
+        description="Cancel a pending invitation (one you could have made).",
+    )
+    async def invitation_revoke(
+        self,
+        info: strawberry.Info,
+        input: Annotated[InvitationRevokeInput, strawberry.argument(description="Which one.")],
+    ) -> InvitationRevokePayload:
+        ctx = info.context
+        actor = ctx.signed_in()
+        try:
+            invitation_id = decode(input.id, "Invitation")
+            if invitation_id is None:
+                raise NotFound("invitation not found or no longer pending", field=["id"])
+            revoked = await invitations.revoke(ctx.access, actor, invitation_id)
+        except DomainError as error:
+            return InvitationRevokePayload(invitation=None, user_errors=user_errors(error))
+        names = await role_names(actor, [str(r) for r in revoked.roles])
+        return InvitationRevokePayload(
+            invitation=InvitationType.from_model(revoked, names), user_errors=[]
         )
 
     @requires("member", "manage", mutation=True, description="Replace a member's roles.")

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.access.control import AccessControl
@@ -23,7 +24,7 @@ from server.access.models import Role
 from server.access.roles import custom_subject, resolve_roles, role_names
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
-from server.errors import DomainError, ErrorCode, ValidationFailed
+from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity import throttle, totp
 from server.identity.accounts import password_problems
 from server.identity.errors import InvalidCredentials
@@ -102,6 +103,35 @@ async def invite(
             after={"email": address, "roles": sorted(wanted)},
         )
     return Invited(invitation, sorted(wanted), token)
+
+
+def pending(actor: Actor) -> QuerySet[Invitation]:
+    """The organization's invitations still waiting to be accepted."""
+    return Invitation.filter(
+        organization_id=actor.org,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=datetime.now(UTC),
+    )
+
+
+async def revoke(access: AccessControl, actor: Actor, invitation_id: UUID) -> Invitation:
+    """Cancel a pending invitation; only one the actor could have made."""
+    async with in_transaction():
+        invitation = await pending(actor).filter(id=invitation_id).select_for_update().first()
+        if invitation is None:
+            raise NotFound("invitation not found or no longer pending", field=["id"])
+        check_grant(access, actor, [str(r) for r in invitation.roles], "id", to_self=False)
+        invitation.revoked_at = datetime.now(UTC)
+        await Invitation.filter(id=invitation.id).update(revoked_at=invitation.revoked_at)
+        await audit.record(
+            actor,
+            "member.invitation_revoke",
+            object_type="Invitation",
+            object_id=invitation.id,
+            before={"email": invitation.email},
+        )
+    return invitation
 
 
 async def _pending(token: str) -> Invitation:

@@ -142,3 +142,49 @@ async def test_accepting_for_an_existing_account_is_throttled_like_sign_in(api: 
     assert codes[:6] == ["INVALID_CREDENTIALS"] * 6 and codes[6] == "THROTTLED"
     # The account's sign-in is held back by the same counter.
     assert (await api.sign_in(email))["userErrors"][0]["code"] == "THROTTLED"
+
+
+INVITATIONS = "{ invitations(first: 10) { totalCount nodes { id email roles } } }"
+REVOKE = """mutation($i: InvitationRevokeInput!) { invitationRevoke(input: $i) {
+  invitation { email } userErrors { field code } } }"""
+
+
+async def test_pending_invitations_are_listed_and_revoked_by_who_could_make_them(
+    api: Api,
+) -> None:
+    org = await api.new_org("admin")
+    other = await api.new_org()
+    perms = [{"object": "customer", "action": "read"}]
+    await api.data(
+        """mutation($i: RoleCreateInput!) { roleCreate(input: $i) { userErrors { code } } }""",
+        {"i": {"name": "reader", "permissions": perms}},
+        token=org.token(),
+    )
+    co_owner = await _invite(api, org, "co-owner@example.com", role="owner")
+    reader = await _invite(api, org, "reader@example.com", role="reader")
+    listed = (await api.data(INVITATIONS, token=org.token("admin")))["invitations"]
+    assert listed["totalCount"] == 2
+    assert [(n["email"], n["roles"]) for n in listed["nodes"]] == [
+        ("reader@example.com", ["reader"]),
+        ("co-owner@example.com", ["owner"]),
+    ]
+    owner_invite = {"i": {"id": co_owner["invitation"]["id"]}}
+    by_admin = await api.data(REVOKE, owner_invite, token=org.token("admin"))
+    assert by_admin["invitationRevoke"]["userErrors"][0]["code"] == "ESCALATION"
+    from_elsewhere = await api.data(REVOKE, owner_invite, token=other.token())
+    assert from_elsewhere["invitationRevoke"]["userErrors"][0]["code"] == "NOT_FOUND"
+    done = await api.data(
+        REVOKE, {"i": {"id": reader["invitation"]["id"]}}, token=org.token("admin")
+    )
+    assert done["invitationRevoke"] == {
+        "invitation": {"email": "reader@example.com"},
+        "userErrors": [],
+    }
+    again = await api.data(REVOKE, {"i": {"id": reader["invitation"]["id"]}}, token=org.token())
+    assert again["invitationRevoke"]["userErrors"][0]["code"] == "NOT_FOUND"
+    spent = await api.data(
+        ACCEPT, {"i": {"token": reader["invitationToken"], "password": PASSWORD, "name": "R"}}
+    )
+    assert spent["invitationAccept"]["userErrors"][0]["code"] == "INVALID_TOKEN"
+    left = (await api.data(INVITATIONS, token=org.token()))["invitations"]["nodes"]
+    assert [n["email"] for n in left] == ["co-owner@example.com"]
