@@ -108,6 +108,9 @@ async def change_password(settings: Settings, actor: Actor, current: str, new: s
     keys = throttle.sign_in_keys(user.email, actor.request.client_ip)
     await throttle.check(keys)
     if not verify_password(user.password_hash, current):
+        await audit.record_alone(
+            actor, "user.password_change", outcome="FAILURE", object_type="User", object_id=user.id
+        )
         await throttle.failed(settings, keys)
         raise DomainError(
             "the current password is wrong",

@@ -14,6 +14,7 @@ import pyotp
 import pytest
 
 from server.app import create_app
+from server.audit.models import AuditEvent
 from server.identity.models import SignInThrottle, User
 from server.identity.throttle import factor_key
 from server.settings import Settings
@@ -155,6 +156,10 @@ async def test_password_change_guesses_are_throttled_like_sign_in(api: Api) -> N
     assert codes == ["INVALID_CREDENTIALS"] * 6
     assert data["passwordChange"]["userErrors"][0]["code"] == "THROTTLED"
     assert data["passwordChange"]["accessToken"] is None
+    failures = await AuditEvent.filter(
+        chain_key=f"org:{org.id}", action="user.password_change", outcome="FAILURE"
+    ).count()
+    assert failures == 6
 
 
 async def test_failures_from_one_address_throttle_it_across_accounts(
