@@ -29,6 +29,7 @@ from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.errors import TopLevelCode, should_mask
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
+from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
@@ -48,8 +49,20 @@ from schema.scalars import SCALAR_MAP
 from server.settings import Settings
 
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
-SIGN_IN_FIELDS = frozenset({"sessionCreate", "sessionRefresh", "passwordSet", "passwordChange"})
-MAX_SIGN_INS_PER_REQUEST = 5
+# Fields that check a password or a second-factor code. Each attempt is also counted in the
+# database where it is checked (server/identity/throttle.py); this cap only keeps one
+# document from carrying a burst of them.
+SIGN_IN_FIELDS = frozenset(
+    {
+        "sessionCreate",
+        "sessionRefresh",
+        "passwordSet",
+        "passwordChange",
+        "invitationAccept",
+        "totpConfirm",
+        "totpDisable",
+    }
+)
 
 
 def _node_field(many: bool) -> Any:
@@ -76,6 +89,7 @@ def root_types() -> tuple[type, type]:
     class Query(
         IdentityQuery,
         AdminQuery,
+        MembersQuery,
         CrmQuery,
         LedgerQuery,
         ReceivablesQuery,
@@ -97,6 +111,7 @@ def root_types() -> tuple[type, type]:
     class Mutation(
         IdentityMutation,
         AdminMutation,
+        MembersMutation,
         CrmMutation,
         LedgerMutation,
         ReceivablesMutation,
@@ -148,7 +163,7 @@ def build_schema(
         depth_rule(settings.max_query_depth, None, None),
         alias_rule(settings.max_aliases),
         max_directives_rule(settings.max_directives),
-        max_field_uses_rule(SIGN_IN_FIELDS, MAX_SIGN_INS_PER_REQUEST),
+        max_field_uses_rule(SIGN_IN_FIELDS, settings.sign_in_attempts_per_request),
     ]
     if settings.is_production:
         rules.append(NoSchemaIntrospectionCustomRule)

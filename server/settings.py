@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # Failed sign-ins allowed before growing delays start, per account and per client address.
     sign_in_free_failures_per_account: int = Field(default=5, ge=1)
     sign_in_free_failures_per_address: int = Field(default=50, ge=1)
+    # Fields checking a password or second-factor code that one GraphQL document may carry;
+    # each attempt is counted in the database regardless (server/identity/throttle.py).
+    sign_in_attempts_per_request: int = Field(default=5, ge=1)
 
     # GraphQL limits.
     max_query_depth: int = Field(default=12, ge=2)

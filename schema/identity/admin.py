@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
 from schema.errors import UserError, user_errors
 from schema.identity.types import (
-    Member,
     PermissionType,
     SessionPayload,
-    UserType,
     session_granted,
     session_refused,
 )
@@ -22,10 +20,9 @@ from schema.permissions import public, requires, signed_in
 from server.access import duties
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
-from server.access.control import subject
 from server.errors import DomainError, NotFound
 from server.identity import accounts, api_keys, totp
-from server.identity.models import ApiKey, Membership
+from server.identity.models import ApiKey
 
 
 @strawberry.type(name="Role", description="A role: built in, or custom to the organization.")
@@ -76,24 +73,6 @@ class RoleDeleteInput:
     name: str = strawberry.field(description="The custom role; refused while assigned.")
 
 
-@strawberry.input(description="Someone to add to the organization.")
-class MemberAddInput:
-    email: str = strawberry.field(description="An existing user's email, or a new user's.")
-    name: str | None = strawberry.field(default=None, description="Name, for a new user.")
-    roles: list[str] = strawberry.field(description="Roles to give, by name.")
-
-
-@strawberry.input(description="A member and their new roles.")
-class MemberRolesSetInput:
-    user_id: strawberry.ID = strawberry.field(description="The member (a User id).")
-    roles: list[str] = strawberry.field(description="All their roles from now on.")
-
-
-@strawberry.input(description="A member to remove.")
-class MemberRemoveInput:
-    user_id: strawberry.ID = strawberry.field(description="The member (a User id).")
-
-
 @strawberry.input(description="A password change.")
 class PasswordChangeInput:
     current_password: str = strawberry.field(description="The password in use.")
@@ -118,22 +97,6 @@ class RoleDeletePayload:
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
 
 
-@strawberry.type(description="The member, or why the change was refused.")
-class MemberPayload:
-    member: Member | None = strawberry.field(description="The member after the change.")
-    set_password_token: str | None = strawberry.field(
-        description="For a user created by memberAdd only: a one-time token (7 days) to pass "
-        "to passwordSet. Shown once; deliver it to the person privately."
-    )
-    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
-
-
-@strawberry.type(description="Whether the member was removed.")
-class MemberRemovePayload:
-    removed_user_id: strawberry.ID | None = strawberry.field(description="The removed user.")
-    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
-
-
 @strawberry.type(description="Whether the password was set.")
 class PasswordSetPayload:
     ok: bool = strawberry.field(description="The password is set; sign in with it.")
@@ -142,25 +105,6 @@ class PasswordSetPayload:
 
 def _perms(items: list[PermissionInput]) -> list[tuple[str, str]]:
     return [(p.object, p.action) for p in items]
-
-
-def _user_id(value: strawberry.ID) -> Any:
-    decoded = decode(value, "User")
-    if decoded is None:
-        raise NotFound("member not found", field=["userId"])
-    return decoded
-
-
-async def _member(info: strawberry.Info, user_id: Any) -> Member:
-    ctx = info.context
-    actor = ctx.signed_in()
-    membership = await Membership.get(user_id=user_id, organization_id=actor.org).prefetch_related(
-        "user"
-    )
-    names = await svc.role_names(actor, ctx.access.roles(subject(user_id), actor.org))
-    return Member(
-        user=UserType.from_model(membership.user), roles=names, joined_at=membership.created_at
-    )
 
 
 @strawberry.type(name="ApiKey", description="A credential for an integration.")
@@ -383,58 +327,6 @@ class AdminMutation:
             return DutySegregationPayload(rule=None, user_errors=user_errors(error))
         return DutySegregationPayload(rule=DutySegregationRule.from_rule(rule), user_errors=[])
 
-    @requires("member", "manage", mutation=True, description="Add a user to the organization.")
-    async def member_add(
-        self,
-        info: strawberry.Info,
-        input: Annotated[MemberAddInput, strawberry.argument(description="Who and which roles.")],
-    ) -> MemberPayload:
-        ctx = info.context
-        try:
-            added = await svc.add_member(
-                ctx.access, ctx.signed_in(), input.email, input.name, input.roles
-            )
-        except DomainError as error:
-            return MemberPayload(
-                member=None, set_password_token=None, user_errors=user_errors(error)
-            )
-        return MemberPayload(
-            member=await _member(info, added.user.id),
-            set_password_token=added.set_password_token,
-            user_errors=[],
-        )
-
-    @requires("member", "manage", mutation=True, description="Replace a member's roles.")
-    async def member_roles_set(
-        self,
-        info: strawberry.Info,
-        input: Annotated[MemberRolesSetInput, strawberry.argument(description="The change.")],
-    ) -> MemberPayload:
-        ctx = info.context
-        try:
-            user_id = _user_id(input.user_id)
-            await svc.set_member_roles(ctx.access, ctx.signed_in(), user_id, input.roles)
-        except DomainError as error:
-            return MemberPayload(
-                member=None, set_password_token=None, user_errors=user_errors(error)
-            )
-        return MemberPayload(
-            member=await _member(info, user_id), set_password_token=None, user_errors=[]
-        )
-
-    @requires("member", "manage", mutation=True, description="Remove a member; their sessions end.")
-    async def member_remove(
-        self,
-        info: strawberry.Info,
-        input: Annotated[MemberRemoveInput, strawberry.argument(description="The member.")],
-    ) -> MemberRemovePayload:
-        ctx = info.context
-        try:
-            await svc.remove_member(ctx.access, ctx.signed_in(), _user_id(input.user_id))
-        except DomainError as error:
-            return MemberRemovePayload(removed_user_id=None, user_errors=user_errors(error))
-        return MemberRemovePayload(removed_user_id=input.user_id, user_errors=[])
-
     @signed_in(mutation=True, description="Change your password; other sessions end.")
     async def password_change(
         self,
@@ -519,7 +411,7 @@ class AdminMutation:
             return TotpDisablePayload(disabled=False, user_errors=user_errors(error))
         return TotpDisablePayload(disabled=True, user_errors=[])
 
-    @public(mutation=True, description="Set a password with a one-time token from memberAdd.")
+    @public(mutation=True, description="Set a password with a one-time set-password token.")
     async def password_set(
         self,
         info: strawberry.Info,

@@ -1,9 +1,8 @@
-"""Role administration: custom roles, members and their roles, without escalation.
+"""Custom roles: created, changed and deleted without escalation.
 
 Built-in roles (policies/policy.csv) are the same in every organization and cannot be
 changed. Custom roles belong to one organization; their subject in Casbin is
-`role:<id>`. Whoever grants a role must hold every permission it carries, so no one can
-give away more than they have; the last owner cannot be removed or demoted.
+`role:<id>`. Who may create or change which permission is server/access/grants.py's rule.
 """
 
 from __future__ import annotations
@@ -11,27 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server import clock
 from server.access.catalogue import BUILTIN_ROLES, PERMISSIONS
-from server.access.control import AccessControl, bump_version, domain, subject
+from server.access.control import AccessControl, bump_version, domain
+from server.access.grants import check_permission_change, no_escalation
 from server.access.models import CasbinRule, Role
 from server.actor import Actor
 from server.audit import log as audit
-from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.identity.models import Membership, Organization, PasswordToken, Session, User
-from server.identity.sessions import normalise_email
-from server.identity.tokens import new_refresh_token
-from server.validation import check_email, check_name
+from server.errors import DomainError, ErrorCode, NotFound
 
-OWNER = "owner"
 _ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{1,39}")
-SET_PASSWORD_TTL = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +102,7 @@ async def resolve_roles(actor: Actor, names: Iterable[str], field: str) -> dict[
     return resolved
 
 
-def _check_permissions(
-    access: AccessControl, actor: Actor, wanted: Iterable[tuple[str, str]], field: str
-) -> frozenset[tuple[str, str]]:
+def _in_catalogue(wanted: Iterable[tuple[str, str]], field: str) -> frozenset[tuple[str, str]]:
     perms = frozenset(wanted)
     unknown = perms - PERMISSIONS
     if unknown:
@@ -121,22 +111,7 @@ def _check_permissions(
             code=ErrorCode.INVALID,
             field=[field],
         )
-    no_escalation(access, actor, perms, field)
     return perms
-
-
-def no_escalation(
-    access: AccessControl, actor: Actor, perms: Iterable[tuple[str, str]], field: str
-) -> None:
-    held = set(access.permissions(actor.subject, actor.org))
-    beyond = sorted(set(perms) - held)
-    if beyond:
-        raise DomainError(
-            "you can grant only permissions you hold yourself; missing "
-            + ", ".join(f"{o}:{a}" for o, a in beyond),
-            code=ErrorCode.ESCALATION,
-            field=[field],
-        )
 
 
 def _role_name(name: str) -> str:
@@ -174,7 +149,8 @@ async def create_role(
     permissions: Iterable[tuple[str, str]],
 ) -> RoleView:
     clean = _role_name(name)
-    perms = _check_permissions(access, actor, permissions, "permissions")
+    perms = _in_catalogue(permissions, "permissions")
+    no_escalation(access, actor, perms, "permissions")
     try:
         async with in_transaction():
             role = await Role.create(organization_id=actor.org, name=clean, description=description)
@@ -209,9 +185,10 @@ async def set_role_permissions(
     access: AccessControl, actor: Actor, name: str, permissions: Iterable[tuple[str, str]]
 ) -> RoleView:
     role = await _custom_role(actor, name)
-    perms = _check_permissions(access, actor, permissions, "permissions")
+    perms = _in_catalogue(permissions, "permissions")
     subj = custom_subject(role.id)
     before = access.role_permissions(subj, actor.org)
+    check_permission_change(access, actor, before, perms, "permissions")
     async with in_transaction():
         await _write_grants(actor.org, subj, perms)
         await audit.record(
@@ -229,6 +206,8 @@ async def set_role_permissions(
 async def delete_role(access: AccessControl, actor: Actor, name: str) -> None:
     role = await _custom_role(actor, name)
     subj = custom_subject(role.id)
+    # Deleting takes every permission away: the same rule as narrowing it to none.
+    check_permission_change(access, actor, access.role_permissions(subj, actor.org), (), "name")
     async with in_transaction():
         if await CasbinRule.exists(ptype="g", v1=subj, v2=domain(actor.org)):
             raise DomainError(
@@ -239,151 +218,5 @@ async def delete_role(access: AccessControl, actor: Actor, name: str) -> None:
         await bump_version()
         await audit.record(
             actor, "role.delete", object_type="Role", object_id=role.id, before={"name": role.name}
-        )
-    await access.refresh()
-
-
-async def _lock_organization(actor: Actor) -> None:
-    """Serialise membership changes of one organization (the last-owner rule needs it)."""
-    await Organization.select_for_update().get(id=actor.org)
-
-
-async def _owners(org: UUID) -> set[str]:
-    rows = await CasbinRule.filter(ptype="g", v1=OWNER, v2=domain(org)).values_list("v0", flat=True)
-    return {str(r) for r in rows}
-
-
-async def _user_roles(org: UUID, user_id: UUID) -> set[str]:
-    """Role subjects the user holds, read from the database inside the caller's lock."""
-    rows = await CasbinRule.filter(ptype="g", v0=subject(user_id), v2=domain(org)).values_list(
-        "v1", flat=True
-    )
-    return {str(r) for r in rows}
-
-
-async def set_member_roles(
-    access: AccessControl, actor: Actor, user_id: UUID, names: Iterable[str]
-) -> list[str]:
-    """Replace a member's roles. Granting and taking away both need the permissions."""
-    wanted = await resolve_roles(actor, names, "roles")
-    if not wanted:
-        raise DomainError(
-            "a member needs at least one role", code=ErrorCode.REQUIRED, field=["roles"]
-        )
-    async with in_transaction():
-        await _lock_organization(actor)
-        if not await Membership.exists(user_id=user_id, organization_id=actor.org):
-            raise NotFound("member not found", field=["userId"])
-        current = await _user_roles(actor.org, user_id)
-        changed = current ^ set(wanted.values())
-        for subj in changed:
-            no_escalation(access, actor, access.role_permissions(subj, actor.org), "roles")
-        owners = await _owners(actor.org)
-        if OWNER in current and OWNER not in wanted and owners == {subject(user_id)}:
-            raise DomainError(
-                "the last owner cannot be demoted", code=ErrorCode.LAST_OWNER, field=["roles"]
-            )
-        await _assign(actor.org, user_id, wanted.values())
-        await audit.record(
-            actor,
-            "member.roles_set",
-            object_type="User",
-            object_id=user_id,
-            before={"roles": await role_names(actor, current)},
-            after={"roles": sorted(wanted)},
-        )
-    await access.refresh()
-    return sorted(wanted)
-
-
-async def _assign(org: UUID, user_id: UUID, subjects: Iterable[str]) -> None:
-    await CasbinRule.filter(ptype="g", v0=subject(user_id), v2=domain(org)).delete()
-    await CasbinRule.bulk_create(
-        [
-            CasbinRule(ptype="g", v0=subject(user_id), v1=s, v2=domain(org))
-            for s in sorted(set(subjects))
-        ]
-    )
-    await bump_version()
-
-
-@dataclass(frozen=True, slots=True)
-class AddedMember:
-    user: User
-    roles: list[str]
-    set_password_token: str | None  # only for a user created by the invitation
-
-
-async def add_member(
-    access: AccessControl, actor: Actor, email: str, name: str | None, names: Iterable[str]
-) -> AddedMember:
-    problems = check_email(email, required=True)
-    if problems:
-        raise ValidationFailed(problems)
-    wanted = await resolve_roles(actor, names, "roles")
-    if not wanted:
-        raise DomainError(
-            "a member needs at least one role", code=ErrorCode.REQUIRED, field=["roles"]
-        )
-    for subj in wanted.values():
-        no_escalation(access, actor, access.role_permissions(subj, actor.org), "roles")
-    address = normalise_email(email)
-    token: str | None = None
-    async with in_transaction():
-        await _lock_organization(actor)
-        user = await User.get_or_none(email=address)
-        if user is None:
-            name_problems = check_name(name)
-            if name_problems:
-                raise ValidationFailed(name_problems)
-            assert name is not None
-            # No password yet: the invitee sets one with the one-time token.
-            user = await User.create(email=address, name=name.strip(), password_hash="!")
-            token, token_hash = new_refresh_token()
-            await PasswordToken.create(
-                user=user, token_hash=token_hash, expires_at=clock.now() + SET_PASSWORD_TTL
-            )
-        elif await Membership.exists(user_id=user.id, organization_id=actor.org):
-            raise DomainError(
-                "already a member of this organization", code=ErrorCode.CONFLICT, field=["email"]
-            )
-        await Membership.create(user=user, organization_id=actor.org)
-        await _assign(actor.org, user.id, wanted.values())
-        await audit.record(
-            actor,
-            "member.add",
-            object_type="User",
-            object_id=user.id,
-            after={"email": address, "roles": sorted(wanted), "invited": token is not None},
-        )
-    await access.refresh()
-    return AddedMember(user, sorted(wanted), token)
-
-
-async def remove_member(access: AccessControl, actor: Actor, user_id: UUID) -> None:
-    async with in_transaction():
-        await _lock_organization(actor)
-        membership = await Membership.get_or_none(user_id=user_id, organization_id=actor.org)
-        if membership is None:
-            raise NotFound("member not found", field=["userId"])
-        roles = await _user_roles(actor.org, user_id)
-        for subj in roles:
-            no_escalation(access, actor, access.role_permissions(subj, actor.org), "userId")
-        if OWNER in roles and await _owners(actor.org) == {subject(user_id)}:
-            raise DomainError(
-                "the last owner cannot be removed", code=ErrorCode.LAST_OWNER, field=["userId"]
-            )
-        await CasbinRule.filter(ptype="g", v0=subject(user_id), v2=domain(actor.org)).delete()
-        await Membership.filter(id=membership.id).delete()
-        await Session.filter(
-            user_id=user_id, organization_id=actor.org, revoked_at__isnull=True
-        ).update(revoked_at=clock.now(), revoked_reason="membership_removed")
-        await bump_version()
-        await audit.record(
-            actor,
-            "member.remove",
-            object_type="User",
-            object_id=user_id,
-            before={"roles": await role_names(actor, roles)},
         )
     await access.refresh()

@@ -12,6 +12,7 @@ from server.access.control import assign_roles
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode, ValidationFailed
+from server.identity import throttle
 from server.identity.models import Membership, Organization, PasswordToken, Session, User
 from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from server.identity.sessions import SessionGrant, issue_grant, normalise_email
@@ -22,7 +23,7 @@ from server.settings import Settings
 from server.validation import check_email, check_name
 
 
-def _password_problems(password: str) -> list[DomainError]:
+def password_problems(password: str) -> list[DomainError]:
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
         return [
             DomainError(
@@ -36,7 +37,7 @@ def _password_problems(password: str) -> list[DomainError]:
 
 async def create_user(actor: Actor, email: str, name: str, password: str) -> User:
     problems = [*check_email(email, required=True), *check_name(name)]
-    problems += _password_problems(password)
+    problems += password_problems(password)
     if problems:
         raise ValidationFailed(problems)
     address = normalise_email(email)
@@ -104,13 +105,20 @@ async def change_password(settings: Settings, actor: Actor, current: str, new: s
     """Change the actor's password; every session ends and a fresh one is returned."""
     assert actor.user_id is not None and actor.organization_id is not None
     user = await User.get(id=actor.user_id)
+    # The current password is guessed like a sign-in would be: same counters, same delays.
+    keys = throttle.sign_in_keys(user.email, actor.request.client_ip)
+    await throttle.check(keys)
     if not verify_password(user.password_hash, current):
+        await audit.record_alone(
+            actor, "user.password_change", outcome="FAILURE", object_type="User", object_id=user.id
+        )
+        await throttle.failed(settings, keys)
         raise DomainError(
             "the current password is wrong",
             code=ErrorCode.INVALID_CREDENTIALS,
             field=["currentPassword"],
         )
-    problems = _password_problems(new)
+    problems = password_problems(new)
     if problems:
         raise ValidationFailed(
             [DomainError(p.message, code=p.code, field=["newPassword"]) for p in problems]
@@ -123,6 +131,7 @@ async def change_password(settings: Settings, actor: Actor, current: str, new: s
         await Session.filter(user_id=user.id, revoked_at__isnull=True).update(
             revoked_at=now, revoked_reason="password_changed"
         )
+        await throttle.succeeded(throttle.account_key(user.email))
         await audit.record(actor, "user.password_change", object_type="User", object_id=user.id)
         session = await Session.create(
             user_id=user.id,
@@ -135,7 +144,7 @@ async def change_password(settings: Settings, actor: Actor, current: str, new: s
 
 async def set_password_with_token(token: str, password: str, request: RequestInfo) -> User:
     """Redeem a one-time set-password token (sent to an invited member)."""
-    problems = _password_problems(password)
+    problems = password_problems(password)
     if problems:
         raise ValidationFailed(problems)
     now = clock.now()

@@ -17,8 +17,9 @@ from tortoise.transactions import in_transaction
 
 from server import clock
 from server.access.control import AccessControl, bump_version, domain, key_subject
+from server.access.grants import check_key_role
 from server.access.models import CasbinRule
-from server.access.roles import no_escalation, resolve_roles
+from server.access.roles import resolve_roles
 from server.actor import Actor, RequestInfo
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode, NotFound
@@ -50,7 +51,7 @@ async def create(
         )
     subjects = await resolve_roles(actor, [role], "role")
     role_subject = subjects[role]
-    no_escalation(access, actor, access.role_permissions(role_subject, actor.org), "role")
+    check_key_role(access, actor, role_subject, "role")
     secret = secrets.token_urlsafe(32)
     async with in_transaction():
         key = await ApiKey.create(

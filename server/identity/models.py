@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from tortoise import fields
@@ -113,6 +114,34 @@ class PasswordToken(Model):
 
     class Meta:
         table = "password_tokens"
+
+
+class Invitation(Model):
+    """An offer to join an organization with some roles, until its person accepts it.
+
+    Made the same way whether or not the address has an account; accepted with its one-time
+    token, stored only as its SHA-256.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name=False, on_delete=fields.CASCADE
+    )
+    email = fields.CharField(max_length=254)
+    name = fields.CharField(max_length=200, null=True)
+    # Casbin role subjects: built-in role names or `role:<id>` of custom roles.
+    roles: Any = fields.JSONField()
+    token_hash = fields.CharField(max_length=64, unique=True)
+    invited_by_id = fields.UUIDField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    accepted_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+    organization_id: UUID
+
+    class Meta:
+        table = "invitations"
+        indexes = (("organization_id", "email"),)
 
 
 class RecoveryCode(Model):

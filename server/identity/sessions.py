@@ -44,7 +44,8 @@ async def sign_in(
     totp_code: str | None = None,
 ) -> SessionGrant:
     address = normalise_email(email)
-    await throttle.check(address, request.client_ip)
+    keys = throttle.sign_in_keys(address, request.client_ip)
+    await throttle.check(keys)
     user = await User.get_or_none(email=address, is_active=True)
     # Always verify a hash, even for an unknown email, so timing does not reveal accounts.
     if not verify_password(user.password_hash if user else None, password) or user is None:
@@ -55,10 +56,10 @@ async def sign_in(
             object_type="User",
             object_id=user.id if user else None,
         )
-        await throttle.failed(settings, address, request.client_ip)
+        await throttle.failed(settings, keys)
         raise InvalidCredentials()
     try:
-        await totp.check_sign_in(settings, user, totp_code)
+        await totp.check_sign_in(settings, user, totp_code, request.client_ip)
     except DomainError as error:
         if error.code == ErrorCode.TOTP_INVALID:
             await audit.record_alone(
@@ -69,9 +70,10 @@ async def sign_in(
                 object_id=user.id,
                 after={"reason": "totp_invalid"},
             )
-            await throttle.failed(settings, address, request.client_ip)
+            # The code check counted the user and the address; the account counts too.
+            await throttle.failed(settings, [throttle.account_key(address)])
         raise
-    await throttle.succeeded(address)
+    await throttle.succeeded(throttle.account_key(address))
     membership = await _membership(user.id, organization_id)
     async with in_transaction():
         if needs_rehash(user.password_hash):

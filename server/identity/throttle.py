@@ -1,14 +1,18 @@
-"""Growing delays after failed sign-ins, per account and per client address.
+"""Growing delays after failed secrets: passwords per account, second-factor codes per user,
+and both per client address.
 
 The first few failures are free; after that each failure blocks further attempts for twice
 as long as the previous one, up to fifteen minutes. While blocked, attempts are refused
-without checking the password, so guessing gains nothing. State is in the database, so
-every server process sees the same counters.
+without checking the secret, so guessing gains nothing. Every attempt is counted where it is
+checked, in the database, so aliases in one document, parallel requests and every server
+process draw on the same counters.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
+from uuid import UUID
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -21,24 +25,39 @@ from server.settings import Settings
 MAX_DELAY = timedelta(minutes=15)
 
 
-def _keys(email: str, client_ip: str | None) -> list[str]:
-    keys = [f"email:{email}"]
-    if client_ip:
-        keys.append(f"ip:{client_ip}")
-    return keys
+def account_key(email: str) -> str:
+    return f"email:{email}"
 
 
-async def check(email: str, client_ip: str | None) -> None:
+def factor_key(user_id: UUID) -> str:
+    """Second-factor codes (TOTP or recovery) of one user, wherever they are checked."""
+    return f"factor:{user_id}"
+
+
+def address_key(client_ip: str | None) -> list[str]:
+    return [f"ip:{client_ip}"] if client_ip else []
+
+
+def sign_in_keys(email: str, client_ip: str | None) -> list[str]:
+    return [account_key(email), *address_key(client_ip)]
+
+
+def factor_keys(user_id: UUID, client_ip: str | None) -> list[str]:
+    return [factor_key(user_id), *address_key(client_ip)]
+
+
+async def check(keys: Sequence[str], what: str = "sign-ins") -> None:
+    """Refuse with THROTTLED while any of `keys` is blocked."""
     now = clock.now()
     blocked = (
-        await SignInThrottle.filter(key__in=_keys(email, client_ip), blocked_until__gt=now)
+        await SignInThrottle.filter(key__in=list(keys), blocked_until__gt=now)
         .order_by("-blocked_until")
         .first()
     )
     if blocked is not None and blocked.blocked_until is not None:
         wait = max(1, int((blocked.blocked_until - now).total_seconds()) + 1)
         raise DomainError(
-            f"too many failed sign-ins; try again in {wait} seconds",
+            f"too many failed {what}; try again in {wait} seconds",
             code=ErrorCode.THROTTLED,
         )
 
@@ -50,22 +69,26 @@ def delay(free: int, failures: int) -> timedelta | None:
     return min(timedelta(seconds=2 ** min(over, 20)), MAX_DELAY)
 
 
-async def failed(settings: Settings, email: str, client_ip: str | None) -> None:
-    free = {
-        "email": settings.sign_in_free_failures_per_account,
-        "ip": settings.sign_in_free_failures_per_address,
-    }
+def _free(settings: Settings, key: str) -> int:
+    if key.startswith("ip:"):
+        return settings.sign_in_free_failures_per_address
+    return settings.sign_in_free_failures_per_account
+
+
+async def failed(settings: Settings, keys: Sequence[str]) -> None:
+    """Count one failed attempt against each key; commits with the caller's transaction,
+    or on its own outside one."""
     now = clock.now()
     async with in_transaction():
-        for key in _keys(email, client_ip):
+        for key in keys:
             updated = await SignInThrottle.filter(key=key).update(failures=F("failures") + 1)
             if not updated:
                 await SignInThrottle.get_or_create(key=key, defaults={"failures": 1})
             row = await SignInThrottle.get(key=key)
-            wait = delay(free[key.split(":", 1)[0]], row.failures)
+            wait = delay(_free(settings, key), row.failures)
             if wait is not None:
                 await SignInThrottle.filter(key=key).update(blocked_until=now + wait)
 
 
-async def succeeded(email: str) -> None:
-    await SignInThrottle.filter(key=f"email:{email}").delete()
+async def succeeded(key: str) -> None:
+    await SignInThrottle.filter(key=key).delete()

@@ -1,10 +1,17 @@
-"""TOTP second factor (RFC 6238 via pyotp) with one-time recovery codes."""
+"""TOTP second factor (RFC 6238 via pyotp) with one-time recovery codes.
+
+Every check of a code, wherever it happens (sign-in, confirming, disabling), is one attempt
+against the user's second-factor throttle: refused while blocked, counted when wrong. The
+user's row is locked for the check, so concurrent guesses wait for each other's count.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
+from uuid import UUID
 
 import pyotp
 from tortoise.transactions import in_transaction
@@ -13,6 +20,7 @@ from server import clock
 from server.actor import Actor
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
+from server.identity import throttle
 from server.identity.models import RecoveryCode, User
 from server.identity.sealing import seal, unseal
 from server.settings import Settings
@@ -31,6 +39,10 @@ def _hash(code: str) -> str:
     return hashlib.sha256(code.strip().lower().encode()).hexdigest()
 
 
+def _recovery_code() -> str:
+    return f"{secrets.token_hex(4)}-{secrets.token_hex(4)}"
+
+
 def _invalid(field: str = "code") -> DomainError:
     return DomainError("the code is not valid", code=ErrorCode.TOTP_INVALID, field=[field])
 
@@ -42,7 +54,8 @@ def _step(secret: str, code: str, last_step: int | None) -> int | None:
     now = clock.now()
     for drift in (0, -1, 1):
         step = totp.timecode(now) + drift
-        if secrets.compare_digest(totp.generate_otp(step), code.strip()):
+        # Bytes: compare_digest refuses non-ASCII text, and a code is whatever was typed.
+        if hmac.compare_digest(totp.generate_otp(step).encode(), code.strip().encode()):
             return step if last_step is None or step > last_step else None
     return None
 
@@ -61,42 +74,76 @@ async def enroll(settings: Settings, actor: Actor) -> Enrollment:
     return Enrollment(secret, uri)
 
 
+async def _locked_user(user_id: UUID | None) -> User:
+    user = await User.filter(id=user_id).select_for_update().first()
+    assert user is not None
+    return user
+
+
+async def _counted(settings: Settings, user: User, client_ip: str | None, good: bool) -> None:
+    """Settle one attempt of the user's locked check: a good code clears the counter, a
+    wrong one counts against the user and the address (committed with the caller's
+    transaction, which must then end without raising)."""
+    if good:
+        await throttle.succeeded(throttle.factor_key(user.id))
+    else:
+        await throttle.failed(settings, throttle.factor_keys(user.id, client_ip))
+
+
 async def confirm(settings: Settings, actor: Actor, code: str) -> list[str]:
     """Turn the factor on with a first valid code; returns recovery codes, shown once."""
+    client_ip = actor.request.client_ip
+    codes: list[str] = []
     async with in_transaction():
-        user = await User.filter(id=actor.user_id).select_for_update().first()
-        assert user is not None
+        user = await _locked_user(actor.user_id)
         if not user.totp_pending_secret:
             raise DomainError("start with totpEnroll", code=ErrorCode.INVALID, field=["code"])
+        await throttle.check(throttle.factor_keys(user.id, client_ip), "codes")
         pending = unseal(settings, user.totp_pending_secret)
         step = _step(pending, code, None)
+        await _counted(settings, user, client_ip, step is not None)
         if step is None:
-            raise _invalid()
-        codes = [f"{secrets.token_hex(4)}-{secrets.token_hex(4)}" for _ in range(RECOVERY_CODES)]
-        await User.filter(id=user.id).update(
-            totp_secret=seal(settings, pending), totp_pending_secret=None, totp_last_step=step
-        )
-        await RecoveryCode.filter(user_id=user.id).delete()
-        await RecoveryCode.bulk_create(
-            [RecoveryCode(user_id=user.id, code_hash=_hash(c)) for c in codes]
-        )
-        await audit.record(actor, "user.totp_confirm", object_type="User", object_id=user.id)
+            await audit.record(
+                actor, "user.totp_confirm", outcome="FAILURE", object_type="User", object_id=user.id
+            )
+        else:
+            codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
+            await User.filter(id=user.id).update(
+                totp_secret=seal(settings, pending), totp_pending_secret=None, totp_last_step=step
+            )
+            await RecoveryCode.filter(user_id=user.id).delete()
+            await RecoveryCode.bulk_create(
+                [RecoveryCode(user_id=user.id, code_hash=_hash(c)) for c in codes]
+            )
+            await audit.record(actor, "user.totp_confirm", object_type="User", object_id=user.id)
+    if not codes:
+        raise _invalid()
     return codes
 
 
 async def disable(settings: Settings, actor: Actor, code: str) -> None:
+    client_ip = actor.request.client_ip
     async with in_transaction():
-        user = await User.filter(id=actor.user_id).select_for_update().first()
-        assert user is not None
+        user = await _locked_user(actor.user_id)
         if not user.totp_secret:
             raise DomainError("two-factor sign-in is not on", code=ErrorCode.INVALID)
-        if not await _accept(settings, user, code):
-            raise _invalid()
-        await User.filter(id=user.id).update(
-            totp_secret=None, totp_pending_secret=None, totp_last_step=None
+        await throttle.check(throttle.factor_keys(user.id, client_ip), "codes")
+        good = await _accept(settings, user, code)
+        await _counted(settings, user, client_ip, good)
+        if good:
+            await User.filter(id=user.id).update(
+                totp_secret=None, totp_pending_secret=None, totp_last_step=None
+            )
+            await RecoveryCode.filter(user_id=user.id).delete()
+        await audit.record(
+            actor,
+            "user.totp_disable",
+            outcome="SUCCESS" if good else "FAILURE",
+            object_type="User",
+            object_id=user.id,
         )
-        await RecoveryCode.filter(user_id=user.id).delete()
-        await audit.record(actor, "user.totp_disable", object_type="User", object_id=user.id)
+    if not good:
+        raise _invalid()
 
 
 async def _accept(settings: Settings, user: User, code: str) -> bool:
@@ -116,8 +163,11 @@ async def _accept(settings: Settings, user: User, code: str) -> bool:
     return bool(used)
 
 
-async def check_sign_in(settings: Settings, user: User, code: str | None) -> None:
-    """The second step of signing in, for users who turned the factor on."""
+async def check_sign_in(
+    settings: Settings, user: User, code: str | None, client_ip: str | None
+) -> None:
+    """The second step of signing in (or of accepting an invitation), for users who turned
+    the factor on."""
     if not user.totp_secret:
         return
     if not code:
@@ -127,7 +177,9 @@ async def check_sign_in(settings: Settings, user: User, code: str | None) -> Non
             field=["totpCode"],
         )
     async with in_transaction():
-        locked = await User.filter(id=user.id).select_for_update().first()
-        assert locked is not None
-        if not await _accept(settings, locked, code):
-            raise _invalid("totpCode")
+        locked = await _locked_user(user.id)
+        await throttle.check(throttle.factor_keys(user.id, client_ip), "codes")
+        good = await _accept(settings, locked, code)
+        await _counted(settings, locked, client_ip, good)
+    if not good:
+        raise _invalid("totpCode")

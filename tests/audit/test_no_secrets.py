@@ -49,7 +49,7 @@ async def test_secrets_appear_in_no_audit_event_or_log_line(
     )
     invite = await api.data(
         """mutation { memberAdd(input: {
-            email: "invitee@example.com", name: "I", roles: ["viewer"]}) { setPasswordToken } }""",
+            email: "invitee@example.com", name: "I", roles: ["viewer"]}) { invitationToken } }""",
         token=changed["passwordChange"]["accessToken"],
     )
     secrets = [
@@ -61,7 +61,7 @@ async def test_secrets_appear_in_no_audit_event_or_log_line(
         rotated["accessToken"],
         rotated["refreshToken"],
         changed["passwordChange"]["accessToken"],
-        invite["memberAdd"]["setPasswordToken"],
+        invite["memberAdd"]["invitationToken"],
     ]
     assert all(secrets)
 

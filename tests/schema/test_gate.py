@@ -32,8 +32,14 @@ from server.access.catalogue import BUILTIN_ROLES, CATALOGUE, PERMISSIONS
 from server.settings import Settings
 
 POLICY_CSV = Path(__file__).resolve().parents[2] / "policies" / "policy.csv"
-# Signing in, refreshing, and redeeming a one-time set-password token need no access token.
-PUBLIC_FIELDS = {"Mutation.sessionCreate", "Mutation.sessionRefresh", "Mutation.passwordSet"}
+# Signing in, refreshing, and redeeming a one-time set-password or invitation token need no
+# access token.
+PUBLIC_FIELDS = {
+    "Mutation.sessionCreate",
+    "Mutation.sessionRefresh",
+    "Mutation.passwordSet",
+    "Mutation.invitationAccept",
+}
 # relay's node/nodes resolvers cannot be wrapped by PermissionExtension; each Node type's
 # resolve_nodes passes the gate for its own (object, "read") instead (schema/__init__.py).
 GATED_IN_RESOLVE_NODES = {"Query.node", "Query.nodes"}
