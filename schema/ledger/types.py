@@ -485,6 +485,14 @@ class JournalEntryPayload:
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
 
 
+@strawberry.type(description="The deleted draft's id, or why it was refused.")
+class JournalEntryDeletePayload:
+    deleted_id: strawberry.ID | None = strawberry.field(
+        description="Global id of the deleted draft; null if nothing was deleted."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
 @strawberry.type(description="The new lock date, or why it was refused.")
 class LockDatePayload:
     lock_date: date | None = strawberry.field(description="Nothing on or before it may post.")

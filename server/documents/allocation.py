@@ -200,9 +200,12 @@ async def settle(
                 base=await base_currency(actor.org),
                 amount=abs(difference),
                 control_side=control_side,
-                description=f"Exchange difference {charge.number} / {credit.number}",
+                description=(
+                    f"Exchange difference {entries.item_name(charge)}"
+                    f" / {entries.item_name(credit)}"
+                ),
             ),
-            memo=f"Realized exchange difference on {charge.number}",
+            memo=f"Realized exchange difference on {entries.item_name(charge)}",
             source_type="allocation",
             source_id=charge.id,
         )

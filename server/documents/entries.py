@@ -16,7 +16,7 @@ from uuid import UUID
 
 from server.actor import Actor
 from server.documents.lines import PricedLine
-from server.documents.models import Ledger
+from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.ledger import posting
 from server.ledger.chart import accounts_and_system_account, system_account
 from server.ledger.models import Account, AccountSubtype, AccountType, JournalEntry, JournalLine
@@ -29,6 +29,25 @@ CONTROL_SUBTYPE = {
 }
 # The side a charge (invoice, bill) posts to its control account.
 CHARGE_SIDE = {Ledger.RECEIVABLE: Side.DEBIT, Ledger.PAYABLE: Side.CREDIT}
+
+
+_KIND_NAMES = {
+    OpenItemKind.INVOICE: "invoice",
+    OpenItemKind.CREDIT_NOTE: "credit note",
+    OpenItemKind.PAYMENT: "payment",
+    OpenItemKind.BILL: "bill",
+    OpenItemKind.BILL_PAYMENT: "bill payment",
+}
+
+
+def item_name(item: OpenItem) -> str:
+    """How journal text names an open item: its kind and number, or its kind and date when
+    it has no number (a payment recorded without a reference). Journal text never shows a
+    missing value as "None"."""
+    kind = _KIND_NAMES.get(OpenItemKind(item.kind), "document")
+    if item.number:
+        return f"{kind} {item.number}"
+    return f"{kind} of {item.date.isoformat()}"
 
 
 def opposite(side: Side) -> Side:

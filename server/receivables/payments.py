@@ -550,7 +550,11 @@ async def refund(actor: Actor, payment_id: UUID, request: RefundRequest) -> Paym
         request,
         operation="payment.refund",
         object_type="Payment",
-        memo=f"Refund of payment {payment.reference or payment.id}",
+        memo=(
+            f"Refund of payment {payment.reference}"
+            if payment.reference
+            else f"Refund of payment of {payment.date.isoformat()}"
+        ),
         describe=lambda item: snapshot(payment, item),
     )
     return payment
