@@ -135,7 +135,7 @@ async def test_delete_draft_removes_it_and_is_audited(api: Api) -> None:
 async def test_update_or_delete_of_another_organizations_draft_is_not_found(api: Api) -> None:
     org = await api.new_org()
     other = await api.new_org()
-    entry_id, ids = await _draft(api, org)
+    entry_id, _ = await _draft(api, org)
     theirs = await account_ids(api, other)
     updated = await _update(api, other, entry_id, theirs, "owner")
     assert updated["userErrors"][0]["code"] == "NOT_FOUND"
@@ -148,7 +148,7 @@ async def test_update_or_delete_of_another_organizations_draft_is_not_found(api:
 
 async def test_update_and_delete_need_journal_create(api: Api) -> None:
     org = await api.new_org("viewer", "auditor")
-    entry_id, ids = await _draft(api, org)
+    entry_id, _ = await _draft(api, org)
     for role in ("viewer", "auditor"):
         for query, variables in (
             (DELETE, {"input": {"id": entry_id}}),
