@@ -408,12 +408,15 @@ class ProfitAndLoss:
     @classmethod
     def from_report(cls, p: rep.ProfitAndLoss) -> ProfitAndLoss:
         return cls(
-            columns=[PeriodColumn(
+            columns=[
+                PeriodColumn(
                     from_=c.start,
                     to=c.end,
                     label=c.label,
                     unassigned=c.untagged_category_id is not None,
-                ) for c in p.columns],
+                )
+                for c in p.columns
+            ],
             sections=[StatementSection.from_report(s) for s in p.sections],
             gross_profit=[_money(v) for v in p.gross_profit],
             net_income=[_money(v) for v in p.net_income],

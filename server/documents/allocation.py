@@ -201,8 +201,7 @@ async def settle(
                 amount=abs(difference),
                 control_side=control_side,
                 description=(
-                    f"Exchange difference {entries.item_name(charge)}"
-                    f" / {entries.item_name(credit)}"
+                    f"Exchange difference {entries.item_name(charge)} / {entries.item_name(credit)}"
                 ),
             ),
             memo=f"Realized exchange difference on {entries.item_name(charge)}",

@@ -213,10 +213,7 @@ async def profit_and_loss(
     if len(columns) > 36:
         raise DomainError("at most 36 columns", code=ErrorCode.INVALID, field=["monthly"])
     base = await _base(actor)
-    per_column = [
-        await totals_by_account(actor, p.start, p.end, p.narrow(flt))
-        for p in columns
-    ]
+    per_column = [await totals_by_account(actor, p.start, p.end, p.narrow(flt)) for p in columns]
     sections = [Section(key, title) for key, title, _, _ in PL_SECTIONS]
     for account in await _accounts(actor):
         if account.type not in (AccountType.INCOME, AccountType.EXPENSE):
