@@ -126,7 +126,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
                 ),
             ),
         )
-        await invoices.issue(owner, draft.id, may_exceed_credit_limit=True)
+        await invoices.issue(owner, draft.id, override_credit_limit=True)
         if paid is not None:
             await payments.record(
                 owner,

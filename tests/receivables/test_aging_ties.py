@@ -98,7 +98,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
 
         async def go() -> UUID:
             created = await invoices.create(self.books.actor, draft)
-            await invoices.issue(self.books.actor, created.id, may_exceed_credit_limit=True)
+            await invoices.issue(self.books.actor, created.id, override_credit_limit=True)
             return created.id
 
         self.invoices.append(run(go()))
