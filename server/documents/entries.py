@@ -222,7 +222,33 @@ def base_lines(
     description: str,
 ) -> list[LineInput]:
     """Two lines in the base currency: the control account and its counterpart."""
+    return spread_lines(
+        ledger=ledger,
+        control=control,
+        others=[(other, 1)],
+        party_id=party_id,
+        base=base,
+        amount=amount,
+        control_side=control_side,
+        description=description,
+    )
+
+
+def spread_lines(
+    *,
+    ledger: Ledger,
+    control: Account,
+    others: Sequence[tuple[Account, int]],
+    party_id: UUID,
+    base: str,
+    amount: int,
+    control_side: Side,
+    description: str,
+) -> list[LineInput]:
+    """Lines in the base currency: the control account, then its counterparts, the amount
+    spread over them by weight (largest remainder, so the parts add up to the amount)."""
     customer_id, vendor_id = party_fields(ledger, party_id)
+    parts = Money.from_minor(amount, base).allocate([weight for _, weight in others])
     return [
         LineInput(
             account_id=control.id,
@@ -232,12 +258,15 @@ def base_lines(
             description=description,
             customer_id=customer_id,
             vendor_id=vendor_id,
-        ),
+        )
+    ] + [
         LineInput(
-            account_id=other.id,
+            account_id=account.id,
             side=opposite(control_side),
-            amount=text(amount, base),
+            amount=str(part.amount),
             currency=base,
             description=description,
-        ),
+        )
+        for (account, _), part in zip(others, parts, strict=True)
+        if not part.is_zero()
     ]
