@@ -116,7 +116,8 @@ async def every_kind_of_document(api: Api) -> Books:
             await _run(
                 books,
                 """mutation($input: CreditNoteAllocateInput!) {
-                    creditNoteAllocate(input: $input) { creditNote { id } userErrors { code } } }""",
+                    creditNoteAllocate(input: $input) {
+                        creditNote { id } userErrors { code } } }""",
                 {
                     "input": {
                         "id": note_id,
