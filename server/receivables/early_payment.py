@@ -19,28 +19,30 @@ from uuid import UUID
 
 from server.actor import Actor
 from server.documents import allocation, discounts
-from server.documents.models import Allocation, AllocationKind, Ledger
+from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
 from server.receivables import invoices
 from server.receivables.models import Invoice, InvoiceLine
 
 
-async def earn(actor: Actor, made: Sequence[Allocation], on: date) -> list[Allocation]:
-    """Take the discount of every invoice these allocations leave open by exactly it.
+async def earn(actor: Actor, charged: Sequence[OpenItem], on: date) -> list[Allocation]:
+    """Take the discount of every invoice left open by exactly its discount.
 
-    Runs in the caller's transaction after the allocations are written.
+    `charged`: the invoices' open items as the caller's allocations, already written in its
+    transaction, left them. Invoices settled in full cost no statement here.
     """
-    charged = {a.charge_id for a in made if a.charge_id is not None}
-    if not charged:
+    still_open = {i.id for i in charged if i.open_minor > 0 and i.voided_on is None}
+    if not still_open:
         return []
     offered = await Invoice.filter(
         organization_id=actor.org,
-        id__in=list(charged),
+        id__in=list(still_open),
         discount_percent__isnull=False,
         discount_until__gte=on,
     ).order_by("id")
     if not offered:
         return []
-    items = await allocation.lock(actor.org, [i.id for i in offered])
+    # Locked by the caller, and current: the allocations updated them as they wrote.
+    items = {i.id: i for i in charged}
     taken = []
     for invoice in offered:
         item = items[invoice.id]

@@ -143,8 +143,10 @@ async def apply(
     *,
     period_checked: bool = False,
     inserting: sql.Batch | None = None,
-) -> list[Allocation]:
+) -> tuple[list[Allocation], list[OpenItem]]:
     """Apply a locked credit to invoices, each locked here; refused as a whole on any problem.
+
+    Returns the allocations and the invoices' open items as the allocations leave them.
 
     `period_checked`: the caller's transaction also posts an entry dated `on`, whose
     numbering refuses a locked period, so the allocations need not read the lock date.
@@ -188,7 +190,7 @@ async def apply(
                 new_credit=inserting is not None,
             )
         )
-    return made
+    return made, [charges[invoice_id] for invoice_id, _ in requests]
 
 
 def snapshot(payment: Payment, item: OpenItem | None = None) -> dict[str, Any]:
@@ -348,11 +350,11 @@ async def record(
             written = sql.Batch()
             written.insert(payment)
             written.insert(item)
-            made = await apply(
+            made, charged = await apply(
                 actor, item, requests, data.date, period_checked=True, inserting=written
             )
             await written.run()
-            discounted = await early_payment.earn(actor, made, data.date)
+            discounted = await early_payment.earn(actor, charged, data.date)
             if not dry_run:
                 await posting.remember(
                     actor, idempotency_key, "payment.record", payload, payment.id
@@ -439,8 +441,8 @@ async def allocate(
     async with in_transaction():
         item = await _locked_credit(actor, payment)
         when = on or payment.date
-        made = await apply(actor, item, parsed, when)
-        discounted = await early_payment.earn(actor, made, when)
+        made, charged = await apply(actor, item, parsed, when)
+        discounted = await early_payment.earn(actor, charged, when)
         await audit.record(
             actor,
             "payment.allocate",
