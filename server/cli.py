@@ -116,23 +116,50 @@ def cmd_audit_verify(_args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
+def _organization_id(text: str) -> Any:
+    """The organization's uuid from the id the API shows (its global id), or a bare uuid;
+    None for anything else."""
+    from uuid import UUID
+
+    # The command line is an entry point like the API: it reads ids the way clients see them.
+    from schema.ids import decode
+
+    found = decode(text, "Organization")
+    if found is not None:
+        return found
+    try:
+        return UUID(text)
+    except ValueError:
+        return None
+
+
 def cmd_audit_export(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from server.audit import export
     from server.audit.log import chain_key
+    from server.identity.models import Organization
 
     start = datetime.fromisoformat(args.since) if args.since else None
     end = datetime.fromisoformat(args.until) if args.until else None
     render = export.as_csv if args.format == "csv" else export.jsonl
+    organization_id = _organization_id(args.organization) if args.organization else None
 
-    async def work() -> None:
-        key = chain_key(args.organization) if args.organization else "platform"
+    async def work() -> bool:
+        if args.organization:
+            if organization_id is None or not await Organization.exists(id=organization_id):
+                return False
+            key = chain_key(organization_id)
+        else:
+            key = "platform"
         async for chunk in render(export.rows(key, start, end)):
             sys.stdout.buffer.write(chunk)
         sys.stdout.flush()
+        return True
 
-    asyncio.run(_with_database(work))
+    if not asyncio.run(_with_database(work)):
+        print(f"no organization with id {args.organization}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -172,7 +199,10 @@ def parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="action", required=True)
     audit.add_parser("verify", help="verify every hash chain").set_defaults(run=cmd_audit_verify)
     exporter = audit.add_parser("export", help="stream events as CSV or JSON Lines to stdout")
-    exporter.add_argument("--organization", help="organization id (the platform chain if omitted)")
+    exporter.add_argument(
+        "--organization",
+        help="the organization's id as the API shows it (the platform chain if omitted)",
+    )
     exporter.add_argument("--from", dest="since", help="ISO 8601 time, inclusive")
     exporter.add_argument("--to", dest="until", help="ISO 8601 time, exclusive")
     exporter.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")

@@ -6,17 +6,17 @@ Idempotent: running it again changes nothing that exists and adds only what is m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from server import demo_documents
+from server import clock, demo_documents
 from server.access.catalogue import BUILTIN_ROLES
 from server.actor import Actor
 from server.crm import notes, parties
 from server.crm.models import Customer, Vendor
 from server.identity import accounts
 from server.identity.models import Membership, Organization, User
-from server.ledger import posting
-from server.ledger.models import Account, IdempotencyRecord
+from server.ledger import posting, rates
+from server.ledger.models import Account, ExchangeRate, IdempotencyRecord
 
 DEMO_ORGANIZATION = "Demo Company"
 DEMO_DOMAIN = "demo.ledgerline.test"
@@ -88,18 +88,34 @@ NOTES = {
 }
 
 
-# date, memo, debit account, credit account, amount: a few months of plain bookkeeping.
+# days before today, memo, debit account, credit account, amount: five months of plain
+# bookkeeping, dated from the day the demo is loaded so that it looks like a live business.
 JOURNAL = [
-    ("2026-01-02", "Owner's capital contribution", "1010", "3000", "50000.00"),
-    ("2026-01-05", "January rent", "6300", "1010", "2400.00"),
-    ("2026-01-15", "Consulting revenue, cash sale", "1010", "4100", "8200.00"),
-    ("2026-01-31", "January salaries", "6500", "1010", "9500.00"),
-    ("2026-02-05", "February rent", "6300", "1010", "2400.00"),
-    ("2026-02-12", "Laptops for the team", "1500", "1010", "4800.00"),
-    ("2026-02-20", "Consulting revenue, cash sale", "1010", "4100", "12400.00"),
-    ("2026-02-27", "Software subscriptions", "6700", "1010", "640.00"),
-    ("2026-02-28", "February salaries", "6500", "1010", "9500.00"),
+    (150, "Owner's capital contribution", "1010", "3000", "50000.00"),
+    (147, "Office rent", "6300", "1010", "2400.00"),
+    (137, "Consulting revenue, cash sale", "1010", "4100", "8200.00"),
+    (121, "Salaries", "6500", "1010", "9500.00"),
+    (117, "Office rent", "6300", "1010", "2400.00"),
+    (110, "Laptops for the team", "1500", "1010", "4800.00"),
+    (102, "Consulting revenue, cash sale", "1010", "4100", "12400.00"),
+    (95, "Software subscriptions", "6700", "1010", "640.00"),
+    (91, "Salaries", "6500", "1010", "9500.00"),
+    (87, "Office rent", "6300", "1010", "2400.00"),
+    (61, "Salaries", "6500", "1010", "9500.00"),
+    (57, "Office rent", "6300", "1010", "2400.00"),
+    (44, "Consulting revenue, cash sale", "1010", "4100", "6300.00"),
+    (31, "Salaries", "6500", "1010", "9500.00"),
+    (27, "Office rent", "6300", "1010", "2400.00"),
 ]
+
+# Rates of the foreign currencies the demo's customers and vendors use (base: USD), by days
+# before today: a new user can invoice them, on any date of the demo's history or later.
+EXCHANGE_RATES = {
+    "EUR": ((150, "1.0850"), (90, "1.0920"), (30, "1.0780")),
+    "GBP": ((150, "1.2650"), (90, "1.2710"), (30, "1.2590")),
+    "CAD": ((150, "0.7350"), (90, "0.7310"), (30, "0.7380")),
+    "JPY": ((150, "0.0067"), (90, "0.0066"), (30, "0.0068")),
+}
 
 
 @dataclass
@@ -113,7 +129,10 @@ class DemoSummary:
     created_organization: bool = False
 
 
-async def load_demo(password: str) -> DemoSummary:
+async def load_demo(password: str, today: date | None = None) -> DemoSummary:
+    """Load the demo organization, its dates counted back from `today` (the real date if
+    omitted). Idempotent: what exists is kept, whatever day it was loaded on."""
+    today = today or clock.today()
     summary = DemoSummary()
     system = Actor.system("demo")
     users: dict[str, User] = {}
@@ -173,23 +192,34 @@ async def load_demo(password: str) -> DemoSummary:
             ),
         )
         summary.created_vendors += 1
-    await _journal(acting, summary)
+    await _rates(acting, today)
+    await _journal(acting, summary, today)
     summary.issued_invoices, summary.approved_bills = await demo_documents.load(
-        acting, users["ap_clerk"].id, users["approver"].id
+        acting, users["ap_clerk"].id, users["approver"].id, today
     )
     return summary
 
 
-async def _journal(acting: Actor, summary: DemoSummary) -> None:
+async def _rates(acting: Actor, today: date) -> None:
+    """Each currency's rates, unless the organization has a rate for it already (set by an
+    earlier run, or by its users since)."""
+    for currency, history in EXCHANGE_RATES.items():
+        if await ExchangeRate.exists(organization_id=acting.org, currency=currency):
+            continue
+        for days, rate in history:
+            await rates.set_rate(acting, currency, today - timedelta(days=days), rate)
+
+
+async def _journal(acting: Actor, summary: DemoSummary, today: date) -> None:
     codes = dict(await Account.filter(organization_id=acting.org).values_list("code", "id"))
-    for i, (day, memo, debit, credit, amount) in enumerate(JOURNAL):
+    for i, (days, memo, debit, credit, amount) in enumerate(JOURNAL):
         key = f"demo-journal-{i}"
         if await IdempotencyRecord.exists(organization_id=acting.org, key=key):
             continue
         await posting.post(
             acting,
             posting.EntryInput(
-                date=date.fromisoformat(day),
+                date=today - timedelta(days=days),
                 memo=memo,
                 lines=[
                     posting.LineInput(codes[debit], posting.Side.DEBIT, amount),

@@ -1,8 +1,9 @@
 """Demo invoices, payments, bills and bill payments for `ledgerline demo`.
 
 Each document is keyed by a reference that is looked up first, so running the demo again adds
-nothing. Foreign-currency customers and vendors are left without documents: the demo records
-no exchange rates.
+nothing. Dates count back from the day the demo is loaded: some invoices are paid, some
+current, some overdue in each aging bucket, and one customer and one vendor deal in euros
+(the demo records rates for its foreign currencies).
 """
 
 from __future__ import annotations
@@ -20,75 +21,97 @@ from server.payables.models import Bill
 from server.receivables import invoices, payments
 from server.receivables.models import Invoice, PaymentMethod
 
-# customer email, reference, issue date, [(description, quantity, unit price, income code)],
-# amount paid on it (None: unpaid)
-INVOICES: list[tuple[str, str, str, list[tuple[str, str, str, str]], str | None]] = [
+# customer email, reference, days before today it was issued,
+# [(description, quantity, unit price, income code)],
+# (amount paid on it, days after issue it was paid) or None: unpaid
+INVOICES: list[tuple[str, str, int, list[tuple[str, str, str, str]], tuple[str, int] | None]] = [
     (
         "owner@blueharbor.example",
         "DEMO-1",
-        "2026-01-10",
+        120,
         [("Espresso machine service", "1", "450.00", "4100")],
-        "450.00",
+        ("450.00", 12),
     ),
     (
         "billing@fabrikam.example",
         "DEMO-2",
-        "2026-01-20",
+        100,
         [("Brand workshop", "2", "1200.00", "4100"), ("Print run", "500", "1.20", "4000")],
-        "1000.00",
+        ("1000.00", 25),
     ),
     (
         "accounts@greenfield.example",
         "DEMO-3",
-        "2026-02-03",
+        75,
         [("Irrigation sensors", "12", "89.90", "4000")],
         None,
     ),
     (
         "hello@copperkettle.example",
         "DEMO-4",
-        "2026-02-14",
+        60,
         [("Display fridge", "1", "380.00", "4000")],
-        "380.00",
+        ("380.00", 5),
     ),
     (
         "treasurer@lumensolar.example",
         "DEMO-5",
-        "2026-02-21",
+        40,
         [("Site survey", "3", "650.00", "4100")],
         None,
     ),
     (
         "office@riversidedental.example",
         "DEMO-6",
-        "2026-03-02",
+        20,
         [("Network setup", "1", "2400.00", "4100")],
-        "1200.00",
+        ("1200.00", 10),
+    ),
+    (
+        "buchhaltung@alpine.example",
+        "DEMO-7",
+        12,
+        [("Trail running jackets", "30", "85.00", "4000")],
+        None,
+    ),
+    (
+        "ap@northwind.example",
+        "DEMO-8",
+        5,
+        [("Quarterly supply contract", "1", "3200.00", "4000")],
+        None,
     ),
 ]
 
-# vendor email, vendor's invoice number, bill date, [(description, amount, expense code)],
-# amount paid (None: unpaid)
-BILLS: list[tuple[str, str, str, list[tuple[str, str, str]], str | None]] = [
+# vendor email, vendor's invoice number, days before today it was dated,
+# [(description, amount, expense code)], amount paid ten days after (None: unpaid)
+BILLS: list[tuple[str, str, int, list[tuple[str, str, str]], str | None]] = [
     (
         "orders@officesupplies.example",
         "OS-88121",
-        "2026-01-08",
+        110,
         [("Paper and toner", "312.40", "6200")],
         "312.40",
     ),
     (
         "billing@cloudhost.example",
         "CH-2026-01",
-        "2026-01-31",
-        [("Hosting, January", "189.00", "6700")],
+        65,
+        [("Hosting", "189.00", "6700")],
         "189.00",
     ),
     (
         "billing@cloudhost.example",
         "CH-2026-02",
-        "2026-02-28",
-        [("Hosting, February", "189.00", "6700")],
+        35,
+        [("Hosting", "189.00", "6700")],
+        None,
+    ),
+    (
+        "faktura@nordicpaper.example",
+        "NP-5521",
+        25,
+        [("Recycled paper stock", "980.00", "6200")],
         None,
     ),
 ]
@@ -104,11 +127,12 @@ def _actor(owner: Actor, user_id: UUID, role: str) -> Actor:
     )
 
 
-async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, int]:
+async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> tuple[int, int]:
     """Issue the demo invoices and approve the demo bills; returns how many were added."""
     codes = dict(await Account.filter(organization_id=owner.org).values_list("code", "id"))
     added_invoices = added_bills = 0
-    for email, reference, day, lines, paid in INVOICES:
+    for email, reference, days, lines, paid in INVOICES:
+        issued_on = today - timedelta(days=days)
         customer = await Customer.get_or_none(organization_id=owner.org, email=email)
         if customer is None or await Invoice.exists(organization_id=owner.org, reference=reference):
             continue
@@ -116,7 +140,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
             owner,
             invoices.InvoiceDraft(
                 customer_id=customer.id,
-                issue_date=date.fromisoformat(day),
+                issue_date=issued_on,
                 reference=reference,
                 lines=tuple(
                     LineDraft(
@@ -126,25 +150,27 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
                 ),
             ),
         )
-        await invoices.issue(owner, draft.id, may_exceed_credit_limit=True)
+        await invoices.issue(owner, draft.id, override_credit_limit=True)
         if paid is not None:
+            amount, after = paid
             await payments.record(
                 owner,
                 payments.PaymentInput(
                     customer_id=customer.id,
-                    date=date.fromisoformat(day).replace(day=28),
-                    amount=paid,
+                    date=min(issued_on + timedelta(days=after), today),
+                    amount=amount,
                     deposit_account_id=codes["1010"],
                     method=PaymentMethod.BANK_TRANSFER,
                     reference=f"PAY-{reference}",
-                    allocations=(payments.AllocationRequest(invoice_id=draft.id, amount=paid),),
+                    allocations=(payments.AllocationRequest(invoice_id=draft.id, amount=amount),),
                 ),
             )
         added_invoices += 1
     clerk, approver = _actor(owner, clerk_id, "ap_clerk"), _actor(owner, approver_id, "approver")
     access = AccessControl()
     await access.refresh()
-    for email, reference, day, bill_lines, bill_paid in BILLS:
+    for email, reference, days, bill_lines, bill_paid in BILLS:
+        dated = today - timedelta(days=days)
         vendor = await Vendor.get_or_none(organization_id=owner.org, email=email)
         if vendor is None or await Bill.exists(
             organization_id=owner.org, vendor_id=vendor.id, vendor_reference=reference
@@ -155,7 +181,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
             bills.BillDraft(
                 vendor_id=vendor.id,
                 vendor_reference=reference,
-                bill_date=date.fromisoformat(day),
+                bill_date=dated,
                 lines=[
                     LineDraft(description=text, unit_price=amount, account_id=codes[code])
                     for text, amount, code in bill_lines
@@ -171,7 +197,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID) -> tuple[int, in
                 clerk,
                 bill_payments.PaymentDraft(
                     vendor_id=vendor.id,
-                    date=date.fromisoformat(day) + timedelta(days=10),
+                    date=min(dated + timedelta(days=10), today),
                     amount=bill_paid,
                     currency=vendor.currency,
                     method=PaymentMethod.BANK_TRANSFER,

@@ -11,7 +11,7 @@ import strawberry
 from graphql import GraphQLError
 
 from schema.errors import user_errors
-from schema.ids import decode, own
+from schema.ids import decode, encode, own
 from schema.ledger.types import (
     Account,
     AccountPayload,
@@ -21,6 +21,7 @@ from schema.ledger.types import (
     GeneralLedger,
     GeneralLedgerLine,
     JournalEntry,
+    JournalEntryDeletePayload,
     JournalEntryPayload,
     LockDatePayload,
     ProfitAndLoss,
@@ -33,9 +34,8 @@ from schema.ledger.types import (
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
 from schema.scalars import Amount, CurrencyCode
-from server.access import duties
 from server.errors import DomainError, NotFound
-from server.ledger import chart, dimensions, posting, rates
+from server.ledger import chart, dimensions, manual, posting, rates
 from server.ledger import models as m
 from server.ledger import reports as rep
 
@@ -111,6 +111,21 @@ class JournalEntryCreateInput:
     )
 
 
+@strawberry.input(description="New content for a draft journal entry; it replaces the old.")
+class JournalEntryUpdateInput:
+    id: strawberry.ID = strawberry.field(description="The draft.")
+    date: date = strawberry.field(description="Accounting date.")
+    memo: str | None = strawberry.field(default=None, description="Narrative.")
+    lines: list[JournalLineInput] = strawberry.field(
+        description="Two or more lines; they need not balance until the draft is posted."
+    )
+
+
+@strawberry.input(description="A draft journal entry to delete.")
+class JournalEntryDeleteInput:
+    id: strawberry.ID = strawberry.field(description="The draft.")
+
+
 @strawberry.input(description="A posted entry to reverse.")
 class JournalEntryReverseInput:
     id: strawberry.ID = strawberry.field(description="The entry to reverse.")
@@ -136,6 +151,14 @@ def _line(i: int, line: JournalLineInput) -> posting.LineInput:
             _id(o, "TrackingOption", "dimensionOptionIds", prefix)
             for o in line.dimension_option_ids or []
         ),
+    )
+
+
+def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> posting.EntryInput:
+    return posting.EntryInput(
+        date=input.date,
+        memo=input.memo,
+        lines=[_line(i, line) for i, line in enumerate(input.lines)],
     )
 
 
@@ -486,28 +509,14 @@ class LedgerMutation:
         actor = ctx.signed_in()
 
         async def run() -> m.JournalEntry:
-            entry = posting.EntryInput(
-                date=input.date,
-                memo=input.memo,
-                lines=[_line(i, line) for i, line in enumerate(input.lines)],
-            )
+            entry = _entry(input)
             if not input.post:
-                return await posting.save_draft(actor, entry)
+                return await manual.save_draft(actor, entry)
             # Posting at once is also posting: it needs journal:post.
             from schema.permissions import authorize
 
             await authorize(ctx, "journal", "post")
-            # Its creator would post it: allowed only where segregation of duties is off.
-            await duties.ensure_not_creator(
-                ctx.access,
-                actor,
-                obj="journal",
-                act="post",
-                created_by_id=actor.user_id or actor.key_id,
-                object_type="JournalEntry",
-                field=["post"],
-            )
-            return await posting.post(actor, entry, idempotency_key=input.idempotency_key)
+            return await manual.create_posted(ctx.access, actor, entry, input.idempotency_key)
 
         return await _entry_result(run)
 
@@ -520,7 +529,50 @@ class LedgerMutation:
         ctx = info.context
         actor = ctx.signed_in()
         return await _entry_result(
-            lambda: posting.post_draft(ctx.access, actor, _id(id, "JournalEntry", "id"))
+            lambda: manual.post_draft(ctx.access, actor, _id(id, "JournalEntry", "id"))
+        )
+
+    @requires(
+        "journal",
+        "create",
+        mutation=True,
+        description="Replace a draft journal entry's date, memo and lines; posted entries never.",
+    )
+    async def journal_entry_update(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            JournalEntryUpdateInput, strawberry.argument(description="The draft and its content.")
+        ],
+    ) -> JournalEntryPayload:
+        actor = info.context.signed_in()
+
+        async def run() -> m.JournalEntry:
+            entry_id = _id(input.id, "JournalEntry", "id")
+            return await manual.update_draft(actor, entry_id, _entry(input))
+
+        return await _entry_result(run)
+
+    @requires(
+        "journal",
+        "create",
+        mutation=True,
+        description="Delete a draft journal entry; posted entries never.",
+    )
+    async def journal_entry_delete(
+        self,
+        info: strawberry.Info,
+        input: Annotated[
+            JournalEntryDeleteInput, strawberry.argument(description="The draft to delete.")
+        ],
+    ) -> JournalEntryDeletePayload:
+        actor = info.context.signed_in()
+        try:
+            entry = await manual.delete_draft(actor, _id(input.id, "JournalEntry", "id"))
+        except DomainError as error:
+            return JournalEntryDeletePayload(deleted_id=None, user_errors=user_errors(error))
+        return JournalEntryDeletePayload(
+            deleted_id=strawberry.ID(encode("JournalEntry", entry.id)), user_errors=[]
         )
 
     @requires("journal", "reverse", mutation=True, description="Reverse a posted entry on a date.")
@@ -533,7 +585,7 @@ class LedgerMutation:
     ) -> JournalEntryPayload:
         actor = info.context.signed_in()
         return await _entry_result(
-            lambda: posting.reverse(
+            lambda: manual.reverse_entry(
                 actor, _id(input.id, "JournalEntry", "id"), input.date, input.memo
             )
         )

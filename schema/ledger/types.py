@@ -360,6 +360,12 @@ class PeriodColumn:
     label: str | None = strawberry.field(
         description="The dimension option of the column when grouped by a tracking category."
     )
+    unassigned: bool = strawberry.field(
+        description=(
+            "True for the column, when grouped by a tracking category, of the lines tagged "
+            "with none of its options; with it the columns add up to the whole period."
+        )
+    )
 
 
 @strawberry.type(description="An account's amounts in a statement, one per column.")
@@ -402,7 +408,15 @@ class ProfitAndLoss:
     @classmethod
     def from_report(cls, p: rep.ProfitAndLoss) -> ProfitAndLoss:
         return cls(
-            columns=[PeriodColumn(from_=c.start, to=c.end, label=c.label) for c in p.columns],
+            columns=[
+                PeriodColumn(
+                    from_=c.start,
+                    to=c.end,
+                    label=c.label,
+                    unassigned=c.untagged_category_id is not None,
+                )
+                for c in p.columns
+            ],
             sections=[StatementSection.from_report(s) for s in p.sections],
             gross_profit=[_money(v) for v in p.gross_profit],
             net_income=[_money(v) for v in p.net_income],
@@ -482,6 +496,14 @@ class AccountPayload:
 @strawberry.type(description="The journal entry, or why it was refused.")
 class JournalEntryPayload:
     journal_entry: JournalEntry | None = strawberry.field(description="The entry.")
+    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+@strawberry.type(description="The deleted draft's id, or why it was refused.")
+class JournalEntryDeletePayload:
+    deleted_id: strawberry.ID | None = strawberry.field(
+        description="Global id of the deleted draft; null if nothing was deleted."
+    )
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
 
 

@@ -64,6 +64,14 @@ class InvoiceUpdateInput(InvoiceCreateInput):
 @strawberry.input(description="Issue a draft invoice.")
 class InvoiceIssueInput:
     id: strawberry.ID = strawberry.field(description="The draft invoice.")
+    override_credit_limit: bool = strawberry.field(
+        default=False,
+        description=(
+            "Issue even past the customer's credit limit; only for roles allowed to override "
+            "it (invoice:override_credit_limit). Without it such an invoice is refused with "
+            "CREDIT_LIMIT_EXCEEDED whoever issues it; the audit event records the override."
+        ),
+    )
     idempotency_key: str | None = strawberry.field(
         default=None, description="Repeat the request safely: the same key returns the same result."
     )

@@ -12,7 +12,7 @@ from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
 from schema.pagination import Connection, SortKey, paginate, paginate_sql
-from schema.permissions import requires
+from schema.permissions import authorize, requires
 from schema.receivables.inputs import (
     AllocationInput,
     InvoiceCreateInput,
@@ -276,15 +276,15 @@ class ReceivablesMutation:
     ) -> InvoicePayload:
         ctx = info.context
         actor = ctx.signed_in()
-        may_exceed = ctx.access.allowed(
-            actor.subject, actor.org, "invoice", "override_credit_limit"
-        )
+        if input.override_credit_limit:
+            # Asking to override is using the override: only roles holding it may.
+            await authorize(ctx, "invoice", "override_credit_limit")
         return await _invoice_result(
             info,
             lambda: invoices.issue(
                 actor,
                 _id(input.id, "Invoice", ["id"]),
-                may_exceed_credit_limit=may_exceed,
+                override_credit_limit=input.override_credit_limit,
                 idempotency_key=input.idempotency_key,
                 dry_run=input.dry_run,
             ),

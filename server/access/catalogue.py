@@ -38,7 +38,7 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("account", "update", "Edit accounts"),
     Permission("account", "archive", "Archive accounts"),
     Permission("journal", "read", "See journal entries"),
-    Permission("journal", "create", "Create journal entries (drafts)"),
+    Permission("journal", "create", "Create, edit and delete draft journal entries"),
     Permission("journal", "post", "Post journal entries to the ledger"),
     Permission("journal", "reverse", "Reverse posted journal entries"),
     Permission("ledger", "lock", "Set the lock date"),

@@ -223,9 +223,11 @@ async def settle(
                 base=await base_currency(actor.org),
                 amount=abs(difference),
                 control_side=control_side,
-                description=f"Exchange difference {charge.number} / {credit.number}",
+                description=(
+                    f"Exchange difference {entries.item_name(charge)} / {entries.item_name(credit)}"
+                ),
             ),
-            memo=f"Realized exchange difference on {charge.number}",
+            memo=f"Realized exchange difference on {entries.item_name(charge)}",
             source_type="allocation",
             source_id=charge.id,
         )
@@ -276,12 +278,15 @@ async def close(
     account: Account,
     field: list[str],
     memo: str,
+    counterparts: Sequence[tuple[Account, int]] = (),
 ) -> Allocation:
     """Reduce one locked item against an account: a write-off, a discount or a refund.
 
     Write-offs and discounts close part of a charge; a refund pays out part of a credit.
     The entry is in the base currency at the item's own base amount, except a refund,
     whose cash leaves in the document's currency at the refund date's rate.
+    `counterparts`: accounts and weights to spread a write-off or discount over instead of
+    `account` alone (a discount gives back the tax it contains).
     """
     if item.voided_on is not None:
         raise DomainError("the document is void", code=ErrorCode.INVALID_STATUS, field=field)
@@ -300,10 +305,10 @@ async def close(
     if kind == AllocationKind.REFUND:
         lines = await _refund_lines(actor, item, amount, share, on, account, control, base)
     else:
-        lines = entries.base_lines(
+        lines = entries.spread_lines(
             ledger=ledger,
             control=control,
-            other=account,
+            others=counterparts or [(account, 1)],
             party_id=item.party_id,
             base=base,
             amount=share,

@@ -16,7 +16,7 @@ from uuid import UUID
 
 from server.actor import Actor
 from server.documents.lines import PricedLine
-from server.documents.models import Ledger
+from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.ledger import posting
 from server.ledger.chart import accounts_and_system_account, system_account
 from server.ledger.models import Account, AccountSubtype, AccountType, JournalEntry, JournalLine
@@ -29,6 +29,25 @@ CONTROL_SUBTYPE = {
 }
 # The side a charge (invoice, bill) posts to its control account.
 CHARGE_SIDE = {Ledger.RECEIVABLE: Side.DEBIT, Ledger.PAYABLE: Side.CREDIT}
+
+
+_KIND_NAMES = {
+    OpenItemKind.INVOICE: "invoice",
+    OpenItemKind.CREDIT_NOTE: "credit note",
+    OpenItemKind.PAYMENT: "payment",
+    OpenItemKind.BILL: "bill",
+    OpenItemKind.BILL_PAYMENT: "bill payment",
+}
+
+
+def item_name(item: OpenItem) -> str:
+    """How journal text names an open item: its kind and number, or its kind and date when
+    it has no number (a payment recorded without a reference). Journal text never shows a
+    missing value as "None"."""
+    kind = _KIND_NAMES.get(OpenItemKind(item.kind), "document")
+    if item.number:
+        return f"{kind} {item.number}"
+    return f"{kind} of {item.date.isoformat()}"
 
 
 def opposite(side: Side) -> Side:
@@ -203,7 +222,33 @@ def base_lines(
     description: str,
 ) -> list[LineInput]:
     """Two lines in the base currency: the control account and its counterpart."""
+    return spread_lines(
+        ledger=ledger,
+        control=control,
+        others=[(other, 1)],
+        party_id=party_id,
+        base=base,
+        amount=amount,
+        control_side=control_side,
+        description=description,
+    )
+
+
+def spread_lines(
+    *,
+    ledger: Ledger,
+    control: Account,
+    others: Sequence[tuple[Account, int]],
+    party_id: UUID,
+    base: str,
+    amount: int,
+    control_side: Side,
+    description: str,
+) -> list[LineInput]:
+    """Lines in the base currency: the control account, then its counterparts, the amount
+    spread over them by weight (largest remainder, so the parts add up to the amount)."""
     customer_id, vendor_id = party_fields(ledger, party_id)
+    parts = Money.from_minor(amount, base).allocate([weight for _, weight in others])
     return [
         LineInput(
             account_id=control.id,
@@ -213,12 +258,15 @@ def base_lines(
             description=description,
             customer_id=customer_id,
             vendor_id=vendor_id,
-        ),
+        )
+    ] + [
         LineInput(
-            account_id=other.id,
+            account_id=account.id,
             side=opposite(control_side),
-            amount=text(amount, base),
+            amount=str(part.amount),
             currency=base,
             description=description,
-        ),
+        )
+        for (account, _), part in zip(others, parts, strict=True)
+        if not part.is_zero()
     ]

@@ -25,8 +25,6 @@ from tortoise.transactions import in_transaction
 
 from server import clock
 from server import sql as run_sql
-from server.access import duties
-from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, Vendor
@@ -352,7 +350,7 @@ async def remember(
         )
 
 
-async def _take_number(actor: Actor, on: date) -> int:
+async def take_number(actor: Actor, on: date) -> int:
     """Take the next number and check the lock date in one UPDATE, which locks the
     organization's ledger row.
 
@@ -375,7 +373,7 @@ async def _take_number(actor: Actor, on: date) -> int:
     return int(rows[0]["number"])
 
 
-async def _write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLine]) -> None:
+async def write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLine]) -> None:
     rows = [
         JournalLine(
             organization_id=actor.org,
@@ -415,7 +413,7 @@ async def _write_lines(actor: Actor, entry: JournalEntry, lines: list[ResolvedLi
         )
 
 
-def _summary(entry: JournalEntry, lines: list[ResolvedLine], number: Any = None) -> dict[str, Any]:
+def summary(entry: JournalEntry, lines: list[ResolvedLine], number: Any = None) -> dict[str, Any]:
     return {
         "number": entry.number if number is None else number,
         "date": entry.date.isoformat(),
@@ -460,7 +458,7 @@ async def post(
     entry, its lines, the idempotency record and the audit event are then written by one
     statement, so the row lock is held for that statement alone.
     """
-    payload = _payload(entry)
+    payload = entry_payload(entry)
     earlier = await replay(actor, idempotency_key, operation, payload)
     if earlier is not None:
         return await JournalEntry.get(id=earlier.result_id)
@@ -487,14 +485,14 @@ async def post(
                 operation,
                 object_type="JournalEntry",
                 object_id=created.id,
-                after=_summary(created, lines, number=audit.Later("number")),
+                after=summary(created, lines, number=audit.Later("number")),
                 idempotency_key=idempotency_key,
             )
         if not isinstance(db, AsyncpgDBClient):
             async with in_transaction():
-                created.number = await _take_number(actor, entry.date)
+                created.number = await take_number(actor, entry.date)
                 await created.save(force_create=True)
-                await _write_lines(actor, created, lines)
+                await write_lines(actor, created, lines)
                 await remember(actor, idempotency_key, operation, payload, created.id)
                 if event is not None:
                     await audit.append(audit.settled(event, {"number": created.number}))
@@ -638,87 +636,12 @@ async def _insert_posted(
     raise RuntimeError(f"no audit chain {chain} or the lock date moved; nothing was posted")
 
 
-def _payload(entry: EntryInput) -> dict[str, Any]:
+def entry_payload(entry: EntryInput) -> dict[str, Any]:
     return {
         "date": entry.date.isoformat(),
         "memo": entry.memo,
         "lines": [ln.as_json() for ln in entry.lines],
     }
-
-
-async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
-    """Keep an entry unposted; its lines are checked but it need not balance yet."""
-    await resolve(actor, entry, allow_control=False, require_balance=False)
-    async with in_transaction():
-        draft = await JournalEntry.create(
-            organization_id=actor.org,
-            status=EntryStatus.DRAFT,
-            date=entry.date,
-            memo=entry.memo,
-            draft_lines=[ln.as_json() for ln in entry.lines],
-            created_by_id=actor.author_id,
-        )
-        await audit.record(
-            actor,
-            "journal_entry.create",
-            object_type="JournalEntry",
-            object_id=draft.id,
-            after=_payload(entry),
-        )
-    return draft
-
-
-async def post_draft(access: AccessControl, actor: Actor, entry_id: UUID) -> JournalEntry:
-    # Segregation of duties, before the transaction (a refusal is audited on its own);
-    # a draft's creator never changes, so reading it first is race-free.
-    pending = (
-        await JournalEntry.filter(id=entry_id, organization_id=actor.org, status=EntryStatus.DRAFT)
-        .only("id", "created_by_id")
-        .first()
-    )
-    await duties.ensure_not_creator(
-        access,
-        actor,
-        obj="journal",
-        act="post",
-        created_by_id=pending.created_by_id if pending else None,
-        object_type="JournalEntry",
-        object_id=entry_id,
-    )
-    async with in_transaction():
-        draft = (
-            await JournalEntry.filter(id=entry_id, organization_id=actor.org)
-            .select_for_update()
-            .first()
-        )
-        if draft is None:
-            raise NotFound("journal entry not found", field=["id"])
-        if draft.status != EntryStatus.DRAFT:
-            raise DomainError(
-                "the entry is already posted", code=ErrorCode.ALREADY_POSTED, field=["id"]
-            )
-        entry = EntryInput(
-            date=draft.date,
-            memo=draft.memo,
-            lines=[LineInput.from_json(d) for d in draft.draft_lines or []],
-        )
-        lines = await resolve(actor, entry, allow_control=False)
-        draft.status = EntryStatus.POSTED
-        draft.number = await _take_number(actor, draft.date)
-        draft.posted_at = clock.now()
-        draft.posted_by_id = actor.user_id
-        draft.draft_lines = None
-        await draft.save()
-        await _write_lines(actor, draft, lines)
-        await audit.record(
-            actor,
-            "journal_entry.post",
-            object_type="JournalEntry",
-            object_id=draft.id,
-            before={"status": "DRAFT"},
-            after=_summary(draft, lines),
-        )
-    return draft
 
 
 async def reverse(
@@ -742,7 +665,7 @@ async def reverse(
         )
     try:
         async with in_transaction():
-            number = await _take_number(actor, on)
+            number = await take_number(actor, on)
             if await JournalEntry.exists(reversal_of_id=original.id):
                 raise DomainError(
                     "the entry is already reversed", code=ErrorCode.ALREADY_REVERSED, field=["id"]
@@ -784,7 +707,7 @@ async def reverse(
                 )
                 for ln in lines
             ]
-            await _write_lines(actor, created, mirrored)
+            await write_lines(actor, created, mirrored)
             if audit_event:
                 await audit.record(
                     actor,
@@ -792,7 +715,7 @@ async def reverse(
                     object_type="JournalEntry",
                     object_id=created.id,
                     before={"reverses": str(original.id), "number": original.number},
-                    after=_summary(created, mirrored),
+                    after=summary(created, mirrored),
                 )
     except IntegrityError as exc:  # a concurrent reversal of the same entry won
         raise DomainError(

@@ -23,9 +23,11 @@ DEBIT_NORMAL = (AccountType.ASSET, AccountType.EXPENSE)
 
 @dataclass(frozen=True, slots=True)
 class LineFilter:
-    """Restrict a report to lines tagged with every one of these dimension options."""
+    """Restrict a report to lines tagged with every one of these dimension options, and
+    with no option at all of these tracking categories."""
 
     option_ids: tuple[UUID, ...] = ()
+    untagged_category_ids: tuple[UUID, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,13 @@ def _tag_clause(flt: LineFilter, first_param: int) -> tuple[str, list[UUID]]:
         f"AND t.option_id = ${first_param + i})"
         for i in range(len(flt.option_ids))
     ]
-    return " ".join(clauses), list(flt.option_ids)
+    after = first_param + len(flt.option_ids)
+    clauses += [
+        f"AND NOT EXISTS (SELECT 1 FROM journal_line_tags t WHERE t.line_id = l.id "
+        f"AND t.category_id = ${after + i})"
+        for i in range(len(flt.untagged_category_ids))
+    ]
+    return " ".join(clauses), [*flt.option_ids, *flt.untagged_category_ids]
 
 
 async def _base(actor: Actor) -> str:
@@ -112,6 +120,9 @@ async def trial_balance(actor: Actor, as_of: date, flt: LineFilter = LineFilter(
     )
 
 
+UNASSIGNED = "Unassigned"
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A column of a statement: a date range, optionally narrowed to one dimension option."""
@@ -120,6 +131,18 @@ class Period:
     end: date
     option_id: UUID | None = None
     label: str | None = None
+    # The column of lines with no option of this tracking category (see `by_dimension`).
+    untagged_category_id: UUID | None = None
+
+    def narrow(self, flt: LineFilter) -> LineFilter:
+        """The filter of this column: the report's, narrowed to the column's option."""
+        if self.option_id is not None:
+            return LineFilter((*flt.option_ids, self.option_id), flt.untagged_category_ids)
+        if self.untagged_category_id is not None:
+            return LineFilter(
+                flt.option_ids, (*flt.untagged_category_ids, self.untagged_category_id)
+            )
+        return flt
 
 
 @dataclass(slots=True)
@@ -153,7 +176,9 @@ class ProfitAndLoss:
 
 
 async def by_dimension(actor: Actor, category_id: UUID, start: date, end: date) -> list[Period]:
-    """One column per option of a tracking category, e.g. revenue per campaign."""
+    """One column per option of a tracking category, e.g. revenue per campaign, and a last
+    column, "Unassigned", of the lines tagged with none of its options, so that the columns
+    add up to the whole period."""
     from server.ledger.models import TrackingOption
 
     options = await TrackingOption.filter(
@@ -161,7 +186,9 @@ async def by_dimension(actor: Actor, category_id: UUID, start: date, end: date) 
     ).order_by("name")
     if not options:
         raise NotFound("tracking category not found or without options", field=["groupBy"])
-    return [Period(start, end, o.id, o.name) for o in options]
+    return [Period(start, end, o.id, o.name) for o in options] + [
+        Period(start, end, label=UNASSIGNED, untagged_category_id=category_id)
+    ]
 
 
 def months(start: date, end: date) -> list[Period]:
@@ -186,15 +213,7 @@ async def profit_and_loss(
     if len(columns) > 36:
         raise DomainError("at most 36 columns", code=ErrorCode.INVALID, field=["monthly"])
     base = await _base(actor)
-    per_column = [
-        await totals_by_account(
-            actor,
-            p.start,
-            p.end,
-            LineFilter((*flt.option_ids, p.option_id)) if p.option_id else flt,
-        )
-        for p in columns
-    ]
+    per_column = [await totals_by_account(actor, p.start, p.end, p.narrow(flt)) for p in columns]
     sections = [Section(key, title) for key, title, _, _ in PL_SECTIONS]
     for account in await _accounts(actor):
         if account.type not in (AccountType.INCOME, AccountType.EXPENSE):

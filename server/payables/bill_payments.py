@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from uuid import UUID
 
@@ -21,7 +20,7 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor
 from server.audit import log as audit
-from server.documents import allocation, entries
+from server.documents import allocation, discounts, entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.ledger import posting
@@ -29,7 +28,7 @@ from server.ledger.models import Account, AccountStatus, AccountSubtype, Account
 from server.money import Money, MoneyError, validate_currency
 from server.payables import bills as bill_service
 from server.payables import common
-from server.payables.models import Bill, BillPayment, BillPaymentStatus, BillStatus
+from server.payables.models import Bill, BillLine, BillPayment, BillPaymentStatus, BillStatus
 from server.receivables.models import PaymentMethod
 
 OPERATION = "bill_payment.record"
@@ -144,15 +143,6 @@ async def _bank(actor: Actor, account_id: UUID) -> Account:
             field=["bankAccountId"],
         )
     return account
-
-
-def discount_due(bill: Bill, item: OpenItem, on: date) -> int:
-    """The early-payment discount still to take if the rest is paid on `on`, else 0."""
-    if not bill.discount_percent or bill.discount_until is None or on > bill.discount_until:
-        return 0
-    value = Decimal(bill.total_minor) * Decimal(bill.discount_percent) / Decimal(100)
-    discount = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return discount if 0 < discount <= item.open_minor else 0
 
 
 async def record(
@@ -309,7 +299,6 @@ async def _record(
             open_base_minor=base_amount,
         )
         applied: list[dict[str, Any]] = []
-        discount_account: Account | None = None
         for i, (a, part) in enumerate(zip(draft.allocations, parts, strict=True)):
             bill, item = locked[a.bill_id], items[a.bill_id]
             where = ["allocations", str(i), "amount"]
@@ -320,19 +309,20 @@ async def _record(
                 "bill": str(bill.id),
                 "amount": common.amount_text(part, bill.currency),
             }
-            discount = discount_due(bill, item, draft.date)
+            discount = discounts.due(
+                total_minor=bill.total_minor,
+                percent=bill.discount_percent,
+                until=bill.discount_until,
+                open_minor=item.open_minor,
+                on=draft.date,
+            )
             if discount and item.open_minor == discount:
-                if discount_account is None:
-                    discount_account = await entries.account_of(
-                        actor.org, AccountSubtype.DISCOUNT, AccountType.INCOME
-                    )
-                await allocation.close(
+                await discounts.take(
                     actor,
                     item=item,
-                    kind=AllocationKind.DISCOUNT,
                     amount=discount,
                     on=draft.date,
-                    account=discount_account,
+                    lines=await BillLine.filter(bill_id=bill.id),
                     field=where,
                     memo=f"Early-payment discount on bill {bill.vendor_reference}"[:500],
                 )

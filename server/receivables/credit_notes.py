@@ -219,7 +219,7 @@ async def allocate(
         )
     async with in_transaction():
         item = (await payments.allocation.lock(actor.org, [note.id]))[note.id]
-        made = await payments.apply(actor, item, parsed, on or note.issue_date)
+        made, _ = await payments.apply(actor, item, parsed, on or note.issue_date)
         await audit.record(
             actor,
             "credit_note.allocate",

@@ -287,11 +287,16 @@ async def issue(
     actor: Actor,
     invoice_id: UUID,
     *,
-    may_exceed_credit_limit: bool = False,
+    override_credit_limit: bool = False,
     idempotency_key: str | None = None,
     dry_run: bool = False,
 ) -> Invoice | PostingPreview:
-    """Number, post and open the invoice; refused past the credit limit unless allowed."""
+    """Number, post and open the invoice.
+
+    Past the customer's credit limit it is refused (CREDIT_LIMIT_EXCEEDED) unless the caller
+    says `override_credit_limit`, which the resolver allows only to roles holding
+    invoice:override_credit_limit: holding the permission alone never overrides silently.
+    """
     payload = {"id": str(invoice_id)}
     if not dry_run:
         earlier = await posting.replay(actor, idempotency_key, "invoice.issue", payload)
@@ -326,10 +331,11 @@ async def issue(
             if customer.credit_limit_minor is not None:
                 owed = await exposure(actor.org, customer.id)
                 if owed + invoice.total_minor > customer.credit_limit_minor:
-                    if not may_exceed_credit_limit:
+                    if not override_credit_limit:
                         limit = Money.from_minor(customer.credit_limit_minor, customer.currency)
                         raise DomainError(
-                            f"issuing takes {customer.name} past its credit limit of {limit}",
+                            f"issuing takes {customer.name} past its credit limit of {limit};"
+                            " a role allowed to override it may pass overrideCreditLimit",
                             code=ErrorCode.CREDIT_LIMIT_EXCEEDED,
                             field=["id"],
                         )
@@ -403,6 +409,7 @@ async def issue(
                     **snapshot(invoice),
                     "entry": entry.number,
                     "creditLimitOverridden": overridden,
+                    "overrideCreditLimitRequested": override_credit_limit,
                 },
                 idempotency_key=idempotency_key,
             )

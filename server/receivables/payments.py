@@ -27,7 +27,7 @@ from server.identity.base_currency import base_currency
 from server.ledger import posting
 from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
 from server.money import Money, MoneyError
-from server.receivables import invoices
+from server.receivables import early_payment, invoices
 from server.receivables.invoices import DryRunDone, PostingPreview, entry_preview
 from server.receivables.models import Invoice, InvoiceStatus, Payment, PaymentMethod, PaymentStatus
 
@@ -143,8 +143,10 @@ async def apply(
     *,
     period_checked: bool = False,
     inserting: sql.Batch | None = None,
-) -> list[Allocation]:
+) -> tuple[list[Allocation], list[OpenItem]]:
     """Apply a locked credit to invoices, each locked here; refused as a whole on any problem.
+
+    Returns the allocations and the invoices' open items as the allocations leave them.
 
     `period_checked`: the caller's transaction also posts an entry dated `on`, whose
     numbering refuses a locked period, so the allocations need not read the lock date.
@@ -188,7 +190,7 @@ async def apply(
                 new_credit=inserting is not None,
             )
         )
-    return made
+    return made, [charges[invoice_id] for invoice_id, _ in requests]
 
 
 def snapshot(payment: Payment, item: OpenItem | None = None) -> dict[str, Any]:
@@ -348,10 +350,11 @@ async def record(
             written = sql.Batch()
             written.insert(payment)
             written.insert(item)
-            made = await apply(
+            made, charged = await apply(
                 actor, item, requests, data.date, period_checked=True, inserting=written
             )
             await written.run()
+            discounted = await early_payment.earn(actor, charged, data.date)
             if not dry_run:
                 await posting.remember(
                     actor, idempotency_key, "payment.record", payload, payment.id
@@ -379,6 +382,7 @@ async def record(
                         **snapshot(payment, item),
                         "entry": audit.Later("number"),
                         "allocations": allocations_json(made, currency),
+                        "discounts": allocations_json(discounted, currency),
                     },
                     idempotency_key=idempotency_key,
                 ),
@@ -387,7 +391,7 @@ async def record(
                 preview = PostingPreview(
                     number=None, on=data.date, due_date=None, lines=await entry_preview(entry.id)
                 )
-                for a in made:
+                for a in [*made, *discounted]:
                     if a.entry_id:
                         preview.lines.extend(await entry_preview(a.entry_id))
                 preview.allocations = [
@@ -437,7 +441,8 @@ async def allocate(
     async with in_transaction():
         item = await _locked_credit(actor, payment)
         when = on or payment.date
-        made = await apply(actor, item, parsed, when)
+        made, charged = await apply(actor, item, parsed, when)
+        discounted = await early_payment.earn(actor, charged, when)
         await audit.record(
             actor,
             "payment.allocate",
@@ -446,6 +451,7 @@ async def allocate(
             after={
                 **snapshot(payment, item),
                 "allocations": allocations_json(made, payment.currency),
+                "discounts": allocations_json(discounted, payment.currency),
             },
         )
     return payment
@@ -460,8 +466,12 @@ async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Paym
     if payment is None:
         raise NotFound("allocation not found", field=["allocationId"])
     async with in_transaction():
-        await allocation.undo(actor, found, on or found.date, ["allocationId"])
+        when = on or found.date
+        await allocation.undo(actor, found, when, ["allocationId"])
+        undone = 0
         if found.charge_id:
+            # The invoice is no longer paid in full: a discount it had earned goes too.
+            undone = await early_payment.undo(actor, [found.charge_id], when, ["date"])
             await invoices.refresh_status(found.charge_id)
         item = await OpenItem.get(id=payment.id)
         await audit.record(
@@ -470,7 +480,7 @@ async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Paym
             object_type="Payment",
             object_id=payment.id,
             before={"allocation": str(found.id), "invoice": str(found.charge_id)},
-            after=snapshot(payment, item),
+            after={**snapshot(payment, item), "discountsUndone": undone},
         )
     return payment
 
@@ -550,7 +560,11 @@ async def refund(actor: Actor, payment_id: UUID, request: RefundRequest) -> Paym
         request,
         operation="payment.refund",
         object_type="Payment",
-        memo=f"Refund of payment {payment.reference or payment.id}",
+        memo=(
+            f"Refund of payment {payment.reference}"
+            if payment.reference
+            else f"Refund of payment of {payment.date.isoformat()}"
+        ),
         describe=lambda item: snapshot(payment, item),
     )
     return payment
@@ -578,8 +592,11 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Paymen
             )
         for a in live:
             await allocation.undo(actor, a, when, ["id"])
-            if a.charge_id:
-                await invoices.refresh_status(a.charge_id)
+        charged = [a.charge_id for a in live if a.charge_id]
+        # Invoices this payment paid are no longer paid in full: their discounts go too.
+        undone = await early_payment.undo(actor, charged, when, ["date"])
+        for invoice_id in charged:
+            await invoices.refresh_status(invoice_id)
         assert payment.entry_id is not None
         reversal = await posting.reverse(
             actor, payment.entry_id, when, "Void of payment", audit_event=False
@@ -594,6 +611,6 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Paymen
             "payment.void",
             object_type="Payment",
             object_id=payment.id,
-            after={**snapshot(payment), "undone": len(live)},
+            after={**snapshot(payment), "undone": len(live), "discountsUndone": undone},
         )
     return payment

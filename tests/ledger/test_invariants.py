@@ -20,7 +20,9 @@ from server.identity import accounts as identity
 from server.ledger import posting, reports
 from server.ledger.models import Account, JournalEntry, JournalLine
 from server.money import Money
+from tests.ledger import document_set
 from tests.refusals import refused_as
+from tests.support import Api
 
 T = TypeVar("T")
 YEAR_START = date(2026, 1, 1)
@@ -206,3 +208,50 @@ async def test_posted_lines_and_entries_cannot_be_changed_on_postgres() -> None:
     ):
         with pytest.raises(Exception, match="immutable"):
             await conn.execute_script(sql)
+
+
+REVERSE = """mutation($input: JournalEntryReverseInput!) { journalEntryReverse(input: $input) {
+  journalEntry { id } userErrors { field code } } }"""
+
+
+async def test_no_entry_of_any_document_can_be_reversed_by_hand(api: Api) -> None:
+    books = await document_set.every_kind_of_document(api)
+    await document_set.assert_agings_equal_control_accounts(books)
+    entries = [e for e in await document_set.journal_entries(books) if e["status"] == "POSTED"]
+    kinds = {e["sourceType"] for e in entries}
+    assert kinds >= {
+        "invoice",
+        "payment",
+        "credit_note",
+        "write_off",
+        "refund",
+        "discount",
+        "allocation",
+        "bill",
+        "bill_payment",
+    }, kinds
+    assert any(e["reversalOf"] for e in entries)  # voids and undone allocations too
+    for entry in entries:
+        for role in ("owner", "accountant"):
+            data = await api.data(
+                REVERSE,
+                {"input": {"id": entry["id"], "date": "2026-06-30"}},
+                token=books.org.token(role),
+            )
+            payload = data["journalEntryReverse"]
+            assert payload["journalEntry"] is None, entry
+            assert payload["userErrors"] == [{"field": ["input", "id"], "code": "DOCUMENT_ENTRY"}]
+    after = await document_set.journal_entries(books)
+    assert len(after) == len(await document_set.journal_entries(books)) == len(entries)
+    await document_set.assert_agings_equal_control_accounts(books)
+    await document_set.assert_agings_equal_control_accounts(books, "2026-03-31")
+
+
+async def test_no_journal_text_shows_none(api: Api) -> None:
+    books = await document_set.every_kind_of_document(api)
+    entries = await document_set.journal_entries(books)
+    texts = [e["memo"] for e in entries] + [ln["description"] for e in entries for ln in e["lines"]]
+    assert texts and all(t for t in texts), texts
+    assert [t for t in texts if "None" in t] == []
+    # The exchange difference names the payment without a reference by its date.
+    assert any(t.startswith("Exchange difference invoice INV-") for t in texts), texts

@@ -126,6 +126,18 @@ async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
             ],
         )
         assert payload["journalEntry"]["lines"][1]["dimensions"] == [{"name": campaign}]
+    # Untagged income and an expense: the unassigned column holds them.
+    untagged = await post(
+        api,
+        org,
+        "2026-04-03",
+        [
+            line(ids["1010"], "DEBIT", "30.00"),
+            line(ids["4100"], "CREDIT", "50.00"),
+            line(ids["6100"], "DEBIT", "20.00"),
+        ],
+    )
+    assert untagged["userErrors"] == []
     spring = await api.data(
         PL,
         {"from": "2026-01-01", "to": "2026-12-31", "monthly": False, "dims": [options["Spring"]]},
@@ -135,13 +147,28 @@ async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
     category = made["trackingCategoryCreate"]["trackingCategory"]["id"]
     grouped = await api.data(
         """query($cat: ID!) { profitAndLoss(from: "2026-01-01", to: "2026-12-31", groupBy: $cat) {
-            columns { label } netIncome { amount } } }""",
+            columns { label unassigned } netIncome { amount }
+            sections { key totals { amount } } } }""",
         {"cat": category},
         token=org.token(),
     )
     columns = grouped["profitAndLoss"]
-    assert [c["label"] for c in columns["columns"]] == ["Autumn", "Spring"]
-    assert [v["amount"] for v in columns["netIncome"]] == ["120.00", "380.00"]
+    assert [(c["label"], c["unassigned"]) for c in columns["columns"]] == [
+        ("Autumn", False),
+        ("Spring", False),
+        ("Unassigned", True),
+    ]
+    assert [v["amount"] for v in columns["netIncome"]] == ["120.00", "380.00", "30.00"]
+    whole = await api.data(
+        PL, {"from": "2026-01-01", "to": "2026-12-31", "monthly": False}, token=org.token()
+    )
+    total = Decimal(whole["profitAndLoss"]["netIncome"][0]["amount"])
+    assert sum(Decimal(v["amount"]) for v in columns["netIncome"]) == total == Decimal("530.00")
+    for grouped_section, section in zip(
+        columns["sections"], whole["profitAndLoss"]["sections"], strict=True
+    ):
+        parts = sum(Decimal(t["amount"]) for t in grouped_section["totals"])
+        assert parts == Decimal(section["totals"][0]["amount"]), section["key"]
     tb = await trial_balance(api, org, "2026-12-31", [options["Autumn"]])
     assert {r["account"]["code"]: r["credit"]["amount"] for r in tb["rows"]} == {"4100": "120.00"}
     # Two options of one category on one line are refused.

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -19,10 +20,10 @@ from server.actor import Actor
 from server.crm.models import Vendor
 from server.documents.lines import LineDraft
 from server.documents.models import Allocation, OpenItem
-from server.errors import ErrorCode
+from server.errors import DomainError, ErrorCode
 from server.identity import accounts as identity
-from server.ledger import reports
-from server.ledger.models import Account
+from server.ledger import manual, reports
+from server.ledger.models import Account, JournalEntry
 from server.money import Money
 from server.payables import bill_payments, bills
 from server.payables.models import Bill, BillPayment, BillPaymentStatus, BillStatus
@@ -131,6 +132,21 @@ class PayablesMachine(RuleBasedStateMachine):
         bill_id = data.draw(st.sampled_from(self.bills))
         with refused_as(run(_void_refusal(bill_id))):
             run(bills.void(self.boss, bill_id, date(2026, 7, 1), None))
+
+    @rule(pick=st.integers(0, 10**6))
+    def reverse_a_document_entry_by_hand(self, pick: int) -> None:
+        """Refused whatever the document: its own operations correct it."""
+
+        async def go() -> None:
+            posted = await JournalEntry.filter(organization_id=self.clerk.org).order_by("number")
+            if not posted:
+                return
+            target = posted[pick % len(posted)]
+            with pytest.raises(DomainError) as refused:
+                await manual.reverse_entry(self.clerk, target.id, date(2026, 7, 1))
+            assert refused.value.code == ErrorCode.DOCUMENT_ENTRY, target.source_type
+
+        run(go())
 
     @invariant()
     def control_account_equals_open_items(self) -> None:

@@ -110,6 +110,31 @@ async def test_bill_payment_in_time_takes_the_early_payment_discount(api: Api) -
     await books.trial_balance_balances()
 
 
+async def test_discount_on_a_taxed_bill_gives_the_input_tax_back(api: Api) -> None:
+    books = await Books.open(api)
+    await books.give_vendors_discount_terms()
+    tax = await api.data(
+        """mutation($input: TaxRateCreateInput!) { taxRateCreate(input: $input) {
+            taxRate { id } userErrors { code } } }""",
+        {"input": {"name": "Input VAT 20", "rate": "20", "accountId": books.accounts["1400"]}},
+        token=books.org.token(),
+    )
+    rate_id = tax["taxRateCreate"]["taxRate"]["id"]
+    bill = await books.approved(
+        "T-1", date="2026-03-01", lines=[books.line("100.00", taxRateId=rate_id)]
+    )
+    assert bill["total"]["amount"] == "120.00"
+    paid = await books.pay("117.60", [(bill["id"], "117.60")], date="2026-03-05")
+    assert paid["userErrors"] == [], paid
+    assert (await books.bill(bill["id"]))["status"] == "PAID"
+    balances = await books.balances()
+    # 2.40 off: 2.00 of purchases, 0.40 of the input tax reclaimed.
+    assert balances["4800"] == "2.00"
+    assert balances["1400"] == "19.60"
+    assert balances["2000"] == "0.00"
+    await books.trial_balance_balances()
+
+
 @pytest.mark.postgres
 async def test_concurrent_bill_payments_never_pay_more_than_is_open(api: Api) -> None:
     books = await Books.open(api)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -18,9 +19,9 @@ from server.documents import entries
 from server.documents.aging import AgingBasis, aging
 from server.documents.lines import LineDraft
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
-from server.errors import ErrorCode
-from server.ledger import rates, reports
-from server.ledger.models import Account
+from server.errors import DomainError, ErrorCode
+from server.ledger import manual, rates, reports
+from server.ledger.models import Account, JournalEntry
 from server.money import Money
 from server.receivables import invoices, payments
 from server.receivables.invoices import InvoiceDraft
@@ -100,7 +101,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
 
         async def go() -> UUID:
             created = await invoices.create(self.books.actor, draft)
-            await invoices.issue(self.books.actor, created.id, may_exceed_credit_limit=True)
+            await invoices.issue(self.books.actor, created.id, override_credit_limit=True)
             return created.id
 
         self.invoices.append(run(go()))
@@ -197,6 +198,20 @@ class AgingTiesMachine(RuleBasedStateMachine):
             # Dates only move forward and nothing is refunded: only a second void is refused.
             with refused_as(ErrorCode.INVALID_STATUS if voided else None):
                 run(payments.void(self.books.actor, target, on))
+
+    @rule(pick=st.integers(0, 10**6), wait=st.integers(0, 10))
+    def reverse_a_document_entry_by_hand(self, pick: int, wait: int) -> None:
+        """Refused whatever the document: its own operations correct it."""
+        on = self.later(wait)
+
+        async def go() -> None:
+            posted = await JournalEntry.filter(organization_id=self.books.org).order_by("number")
+            target = posted[pick % len(posted)]
+            with pytest.raises(DomainError) as refused:
+                await manual.reverse_entry(self.books.actor, target.id, on)
+            assert refused.value.code == ErrorCode.DOCUMENT_ENTRY, target.source_type
+
+        run(go())
 
     @invariant()
     def aging_equals_control_account(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import (
     INVOICE,
+    INVOICE_ISSUE,
     balance,
     create_invoice,
     customer,
@@ -185,26 +186,45 @@ async def test_idempotency_key_replays_the_issue(api: Api) -> None:
 
 
 async def test_credit_limit_refuses_unless_overridden_and_audits_the_override(api: Api) -> None:
-    org = await api.new_org("ar_clerk")
+    org = await api.new_org("ar_clerk", "accountant")
     ids = await account_ids(api, org)
     acme = await customer(api, org, creditLimit="100.00")
     await issued_invoice(api, org, acme, "80.00")
     draft = (await create_invoice(api, org, acme, [sale(ids["4000"], "30.00")]))["invoice"]
-    refused = await issue(api, org, draft["id"], role="ar_clerk")
-    assert [e["code"] for e in refused["userErrors"]] == ["CREDIT_LIMIT_EXCEEDED"]
-    allowed = await issue(api, org, draft["id"])  # the owner holds the override permission
+    # Without the flag the limit holds for every role, those holding the override included.
+    for role in ("ar_clerk", "accountant", "owner"):
+        refused = await issue(api, org, draft["id"], role=role)
+        assert [e["code"] for e in refused["userErrors"]] == ["CREDIT_LIMIT_EXCEEDED"], role
+    # A role without the override may not ask for it.
+    denied = await api.gql(
+        INVOICE_ISSUE,
+        {"input": {"id": draft["id"], "overrideCreditLimit": True}},
+        token=org.token("ar_clerk"),
+    )
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    allowed = await issue(api, org, draft["id"], overrideCreditLimit=True)
     assert allowed["userErrors"] == [] and allowed["invoice"]["creditLimitOverridden"] is True
     events = await api.data(
         """{ auditEvents(first: 5, filter: {action: "invoice.issue"}) {
-             nodes { after } } }""",
+             nodes { objectId after } } }""",
         token=org.token(),
     )
-    afters = [e["after"] for e in events["auditEvents"]["nodes"]]
-    assert any(
-        '"creditLimitOverridden": true' in str(a)
-        or (isinstance(a, dict) and a.get("creditLimitOverridden"))
-        for a in afters
-    )
+    afters = {e["objectId"]: e["after"] for e in events["auditEvents"]["nodes"]}
+    overriding = next(a for a in afters.values() if a["number"] == allowed["invoice"]["number"])
+    assert overriding["creditLimitOverridden"] is True
+    assert overriding["overrideCreditLimitRequested"] is True
+    assert all(a["creditLimitOverridden"] is False for a in afters.values() if a is not overriding)
+
+
+async def test_override_flag_within_the_credit_limit_overrides_nothing(api: Api) -> None:
+    org = await api.new_org()
+    acme = await customer(api, org, creditLimit="100.00")
+    invoice = await issued_invoice(api, org, acme, "80.00")
+    assert invoice["creditLimitOverridden"] is False
+    ids = await account_ids(api, org)
+    draft = (await create_invoice(api, org, acme, [sale(ids["4000"], "20.00")]))["invoice"]
+    issued = await issue(api, org, draft["id"], overrideCreditLimit=True)
+    assert issued["userErrors"] == [] and issued["invoice"]["creditLimitOverridden"] is False
 
 
 async def test_void_reverses_and_is_refused_while_paid(api: Api) -> None:

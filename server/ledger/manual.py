@@ -1,0 +1,213 @@
+"""Manual journal entries: what a person writes by hand, as a draft or posted at once.
+
+Drafts keep their lines on the entry (they need not balance) and can be changed or
+deleted until they are posted; posting validates them through the posting service.
+Business documents never come here: they post through `posting.post`, and their entries
+are corrected through the documents' own operations, never reversed by hand.
+
+Segregation of duties: whoever wrote a draft's content may not post it while the rule
+journal:post is on. A draft's `created_by_id` names that author: an edit by someone else
+makes the editor its author (the audit log keeps who created and who edited it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from tortoise.transactions import in_transaction
+
+from server import clock
+from server.access import duties
+from server.access.control import AccessControl
+from server.actor import Actor
+from server.audit import log as audit
+from server.errors import DomainError, ErrorCode, NotFound
+from server.ledger import posting
+from server.ledger.models import Account, EntryStatus, JournalEntry, JournalLine
+from server.ledger.posting import EntryInput, LineInput
+
+
+def _draft_payload(draft: JournalEntry) -> dict[str, Any]:
+    return {
+        "date": draft.date.isoformat(),
+        "memo": draft.memo,
+        "lines": draft.draft_lines or [],
+    }
+
+
+async def _locked_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
+    """The organization's draft with this id, locked; posted entries are never changed."""
+    found = (
+        await JournalEntry.filter(id=entry_id, organization_id=actor.org)
+        .select_for_update()
+        .first()
+    )
+    if found is None:
+        raise NotFound("journal entry not found", field=["id"])
+    if found.status != EntryStatus.DRAFT:
+        raise DomainError(
+            "the entry is posted; posted entries are corrected by reversing them",
+            code=ErrorCode.ALREADY_POSTED,
+            field=["id"],
+        )
+    return found
+
+
+async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
+    """Keep an entry unposted; its lines are checked but it need not balance yet."""
+    await posting.resolve(actor, entry, allow_control=False, require_balance=False)
+    async with in_transaction():
+        draft = await JournalEntry.create(
+            organization_id=actor.org,
+            status=EntryStatus.DRAFT,
+            date=entry.date,
+            memo=entry.memo,
+            draft_lines=[ln.as_json() for ln in entry.lines],
+            created_by_id=actor.author_id,
+        )
+        await audit.record(
+            actor,
+            "journal_entry.create",
+            object_type="JournalEntry",
+            object_id=draft.id,
+            after=posting.entry_payload(entry),
+        )
+    return draft
+
+
+async def update_draft(actor: Actor, entry_id: UUID, entry: EntryInput) -> JournalEntry:
+    """Replace a draft's date, memo and lines; the editor becomes its author."""
+    await posting.resolve(actor, entry, allow_control=False, require_balance=False)
+    async with in_transaction():
+        draft = await _locked_draft(actor, entry_id)
+        before = {**_draft_payload(draft), "author": str(draft.created_by_id)}
+        draft.date = entry.date
+        draft.memo = entry.memo
+        draft.draft_lines = [ln.as_json() for ln in entry.lines]
+        draft.created_by_id = actor.author_id
+        await draft.save(update_fields=["date", "memo", "draft_lines", "created_by_id"])
+        await audit.record(
+            actor,
+            "journal_entry.update",
+            object_type="JournalEntry",
+            object_id=draft.id,
+            before=before,
+            after={**posting.entry_payload(entry), "author": str(actor.author_id)},
+        )
+    return draft
+
+
+async def delete_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
+    """Delete a draft; it has no number and no lines in the ledger, so nothing else changes."""
+    async with in_transaction():
+        draft = await _locked_draft(actor, entry_id)
+        before = _draft_payload(draft)
+        await JournalEntry.filter(id=draft.id, status=EntryStatus.DRAFT).delete()
+        await audit.record(
+            actor,
+            "journal_entry.delete",
+            object_type="JournalEntry",
+            object_id=draft.id,
+            before=before,
+        )
+    return draft
+
+
+async def create_posted(
+    access: AccessControl, actor: Actor, entry: EntryInput, idempotency_key: str | None
+) -> JournalEntry:
+    """Post a new entry at once; its author posts it, allowed only where the duty rule is off.
+
+    The entry is validated before the duty check, so a faulty entry reports what is wrong
+    with it rather than who may post it.
+    """
+    payload = posting.entry_payload(entry)
+    if await posting.replay(actor, idempotency_key, "journal_entry.post", payload) is None:
+        await posting.resolve(actor, entry, allow_control=False)
+    await duties.ensure_not_creator(
+        access,
+        actor,
+        obj="journal",
+        act="post",
+        created_by_id=actor.author_id,
+        object_type="JournalEntry",
+        field=["post"],
+    )
+    return await posting.post(actor, entry, idempotency_key=idempotency_key)
+
+
+async def post_draft(access: AccessControl, actor: Actor, entry_id: UUID) -> JournalEntry:
+    """Validate and post a draft. The duty check comes after validation, inside the
+    transaction; a refusal is audited once the transaction has rolled back."""
+    try:
+        async with in_transaction():
+            return await _post_locked_draft(access, actor, entry_id)
+    except duties.SegregationOfDuties as refusal:
+        await duties.record_refusal(actor, refusal)
+        raise
+
+
+async def _post_locked_draft(access: AccessControl, actor: Actor, entry_id: UUID) -> JournalEntry:
+    draft = await _locked_draft(actor, entry_id)
+    entry = EntryInput(
+        date=draft.date,
+        memo=draft.memo,
+        lines=[LineInput.from_json(d) for d in draft.draft_lines or []],
+    )
+    lines = await posting.resolve(actor, entry, allow_control=False)
+    duties.refuse_creator(
+        access,
+        actor,
+        obj="journal",
+        act="post",
+        created_by_id=draft.created_by_id,
+        object_type="JournalEntry",
+        object_id=entry_id,
+    )
+    draft.status = EntryStatus.POSTED
+    draft.number = await posting.take_number(actor, draft.date)
+    draft.posted_at = clock.now()
+    draft.posted_by_id = actor.user_id
+    draft.draft_lines = None
+    await draft.save()
+    await posting.write_lines(actor, draft, lines)
+    await audit.record(
+        actor,
+        "journal_entry.post",
+        object_type="JournalEntry",
+        object_id=draft.id,
+        before={"status": "DRAFT"},
+        after=posting.summary(draft, lines),
+    )
+    return draft
+
+
+async def reverse_entry(
+    actor: Actor, entry_id: UUID, on: date, memo: str | None = None
+) -> JournalEntry:
+    """Reverse a manual entry by hand.
+
+    An entry a document posted (an invoice, a payment, a bill, an allocation, ...) or one
+    that touches a control account is refused: reversing it alone would part the control
+    account from the documents' open balances for good, and the document could no longer
+    be voided. Documents are corrected through their own operations.
+    """
+    original = await JournalEntry.get_or_none(id=entry_id, organization_id=actor.org)
+    if original is None:
+        raise NotFound("journal entry not found", field=["id"])
+    control_ids = await Account.filter(organization_id=actor.org, is_control=True).values_list(
+        "id", flat=True
+    )
+    control_lines = await JournalLine.filter(
+        entry_id=original.id, account_id__in=list(control_ids)
+    ).exists()
+    if original.source_type is not None or control_lines:
+        raise DomainError(
+            "this entry belongs to a document; correct it through the document "
+            "(void, unallocate, credit note) instead of reversing its entry",
+            code=ErrorCode.DOCUMENT_ENTRY,
+            field=["id"],
+        )
+    return await posting.reverse(actor, entry_id, on, memo)
