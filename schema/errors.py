@@ -40,7 +40,12 @@ class TopLevelCode(StrEnum):
 
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
+    # A value the client sent (a variable or a literal argument) is not of its type.
     BAD_USER_INPUT = "BAD_USER_INPUT"
+    # The document is not GraphQL.
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    # The document is GraphQL but not valid against the schema or its limits.
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -55,7 +60,13 @@ class Forbidden(GraphQLError):
 
 
 EXPECTED_CODES = frozenset(
-    {TopLevelCode.UNAUTHENTICATED, TopLevelCode.FORBIDDEN, TopLevelCode.BAD_USER_INPUT}
+    {
+        TopLevelCode.UNAUTHENTICATED,
+        TopLevelCode.FORBIDDEN,
+        TopLevelCode.BAD_USER_INPUT,
+        TopLevelCode.GRAPHQL_PARSE_FAILED,
+        TopLevelCode.GRAPHQL_VALIDATION_FAILED,
+    }
 )
 
 

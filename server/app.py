@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise import connections
@@ -26,6 +26,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from server.access.control import AccessControl
 from server.audit.http import export_audit
 from server.db import ensure_sqlite_directory, tortoise_config
+from server.http_errors import error_response
 from server.observability import (
     REQUESTS,
     configure_logging,
@@ -110,7 +111,9 @@ class RequestMiddleware:
                 raise _BodyTooLarge
             await self.app(scope, limited_receive, send_with_id)
         except _BodyTooLarge:
-            too_large_response = PlainTextResponse("request body too large", status_code=413)
+            too_large_response = error_response(
+                413, f"request body over the limit of {self.max_body} bytes"
+            )
             await too_large_response(scope, receive, send_with_id)
         finally:
             self._finish(scope, status, started, statements.value)
