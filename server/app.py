@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -27,6 +26,7 @@ from server.access.control import AccessControl
 from server.audit.http import export_audit
 from server.db import ensure_sqlite_directory, tortoise_config
 from server.http_errors import error_response
+from server.metrics_endpoint import metrics, start_metrics_server, stop_metrics_server
 from server.observability import (
     REQUESTS,
     configure_logging,
@@ -177,10 +177,6 @@ async def readyz(_request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-async def metrics(_request: Request) -> Response:
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
-
-
 def settle_heap() -> None:
     """Keep the cycle collector off what lives as long as the process.
 
@@ -204,15 +200,19 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not manage_database:
-            await access.refresh()
-            yield
-            return
-        ensure_sqlite_directory(settings.database_url)
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            await access.refresh()
-            settle_heap()
-            yield
+        metrics_server = start_metrics_server(settings)
+        try:
+            if not manage_database:
+                await access.refresh()
+                yield
+                return
+            ensure_sqlite_directory(settings.database_url)
+            async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+                await access.refresh()
+                settle_heap()
+                yield
+        finally:
+            stop_metrics_server(metrics_server)
 
     middleware = [
         Middleware(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     keepalive_requests: int = Field(default=25, ge=0)
     # Results of queries kept per process (0 turns the cache off); see schema/cache.py.
     query_cache_entries: int = Field(default=2000, ge=0)
+
+    # Prometheus metrics: see server/metrics_endpoint.py. A separate port (loopback unless
+    # told otherwise) or a bearer token; with neither, production serves no metrics.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
+    metrics_token: SecretStr | None = Field(default=None, min_length=16)
 
     log_level: str = "INFO"
     log_json: bool = True
