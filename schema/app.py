@@ -119,8 +119,13 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
 
 def graphql_app(settings: Settings, access: AccessControl) -> LedgerlineGraphQL:
     extensions: list[Any] = [OperationObserver]
-    if settings.query_cache_entries:
-        extensions.append(cache_extension(ResultCache(settings.query_cache_entries)))
+    if settings.query_cache_entries and settings.query_cache_bytes:
+        cache = ResultCache(
+            settings.query_cache_entries,
+            settings.query_cache_bytes,
+            settings.query_cache_max_entry_bytes,
+        )
+        extensions.append(cache_extension(cache))
     schema = build_schema(settings, extra_extensions=extensions)
     return LedgerlineGraphQL(
         settings,

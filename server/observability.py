@@ -11,7 +11,7 @@ from typing import IO, Any
 
 import orjson
 import structlog
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 from server.redaction import REDACTED, redact
 from server.settings import Settings
@@ -27,6 +27,13 @@ LATENCY = Histogram(
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 SQL_STATEMENTS = Counter("ledgerline_sql_statements_total", "SQL statements executed")
+CACHE_BYTES = Gauge(
+    "ledgerline_query_cache_bytes", "Bytes held by the query result cache (answers and keys)"
+)
+CACHE_ENTRIES = Gauge("ledgerline_query_cache_entries", "Answers held by the query result cache")
+CACHE_SKIPPED = Counter(
+    "ledgerline_query_cache_skipped_total", "Answers not cached because they were too large"
+)
 
 
 @dataclass

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     keepalive_requests: int = Field(default=25, ge=0)
     # Results of queries kept per process (0 turns the cache off); see schema/cache.py.
     query_cache_entries: int = Field(default=2000, ge=0)
+    # ...and the bytes they may hold in all, and at most per answer (a larger one is not kept).
+    query_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
+    query_cache_max_entry_bytes: int = Field(default=1024 * 1024, ge=0)
 
     # Prometheus metrics: see server/metrics_endpoint.py. A separate port (loopback unless
     # told otherwise) or a bearer token; with neither, production serves no metrics.
