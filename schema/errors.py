@@ -8,6 +8,7 @@ import strawberry
 from graphql import GraphQLError
 
 from server.errors import DomainError, ErrorCode, ValidationFailed
+from server.observability import logger
 
 strawberry.enum(ErrorCode, name="UserErrorCode", description="Why an input was refused.")
 
@@ -25,7 +26,7 @@ class UserError:
 
 def user_errors(error: DomainError) -> list[UserError]:
     errors = error.errors if isinstance(error, ValidationFailed) else [error]
-    return [
+    mapped = [
         UserError(
             field=["input", *e.field] if e.field else None,
             message=e.message,
@@ -33,6 +34,12 @@ def user_errors(error: DomainError) -> list[UserError]:
         )
         for e in errors
     ]
+    # Logged once here, by code and field: messages can quote the input.
+    logger().info(
+        "graphql.user_errors",
+        errors=[{"error_code": e.code.value, "field": e.field} for e in mapped],
+    )
+    return mapped
 
 
 class TopLevelCode(StrEnum):

@@ -197,6 +197,24 @@ async def test_client_errors_logged_once_with_code_and_path_and_no_traceback(
         assert not [line for line in mine if "exception" in line or line["level"] == "error"]
 
 
+async def test_user_errors_logged_once_with_code_and_field(api: Api, captured: Captured) -> None:
+    org = await api.new_org()
+    request_id = uuid.uuid4().hex
+    wrong = _canary("wrong")
+    await api.post(
+        SIGN_IN,
+        {"input": {"email": org.users["owner"].email, "password": wrong}},
+        headers={"x-request-id": request_id},
+    )
+    mine = [line for line in captured.lines() if line.get("request_id") == request_id]
+    reports = [line for line in mine if line["event"] == "graphql.user_errors"]
+    assert [r["errors"] for r in reports] == [
+        [{"error_code": "INVALID_CREDENTIALS", "field": None}]
+    ]
+    assert not [line for line in mine if "exception" in line or line["level"] == "error"]
+    assert wrong not in captured.text()
+
+
 async def test_unexpected_error_logged_with_traceback_inside_its_json_line(
     api: Api, app: Any, captured: Captured, monkeypatch: pytest.MonkeyPatch
 ) -> None:
