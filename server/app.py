@@ -37,6 +37,9 @@ from server.settings import Settings, get_settings
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics", "/audit/export"}
+# Of a path the service does not serve, the log keeps this much: enough to see what a
+# scanner probes, not a body's worth of URL.
+_LOGGED_PATH_CHARS = 200
 # Allocations between young collections (CPython's default is 700).
 YOUNG_COLLECTION_THRESHOLD = 10_000
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
@@ -147,7 +150,7 @@ class RequestMiddleware:
         logger().info(
             "request",
             method=scope["method"],
-            path=scope["path"],
+            path=scope["path"][:_LOGGED_PATH_CHARS],
             status=status,
             duration_ms=round((time.perf_counter() - started) * 1000, 2),
             sql_statements=statements,

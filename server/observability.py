@@ -165,8 +165,11 @@ def configure_logging(settings: Settings, stream: IO[str] | None = None) -> None
         library.handlers.clear()
         library.propagate = True
     logging.captureWarnings(True)
-    # aiosqlite logs each statement with its parameters at DEBUG: values never logged.
+    # aiosqlite logs each statement with its parameters at DEBUG, and httpx and httpcore
+    # each outbound request's URL, query string included, at INFO and DEBUG: never logged.
     logging.getLogger("aiosqlite").setLevel(max(level, logging.INFO))
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
     structlog.configure(
         processors=[*_shared_processors(), structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         wrapper_class=structlog.make_filtering_bound_logger(level),

@@ -174,6 +174,18 @@ async def test_every_log_line_of_malformed_requests_is_one_json_object(
     assert not [line for line in lines if "exception" in line]
 
 
+async def test_long_url_logged_truncated_without_its_query_string(
+    client: httpx.AsyncClient, captured: Captured
+) -> None:
+    secret = _canary("query-string")
+    await client.get("/" + "p" * 20_000, params={"token": secret})
+    await client.get("/audit/export", params={"format": "csv", "access_token": secret})
+    text = captured.text()
+    assert secret not in text
+    assert "p" * 201 not in text
+    assert len(captured.stream.getvalue()) < 3_000
+
+
 async def test_client_errors_logged_once_with_code_and_path_and_no_traceback(
     api: Api, captured: Captured
 ) -> None:
