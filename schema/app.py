@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,6 +18,7 @@ from strawberry.extensions import SchemaExtension
 from schema import build_schema
 from schema.cache import ResultCache, cache_extension
 from schema.context import Context
+from schema.http_json import decode_body, encode_response
 from server.access.control import AccessControl
 from server.actor import RequestInfo
 from server.http_errors import error_response
@@ -81,12 +81,10 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         # orjson is several times faster than the standard library on large pages.
-        return orjson.dumps(data)
+        return encode_response(data)
 
     def decode_json(self, data: str | bytes) -> object:
-        # orjson refuses invalid UTF-8 with a JSONDecodeError, which the view answers with
-        # 400; the standard library would raise UnicodeDecodeError, an internal error.
-        return orjson.loads(data)
+        return decode_body(data)
 
     def parse_json(self, data: str | bytes) -> Any:
         parsed = super().parse_json(data)

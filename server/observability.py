@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
@@ -131,7 +132,10 @@ def log_formatter(log_json: bool = True) -> logging.Formatter:
 
 
 def _json(value: Any, **_kwargs: Any) -> str:
-    return orjson.dumps(value, default=str).decode()
+    try:
+        return orjson.dumps(value, default=str).decode()
+    except TypeError:  # a lone surrogate, which orjson refuses: escaped instead
+        return json.dumps(value, default=str)
 
 
 class _StdoutHandler(logging.StreamHandler):

@@ -327,6 +327,13 @@ def test_access_token_in_free_text_redacted() -> None:
     assert jwt not in event["exception"]
 
 
+def test_log_line_with_a_lone_surrogate_still_one_json_object(captured: Captured) -> None:
+    logger().warning("odd", value="\ud800")
+    logging.getLogger("graphql").warning("odd \udfff")
+    assert [line["event"] for line in captured.lines()] == ["odd", "odd \udfff"]
+    assert captured.capfd.readouterr() == ("", "")
+
+
 def test_our_logger_output_is_redacted(captured: Captured) -> None:
     secret = _canary("ours")
     logger().warning("sign_in", payload={"input": {"password": secret}}, email="a@b.c")

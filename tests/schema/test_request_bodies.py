@@ -190,3 +190,36 @@ async def test_document_errors_keep_their_code_when_cached(api: Api) -> None:
         assert {e["extensions"]["code"] for e in (await api.gql("{ "))["errors"]} == {
             "GRAPHQL_PARSE_FAILED"
         }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"query": "{ __typename }", "variables": {"n": NaN}}',
+        b'{"query": "{ __typename }", "variables": {"n": Infinity}}',
+        b'{"query": "{ __typename }", "variables": {"n": -Infinity}}',
+        b'{"query": "{ __typename }", "variables": {"s": "\xc3\x28"}}',
+        b'{"query": "{ __typename }", "variables": {"s": "\\ud800"}',
+        b'{"query": "{ __typename }"} trailing',
+    ],
+)
+async def test_non_standard_or_broken_json_refused_with_400(
+    client: httpx.AsyncClient, body: bytes
+) -> None:
+    response = await client.post("/graphql", content=body, headers=JSON)
+    assert response.status_code == 400, response.text
+    assert _codes(response) == ["BAD_REQUEST"]
+
+
+async def test_lone_surrogate_in_a_variable_is_a_value_error_not_a_body_error(
+    client: httpx.AsyncClient,
+) -> None:
+    # JSON allows the escape; the value is refused where it is used, and the answer that
+    # quotes it is still valid JSON.
+    body = b'{"query": "' + PAGE.encode() + b'", "variables": {"n": "\\ud800"}}'
+    response = await client.post("/graphql", content=body, headers=JSON)
+    assert response.status_code == 200
+    assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["BAD_USER_INPUT"]
+    unused = b'{"query": "{ __typename }", "variables": {"\\udfff": "\\ud800"}}'
+    response = await client.post("/graphql", content=unused, headers=JSON)
+    assert response.json() == {"data": {"__typename": "Query"}}
