@@ -151,6 +151,21 @@ class _StdoutHandler(logging.StreamHandler):
         pass
 
 
+def _quiet_libraries(level: int) -> None:
+    """Libraries whose records would carry request content or repeat what we log."""
+    # uvicorn's access line holds the query string; the request line replaces it.
+    access = logging.getLogger("uvicorn.access")
+    access.handlers.clear()
+    access.propagate = False
+    access.disabled = True
+    # aiosqlite logs each statement with its parameters at DEBUG, and httpx and httpcore
+    # each outbound request's URL, query string included, at INFO and DEBUG.
+    logging.getLogger("aiosqlite").setLevel(max(level, logging.INFO))
+    # casbin prints the whole model and policy at INFO on every load.
+    for name in ("httpx", "httpcore", "casbin"):
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
+
+
 def configure_logging(settings: Settings, stream: IO[str] | None = None) -> None:
     """Route every logger (ours, strawberry, graphql, uvicorn, tortoise, asyncio, warnings)
     through one handler on the root logger. Safe to call again: the handler is replaced."""
@@ -164,16 +179,12 @@ def configure_logging(settings: Settings, stream: IO[str] | None = None) -> None
     root.addHandler(handler)
     root.setLevel(level)
     # uvicorn's own configuration gives its loggers plain-text handlers; ours are used instead.
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    for name in ("uvicorn", "uvicorn.error"):
         library = logging.getLogger(name)
         library.handlers.clear()
         library.propagate = True
+    _quiet_libraries(level)
     logging.captureWarnings(True)
-    # aiosqlite logs each statement with its parameters at DEBUG, and httpx and httpcore
-    # each outbound request's URL, query string included, at INFO and DEBUG: never logged.
-    logging.getLogger("aiosqlite").setLevel(max(level, logging.INFO))
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(max(level, logging.WARNING))
     structlog.configure(
         processors=[*_shared_processors(), structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         wrapper_class=structlog.make_filtering_bound_logger(level),
@@ -203,8 +214,9 @@ def uvicorn_log_config(settings: Settings) -> dict[str, Any]:
         },
         "root": {"handlers": [_HANDLER_NAME], "level": settings.log_level.upper()},
         "loggers": {
-            name: {"handlers": [], "propagate": True}
-            for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+            "uvicorn": {"handlers": [], "propagate": True},
+            "uvicorn.error": {"handlers": [], "propagate": True},
+            "uvicorn.access": {"handlers": [], "propagate": False},
         },
     }
 
