@@ -20,12 +20,15 @@ from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from schema.audit.resolvers import AuditQuery
 from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
+from schema.error_log import log_errors
 from schema.errors import TopLevelCode, should_mask
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
@@ -149,11 +152,18 @@ class _Masking(MaskErrors):
 
 
 class LedgerlineSchema(strawberry.Schema):
-    """Strips "Did you mean" hints from every error when suggestions are disabled."""
+    """Strips "Did you mean" hints when suggestions are disabled; logs errors our way."""
 
     @staticmethod
     def remove_field_suggestion(error: GraphQLError) -> None:
         error.message = _SUGGESTION.sub("", error.message)
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Called once per operation with the errors as raised, before they are masked.
+        coded_syntax_errors(errors)
+        log_errors(errors)
 
 
 def build_schema(
@@ -204,6 +214,7 @@ def build_schema(
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
             # Rules built once above so the validation cache can hit across requests.
             lambda: AddValidationRules(rules),
+            DocumentErrorCodes,
             ParserCache,
             ValidationCache,
             lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),

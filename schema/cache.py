@@ -6,6 +6,7 @@ transaction, so any write by any process moves the sequence and retires every ca
 result of that organization. The key also holds who asks, the policy version they were
 authorised under, the document, its variables and the day (for date-relative fields).
 Only successful queries are stored; mutations, errors and API keys are never cached.
+The cache is bounded by entries and by bytes (settings); its size is exported to /metrics.
 """
 
 from __future__ import annotations
@@ -21,28 +22,80 @@ from strawberry.types.graphql import OperationType
 
 from schema.context import Context
 from server import clock
+from server.observability import CACHE_BYTES, CACHE_ENTRIES, CACHE_SKIPPED
 
 MAX_ENTRIES = 2000
+MAX_BYTES = 32 * 1024 * 1024
+MAX_ENTRY_BYTES = 1024 * 1024
+# What a stored key costs besides its document and variables (the tuple, ids, dates).
+_KEY_OVERHEAD = 256
 
 
 class ResultCache:
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
-        self._entries: OrderedDict[tuple[Any, ...], ExecutionResult] = OrderedDict()
+    """Least recently used answers, capped by count and by bytes.
+
+    An answer is kept as its JSON, so the bytes counted are the bytes held: a decoded
+    answer takes several times its JSON in Python objects. An answer over the per-entry
+    cap is not kept at all (a large report would push out many small pages and rarely be
+    asked again before the data changes).
+    """
+
+    def __init__(
+        self,
+        max_entries: int = MAX_ENTRIES,
+        max_bytes: int = MAX_BYTES,
+        max_entry_bytes: int = MAX_ENTRY_BYTES,
+    ) -> None:
+        self._entries: OrderedDict[tuple[Any, ...], tuple[bytes, int]] = OrderedDict()
         self._max = max_entries
+        self._max_bytes = max_bytes
+        self._max_entry_bytes = min(max_entry_bytes, max_bytes)
+        self.bytes = 0
         self.hits = 0
+        self.skipped = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: tuple[Any, ...]) -> bool:
+        return key in self._entries
 
     def get(self, key: tuple[Any, ...]) -> ExecutionResult | None:
         found = self._entries.get(key)
-        if found is not None:
-            self._entries.move_to_end(key)
-            self.hits += 1
-        return found
-
-    def put(self, key: tuple[Any, ...], result: ExecutionResult) -> None:
-        self._entries[key] = result
+        if found is None:
+            return None
         self._entries.move_to_end(key)
-        while len(self._entries) > self._max:
-            self._entries.popitem(last=False)
+        self.hits += 1
+        return ExecutionResult(data=orjson.loads(found[0]), errors=None)
+
+    def put(self, key: tuple[Any, ...], result: ExecutionResult) -> bool:
+        """Keep a successful answer; False if it is too large to keep."""
+        encoded = orjson.dumps(result.data)
+        size = len(encoded) + _key_size(key)
+        if size > self._max_entry_bytes:
+            self.skipped += 1
+            CACHE_SKIPPED.inc()
+            return False
+        self._forget(key)
+        self._entries[key] = (encoded, size)
+        self.bytes += size
+        while self._entries and (len(self._entries) > self._max or self.bytes > self._max_bytes):
+            self._forget(next(iter(self._entries)))
+        self._report()
+        return True
+
+    def _forget(self, key: tuple[Any, ...]) -> None:
+        gone = self._entries.pop(key, None)
+        if gone is not None:
+            self.bytes -= gone[1]
+
+    def _report(self) -> None:
+        CACHE_BYTES.set(self.bytes)
+        CACHE_ENTRIES.set(len(self._entries))
+
+
+def _key_size(key: tuple[Any, ...]) -> int:
+    return _KEY_OVERHEAD + sum(len(part) for part in key if isinstance(part, str | bytes))
 
 
 def cache_extension(cache: ResultCache) -> type[SchemaExtension]:
@@ -60,7 +113,7 @@ def cache_extension(cache: ResultCache) -> type[SchemaExtension]:
                 key is not None
                 and isinstance(result, ExecutionResult)
                 and not result.errors
-                and cache.get(key) is None
+                and key not in cache
             ):
                 cache.put(key, result)
 

@@ -8,6 +8,7 @@ import strawberry
 from graphql import GraphQLError
 
 from server.errors import DomainError, ErrorCode, ValidationFailed
+from server.observability import logger
 
 strawberry.enum(ErrorCode, name="UserErrorCode", description="Why an input was refused.")
 
@@ -25,7 +26,7 @@ class UserError:
 
 def user_errors(error: DomainError) -> list[UserError]:
     errors = error.errors if isinstance(error, ValidationFailed) else [error]
-    return [
+    mapped = [
         UserError(
             field=["input", *e.field] if e.field else None,
             message=e.message,
@@ -33,6 +34,12 @@ def user_errors(error: DomainError) -> list[UserError]:
         )
         for e in errors
     ]
+    # Logged once here, by code and field: messages can quote the input.
+    logger().info(
+        "graphql.user_errors",
+        errors=[{"error_code": e.code.value, "field": e.field} for e in mapped],
+    )
+    return mapped
 
 
 class TopLevelCode(StrEnum):
@@ -40,7 +47,12 @@ class TopLevelCode(StrEnum):
 
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
+    # A value the client sent (a variable or a literal argument) is not of its type.
     BAD_USER_INPUT = "BAD_USER_INPUT"
+    # The document is not GraphQL.
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    # The document is GraphQL but not valid against the schema or its limits.
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -55,7 +67,13 @@ class Forbidden(GraphQLError):
 
 
 EXPECTED_CODES = frozenset(
-    {TopLevelCode.UNAUTHENTICATED, TopLevelCode.FORBIDDEN, TopLevelCode.BAD_USER_INPUT}
+    {
+        TopLevelCode.UNAUTHENTICATED,
+        TopLevelCode.FORBIDDEN,
+        TopLevelCode.BAD_USER_INPUT,
+        TopLevelCode.GRAPHQL_PARSE_FAILED,
+        TopLevelCode.GRAPHQL_VALIDATION_FAILED,
+    }
 )
 
 

@@ -37,6 +37,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.info import Info
 
 from schema.direct_completion import Compiler, executing
+from schema.error_codes import coded_variable_errors
 from schema.plans import (
     Attribute,
     FieldPlan,
@@ -65,6 +66,11 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         self._compiled: dict[tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, Any]] = {}
         self._compiler = Compiler(self)
+
+    @classmethod
+    def build(cls, *args: Any, **kwargs: Any) -> Any:
+        # Variables are coerced here; a list instead of an executor is the client's errors.
+        return coded_variable_errors(super().build(*args, **kwargs))
 
     def _direct(self) -> bool:
         manager = self.middleware_manager

@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise import connections
@@ -26,7 +25,9 @@ from tortoise.contrib.starlette import RegisterTortoise
 from server.access.control import AccessControl
 from server.audit.http import export_audit
 from server.db import ensure_sqlite_directory, tortoise_config
+from server.http_errors import error_response
 from server.identity import passwords
+from server.metrics_endpoint import metrics, start_metrics_server, stop_metrics_server
 from server.observability import (
     REQUESTS,
     configure_logging,
@@ -37,6 +38,9 @@ from server.settings import Settings, get_settings
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics", "/audit/export"}
+# Of a path the service does not serve, the log keeps this much: enough to see what a
+# scanner probes, not a body's worth of URL.
+_LOGGED_PATH_CHARS = 200
 # Allocations between young collections (CPython's default is 700).
 YOUNG_COLLECTION_THRESHOLD = 10_000
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
@@ -111,7 +115,9 @@ class RequestMiddleware:
                 raise _BodyTooLarge
             await self.app(scope, limited_receive, send_with_id)
         except _BodyTooLarge:
-            too_large_response = PlainTextResponse("request body too large", status_code=413)
+            too_large_response = error_response(
+                413, f"request body over the limit of {self.max_body} bytes"
+            )
             await too_large_response(scope, receive, send_with_id)
         finally:
             self._finish(scope, status, started, statements.value)
@@ -145,7 +151,7 @@ class RequestMiddleware:
         logger().info(
             "request",
             method=scope["method"],
-            path=scope["path"],
+            path=scope["path"][:_LOGGED_PATH_CHARS],
             status=status,
             duration_ms=round((time.perf_counter() - started) * 1000, 2),
             sql_statements=statements,
@@ -175,10 +181,6 @@ async def readyz(_request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-async def metrics(_request: Request) -> Response:
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
-
-
 def settle_heap() -> None:
     """Keep the cycle collector off what lives as long as the process.
 
@@ -203,15 +205,19 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not manage_database:
-            await access.refresh()
-            yield
-            return
-        ensure_sqlite_directory(settings.database_url)
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            await access.refresh()
-            settle_heap()
-            yield
+        metrics_server = start_metrics_server(settings)
+        try:
+            if not manage_database:
+                await access.refresh()
+                yield
+                return
+            ensure_sqlite_directory(settings.database_url)
+            async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+                await access.refresh()
+                settle_heap()
+                yield
+        finally:
+            stop_metrics_server(metrics_server)
 
     middleware = [
         Middleware(

@@ -32,7 +32,9 @@ async def _with_database(work: Callable[[], Awaitable[Any]]) -> Any:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    get_settings()  # refuse to start on a bad configuration before forking workers
+    from server.observability import uvicorn_log_config
+
+    settings = get_settings()  # refuse to start on a bad configuration before forking workers
     uvicorn.run(
         "server.app:create_app",
         factory=True,
@@ -41,7 +43,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         access_log=False,  # the application logs each request as JSON with its request id
         proxy_headers=args.proxy_headers,
-        log_level="warning",
+        # Every line uvicorn writes is a JSON object like the application's own.
+        log_config=uvicorn_log_config(settings),
     )
     return 0
 

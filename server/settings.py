@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -59,6 +59,15 @@ class Settings(BaseSettings):
     keepalive_requests: int = Field(default=25, ge=0)
     # Results of queries kept per process (0 turns the cache off); see schema/cache.py.
     query_cache_entries: int = Field(default=2000, ge=0)
+    # ...and the bytes they may hold in all, and at most per answer (a larger one is not kept).
+    query_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
+    query_cache_max_entry_bytes: int = Field(default=1024 * 1024, ge=0)
+
+    # Prometheus metrics: see server/metrics_endpoint.py. A separate port (loopback unless
+    # told otherwise) or a bearer token; with neither, production serves no metrics.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
+    metrics_token: SecretStr | None = Field(default=None, min_length=16)
 
     # argon2id cost. The defaults are the library's recommended profile; tests lower them to
     # stay fast. Below OWASP's minimum (19 MiB, two passes) a warning is logged at start.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import AsyncIterator
 from datetime import datetime
@@ -12,6 +11,7 @@ import orjson
 
 from server.audit.chain import HASHED_FIELDS
 from server.audit.models import AuditEvent
+from server.exports import csv_safe
 
 COLUMNS = ("sequence", *[f for f in HASHED_FIELDS if f != "sequence"], "prev_hash", "hash")
 _BATCH = 500
@@ -51,7 +51,7 @@ async def jsonl(events: AsyncIterator[dict[str, Any]]) -> AsyncIterator[bytes]:
 
 async def as_csv(events: AsyncIterator[dict[str, Any]]) -> AsyncIterator[bytes]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_safe.writer(buffer)
     writer.writerow(COLUMNS)
     async for event in events:
         writer.writerow([_plain(event[c]) for c in COLUMNS])

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from server.access.control import AccessControl
 from server.actor import RequestInfo
 from server.audit import export
 from server.audit import log as audit
+from server.http_errors import error_response
 from server.identity.authenticate import authenticate
 from server.identity.errors import AuthenticationFailed
 from server.settings import Settings
@@ -19,7 +20,7 @@ FORMATS = {"csv": ("text/csv", export.as_csv), "jsonl": ("application/x-ndjson",
 
 
 def _error(status: int, code: str, message: str) -> Response:
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)
+    return error_response(status, message, code)
 
 
 async def export_audit(request: Request) -> Response:

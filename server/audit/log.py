@@ -16,11 +16,10 @@ from server import clock
 from server.actor import Actor
 from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
+from server.redaction import redact as redact_secrets
 from server.sql import fetch_rows
 
 PLATFORM_CHAIN = "platform"
-_SECRET_MARKERS = ("password", "secret", "token", "totp", "recovery", "api_key", "hash")
-REDACTED = "[redacted]"
 
 
 def chain_key(organization_id: UUID | None) -> str:
@@ -31,14 +30,7 @@ def redact(values: dict[str, Any] | None) -> dict[str, Any] | None:
     """Replace anything that looks like a credential, at any depth."""
     if values is None:
         return None
-    clean: dict[str, Any] = {}
-    for key, value in values.items():
-        if any(marker in key.lower() for marker in _SECRET_MARKERS):
-            clean[key] = REDACTED
-        elif isinstance(value, dict):
-            clean[key] = redact(value)
-        else:
-            clean[key] = value
+    clean: dict[str, Any] = redact_secrets(values)
     return clean
 
 

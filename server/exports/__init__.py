@@ -1,0 +1,1 @@
+"""Helpers shared by every file the service writes for people to open (CSV, spreadsheets)."""

@@ -1,0 +1,33 @@
+"""Errors the HTTP layer answers before GraphQL runs, in the shape GraphQL clients read.
+
+A client parses `{"errors": [{"message", "extensions": {"code"}}]}` whatever went wrong, so
+a refused body, method or size answers in that shape too, with its own HTTP status.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from starlette.responses import JSONResponse
+
+
+class HttpErrorCode(StrEnum):
+    """`extensions.code` of errors answered before the GraphQL document is read."""
+
+    BAD_REQUEST = "BAD_REQUEST"
+    NOT_FOUND = "NOT_FOUND"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+
+
+_CODE_OF_STATUS = {
+    404: HttpErrorCode.NOT_FOUND,
+    405: HttpErrorCode.METHOD_NOT_ALLOWED,
+    413: HttpErrorCode.PAYLOAD_TOO_LARGE,
+}
+
+
+def error_response(status: int, message: str, code: str | None = None) -> JSONResponse:
+    """A GraphQL-shaped error body with an HTTP status; without a code, the status picks one."""
+    code = code or _CODE_OF_STATUS.get(status, HttpErrorCode.BAD_REQUEST)
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)

@@ -1,0 +1,73 @@
+"""Who may read the Prometheus metrics, and where.
+
+Metrics tell an outsider how busy the service is, which operations it serves and how they
+fail, so they are not public in production:
+- `LEDGERLINE_METRICS_PORT` set: metrics are served on that port only (bound to
+  `LEDGERLINE_METRICS_HOST`, loopback by default), and `/metrics` on the API port is absent;
+- else `LEDGERLINE_METRICS_TOKEN` set: `/metrics` on the API port requires
+  `Authorization: Bearer <token>`;
+- else `/metrics` is open outside production and absent in production.
+"""
+
+from __future__ import annotations
+
+import hmac
+from threading import Thread
+from wsgiref.simple_server import WSGIServer
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest, start_http_server
+from starlette.requests import Request
+from starlette.responses import Response
+
+from server.http_errors import error_response
+from server.observability import logger
+from server.settings import Settings
+
+
+def on_api_port(settings: Settings) -> bool:
+    """Whether the API port serves /metrics at all."""
+    if settings.metrics_port is not None:
+        return False
+    return settings.metrics_token is not None or not settings.is_production
+
+
+def _authorised(settings: Settings, request: Request) -> bool:
+    if settings.metrics_token is None:
+        return True
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    expected = settings.metrics_token.get_secret_value()
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip(), expected)
+
+
+async def metrics(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    if not on_api_port(settings):
+        return error_response(404, "Not Found")
+    if not _authorised(settings, request):
+        return error_response(401, "a metrics token is required", "UNAUTHENTICATED")
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def start_metrics_server(settings: Settings) -> tuple[WSGIServer, Thread] | None:
+    """The separate metrics listener, if one is configured and its port is free.
+
+    With several worker processes the first to start holds the port; the others say so and
+    go on serving the API.
+    """
+    if settings.metrics_port is None:
+        return None
+    try:
+        return start_http_server(settings.metrics_port, addr=settings.metrics_host)
+    except OSError as error:
+        logger().warning(
+            "metrics.port_unavailable", port=settings.metrics_port, error=error.strerror
+        )
+        return None
+
+
+def stop_metrics_server(started: tuple[WSGIServer, Thread] | None) -> None:
+    if started is not None:
+        server, thread = started
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
