@@ -2,8 +2,8 @@
 real gate, versus a golden table.
 
 The table (authorization_matrix.txt beside this file) is committed: a new root field, a new
-nested declaration, a new role or a changed grant shows up as a diff to review. Regenerate it deliberately with
-LEDGERLINE_UPDATE_GOLDEN=1 make test.
+nested declaration, a new role or a changed grant shows up as a diff to review. Regenerate it
+deliberately with LEDGERLINE_UPDATE_GOLDEN=1 make test.
 """
 
 from __future__ import annotations

@@ -245,10 +245,13 @@ def _requirement(field: GraphQLField) -> tuple[str, str] | None:
 def _every_field(graphql_schema: GraphQLSchema) -> Iterator[tuple[str, GraphQLField]]:
     roots = {"Query", "Mutation", "Subscription"}
     for name, graphql_type in sorted(graphql_schema.type_map.items()):
-        if isinstance(graphql_type, GraphQLObjectType) and not name.startswith("__"):
-            if name not in roots:
-                for field_name, field in graphql_type.fields.items():
-                    yield f"{name}.{field_name}", field
+        if (
+            isinstance(graphql_type, GraphQLObjectType)
+            and not name.startswith("__")
+            and name not in roots
+        ):
+            for field_name, field in graphql_type.fields.items():
+                yield f"{name}.{field_name}", field
 
 
 def nested_declarations(graphql_schema: GraphQLSchema) -> dict[str, tuple[str, str]]:
