@@ -87,6 +87,10 @@ class Context:
             self._decisions[(obj, action)] = decision
         return decision
 
+    def decided(self, obj: str, action: str) -> bool | None:
+        """This request's answer for (obj, action) if the gate has given one."""
+        return self._decisions.get((obj, action))
+
     def first_denial(self, obj: str, action: str) -> bool:
         """True the first time this request is denied (obj, action): that one is audited.
         Marked before the audit is awaited, so rows completing meanwhile do not audit it."""

@@ -13,10 +13,12 @@ into another object without a declaration (docs/authorization-nested-fields.md).
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
-from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.extensions import FieldExtension
 
 from schema.context import Context
 from schema.errors import Forbidden, Unauthenticated
@@ -28,19 +30,47 @@ PUBLIC = ("public", "")
 SIGNED_IN = ("signed_in", "")
 
 
-class Gate(BasePermission):
-    """Authenticate, then ask Casbin; a denial is audited in its own transaction."""
+class Gate(FieldExtension):
+    """The field extension every declared field carries: authenticate, then ask Casbin.
 
-    message = "not allowed"
-    error_extensions = {"code": "FORBIDDEN"}
+    A denial raises FORBIDDEN (audited in its own transaction), so a denied nested field is
+    null with the error at its path. A field whose answer this request already holds
+    resolves synchronously: a page's rows ask again for every row."""
 
     def __init__(self, obj: str, action: str) -> None:
         self.obj = obj
         self.action = action
 
-    async def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+    def allowed_already(self, context: Context) -> bool:
+        """Whether this request is already known to hold the requirement."""
+        return context.decided(self.obj, self.action) is True
+
+    def resolve(
+        self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        if self.allowed_already(info.context):
+            return next_(source, info, **kwargs)
+        return self._checked(next_, source, info, kwargs)
+
+    async def _checked(
+        self,
+        next_: Callable[..., Any],
+        source: Any,
+        info: strawberry.Info,
+        kwargs: dict[str, Any],
+    ) -> Any:
         await authorize(info.context, self.obj, self.action)
-        return True
+        result = next_(source, info, **kwargs)
+        return await result if inspect.isawaitable(result) else result
+
+    async def resolve_async(
+        self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        await authorize(info.context, self.obj, self.action)
+        result = next_(source, info, **kwargs)
+        if inspect.isasyncgen(result):
+            return result
+        return await result if inspect.isawaitable(result) else result
 
 
 async def authorize(context: Context, obj: str, action: str) -> None:
@@ -72,9 +102,7 @@ def _declare(
         raise ValueError(f"{requirement} is not in the permission catalogue")
     extensions = list(kwargs.pop("extensions", []))
     if gated:
-        extensions.insert(
-            0, PermissionExtension(permissions=[Gate(*requirement)], use_directives=False)
-        )
+        extensions.insert(0, Gate(*requirement))
     metadata = {**kwargs.pop("metadata", {}), GATE: requirement}
     return decorator(extensions=extensions, metadata=metadata, **kwargs)
 

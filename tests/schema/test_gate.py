@@ -26,7 +26,6 @@ from graphql import (
     get_named_type,
 )
 from graphql.type import introspection_types, specified_scalar_types
-from strawberry.permission import PermissionExtension
 
 from schema import build_schema
 from schema.permissions import (
@@ -120,11 +119,9 @@ def test_declared_requirements_enforced_by_gate(graphql_schema: GraphQLSchema) -
         definition = field.extensions["strawberry-definition"]
         requirement = declared_requirement(definition)
         gates = [
-            (permission.obj, permission.action)
+            (extension.obj, extension.action)
             for extension in definition.extensions
-            if isinstance(extension, PermissionExtension)
-            for permission in extension.permissions
-            if isinstance(permission, Gate)
+            if isinstance(extension, Gate)
         ]
         if requirement == PUBLIC:
             expected: list[tuple[str, str]] = []
@@ -356,11 +353,9 @@ def test_nested_declarations_nullable_in_catalogue_and_enforced(
         field = fields[name]
         definition = field.extensions["strawberry-definition"]
         gates = [
-            (permission.obj, permission.action)
+            (extension.obj, extension.action)
             for extension in definition.extensions
-            if isinstance(extension, PermissionExtension)
-            for permission in extension.permissions
-            if isinstance(permission, Gate)
+            if isinstance(extension, Gate)
         ]
         if gates != [need] or need not in PERMISSIONS or isinstance(field.type, GraphQLNonNull):
             problems[name] = {"declared": need, "enforced": gates, "type": str(field.type)}
