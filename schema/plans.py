@@ -142,9 +142,11 @@ def _field_plan(field_def: GraphQLField) -> FieldPlan | None:
     if not isinstance(strawberry_field, StrawberryField) or field_def.args:
         return None
     if (
-        # Strawberry marks the resolver of a field with no resolver and no extensions.
+        # Strawberry marks the resolver of a field with no resolver of its own; one with
+        # extensions (the authorization gate's) must run them, so it is not read directly.
         getattr(field_def.resolve, "_is_default", False)
         and strawberry_field.default_resolver is getattr
+        and not strawberry_field.extensions
     ):
         name = strawberry_field.python_name
         return Attribute(read=attrgetter(name), name=name, field_def=field_def)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from schema.ids import encode
 from server.access.catalogue import BUILTIN_ROLES
 from tests.crm.queries import CUSTOMER_NOTE_ADD
 from tests.documents.helpers import new_tax_rate
@@ -345,3 +346,53 @@ async def test_page_of_many_rows_denied_a_field_is_audited_once(api: Api) -> Non
     )
     (event,) = events["auditEvents"]["nodes"]
     assert event["objectType"] == "journal" and event["actorRoles"] == ["sales"]
+
+
+async def test_every_declared_nested_field_is_refused_to_a_role_holding_only_its_root(
+    api: Api,
+) -> None:
+    """For each root field above, a custom role holding only that root's permission: every
+    declared nested field needing anything else is null with FORBIDDEN, whatever path
+    (the database's pages, the direct completion, graphql-core's) completes it."""
+    books = await _books(api)
+    org = books.org
+    matrix_needs = {
+        line.split(" | ")[0]: line.split(" | ")[1] for line in MATRIX.read_text().splitlines()[1:]
+    }
+    member = encode("User", org.users["viewer"].id)
+    asked: set[str] = set()
+    roles: set[str] = set()
+    for root, query in QUERIES.items():
+        obj, action = matrix_needs[f"Query.{root}"].split(":")
+        name = f"only_{obj}_{action}"
+        if name not in roles:
+            made = await api.data(
+                """mutation($i: RoleCreateInput!) { roleCreate(input: $i) {
+                     userErrors { code } } }""",
+                {"i": {"name": name, "permissions": [{"object": obj, "action": action}]}},
+                token=org.token(),
+            )
+            assert made["roleCreate"]["userErrors"] == [], made
+            roles.add(name)
+        given = await api.data(
+            """mutation($id: ID!, $r: [String!]!) { memberRolesSet(input: {userId: $id, roles: $r})
+                 { userErrors { code } } }""",
+            {"id": member, "r": [name]},
+            token=org.token(),
+        )
+        assert given["memberRolesSet"]["userErrors"] == [], given
+        variables = {"c": books.customer_id} if "$c" in query else None
+        result = await api.gql(query, variables, token=org.token("viewer"))
+        forbidden = {
+            tuple(e["path"])
+            for e in result.get("errors", [])
+            if e["extensions"]["code"] == "FORBIDDEN"
+        }
+        assert len(forbidden) == len(result.get("errors", [])), result["errors"]
+        for field, path, value in _aliased(result["data"]):
+            asked.add(field)
+            if matrix_needs[field] == f"{obj}:{action}":
+                assert path not in forbidden, (root, field, path)
+            else:
+                assert value is None and path in forbidden, (root, field, path, value)
+    assert asked, "no declared field answered"
