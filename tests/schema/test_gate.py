@@ -1,8 +1,9 @@
 """The authorization gate, walked over the whole schema.
 
-Deny by default: every root field declares the (object, action) it needs; the declarations,
-the permission catalogue and the built-in roles of policies/policy.csv agree; and every type
-and field carries a description.
+Deny by default: every root field declares the (object, action) it needs, and so does every
+field that leads into another permission object (docs/authorization-nested-fields.md); the
+declarations, the permission catalogue and the built-in roles of policies/policy.csv agree;
+and every type and field carries a description.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from server.settings import Settings
 POLICY_CSV = Path(__file__).resolve().parents[2] / "policies" / "policy.csv"
 # Signing in, refreshing, and redeeming a one-time set-password token need no access token.
 PUBLIC_FIELDS = {"Mutation.sessionCreate", "Mutation.sessionRefresh", "Mutation.passwordSet"}
-# relay's node/nodes resolvers cannot be wrapped by PermissionExtension; each Node type's
+# relay's node/nodes resolvers are not wrapped by the gate's extension; each Node type's
 # resolve_nodes passes the gate for its own (object, "read") instead (schema/__init__.py).
 GATED_IN_RESOLVE_NODES = {"Query.node", "Query.nodes"}
 
