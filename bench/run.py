@@ -124,7 +124,8 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
     # What convert_selections reads of a resolve info: a document without fragments or
     # variables needs nothing else.
     plain = SimpleNamespace(fragments={}, variable_values={})
-    item = item_sql(convert_selections(plain, [root]), shape)  # type: ignore[arg-type]
+    # The benchmarks sign in as the owner, whom the gate allows every field.
+    item = item_sql(convert_selections(plain, [root]), shape, lambda _type, _field: True)  # type: ignore[arg-type]
     if item is None:
         raise ValueError("the server completes this selection in Python")
     where = Where().add('"organization_id" = {}', None)

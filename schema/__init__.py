@@ -69,8 +69,9 @@ SIGN_IN_FIELDS = frozenset(
 
 
 def _node_field(many: bool) -> Any:
-    # The relay resolver is sync and returns an awaitable, which PermissionExtension cannot
-    # wrap; each Node type's resolve_nodes passes the gate for its own (object, "read").
+    # The gate's extension is not put on relay's node fields: a node's object is known only
+    # once its id is decoded, so each Node type's resolve_nodes passes the gate for its own
+    # (object, "read").
     return relay.node(
         description=(
             "Objects by global id; null for ids that do not exist or are not visible."

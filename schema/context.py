@@ -33,6 +33,9 @@ class Context:
     _auth_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _authenticated: bool = False
     loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+    # The gate's decisions for this request, and the denials already audited.
+    _decisions: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _denials_audited: set[tuple[str, str]] = field(default_factory=set)
 
     def bearer_token(self) -> str | None:
         header = self.request.headers.get("authorization", "")
@@ -75,6 +78,26 @@ class Context:
         """The actor, for resolvers behind the gate (which has already authenticated)."""
         assert self._actor is not None, "resolver reached without passing the gate"
         return self._actor
+
+    def allows(self, actor: Actor, obj: str, action: str) -> bool:
+        """Casbin's answer for (obj, action), asked once per request."""
+        decision = self._decisions.get((obj, action))
+        if decision is None:
+            decision = self.access.allowed(actor.subject, actor.org, obj, action)
+            self._decisions[(obj, action)] = decision
+        return decision
+
+    def decided(self, obj: str, action: str) -> bool | None:
+        """This request's answer for (obj, action) if the gate has given one."""
+        return self._decisions.get((obj, action))
+
+    def first_denial(self, obj: str, action: str) -> bool:
+        """True the first time this request is denied (obj, action): that one is audited.
+        Marked before the audit is awaited, so rows completing meanwhile do not audit it."""
+        if (obj, action) in self._denials_audited:
+            return False
+        self._denials_audited.add((obj, action))
+        return True
 
     def loader(self, name: str, factory: Any) -> DataLoader[Any, Any]:
         """A DataLoader built once per request, so batching never crosses requests."""

@@ -204,10 +204,25 @@ class Compiler:
         value = self._value(plan.field_def.type, details)
         if value is None:
             return None
+        step = self._unguarded_step(parent, name, details, plan, value)
+        guard = getattr(plan, "guard", None)
+        if step is None or guard is None:
+            return step
+        assert isinstance(step, _Call)  # a guarded attribute is never read inline
+        return _Call(step.key, _guarded(guard, step), step.needs_path)
+
+    def _unguarded_step(
+        self,
+        parent: GraphQLObjectType,
+        name: str,
+        details: FieldDetailsList,
+        plan: FieldPlan,
+        value: _Value,
+    ) -> _Step | None:
         completer, needs_path = value.produce, value.needs_path
         type_name = parent.name
         if isinstance(plan, Attribute):
-            if plan.name.isidentifier() and not keyword.iskeyword(plan.name):
+            if plan.guard is None and plan.name.isidentifier() and not keyword.iskeyword(plan.name):
                 return _Read(name, plan.name, value)
             read = plan.read
             if not needs_path:
@@ -324,6 +339,19 @@ def _own_class(object_type: GraphQLObjectType) -> type | None:
     definition = (object_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     origin = getattr(definition, "origin", None)
     return origin if isinstance(origin, type) else None
+
+
+def _guarded(guard: tuple[str, str], step: _Call) -> Produce:
+    """A field the gate guards, produced only once this request is known to hold its
+    requirement; otherwise the object goes to the general path, where the gate decides."""
+    produce = step.produce
+
+    def guarded(source: Any, path: Where) -> Any:
+        if executing.get().context_value.decided(*guard) is not True:
+            raise GiveUp
+        return produce(source, path)
+
+    return guarded
 
 
 def _leaf_shortcuts(leaf: Leaf) -> tuple[tuple[type, str | None, str], ...]:

@@ -166,7 +166,7 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
             node = details[0].node
             plan = None if node.arguments else plans.get(node.name.value)
             coerce = value_plan = return_type = None
-            if isinstance(plan, Attribute):
+            if isinstance(plan, Attribute) and plan.guard is None:
                 return_type = plan.field_def.type
                 value_plan = value_plan_of(return_type)
                 inner = value_plan.inner if isinstance(value_plan, NonNull) else value_plan
@@ -196,6 +196,10 @@ class LedgerlineExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         field_def = plan.field_def
         return_type = field_def.type
+        guard = getattr(plan, "guard", None)
+        if guard is not None and self.context_value.decided(*guard) is not True:
+            # Not yet known to be allowed: the gate's extension decides, in strawberry's chain.
+            return self.execute_field(parent_type, source, details, path, position_context)
         info: GraphQLResolveInfo | None = None
         try:
             if isinstance(plan, GlobalIdField):

@@ -1,16 +1,24 @@
-"""The single authorization gate: every root field declares what it needs.
+"""The single authorization gate: every root field, and every field that leads from one
+permission object into another, declares what it needs.
 
 `requires(obj, action)` wraps `strawberry.field`/`strawberry.mutation`; `public()` marks the
 few fields that need no token (signing in) and `signed_in()` those any member may use.
-A test walks the schema and fails on a root field without a declaration.
+On a nested field (an invoice's journal entry, a bill's creator, a customer's balances) the
+same declaration makes a denied field null with a FORBIDDEN error at its path; such a field
+is nullable for that reason. Decisions are kept per request, so a page of fifty rows asks
+Casbin once and audits a denial once. TYPE_OBJECTS says which permission object each
+GraphQL type belongs to; tests walk the schema with it and fail on a field that crosses
+into another object without a declaration (docs/authorization-nested-fields.md).
 """
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
-from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.extensions import FieldExtension
 
 from schema.context import Context
 from schema.errors import Forbidden, Unauthenticated
@@ -22,23 +30,54 @@ PUBLIC = ("public", "")
 SIGNED_IN = ("signed_in", "")
 
 
-class Gate(BasePermission):
-    """Authenticate, then ask Casbin; a denial is audited in its own transaction."""
+class Gate(FieldExtension):
+    """The field extension every declared field carries: authenticate, then ask Casbin.
 
-    message = "not allowed"
-    error_extensions = {"code": "FORBIDDEN"}
+    A denial raises FORBIDDEN (audited in its own transaction), so a denied nested field is
+    null with the error at its path. A field whose answer this request already holds
+    resolves synchronously: a page's rows ask again for every row."""
 
     def __init__(self, obj: str, action: str) -> None:
         self.obj = obj
         self.action = action
 
-    async def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+    def allowed_already(self, context: Context) -> bool:
+        """Whether this request is already known to hold the requirement."""
+        return context.decided(self.obj, self.action) is True
+
+    def resolve(
+        self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        if self.allowed_already(info.context):
+            return next_(source, info, **kwargs)
+        return self._checked(next_, source, info, kwargs)
+
+    async def _checked(
+        self,
+        next_: Callable[..., Any],
+        source: Any,
+        info: strawberry.Info,
+        kwargs: dict[str, Any],
+    ) -> Any:
         await authorize(info.context, self.obj, self.action)
-        return True
+        result = next_(source, info, **kwargs)
+        return await result if inspect.isawaitable(result) else result
+
+    async def resolve_async(
+        self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        await authorize(info.context, self.obj, self.action)
+        result = next_(source, info, **kwargs)
+        if inspect.isasyncgen(result):
+            return result
+        return await result if inspect.isawaitable(result) else result
 
 
 async def authorize(context: Context, obj: str, action: str) -> None:
-    """Raise UNAUTHENTICATED or FORBIDDEN unless the request may do (obj, action)."""
+    """Raise UNAUTHENTICATED or FORBIDDEN unless the request may do (obj, action).
+
+    The decision is kept on the request's context: the rows of a page ask for the same
+    nested field many times, and one request is audited once per denied (obj, action)."""
     actor = await context.actor()
     if actor is None:
         raise Unauthenticated(context.auth_error or "authentication required")
@@ -47,11 +86,13 @@ async def authorize(context: Context, obj: str, action: str) -> None:
             # Sessions, passwords and profiles belong to people; keys act only by permission.
             raise Forbidden("API keys cannot use this field")
         return
-    if not context.access.allowed(actor.subject, actor.org, obj, action):
+    if context.allows(actor, obj, action):
+        return
+    if context.first_denial(obj, action):
         await audit.record_alone(
             actor, "access.denied", outcome="DENIED", object_type=obj, after={"action": action}
         )
-        raise Forbidden(f"your roles do not allow {obj}:{action}")
+    raise Forbidden(f"your roles do not allow {obj}:{action}")
 
 
 def _declare(
@@ -61,15 +102,14 @@ def _declare(
         raise ValueError(f"{requirement} is not in the permission catalogue")
     extensions = list(kwargs.pop("extensions", []))
     if gated:
-        extensions.insert(
-            0, PermissionExtension(permissions=[Gate(*requirement)], use_directives=False)
-        )
+        extensions.insert(0, Gate(*requirement))
     metadata = {**kwargs.pop("metadata", {}), GATE: requirement}
     return decorator(extensions=extensions, metadata=metadata, **kwargs)
 
 
 def requires(obj: str, action: str, *, mutation: bool = False, **kwargs: Any) -> Any:
-    """A root field that needs (obj, action) in the caller's organization."""
+    """A field that needs (obj, action) in the caller's organization: a root field, or a
+    nested field that leads into another permission object (null and FORBIDDEN if denied)."""
     decorator = strawberry.mutation if mutation else strawberry.field
     return _declare(decorator, (obj, action), kwargs, gated=True)
 
@@ -88,3 +128,112 @@ def public(*, mutation: bool = False, **kwargs: Any) -> Any:
 
 def declared_requirement(field: Any) -> tuple[str, str] | None:
     return field.metadata.get(GATE) if field.metadata else None
+
+
+# ------------------------------------------------------------------ permission objects of types
+
+# The permission object each GraphQL object type belongs to: reading it is reading that
+# object. PART marks a type with no object of its own (a value, a line, a report row, a
+# connection, a payload): it belongs to whatever object reached it. A field that leads from
+# one object into another declares the other's (object, "read") with `requires`.
+PART = None
+TYPE_OBJECTS: dict[str, str | None] = {
+    "Account": "account",
+    "ApiKey": "api_key",
+    "AuditEvent": "audit",
+    "Bill": "bill",
+    "BillPayment": "bill_payment",
+    "CreditNote": "credit_note",
+    "Customer": "customer",
+    "CustomerNote": "customer",
+    "Dispute": "invoice",
+    "DutySegregationRule": "duty_rule",
+    "ExchangeRate": "exchange_rate",
+    "Invoice": "invoice",
+    "InvoiceReminder": "invoice",
+    "Item": "item",
+    "JournalEntry": "journal",
+    "Member": "member",
+    "Organization": "organization",
+    "Payment": "payment",
+    "PaymentTerms": "item",
+    "PurchaseOrder": "purchase_order",
+    "Role": "role",
+    "TaxRate": "item",
+    "TrackingCategory": "account",
+    "TrackingOption": "account",
+    "User": "member",
+    "Vendor": "vendor",
+    # Parts of documents, shared by more than one where they are allocations.
+    "Address": PART,
+    "Allocation": PART,
+    "BillAllocation": PART,
+    "BillLine": PART,
+    "BillWarning": PART,
+    "InvoiceLine": PART,
+    "JournalLine": PART,
+    "Money": PART,
+    "PurchaseOrderLine": PART,
+    "DryRun": PART,
+    "PreviewAllocation": PART,
+    "PreviewLine": PART,
+    # Reports and results: they belong to the root field that asked for them.
+    "AgingBucket": PART,
+    "AgingTotals": PART,
+    "ApAging": PART,
+    "ApAgingRow": PART,
+    "ArAging": PART,
+    "ArAgingRow": PART,
+    "ArMetrics": PART,
+    "AuditDigest": PART,
+    "AuditVerification": PART,
+    "BalanceSheet": PART,
+    "CatalogueEntry": PART,
+    "CustomerStatement": PART,
+    "CustomerStatementLine": PART,
+    "GeneralLedger": PART,
+    "GeneralLedgerLine": PART,
+    "PageInfo": PART,
+    "PaymentSchedule": PART,
+    "PaymentScheduleBucket": PART,
+    "PeriodColumn": PART,
+    "Permission": PART,
+    "ProfitAndLoss": PART,
+    "ReminderDue": PART,
+    "StatementRow": PART,
+    "StatementSection": PART,
+    "TrialBalance": PART,
+    "TrialBalanceRow": PART,
+    "UserError": PART,
+    "Viewer": PART,
+}
+# Connections, edges, mutation payloads and report results carry what their field gives.
+PART_SUFFIXES = ("Connection", "Edge", "Payload", "Result")
+# Objects some root fields act on but that are read as another object's.
+READ_AS = {"tax_rate": "item", "dimension": "account", "ledger": "journal"}
+
+
+class UnmappedType(LookupError):
+    """A GraphQL object type that TYPE_OBJECTS does not place."""
+
+
+def object_of_type(type_name: str) -> str | None:
+    """The permission object a type belongs to (PART: none of its own)."""
+    if type_name in TYPE_OBJECTS:
+        return TYPE_OBJECTS[type_name]
+    if type_name.endswith(PART_SUFFIXES):
+        return PART
+    raise UnmappedType(f"{type_name} has no permission object in TYPE_OBJECTS")
+
+
+def read_object(obj: str) -> str:
+    """The object whose types a requirement on `obj` reaches."""
+    return READ_AS.get(obj, obj)
+
+
+# Master data (parties, accounts, items) holds amounts of its own (a credit limit, a price)
+# beside amounts summed from documents (a customer's balances, an account's balance). The
+# summed ones are the documents' data: each declares the object it is computed from. A test
+# fails on an amount of master data that is neither listed here nor declared.
+MASTER_DATA = ("customer", "vendor", "account", "item")
+OWN_AMOUNTS = frozenset({"Customer.creditLimit", "Item.unitPrice"})

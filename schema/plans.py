@@ -112,6 +112,9 @@ class Attribute:
     read: Callable[[Any], Any]
     name: str
     field_def: GraphQLField
+    # The authorization gate's (object, action) the field declares: read directly only once
+    # the request is known to hold it; until then graphql-core runs the gate's extension.
+    guard: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,22 +135,37 @@ class Resolver:
     source_names: tuple[str, ...]
     info_name: str | None
     field_def: GraphQLField
+    guard: tuple[str, str] | None = None  # as Attribute.guard
 
 
 FieldPlan = Attribute | GlobalIdField | Resolver
+
+
+def _only_gate(strawberry_field: StrawberryField) -> tuple[str, str] | None:
+    """The requirement of a field whose only extension is the authorization gate."""
+    from schema.permissions import Gate  # the gate's module reaches the types, which use plans
+
+    extensions = strawberry_field.extensions
+    if len(extensions) == 1 and type(extensions[0]) is Gate:
+        return (extensions[0].obj, extensions[0].action)
+    return None
 
 
 def _field_plan(field_def: GraphQLField) -> FieldPlan | None:
     strawberry_field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     if not isinstance(strawberry_field, StrawberryField) or field_def.args:
         return None
+    guard = _only_gate(strawberry_field)
+    # Any other extension must run in strawberry's resolver chain.
+    plain = guard is not None or not strawberry_field.extensions
     if (
-        # Strawberry marks the resolver of a field with no resolver and no extensions.
+        # Strawberry marks the resolver of a field with no resolver of its own.
         getattr(field_def.resolve, "_is_default", False)
         and strawberry_field.default_resolver is getattr
+        and plain
     ):
         name = strawberry_field.python_name
-        return Attribute(read=attrgetter(name), name=name, field_def=field_def)
+        return Attribute(read=attrgetter(name), name=name, field_def=field_def, guard=guard)
     resolver = strawberry_field.base_resolver
     wrapped = getattr(resolver.wrapped_func, "__func__", None) if resolver else None
     if wrapped is _NODE_ID and not strawberry_field.extensions:
@@ -158,7 +176,7 @@ def _field_plan(field_def: GraphQLField) -> FieldPlan | None:
         and callable(function)
         and not isinstance(function, (staticmethod, classmethod))
         and not resolver.is_async
-        and not strawberry_field.extensions
+        and plain
     ):
         info = resolver.info_parameter
         return Resolver(
@@ -170,6 +188,7 @@ def _field_plan(field_def: GraphQLField) -> FieldPlan | None:
             ),
             info_name=info.name if info else None,
             field_def=field_def,
+            guard=guard,
         )
     return None
 

@@ -16,6 +16,10 @@ enums by name. tests/schema/test_sql_json.py holds both paths to the same answer
 Anything else in the selection (a field not declared, arguments, directives, a fragment on
 another type, the items asked twice under different names) leaves the page to the Python
 path. So does SQLite, the embedded database, where speed is not the point.
+
+A field the authorization gate guards (schema.permissions `requires`, such as an invoice's
+customer) is asked of the gate before the SQL is built: allowed, the database writes it;
+denied, the page goes to the Python path, where the gate makes it null with FORBIDDEN.
 """
 
 from __future__ import annotations
@@ -181,19 +185,48 @@ class _Unsupported(Exception):
 ROW = "p"
 
 
+# Whether the request may read a field (type name, field name) the gate may guard.
+Allowed = Callable[[str, str], bool]
+
+
 def page_item_sql(info: strawberry.Info, shape: Shape) -> str | None:
     """For the connection this field returns: the SQL of one item's JSON over the page's row
     (alias ROW); None when the page must be completed in Python."""
     if dialect() != "postgres":
         return None
-    return item_sql(info.selected_fields, shape)
+    return item_sql(info.selected_fields, shape, gate_allows(info))
 
 
-def item_sql(roots: list[Selection], shape: Shape) -> str | None:
+def gate_allows(info: strawberry.Info) -> Allowed:
+    """The gate's answer for a field of the schema, for this request: a field that declares
+    no requirement is allowed; one that does is decided (and the decision kept) by the
+    request's context, as the field's own gate would decide it."""
+    from schema.permissions import declared_requirement  # the gate imports this module's users
+
+    schema, context = info.schema, info.context
+
+    def allowed(type_name: str, field_name: str) -> bool:
+        key = (schema, type_name, field_name)
+        if key not in _REQUIREMENTS:
+            field = schema.get_field_for_type(field_name, type_name)
+            _REQUIREMENTS[key] = (field is not None, declared_requirement(field) if field else None)
+        exists, need = _REQUIREMENTS[key]
+        if need is None:
+            return exists
+        return bool(context.allows(context.signed_in(), *need))
+
+    return allowed
+
+
+# (schema, type name, field name) -> whether the field exists, and the gate's requirement.
+_REQUIREMENTS: dict[tuple[Any, str, str], tuple[bool, tuple[str, str] | None]] = {}
+
+
+def item_sql(roots: list[Selection], shape: Shape, allowed: Allowed) -> str | None:
     """`page_item_sql` for a connection field's selection (`roots`, as strawberry gives it)."""
     try:
         selections = _item_selections(roots)
-        return None if selections is None else _object_sql(shape, selections, ROW)
+        return None if selections is None else _object_sql(shape, selections, ROW, allowed)
     except _Unsupported:
         return None
 
@@ -244,7 +277,7 @@ def _grouped(
     return out
 
 
-def _object_sql(shape: Shape, selections: list[Selection], source: Source) -> str:
+def _object_sql(shape: Shape, selections: list[Selection], source: Source, allowed: Allowed) -> str:
     pairs: list[str] = []
     for key, group in _grouped(selections, shape.type_name).items():
         selected = group[0]
@@ -254,9 +287,9 @@ def _object_sql(shape: Shape, selections: list[Selection], source: Source) -> st
             pairs.append(f"'{_safe(key)}', '{shape.type_name}'")
             continue
         spec = shape.fields.get(selected.name)
-        if spec is None:
+        if spec is None or not allowed(shape.type_name, selected.name):
             raise _Unsupported
-        pairs.append(f"'{_safe(key)}', {_field_sql(spec, _merged(group), source)}")
+        pairs.append(f"'{_safe(key)}', {_field_sql(spec, _merged(group), source, allowed)}")
     if not pairs:
         raise _Unsupported
     # json_build_object takes at most 100 arguments.
@@ -265,7 +298,7 @@ def _object_sql(shape: Shape, selections: list[Selection], source: Source) -> st
     return f"json_build_object({', '.join(pairs)})"
 
 
-def _field_sql(spec: Field, selections: list[Selection], source: Source) -> str:
+def _field_sql(spec: Field, selections: list[Selection], source: Source, allowed: Allowed) -> str:
     if isinstance(spec, Value):
         if selections:
             raise _Unsupported
@@ -273,7 +306,7 @@ def _field_sql(spec: Field, selections: list[Selection], source: Source) -> str:
     if not selections:
         raise _Unsupported
     if isinstance(spec, Nested):
-        inner = _object_sql(spec.shape, selections, spec.source(source))
+        inner = _object_sql(spec.shape, selections, spec.source(source), allowed)
         if spec.present is None:
             return inner
         return f"CASE WHEN {spec.present(source)} THEN {inner} END"
@@ -282,7 +315,7 @@ def _field_sql(spec: Field, selections: list[Selection], source: Source) -> str:
     if not isinstance(source, str):
         raise _Unsupported
     alias = f"{source}_r"
-    item = _object_sql(spec.shape, selections, alias)
+    item = _object_sql(spec.shape, selections, alias, allowed)
     if isinstance(spec, Related):
         return f"(SELECT {item} {spec.rows(source, alias)})"
     order = spec.order.format(t=alias)

@@ -17,7 +17,7 @@ from schema.deferred import deferred, made
 from schema.documents import loaders as documents_loaders
 from schema.errors import UserError
 from schema.identity.types import UserType
-from schema.permissions import authorize
+from schema.permissions import authorize, requires
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
 from server.receivables.figures import CustomerFigures
@@ -69,8 +69,10 @@ class Party:
     updated_at: datetime = strawberry.field(description="When the record last changed.")
     payment_terms_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(
-        description="Named payment terms; when set they decide due dates instead of the days."
+    @requires(
+        "item",
+        "read",
+        description="Named payment terms; when set they decide due dates instead of the days.",
     )
     async def payment_terms(
         self, info: strawberry.Info
@@ -136,7 +138,7 @@ class CustomerNote(relay.Node):
     created_at: datetime = strawberry.field(description="When the note was written.")
     author_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="Who wrote the note; null for system notes.")
+    @requires("member", "read", description="Who wrote the note; null for system notes.")
     async def author(self, info: strawberry.Info) -> UserType | None:
         if self.author_id is None:
             return None
@@ -194,28 +196,38 @@ class Customer(relay.Node, Party):
     async def _figures(self, info: strawberry.Info) -> CustomerFigures | None:
         return await loaders.customer_figures(info.context).load(UUID(self.id))
 
-    @strawberry.field(
-        description="Open now on the customer's invoices, in the customer's currency."
+    @requires(
+        "invoice",
+        "read",
+        description="Open now on the customer's invoices, in the customer's currency.",
     )
-    async def outstanding_balance(self, info: strawberry.Info) -> Money:
+    async def outstanding_balance(self, info: strawberry.Info) -> Money | None:
         found = await self._figures(info)
         return Money.of(found.outstanding if found else 0, self.currency)
 
-    @strawberry.field(description="Part of outstandingBalance on invoices due before today (UTC).")
-    async def overdue_balance(self, info: strawberry.Info) -> Money:
+    @requires(
+        "invoice",
+        "read",
+        description="Part of outstandingBalance on invoices due before today (UTC).",
+    )
+    async def overdue_balance(self, info: strawberry.Info) -> Money | None:
         found = await self._figures(info)
         return Money.of(found.overdue if found else 0, self.currency)
 
-    @strawberry.field(
-        description="Payments and credit notes not yet applied to invoices nor refunded."
+    @requires(
+        "invoice",
+        "read",
+        description="Payments and credit notes not yet applied to invoices nor refunded.",
     )
-    async def unapplied_credits(self, info: strawberry.Info) -> Money:
+    async def unapplied_credits(self, info: strawberry.Info) -> Money | None:
         found = await self._figures(info)
         return Money.of(found.unapplied_credits if found else 0, self.currency)
 
-    @strawberry.field(
+    @requires(
+        "invoice",
+        "read",
         description="creditLimit - outstandingBalance + unappliedCredits; negative when over "
-        "the limit; null when the customer has no credit limit."
+        "the limit; null when the customer has no credit limit.",
     )
     async def credit_available(self, info: strawberry.Info) -> Money | None:
         found = await self._figures(info)
@@ -223,9 +235,11 @@ class Customer(relay.Node, Party):
             return None
         return Money.of(found.credit_available, self.currency)
 
-    @strawberry.field(
+    @requires(
+        "invoice",
+        "read",
         description="Days from invoice date to payment, weighted by the amount paid, over "
-        "every payment applied to the customer's invoices; null before the first payment."
+        "every payment applied to the customer's invoices; null before the first payment.",
     )
     async def average_days_to_pay(self, info: strawberry.Info) -> Decimal | None:
         found = await self._figures(info)

@@ -17,7 +17,7 @@ from schema.documents import loaders
 from schema.errors import UserError
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
-from schema.permissions import authorize
+from schema.permissions import authorize, requires
 from schema.scalars import Money, Percent
 from server.documents import items, models, taxes, terms
 from server.documents.checks import percent_text
@@ -128,7 +128,9 @@ class TaxRate(relay.Node):
     created_at: datetime = strawberry.field(description="When the rate was created.")
     account_id: strawberry.Private[UUID]
 
-    @strawberry.field(description="The tax payable or tax receivable account the tax goes to.")
+    @requires(
+        "account", "read", description="The tax payable or tax receivable account the tax goes to."
+    )
     async def account(self, info: strawberry.Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
@@ -177,11 +179,15 @@ class Item(relay.Node):
         currency = await ledger_loaders.base_currency(ctx).load(ctx.signed_in().org)
         return Money.from_minor(self.unit_price_minor, currency)
 
-    @strawberry.field(description="Income account sales of the item are credited to.")
+    @requires("account", "read", description="Income account sales of the item are credited to.")
     async def income_account(self, info: strawberry.Info) -> Account | None:
         return await _account(info, self.income_account_id)
 
-    @strawberry.field(description="Expense or asset account purchases of the item are debited to.")
+    @requires(
+        "account",
+        "read",
+        description="Expense or asset account purchases of the item are debited to.",
+    )
     async def expense_account(self, info: strawberry.Info) -> Account | None:
         return await _account(info, self.expense_account_id)
 

@@ -14,7 +14,7 @@ from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer, Vendor
 from schema.errors import UserError
 from schema.ledger import loaders
-from schema.permissions import authorize
+from schema.permissions import authorize, requires
 from schema.scalars import CurrencyCode, Money
 from server.ledger import models, posting
 from server.ledger import reports as rep
@@ -66,12 +66,14 @@ class Account(relay.Node):
         found = await loaders.accounts(info.context).load(self.parent_id)
         return Account.from_model(found) if found else None
 
-    @strawberry.field(description="Balance (debit-normal for assets and expenses) as of a date.")
+    @requires(
+        "report", "read", description="Balance (debit-normal for assets and expenses) as of a date."
+    )
     async def balance(
         self,
         info: strawberry.Info,
         as_of: Annotated[date, strawberry.argument(description="Include lines up to this date.")],
-    ) -> Money:
+    ) -> Money | None:
         ctx = info.context
         debit, credit = await loaders.balances(ctx).load((UUID(self.id), as_of))
         base = await loaders.base_currency(ctx).load(ctx.signed_in().org)
@@ -184,27 +186,27 @@ class JournalLine:
     line_id: strawberry.Private[int | None]
     draft_option_ids: strawberry.Private[list[UUID]]
 
-    @strawberry.field(description="The account.")
+    @requires("account", "read", description="The account.")
     async def account(self, info: strawberry.Info) -> Account | None:
         found = await loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
 
-    @strawberry.field(description="The customer the line concerns, if any.")
+    @requires("customer", "read", description="The customer the line concerns, if any.")
     async def customer(self, info: strawberry.Info) -> Customer | None:
         if self.customer_id is None:
             return None
         found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
-    @strawberry.field(description="The vendor the line concerns, if any.")
+    @requires("vendor", "read", description="The vendor the line concerns, if any.")
     async def vendor(self, info: strawberry.Info) -> Vendor | None:
         if self.vendor_id is None:
             return None
         found = await crm_loaders.vendors(info.context).load(self.vendor_id)
         return Vendor.from_model(found) if found else None
 
-    @strawberry.field(description="Dimension options the line is tagged with.")
-    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption]:
+    @requires("account", "read", description="Dimension options the line is tagged with.")
+    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption] | None:
         if self.line_id is None:
             found = [await loaders.options(info.context).load(o) for o in self.draft_option_ids]
             return [TrackingOption.from_model(o) for o in found if o]
@@ -318,7 +320,7 @@ class JournalEntry(relay.Node):
 
 @strawberry.type(description="An account's balance in the trial balance.")
 class TrialBalanceRow:
-    account: Account = strawberry.field(description="The account.")
+    account: Account | None = requires("account", "read", description="The account.")
     debit: Money = strawberry.field(description="Debit balance (zero if in credit).")
     credit: Money = strawberry.field(description="Credit balance (zero if in debit).")
 
@@ -370,7 +372,7 @@ class PeriodColumn:
 
 @strawberry.type(description="An account's amounts in a statement, one per column.")
 class StatementRow:
-    account: Account = strawberry.field(description="The account.")
+    account: Account | None = requires("account", "read", description="The account.")
     amounts: list[Money] = strawberry.field(description="One amount per column.")
 
 
@@ -464,7 +466,7 @@ class GeneralLedgerLine:
     balance: Money = strawberry.field(description="Balance after this line.")
     entry_id: strawberry.Private[UUID]
 
-    @strawberry.field(description="The journal entry.")
+    @requires("journal", "read", description="The journal entry.")
     async def entry(self, info: strawberry.Info) -> JournalEntry | None:
         found = await loaders.entries(info.context).load(self.entry_id)
         return JournalEntry.from_model(found) if found else None
@@ -472,7 +474,7 @@ class GeneralLedgerLine:
 
 @strawberry.type(description="An account's lines over a period with opening and closing balances.")
 class GeneralLedger:
-    account: Account = strawberry.field(description="The account.")
+    account: Account | None = requires("account", "read", description="The account.")
     opening_balance: Money = strawberry.field(description="Balance before the period.")
     closing_balance: Money = strawberry.field(description="Balance at the end of the period.")
     lines: list[GeneralLedgerLine] = strawberry.field(description="This page of lines.")

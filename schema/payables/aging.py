@@ -20,7 +20,7 @@ from server.errors import DomainError
 
 @strawberry.type(description="One vendor's line of the payables aging, in base currency.")
 class ApAgingRow:
-    vendor: Vendor = strawberry.field(description="The vendor.")
+    vendor: Vendor | None = requires("vendor", "read", description="The vendor.")
     buckets: list[Money] = strawberry.field(
         description="Open bill amounts per column, in the order of the columns."
     )

@@ -21,7 +21,7 @@ from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, TrackingOption
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.payables import loaders
-from schema.permissions import authorize
+from schema.permissions import authorize, requires
 from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.scalars import CurrencyCode, Money
 from server.crm.models import Vendor as VendorModel
@@ -75,13 +75,13 @@ class PurchaseLine:
     account_id: strawberry.Private[UUID]
     option_ids: strawberry.Private[list[UUID]]
 
-    @strawberry.field(description="The expense or asset account the line posts to.")
+    @requires("account", "read", description="The expense or asset account the line posts to.")
     async def account(self, info: strawberry.Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
 
-    @strawberry.field(description="Dimension options the line is tagged with.")
-    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption]:
+    @requires("account", "read", description="Dimension options the line is tagged with.")
+    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption] | None:
         found = [await ledger_loaders.options(info.context).load(o) for o in self.option_ids]
         return [TrackingOption.from_model(o) for o in found if o]
 
@@ -150,14 +150,14 @@ class BillAllocation:
     bill_id: strawberry.Private[UUID | None]
     payment_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="The bill it was applied to.")
+    @requires("bill", "read", description="The bill it was applied to.")
     async def bill(self, info: strawberry.Info) -> Bill | None:
         if self.bill_id is None:
             return None
         found = await loaders.bills(info.context).load(self.bill_id)
         return Bill.from_model(found) if found else None
 
-    @strawberry.field(description="The payment applied; null for a discount.")
+    @requires("bill_payment", "read", description="The payment applied; null for a discount.")
     async def payment(self, info: strawberry.Info) -> BillPayment | None:
         if self.payment_id is None:
             return None
@@ -224,7 +224,7 @@ class Bill(relay.Node):
     created_by_id: strawberry.Private[UUID | None]
     approved_by_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="The vendor who sent it.")
+    @requires("vendor", "read", description="The vendor who sent it.")
     def vendor(self, info: strawberry.Info) -> Vendor | None:
         return ready(crm_loaders.vendors(info.context), self.vendor_id, _vendor_type)
 
@@ -272,18 +272,18 @@ class Bill(relay.Node):
         rows = await loaders.allocations_of_bills(info.context).load(self.uuid)
         return [BillAllocation.from_model(a, self.currency) for a in rows]
 
-    @strawberry.field(description="The purchase order it bills, if any.")
+    @requires("purchase_order", "read", description="The purchase order it bills, if any.")
     async def purchase_order(self, info: strawberry.Info) -> PurchaseOrder | None:
         if self.order_id is None:
             return None
         found = await loaders.orders(info.context).load(self.order_id)
         return PurchaseOrder.from_model(found) if found else None
 
-    @strawberry.field(description="Who entered it.")
+    @requires("member", "read", description="Who entered it.")
     async def created_by(self, info: strawberry.Info) -> UserType | None:
         return await _user(info, self.created_by_id)
 
-    @strawberry.field(description="Who approved it.")
+    @requires("member", "read", description="Who approved it.")
     async def approved_by(self, info: strawberry.Info) -> UserType | None:
         return await _user(info, self.approved_by_id)
 
@@ -339,11 +339,11 @@ class BillPayment(relay.Node):
     bank_account_id: strawberry.Private[UUID]
     created_by_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="The vendor paid.")
+    @requires("vendor", "read", description="The vendor paid.")
     async def vendor(self, info: strawberry.Info) -> Vendor | None:
         return await _vendor(info, self.vendor_id)
 
-    @strawberry.field(description="The bank or cash account paid from.")
+    @requires("account", "read", description="The bank or cash account paid from.")
     async def bank_account(self, info: strawberry.Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.bank_account_id)
         return Account.from_model(found) if found else None
@@ -358,7 +358,7 @@ class BillPayment(relay.Node):
         rows = await loaders.allocations_of_payments(info.context).load(UUID(self.id))
         return [BillAllocation.from_model(a, self.amount.currency) for a in rows]
 
-    @strawberry.field(description="Who recorded it.")
+    @requires("member", "read", description="Who recorded it.")
     async def created_by(self, info: strawberry.Info) -> UserType | None:
         return await _user(info, self.created_by_id)
 
@@ -413,7 +413,7 @@ class PurchaseOrder(relay.Node):
     created_by_id: strawberry.Private[UUID | None]
     approved_by_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="The vendor ordered from.")
+    @requires("vendor", "read", description="The vendor ordered from.")
     async def vendor(self, info: strawberry.Info) -> Vendor | None:
         return await _vendor(info, self.vendor_id)
 
@@ -422,11 +422,11 @@ class PurchaseOrder(relay.Node):
         rows = await loaders.order_lines(info.context).load(UUID(self.id))
         return [PurchaseOrderLine.from_model(r, self.currency) for r in rows]
 
-    @strawberry.field(description="Who entered it.")
+    @requires("member", "read", description="Who entered it.")
     async def created_by(self, info: strawberry.Info) -> UserType | None:
         return await _user(info, self.created_by_id)
 
-    @strawberry.field(description="Who approved it.")
+    @requires("member", "read", description="Who approved it.")
     async def approved_by(self, info: strawberry.Info) -> UserType | None:
         return await _user(info, self.approved_by_id)
 
@@ -475,7 +475,7 @@ class BillWarning:
     message: str = strawberry.field(description="What looks wrong, for a person to read.")
     bill_id: strawberry.Private[UUID]
 
-    @strawberry.field(description="The other bill it resembles.")
+    @requires("bill", "read", description="The other bill it resembles.")
     async def bill(self, info: strawberry.Info) -> Bill | None:
         found = await loaders.bills(info.context).load(self.bill_id)
         return Bill.from_model(found) if found else None
@@ -483,7 +483,7 @@ class BillWarning:
 
 @strawberry.type(description="The bill, warnings to acknowledge, or why it was refused.")
 class BillPayload:
-    bill: Bill | None = strawberry.field(description="The bill after the change.")
+    bill: Bill | None = requires("bill", "read", description="The bill after the change.")
     warnings: list[BillWarning] = strawberry.field(
         description="When not empty and not acknowledged, nothing was saved."
     )

@@ -13,7 +13,7 @@ from strawberry import relay
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
-from schema.permissions import authorize
+from schema.permissions import authorize, requires
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.types import Allocation, Invoice, InvoiceLine, _uuids
@@ -38,12 +38,12 @@ class CreditNote(relay.Node):
     customer_id: strawberry.Private[UUID]
     invoice_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="Who it is for.")
+    @requires("customer", "read", description="Who it is for.")
     async def customer(self, info: strawberry.Info) -> Customer | None:
         found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
-    @strawberry.field(description="The invoice it corrects, if any.")
+    @requires("invoice", "read", description="The invoice it corrects, if any.")
     async def invoice(self, info: strawberry.Info) -> Invoice | None:
         if self.invoice_id is None:
             return None

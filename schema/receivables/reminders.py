@@ -47,7 +47,7 @@ class InvoiceReminder(relay.Node):
         found = await loaders.invoices(info.context).load(self.invoice_id)
         return Invoice.from_model(found) if found else None
 
-    @strawberry.field(description="Who recorded it; null when recorded by an API key.")
+    @requires("member", "read", description="Who recorded it; null when recorded by an API key.")
     async def sent_by(self, info: strawberry.Info) -> UserType | None:
         if self.created_by_id is None:
             return None

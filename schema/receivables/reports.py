@@ -44,7 +44,7 @@ class AgingBucket:
 
 @strawberry.type(description="One customer's line of the receivables aging, in base currency.")
 class ArAgingRow:
-    customer: Customer = strawberry.field(description="The customer.")
+    customer: Customer | None = requires("customer", "read", description="The customer.")
     buckets: list[Money] = strawberry.field(
         description="Undisputed open invoice amounts per column, in the order of the columns."
     )
@@ -140,7 +140,7 @@ class CustomerStatementLine:
     description="What a customer owed at the start of a period, every change, and at its end."
 )
 class CustomerStatement:
-    customer: Customer = strawberry.field(description="The customer.")
+    customer: Customer | None = requires("customer", "read", description="The customer.")
     from_: date = strawberry.field(name="from", description="First day of the period.")
     to: date = strawberry.field(description="Last day of the period.")
     opening_balance: Money = strawberry.field(

@@ -19,7 +19,7 @@ from schema.errors import UserError
 from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
-from schema.permissions import authorize
+from schema.permissions import authorize, requires
 from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
@@ -84,7 +84,7 @@ class InvoiceLine:
     )
     account_id: strawberry.Private[UUID]
 
-    @strawberry.field(description="The income account the line posts to.")
+    @requires("account", "read", description="The income account the line posts to.")
     async def account(self, info: strawberry.Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
@@ -114,14 +114,14 @@ class Allocation(relay.Node):
     charge_id: strawberry.Private[UUID | None]
     credit_id: strawberry.Private[UUID | None]
 
-    @strawberry.field(description="The invoice it applies to (null for refunds).")
+    @requires("invoice", "read", description="The invoice it applies to (null for refunds).")
     async def invoice(self, info: strawberry.Info) -> Invoice | None:
         if self.charge_id is None:
             return None
         found = await loaders.invoices(info.context).load(self.charge_id)
         return Invoice.from_model(found) if found else None
 
-    @strawberry.field(description="The payment applied, when the credit is a payment.")
+    @requires("payment", "read", description="The payment applied, when the credit is a payment.")
     async def payment(self, info: strawberry.Info) -> Payment | None:
         if self.credit_id is None:
             return None
@@ -214,7 +214,7 @@ class Invoice(relay.Node):
     entry_id: strawberry.Private[UUID | None]
     total_minor: strawberry.Private[int]
 
-    @strawberry.field(description="Who the invoice is to.")
+    @requires("customer", "read", description="Who the invoice is to.")
     def customer(self, info: strawberry.Info) -> Customer | None:
         return ready(crm_loaders.customers(info.context), self.customer_id, _customer)
 
@@ -305,7 +305,7 @@ class Invoice(relay.Node):
         rows = await loaders.allocations(info.context).load(self.uuid)
         return [Allocation.from_model(a, self.currency) for a in rows]
 
-    @strawberry.field(description="The journal entry it posted when issued.")
+    @requires("journal", "read", description="The journal entry it posted when issued.")
     async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
         if self.entry_id is None:
             return None
@@ -374,12 +374,12 @@ class Payment(relay.Node):
     entry_id: strawberry.Private[UUID | None]
     currency: strawberry.Private[str]
 
-    @strawberry.field(description="Who paid.")
+    @requires("customer", "read", description="Who paid.")
     async def customer(self, info: strawberry.Info) -> Customer | None:
         found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
-    @strawberry.field(description="The bank or cash account the money went into.")
+    @requires("account", "read", description="The bank or cash account the money went into.")
     async def deposit_account(self, info: strawberry.Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.deposit_account_id)
         return Account.from_model(found) if found else None
@@ -394,7 +394,7 @@ class Payment(relay.Node):
         rows = await loaders.allocations(info.context).load(UUID(self.id))
         return [Allocation.from_model(a, self.currency) for a in rows]
 
-    @strawberry.field(description="The journal entry it posted.")
+    @requires("journal", "read", description="The journal entry it posted.")
     async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
         if self.entry_id is None:
             return None
@@ -435,7 +435,7 @@ class Payment(relay.Node):
 
 @strawberry.type(description="A journal line a dry run would post.")
 class PreviewLine:
-    account: Account | None = strawberry.field(description="The account.")
+    account: Account | None = requires("account", "read", description="The account.")
     debit: Money | None = strawberry.field(description="Debit in the line's currency.")
     credit: Money | None = strawberry.field(description="Credit in the line's currency.")
     base_debit: Money | None = strawberry.field(description="Debit in the base currency.")

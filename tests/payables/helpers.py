@@ -20,7 +20,6 @@ BILL_FIELDS = """
   lines { lineNo description quantity unitPrice { amount } amount { amount } tax { amount }
           account { code } purchaseOrderLineId }
   payments { kind amount { amount } date payment { id } }
-  createdBy { email } approvedBy { email }
 """
 
 PAYLOAD = f"""bill {{ {BILL_FIELDS} }}

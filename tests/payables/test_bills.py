@@ -49,7 +49,14 @@ async def test_bill_flow_from_entry_to_paid(api: Api) -> None:
     assert approved["userErrors"] == []
     assert approved["bill"]["status"] == "APPROVED"
     assert approved["bill"]["amountDue"]["amount"] == "100.00"
-    assert approved["bill"]["approvedBy"]["email"].startswith("approver-")
+    # Who entered and approved it are members' data: the owner sees them (member:read).
+    people = await books.api.data(
+        "query($id: ID!) { bill(id: $id) { createdBy { email } approvedBy { email } } }",
+        {"id": bill["id"]},
+        token=books.org.token(),
+    )
+    assert people["bill"]["approvedBy"]["email"].startswith("approver-")
+    assert people["bill"]["createdBy"]["email"].startswith("ap_clerk-")
 
     balances = await books.balances()
     assert balances["2000"] == "100.00"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import (
     INVOICE,
+    INVOICE_CREATE,
     INVOICE_ISSUE,
     balance,
     create_invoice,
@@ -271,8 +272,22 @@ async def test_sales_can_draft_but_not_issue(api: Api) -> None:
     org = await api.new_org("sales")
     ids = await account_ids(api, org)
     acme = await customer(api, org)
-    draft = await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")], role="sales")
-    assert draft["userErrors"] == []
+    made = await api.gql(
+        INVOICE_CREATE,
+        {
+            "input": {
+                "customerId": acme,
+                "issueDate": "2026-03-01",
+                "lines": [sale(ids["4000"], "10.00")],
+            }
+        },
+        token=org.token("sales"),
+    )
+    # Sales reads neither the ledger nor the chart: those nested fields are null, refused.
+    refused = sorted((e["extensions"]["code"], e["path"][-1]) for e in made["errors"])
+    assert refused == [("FORBIDDEN", "account"), ("FORBIDDEN", "journalEntry")]
+    draft = made["data"]["invoiceCreate"]
+    assert draft["userErrors"] == [] and draft["invoice"]["journalEntry"] is None
     denied = await api.gql(
         "mutation($input: InvoiceIssueInput!) {"
         " invoiceIssue(input: $input) { userErrors { code } } }",

@@ -48,8 +48,11 @@ async def _record(
     value = {"invoiceId": invoice_id, "channel": "EMAIL", **extra}
     if on is not None:
         value["date"] = on
-    data = await api.data(RECORD, {"input": value}, token=org.token(role))
-    payload: dict[str, Any] = data["invoiceReminderRecord"]
+    result = await api.gql(RECORD, {"input": value}, token=org.token(role))
+    # Who sent it is members' data: a role without member:read gets null there, refused.
+    errors = [(e["extensions"]["code"], e["path"][-1]) for e in result.get("errors", [])]
+    assert errors in ([], [("FORBIDDEN", "sentBy")]), errors
+    payload: dict[str, Any] = result["data"]["invoiceReminderRecord"]
     return payload
 
 
@@ -99,7 +102,13 @@ async def test_record_overdue_invoice_counts_levels_audits_and_lists(api: Api) -
     assert reminder["level"] == 1 and reminder["sentOn"] == "2026-04-05"
     assert reminder["channel"] == "EMAIL" and reminder["note"] is None
     assert reminder["amountDue"] == {"amount": "70.00", "currency": "USD"}
-    assert reminder["sentBy"] == {"email": org.users["ar_clerk"].email}
+    assert reminder["sentBy"] is None  # the clerk cannot read members
+    seen = await api.data(
+        "query($id: ID!) { invoice(id: $id) { reminders { sentBy { email } } } }",
+        {"id": invoice["id"]},
+        token=org.token(),
+    )
+    assert seen["invoice"]["reminders"] == [{"sentBy": {"email": org.users["ar_clerk"].email}}]
     assert reminder["invoice"] == {"number": "INV-000001"}
 
     await record_payment(

@@ -1,8 +1,9 @@
-"""Every built-in role against every root field, through the real gate, versus a golden table.
+"""Every built-in role against every root field and every declared nested field, through the
+real gate, versus a golden table.
 
 The table (authorization_matrix.txt beside this file) is committed: a new root field, a new
-role or a changed grant shows up as a diff to review. Regenerate it deliberately with
-LEDGERLINE_UPDATE_GOLDEN=1 make test.
+nested declaration, a new role or a changed grant shows up as a diff to review. Regenerate it
+deliberately with LEDGERLINE_UPDATE_GOLDEN=1 make test.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from schema.permissions import PUBLIC, SIGNED_IN, authorize, declared_requiremen
 from server.access.catalogue import BUILTIN_ROLES
 from server.actor import RequestInfo
 from server.settings import Settings
+from tests.schema.test_gate import nested_declarations
 from tests.support import Api
 
 GOLDEN = Path(__file__).with_name("authorization_matrix.txt")
@@ -54,7 +56,7 @@ async def _decide(app: Any, settings: Settings, token: str, need: tuple[str, str
     return "allow"
 
 
-async def test_every_role_against_every_root_field_matches_the_golden_table(
+async def test_every_role_against_every_declared_field_matches_the_golden_table(
     api: Api, app: Any, settings: Settings
 ) -> None:
     org = await api.new_org(*BUILTIN_ROLES)
@@ -72,6 +74,9 @@ async def test_every_role_against_every_root_field_matches_the_golden_table(
                 "public" if need == PUBLIC else "signed-in" if need == SIGNED_IN else ":".join(need)
             )
             lines.append(f"{root.name}.{name} | {label} | " + " ".join(decisions))
+    for name, need in sorted(nested_declarations(schema).items()):
+        decisions = [await _decide(app, settings, org.token(role), need) for role in BUILTIN_ROLES]
+        lines.append(f"{name} | {':'.join(need)} | " + " ".join(decisions))
     actual = "\n".join(lines) + "\n"
     if os.environ.get("LEDGERLINE_UPDATE_GOLDEN"):
         GOLDEN.write_text(actual)

@@ -1,8 +1,9 @@
 """The authorization gate, walked over the whole schema.
 
-Deny by default: every root field declares the (object, action) it needs; the declarations,
-the permission catalogue and the built-in roles of policies/policy.csv agree; and every type
-and field carries a description.
+Deny by default: every root field declares the (object, action) it needs, and so does every
+field that leads into another permission object (docs/authorization-nested-fields.md); the
+declarations, the permission catalogue and the built-in roles of policies/policy.csv agree;
+and every type and field carries a description.
 """
 
 from __future__ import annotations
@@ -18,16 +19,30 @@ from graphql import (
     GraphQLField,
     GraphQLInputObjectType,
     GraphQLInterfaceType,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
     GraphQLSchema,
     GraphQLUnionType,
+    get_named_type,
 )
 from graphql.type import introspection_types, specified_scalar_types
-from strawberry.permission import PermissionExtension
 
 from schema import build_schema
-from schema.permissions import PUBLIC, SIGNED_IN, Gate, declared_requirement
+from schema.permissions import (
+    MASTER_DATA,
+    OWN_AMOUNTS,
+    PART,
+    PUBLIC,
+    READ_AS,
+    SIGNED_IN,
+    TYPE_OBJECTS,
+    Gate,
+    UnmappedType,
+    declared_requirement,
+    object_of_type,
+    read_object,
+)
 from server.access.catalogue import BUILTIN_ROLES, CATALOGUE, PERMISSIONS
 from server.settings import Settings
 
@@ -40,7 +55,7 @@ PUBLIC_FIELDS = {
     "Mutation.passwordSet",
     "Mutation.invitationAccept",
 }
-# relay's node/nodes resolvers cannot be wrapped by PermissionExtension; each Node type's
+# relay's node/nodes resolvers are not wrapped by the gate's extension; each Node type's
 # resolve_nodes passes the gate for its own (object, "read") instead (schema/__init__.py).
 GATED_IN_RESOLVE_NODES = {"Query.node", "Query.nodes"}
 
@@ -111,11 +126,9 @@ def test_declared_requirements_enforced_by_gate(graphql_schema: GraphQLSchema) -
         definition = field.extensions["strawberry-definition"]
         requirement = declared_requirement(definition)
         gates = [
-            (permission.obj, permission.action)
+            (extension.obj, extension.action)
             for extension in definition.extensions
-            if isinstance(extension, PermissionExtension)
-            for permission in extension.permissions
-            if isinstance(permission, Gate)
+            if isinstance(extension, Gate)
         ]
         if requirement == PUBLIC:
             expected: list[tuple[str, str]] = []
@@ -209,3 +222,173 @@ def test_fields_all_described(graphql_schema: GraphQLSchema) -> None:
                 graphql_type, GraphQLEnumType | GraphQLUnionType | GraphQLScalarType
             ), graphql_type
     assert missing == [], f"fields without a description: {missing}"
+
+
+# --- nested fields ---------------------------------------------------------------------------
+
+# Fields reached by the caller's own session (viewer, sessionCreate, organizationCreate)
+# show the caller's own profile and organizations.
+SELF = "self"
+AMOUNT_TYPES = {"Money", "Decimal"}
+
+
+def _object_types(graphql_type: Any, graphql_schema: GraphQLSchema) -> list[GraphQLObjectType]:
+    named = get_named_type(graphql_type)
+    if isinstance(named, GraphQLObjectType):
+        return [named]
+    if isinstance(named, GraphQLInterfaceType | GraphQLUnionType):
+        return list(graphql_schema.get_possible_types(named))
+    return []
+
+
+def _requirement(field: GraphQLField) -> tuple[str, str] | None:
+    definition = field.extensions.get("strawberry-definition")
+    return declared_requirement(definition) if definition is not None else None
+
+
+def _every_field(graphql_schema: GraphQLSchema) -> Iterator[tuple[str, GraphQLField]]:
+    roots = {"Query", "Mutation", "Subscription"}
+    for name, graphql_type in sorted(graphql_schema.type_map.items()):
+        if (
+            isinstance(graphql_type, GraphQLObjectType)
+            and not name.startswith("__")
+            and name not in roots
+        ):
+            for field_name, field in graphql_type.fields.items():
+                yield f"{name}.{field_name}", field
+
+
+def nested_declarations(graphql_schema: GraphQLSchema) -> dict[str, tuple[str, str]]:
+    """Every field below the roots that declares a requirement, by Type.field."""
+    return {
+        name: need
+        for name, field in _every_field(graphql_schema)
+        if (need := _requirement(field)) is not None
+    }
+
+
+def _undeclared_crossings(graphql_schema: GraphQLSchema) -> list[str]:
+    """Fields that lead into another permission object than the one they are read under,
+    without declaring it. Parts (lines, rows, payloads) are read under every object that
+    reaches them, starting from each root field's own requirement."""
+    found: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    pending: list[tuple[GraphQLObjectType, str]] = []
+    for name, field in _root_fields(graphql_schema):
+        need = _requirement(field)
+        assert need is not None, name
+        under = SELF if need in (PUBLIC, SIGNED_IN) else read_object(need[0])
+        pending.extend((target, under) for target in _object_types(field.type, graphql_schema))
+    while pending:
+        graphql_type, under = pending.pop()
+        own = object_of_type(graphql_type.name)
+        if own is not PART:
+            under = own
+        if (graphql_type.name, under) in seen:
+            continue
+        seen.add((graphql_type.name, under))
+        for field_name, field in graphql_type.fields.items():
+            need = _requirement(field)
+            for target in _object_types(field.type, graphql_schema):
+                reached = object_of_type(target.name)
+                if need is not None:
+                    pending.append((target, read_object(need[0])))
+                    continue
+                if reached is not PART and reached != under and under != SELF:
+                    found.add(f"{graphql_type.name}.{field_name} ({under} -> {reached})")
+                pending.append((target, under))
+    return sorted(found)
+
+
+def test_object_types_all_have_a_permission_object(graphql_schema: GraphQLSchema) -> None:
+    unmapped = []
+    for name, graphql_type in graphql_schema.type_map.items():
+        if not isinstance(graphql_type, GraphQLObjectType) or name.startswith("__"):
+            continue
+        if name in ("Query", "Mutation", "Subscription"):
+            continue
+        try:
+            object_of_type(name)
+        except UnmappedType:
+            unmapped.append(name)
+    assert unmapped == [], f"types missing from schema/permissions.py TYPE_OBJECTS: {unmapped}"
+    objects = {obj for obj, _action in PERMISSIONS}
+    assert {o for o in TYPE_OBJECTS.values() if o is not PART} - objects == set()
+    assert set(READ_AS) | set(READ_AS.values()) <= objects
+
+
+def test_nested_fields_into_another_object_all_declare_a_requirement(
+    graphql_schema: GraphQLSchema,
+) -> None:
+    assert _undeclared_crossings(graphql_schema) == []
+
+
+def test_walk_finds_an_undeclared_crossing(graphql_schema: GraphQLSchema) -> None:
+    """The walk itself: with one declaration taken away it names that field."""
+    field = graphql_schema.type_map["Invoice"].fields["journalEntry"]  # type: ignore[union-attr]
+    definition = field.extensions["strawberry-definition"]
+    saved = definition.metadata
+    definition.metadata = {}
+    try:
+        assert "Invoice.journalEntry (invoice -> journal)" in _undeclared_crossings(graphql_schema)
+    finally:
+        definition.metadata = saved
+
+
+def test_master_data_amounts_own_or_declared(graphql_schema: GraphQLSchema) -> None:
+    undeclared = []
+    for name, field in _every_field(graphql_schema):
+        type_name = name.split(".")[0]
+        if object_of_type(type_name) not in MASTER_DATA or name in OWN_AMOUNTS:
+            continue
+        if get_named_type(field.type).name in AMOUNT_TYPES and _requirement(field) is None:
+            undeclared.append(name)
+    assert undeclared == [], f"amounts summed from documents without a declaration: {undeclared}"
+    for name in OWN_AMOUNTS:
+        type_name, field_name = name.split(".")
+        assert field_name in graphql_schema.type_map[type_name].fields  # type: ignore[union-attr]
+
+
+def test_nested_declarations_nullable_in_catalogue_and_enforced(
+    graphql_schema: GraphQLSchema,
+) -> None:
+    declared = nested_declarations(graphql_schema)
+    assert {"Invoice.journalEntry", "Allocation.payment", "Bill.createdBy"} <= set(declared)
+    problems: dict[str, Any] = {}
+    fields = dict(_every_field(graphql_schema))
+    for name, need in declared.items():
+        field = fields[name]
+        definition = field.extensions["strawberry-definition"]
+        gates = [
+            (extension.obj, extension.action)
+            for extension in definition.extensions
+            if isinstance(extension, Gate)
+        ]
+        if gates != [need] or need not in PERMISSIONS or isinstance(field.type, GraphQLNonNull):
+            problems[name] = {"declared": need, "enforced": gates, "type": str(field.type)}
+    assert problems == {}
+
+
+def test_direct_execution_plans_keep_every_declared_fields_guard(
+    graphql_schema: GraphQLSchema,
+) -> None:
+    """The execution's direct path reads fields without strawberry's resolver chain: a
+    declared field it plans must carry its requirement, so that the gate is never skipped."""
+    from schema.plans import field_plans
+
+    unguarded = {}
+    planned = 0
+    for name, graphql_type in graphql_schema.type_map.items():
+        if not isinstance(graphql_type, GraphQLObjectType) or name.startswith("__"):
+            continue
+        plans = field_plans(graphql_type)
+        for field_name, field in graphql_type.fields.items():
+            need = _requirement(field)
+            plan = plans.get(field_name)
+            if need is None or plan is None:
+                continue
+            planned += 1
+            if getattr(plan, "guard", None) != need:
+                unguarded[f"{name}.{field_name}"] = plan
+    assert unguarded == {}
+    assert planned > 5  # the direct path does take guarded fields (an invoice's customer)

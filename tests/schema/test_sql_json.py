@@ -337,6 +337,11 @@ def test_amounts_are_written_at_each_currencys_precision() -> None:
     assert "'USD'" not in sql and "'EUR'" not in sql
 
 
+def ALL(_type_name: str, _field_name: str) -> bool:
+    """The gate's answer where it allows every field."""
+    return True
+
+
 def test_compiling_refuses_unknown_fields_and_empty_selections() -> None:
     from strawberry.types.nodes import SelectedField
 
@@ -345,13 +350,88 @@ def test_compiling_refuses_unknown_fields_and_empty_selections() -> None:
     def field(name: str, *selections: Any, alias: str | None = None) -> SelectedField:
         return SelectedField(name, {}, {}, list(selections), alias)
 
-    assert _object_sql(shape, [field("name")], "t") == "json_build_object('name', t.\"name\")"
+    assert _object_sql(shape, [field("name")], "t", ALL) == "json_build_object('name', t.\"name\")"
     with pytest.raises(_Unsupported):
-        _object_sql(shape, [field("other")], "t")
+        _object_sql(shape, [field("other")], "t", ALL)
     with pytest.raises(_Unsupported):
-        _object_sql(shape, [field("name", field("sub"))], "t")
+        _object_sql(shape, [field("name", field("sub"))], "t", ALL)
     connection = field("things", field("edges", field("node", field("name"))))
     assert _item_selections([connection]) == [field("name")]
     # Items asked through both `edges` and `nodes` could differ: no single selection.
     both = field("things", field("edges", field("node", field("name"))), field("nodes"))
     assert _item_selections([both]) is None
+
+
+def test_compiling_refuses_a_field_the_gate_refuses() -> None:
+    from strawberry.types.nodes import SelectedField
+
+    shape = Shape("Thing", {"name": sql_json.column("name"), "owner": sql_json.column("owner")})
+
+    def field(name: str) -> SelectedField:
+        return SelectedField(name, {}, {}, [], None)
+
+    def gate(type_name: str, field_name: str) -> bool:
+        return (type_name, field_name) != ("Thing", "owner")
+
+    assert _object_sql(shape, [field("name")], "t", gate) == "json_build_object('name', t.\"name\")"
+    with pytest.raises(_Unsupported):
+        _object_sql(shape, [field("name"), field("owner")], "t", gate)
+
+
+INVOICE_READER = """mutation {
+  roleCreate(input: {name: "invoice_reader", permissions: [{object: "invoice", action: "read"}]}) {
+    userErrors { code } } }"""
+MEMBER_ROLES = """mutation($id: ID!) {
+  memberRolesSet(input: {userId: $id, roles: ["invoice_reader"]}) { userErrors { code } } }"""
+CUSTOMERS_OF_INVOICES = "{ invoices(first: 50) { nodes { number customer { name } } } }"
+DENIALS = '{ auditEvents(first: 5, filter: {action: "access.denied"}) { totalCount } }'
+
+
+async def test_page_with_a_field_the_gate_denies_is_answered_by_python_with_nulls(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A role that reads invoices but not customers: the database path would write the
+    customer; the gate is asked first, and the page answers null and FORBIDDEN per row."""
+    from schema.ids import encode
+
+    org = await api.new_org("viewer")
+    buyer = await customer(api, org, "Hidden Buyer Ltd")
+    for n in range(3):
+        await issued_invoice(api, org, buyer, f"{n + 10}.00")
+    made = await api.data(INVOICE_READER, token=org.token())
+    assert made["roleCreate"]["userErrors"] == []
+    member = encode("User", org.users["viewer"].id)
+    given = await api.data(MEMBER_ROLES, {"id": member}, token=org.token())
+    assert given["memberRolesSet"]["userErrors"] == []
+
+    written: list[str | None] = []
+    item_sql = sql_json.item_sql
+
+    def spy(*args: Any) -> str | None:
+        written.append(item_sql(*args))
+        return written[-1]
+
+    monkeypatch.setattr(sql_json, "item_sql", spy)
+    owner_page = await api.post(CUSTOMERS_OF_INVOICES, token=org.token())
+    names = {n["customer"]["name"] for n in owner_page.json()["data"]["invoices"]["nodes"]}
+    assert names == {"Hidden Buyer Ltd"}
+    before = (await api.data(DENIALS, token=org.token()))["auditEvents"]["totalCount"]
+
+    refused = await api.post(CUSTOMERS_OF_INVOICES, token=org.token("viewer"))
+    body = refused.json()
+    assert "Hidden Buyer" not in refused.text
+    nodes = body["data"]["invoices"]["nodes"]
+    assert len(nodes) == 3 and all(n["customer"] is None and n["number"] for n in nodes)
+    assert sorted(tuple(e["path"]) for e in body["errors"]) == [
+        ("invoices", "nodes", i, "customer") for i in range(3)
+    ]
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
+    after = (await api.data(DENIALS, token=org.token()))["auditEvents"]["totalCount"]
+    assert after - before == 1
+    # The owner's page was written by the database; the refused one fell to Python.
+    assert len(written) == 2 and written[0] is not None and written[1] is None
+    # Without the customer, the same role's page is written by the database again.
+    plain = await api.data(
+        "{ invoices(first: 50) { nodes { number } } }", token=org.token("viewer")
+    )
+    assert len(plain["invoices"]["nodes"]) == 3 and written[2] is not None
