@@ -153,6 +153,7 @@ TYPE_OBJECTS: dict[str, str | None] = {
     "InvoiceReminder": "invoice",
     "Item": "item",
     "JournalEntry": "journal",
+    "Invitation": "member",
     "Member": "member",
     "Organization": "organization",
     "Payment": "payment",
