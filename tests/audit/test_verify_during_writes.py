@@ -66,3 +66,28 @@ async def test_verify_while_ten_writers_append_is_always_ok(api: Api) -> None:
     assert [r for r in results if not r["ok"]] == []
     assert all(r["eventsChecked"] == r["headSequence"] for r in results)
     assert len({r["headSequence"] for r in results}) > 1
+
+
+async def test_verify_reports_an_event_stored_past_the_head(api: Api) -> None:
+    """The snapshot is not a bound: an event inserted around the application, chained
+    correctly but without moving the head, is still reported."""
+    from server.audit.chain import event_hash
+    from server.audit.models import AuditChain, AuditEvent
+    from server.audit.verify import verify_chain
+
+    org = await api.new_org()
+    key = f"org:{org.id}"
+    head = await AuditChain.get(key=key)
+    last = await AuditEvent.get(chain_key=key, sequence=head.last_sequence)
+    fields = {
+        name: getattr(last, name)
+        for name in AuditEvent._meta.db_fields
+        if name not in ("id", "prev_hash", "hash")
+    }
+    fields.update(sequence=head.last_sequence + 1, action="customer.create")
+    await AuditEvent.create(**fields, prev_hash=last.hash, hash=event_hash(last.hash, fields))
+    # Read directly: the request would also append its own event, which now collides.
+    result = await verify_chain(key)
+    assert result.ok is False
+    assert result.head_sequence == head.last_sequence
+    assert result.problem is not None and "head records" in result.problem
