@@ -26,11 +26,12 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
-from schema.errors import TopLevelCode, should_mask
+from schema.errors import TopLevelCode, pre_execution_code, should_mask
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
+from schema.input_check import InputCheck
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -110,22 +111,28 @@ def root_types() -> tuple[type, type]:
     return Query, Mutation
 
 
+def _with_code(error: GraphQLError) -> GraphQLError:
+    """The error with a code a client can branch on, where it has none yet."""
+    if isinstance(error.original_error, GlobalIDValueError):
+        code = TopLevelCode.BAD_USER_INPUT
+    elif error.path is None and not (error.extensions or {}).get("code"):
+        code = pre_execution_code(error)
+    else:
+        return error
+    return GraphQLError(
+        error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={**(error.extensions or {}), "code": code.value},
+    )
+
+
 class _Masking(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         # A malformed global id is the client's mistake: say so instead of masking it.
-        return super()._process_errors(
-            [
-                GraphQLError(
-                    e.message,
-                    nodes=e.nodes,
-                    path=e.path,
-                    extensions={"code": TopLevelCode.BAD_USER_INPUT.value},
-                )
-                if isinstance(e.original_error, GlobalIDValueError)
-                else e
-                for e in errors
-            ]
-        )
+        return super()._process_errors([_with_code(e) for e in errors])
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
@@ -191,6 +198,7 @@ def build_schema(
             lambda: AddValidationRules(rules),
             ParserCache,
             ValidationCache,
+            InputCheck,
             lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),
             *(extra_extensions or []),
         ],

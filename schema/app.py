@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -66,7 +67,11 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         # orjson is several times faster than the standard library on large pages.
-        return orjson.dumps(data)
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            # A message quoting a client's lone surrogate cannot be UTF-8: replace it.
+            return json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         # Cheap on purpose: this runs even for requests refused later. Authentication is lazy.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 
 from server.errors import DomainError, ErrorCode, ValidationFailed
 
@@ -41,6 +41,8 @@ class TopLevelCode(StrEnum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     FORBIDDEN = "FORBIDDEN"
     BAD_USER_INPUT = "BAD_USER_INPUT"
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -64,3 +66,15 @@ def should_mask(error: GraphQLError) -> bool:
     if error.path is None:  # parse, validation and variable coercion
         return False
     return (error.extensions or {}).get("code") not in EXPECTED_CODES
+
+
+def pre_execution_code(error: GraphQLError) -> TopLevelCode:
+    """The code of an error raised before execution: the document did not parse, did not
+    validate against the schema, or its variables did not fit their types."""
+    if isinstance(error, GraphQLSyntaxError):
+        return TopLevelCode.GRAPHQL_PARSE_FAILED
+    # graphql-core words every variable coercion error this way (validation rules say
+    # 'Variable "$x"' with double quotes).
+    if error.message.startswith("Variable '$"):
+        return TopLevelCode.BAD_USER_INPUT
+    return TopLevelCode.GRAPHQL_VALIDATION_FAILED
