@@ -18,7 +18,6 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
-from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.config import StrawberryConfig
 
 from schema.audit.resolvers import AuditQuery
@@ -26,7 +25,7 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
-from schema.errors import TopLevelCode, pre_execution_code, should_mask
+from schema.errors import TopLevelCode, should_mask, with_code
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -111,28 +110,10 @@ def root_types() -> tuple[type, type]:
     return Query, Mutation
 
 
-def _with_code(error: GraphQLError) -> GraphQLError:
-    """The error with a code a client can branch on, where it has none yet."""
-    if isinstance(error.original_error, GlobalIDValueError):
-        code = TopLevelCode.BAD_USER_INPUT
-    elif error.path is None and not (error.extensions or {}).get("code"):
-        code = pre_execution_code(error)
-    else:
-        return error
-    return GraphQLError(
-        error.message,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions={**(error.extensions or {}), "code": code.value},
-    )
-
-
 class _Masking(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         # A malformed global id is the client's mistake: say so instead of masking it.
-        return super()._process_errors([_with_code(e) for e in errors])
+        return super()._process_errors([with_code(e) for e in errors])
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)

@@ -14,10 +14,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.asgi import GraphQL
 from strawberry.extensions import SchemaExtension
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from schema import build_schema
 from schema.cache import ResultCache, cache_extension
 from schema.context import Context
+from schema.errors import with_code
 from server.access.control import AccessControl
 from server.actor import RequestInfo
 from server.observability import LATENCY, OPERATIONS
@@ -72,6 +75,14 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
         except TypeError:
             # A message quoting a client's lone surrogate cannot be UTF-8: replace it.
             return json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # Parse errors leave before the schema's extensions run: give them their code here.
+        if result.errors:
+            result.errors = [with_code(error) for error in result.errors]
+        return await super().process_result(request, result)
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         # Cheap on purpose: this runs even for requests refused later. Authentication is lazy.

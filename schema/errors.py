@@ -6,6 +6,7 @@ from enum import StrEnum
 
 import strawberry
 from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.relay.types import GlobalIDValueError
 
 from server.errors import DomainError, ErrorCode, ValidationFailed
 
@@ -78,3 +79,22 @@ def pre_execution_code(error: GraphQLError) -> TopLevelCode:
     if error.message.startswith("Variable '$"):
         return TopLevelCode.BAD_USER_INPUT
     return TopLevelCode.GRAPHQL_VALIDATION_FAILED
+
+
+def with_code(error: GraphQLError) -> GraphQLError:
+    """The error with a code a client can branch on, where it has none yet."""
+    if isinstance(error.original_error, GlobalIDValueError):
+        # A malformed global id is the client's mistake: say so instead of masking it.
+        code = TopLevelCode.BAD_USER_INPUT
+    elif error.path is None and not (error.extensions or {}).get("code"):
+        code = pre_execution_code(error)
+    else:
+        return error
+    return GraphQLError(
+        error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={**(error.extensions or {}), "code": code.value},
+    )

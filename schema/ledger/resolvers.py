@@ -335,7 +335,10 @@ class LedgerQuery:
             except DomainError as error:
                 raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
         else:
-            columns = rep.months(from_, to) if monthly else [rep.Period(from_, to)]
+            try:
+                columns = rep.months(from_, to) if monthly else [rep.Period(from_, to)]
+            except DomainError as error:
+                raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
         if (compare_from is None) != (compare_to is None):
             raise GraphQLError(
                 "give both compareFrom and compareTo", extensions={"code": "BAD_USER_INPUT"}

@@ -252,3 +252,79 @@ def request_for(operation: str, name: str, field_def: GraphQLField) -> Request:
     defs = ", ".join(f"${v}: {_type_ref(a.type)}" for v, (a, _) in builder.variables.items())
     header = f"{operation} Fuzz({defs})" if defs else f"{operation} Fuzz"
     return Request(f"{header} {{ {name}{args} {selection} }}", builder.variables)
+
+
+# ------------------------------------------------------------------ leaves
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A scalar position inside one argument: its path from the variable, its scalar and
+    its schema coordinate (`Type.field` or `Type.field(argument)`)."""
+
+    variable: str
+    path: tuple[str | int, ...]
+    scalar: str
+    coordinate: str
+
+
+def leaves(request: Request, parent: str, field: str, count: int) -> list[Leaf]:
+    """The scalar leaves of the root field's `count` arguments (the first variables of its
+    request), each input object once per path, one item of each list."""
+    out: list[Leaf] = []
+    for var, (arg, name) in list(request.variables.items())[:count]:
+        _leaves(out, var, arg.type, (name,), f"{parent}.{field}({name})", frozenset())
+    return out
+
+
+def _leaves(
+    out: list[Leaf],
+    var: str,
+    kind: Any,
+    path: tuple[str | int, ...],
+    coordinate: str,
+    seen: frozenset[str],
+) -> None:
+    inner = get_nullable_type(kind)
+    if isinstance(inner, GraphQLList):
+        _leaves(out, var, inner.of_type, (*path, 0), coordinate, seen)
+    elif isinstance(inner, GraphQLInputObjectType):
+        if inner.name in seen:
+            return
+        for name, f in inner.fields.items():
+            _leaves(out, var, f.type, (*path, name), f"{inner.name}.{name}", seen | {inner.name})
+    elif isinstance(inner, GraphQLScalarType):
+        out.append(Leaf(var, path, inner.name, coordinate))
+
+
+def with_leaf(values: Values, request: Request, leaf: Leaf, value: Any) -> dict[str, Any]:
+    """Plausible variables for the whole request, with `value` at `leaf`."""
+    variables = {
+        var: values.benign(arg.type, name) for var, (arg, name) in request.variables.items()
+    }
+    arg, _ = request.variables[leaf.variable]
+    variables[leaf.variable] = _put(variables[leaf.variable], arg.type, leaf.path[1:], value)
+    return variables
+
+
+def _put(current: Any, kind: Any, path: tuple[str | int, ...], value: Any) -> Any:
+    if not path:
+        return value
+    inner = get_nullable_type(kind)
+    head, rest = path[0], path[1:]
+    if isinstance(inner, GraphQLList):
+        items = list(current) if isinstance(current, list) and current else [None]
+        items[0] = _put(items[0], inner.of_type, rest, value)
+        return items
+    assert isinstance(inner, GraphQLInputObjectType) and isinstance(head, str)
+    fields = dict(current) if isinstance(current, dict) else {}
+    sub = inner.fields[head]
+    benign = fields.get(head)
+    if benign is None and rest:
+        benign = values_for_nested(sub.type)
+    fields[head] = _put(benign, sub.type, rest, value)
+    return fields
+
+
+def values_for_nested(kind: Any) -> Any:
+    return Values().benign(kind)
