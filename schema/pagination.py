@@ -114,6 +114,8 @@ def _position(model: type[Model], key: SortKey, cursor: str) -> tuple[Any, Any]:
     raw, raw_id = _decode(cursor)
     column = model._meta.fields_map[key.field]
     id_field = model._meta.fields_map["id"]
+    if raw is not None and not _written_as(raw, column.field_type):
+        raise _bad("invalid cursor")
     try:
         item_id = id_field.to_python_value(raw_id)
         value = None if raw is None else column.to_python_value(raw)
@@ -127,6 +129,16 @@ def _position(model: type[Model], key: SortKey, cursor: str) -> tuple[Any, Any]:
     if not _fits(item_id, id_field.field_type):
         raise _bad("invalid cursor")
     return value, item_id
+
+
+def _written_as(raw: Any, field_type: Any) -> bool:
+    """Whether `raw` has the JSON type `_encode` writes for a column of `field_type`:
+    numbers for integer columns, {"t": ...} for instants, strings for everything else."""
+    if field_type is datetime:
+        return isinstance(raw, datetime)
+    if field_type is int:
+        return isinstance(raw, int) and not isinstance(raw, bool)
+    return isinstance(raw, str)
 
 
 def _fits(value: Any, field_type: Any) -> bool:
