@@ -64,9 +64,10 @@ EXPECTED_CODES = frozenset(
 
 def should_mask(error: GraphQLError) -> bool:
     """Mask what the client cannot act on; keep validation and auth errors readable."""
-    if error.path is None:  # parse, validation and variable coercion
-        return False
-    return (error.extensions or {}).get("code") not in EXPECTED_CODES
+    code = (error.extensions or {}).get("code")
+    if error.path is None:  # parse, validation and variable coercion, unless a fault of ours
+        return code == TopLevelCode.INTERNAL_SERVER_ERROR
+    return code not in EXPECTED_CODES
 
 
 def pre_execution_code(error: GraphQLError) -> TopLevelCode:
@@ -78,6 +79,8 @@ def pre_execution_code(error: GraphQLError) -> TopLevelCode:
     # 'Variable "$x"' with double quotes).
     if error.message.startswith("Variable '$"):
         return TopLevelCode.BAD_USER_INPUT
+    if error.original_error is not None and not isinstance(error.original_error, GraphQLError):
+        return TopLevelCode.INTERNAL_SERVER_ERROR  # a fault of ours outside any field
     return TopLevelCode.GRAPHQL_VALIDATION_FAILED
 
 

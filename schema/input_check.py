@@ -10,7 +10,7 @@ quotes the value."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,15 +151,20 @@ def _arguments(schema: GraphQLSchema, document: DocumentNode, name: str | None) 
 
 
 class _Walk:
-    def __init__(self, variables: dict[str, Any]) -> None:
+    def __init__(self, variables: dict[str, Any], defaults: Mapping[str, ValueNode]) -> None:
         self.variables = variables
+        self.defaults = defaults
         self.errors: list[tuple[list[str | int], str]] = []
 
     def node(self, value: ValueNode, kind: Any, coordinate: str, path: list[str | int]) -> None:
         if len(self.errors) >= MAX_REPORTED:
             return
         if isinstance(value, VariableNode):
-            self.raw(self.variables.get(value.name.value), kind, coordinate, path)
+            name = value.name.value
+            if name in self.variables:
+                self.raw(self.variables[name], kind, coordinate, path)
+            elif name in self.defaults:  # the operation's own default for the variable
+                self.node(self.defaults[name], kind, coordinate, path)
             return
         inner = get_nullable_type(kind)
         if isinstance(inner, GraphQLList):
@@ -208,8 +213,14 @@ def check_request(
 ) -> list[GraphQLError]:
     """One error per text value the request may not carry (none: the request may run)."""
     errors: list[GraphQLError] = []
+    operation = _operation(document, operation_name)
+    defaults = {
+        d.variable.name.value: d.default_value
+        for d in ((operation.variable_definitions or ()) if operation else ())
+        if d.default_value is not None
+    }
     for argument in _arguments(schema, document, operation_name):
-        walk = _Walk(variables if isinstance(variables, dict) else {})
+        walk = _Walk(variables if isinstance(variables, dict) else {}, defaults)
         walk.node(argument.value, argument.kind, argument.coordinate, [argument.name])
         for path, problem in walk.errors:
             shown = ".".join(str(p) for p in path)

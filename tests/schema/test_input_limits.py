@@ -186,3 +186,13 @@ async def test_errors_before_execution_carry_a_code(
     org = await api.new_org()
     result = await api.gql(document, variables, token=org.token())
     assert [e["extensions"]["code"] for e in result["errors"]] == [code] * len(result["errors"])
+
+
+async def test_variable_defaults_in_the_document_are_checked_too(api: Api) -> None:
+    org = await api.new_org()
+    result = await api.gql(
+        r"""query($s: String = "a\u202eb") { customers(filter: {search: $s}) { totalCount } }""",
+        token=org.token(),
+    )
+    (error,) = result["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["filter", "search"]}
