@@ -118,7 +118,12 @@ def test_a_sealed_seed_opens_only_with_its_key() -> None:
         unseal(theirs, sealed)
 
 
-NON_ASCII_CODES = ("\u0661\u0662\u0663\u0664\u0665\u0666", "\uff11\uff12\uff13\uff14\uff15\uff16", "12345\u00e9", "\u00b9\u00b2\u00b3\u2074\u2075\u2076")
+NON_ASCII_CODES = (
+    "\u0661\u0662\u0663\u0664\u0665\u0666",  # Arabic-Indic digits
+    "\uff11\uff12\uff13\uff14\uff15\uff16",  # full-width digits
+    "12345\u00e9",
+    "\u00b9\u00b2\u00b3\u2074\u2075\u2076",  # superscript digits
+)
 
 
 async def test_non_ascii_codes_are_invalid_everywhere_a_code_is_checked(api: Api) -> None:
