@@ -111,26 +111,36 @@ class Values:
     """What to draw ids from: real ids of the organization under test, any type."""
 
     ids: list[str] = field(default_factory=list)
+    by_type: dict[str, str] = field(default_factory=dict)  # node type -> one real id
 
-    def benign(self, kind: GraphQLInputType, name: str = "") -> Any:
+    def id_for(self, name: str, owner: str = "") -> str:
+        """A real id of the type an argument's name suggests (`customerId`, or `id` of
+        `AccountUpdateInput`), else the first one."""
+        wanted = name[:-2] if name.endswith("Id") else owner
+        for type_name, node_id in self.by_type.items():
+            if wanted.lower().startswith(type_name.lower()):
+                return node_id
+        return self.ids[0] if self.ids else MISSING_UUID
+
+    def benign(self, kind: GraphQLInputType, name: str = "", owner: str = "") -> Any:
         """One plausible value of `kind` (non-null unwrapped), for sweeps that vary another."""
         kind = get_nullable_type(kind)  # type: ignore[assignment]
         if isinstance(kind, GraphQLList):
-            return [self.benign(kind.of_type, name)]
+            return [self.benign(kind.of_type, name, owner)]
         if isinstance(kind, GraphQLEnumType):
             return next(iter(kind.values))
         if isinstance(kind, GraphQLInputObjectType):
             return {
-                n: self.benign(f.type, n)
+                n: self.benign(f.type, n, kind.name)
                 for n, f in kind.fields.items()
                 if isinstance(f.type, GraphQLNonNull)
             }
-        return self.benign_scalar(kind.name, name)
+        return self.benign_scalar(kind.name, name, owner)
 
-    def benign_scalar(self, scalar: str, name: str) -> Any:
+    def benign_scalar(self, scalar: str, name: str, owner: str = "") -> Any:
         return {
             "String": "Fuzz " + name,
-            "ID": self.ids[0] if self.ids else MISSING_UUID,
+            "ID": self.id_for(name, owner),
             "Date": "2026-03-01",
             "DateTime": "2030-01-01T00:00:00+00:00",
             "Int": 1,

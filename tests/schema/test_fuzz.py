@@ -77,21 +77,25 @@ def _examples(strategy: Any, count: int) -> list[Any]:
     return drawn
 
 
-def _sweeps(request: Request, values: Values) -> list[dict[str, Any]]:
+def _sweeps(request: Request, values: Values, field: str) -> list[dict[str, Any]]:
     """Variable sets where every argument leaf of one scalar kind takes one hostile value."""
     out = []
     for scalar, hostile in SWEEPS.items():
         for value in hostile:
             out.append(
                 {
-                    var: _replace(values.benign(arg.type, name), arg.type, scalar, value, name)
+                    var: _replace(
+                        values.benign(arg.type, name, field), arg.type, scalar, value, name
+                    )
                     for var, (arg, name) in request.variables.items()
                 }
             )
     for cursor in HOSTILE_CURSORS[:7]:
         varset = {}
         for var, (arg, name) in request.variables.items():
-            varset[var] = cursor if name in ("after", "before") else values.benign(arg.type, name)
+            varset[var] = (
+                cursor if name in ("after", "before") else values.benign(arg.type, name, field)
+            )
         if any(n in ("after", "before") for _, n in request.variables.values()):
             out.append(varset)
     return out
@@ -148,15 +152,14 @@ async def _seed(api: Api, org: Org) -> Values:
         'mutation { vendorCreate(input: {name: "Fuzz Vendor"}) { vendor { id } } }',
         token=org.token(),
     )
-    ids = [
-        customer_id,
-        draft["invoice"]["id"],
-        vendor["vendorCreate"]["vendor"]["id"],
-        accounts["4000"],
-        accounts["1000"] if "1000" in accounts else next(iter(accounts.values())),
-        org.global_id,
-    ]
-    return Values(ids=ids)
+    by_type = {
+        "Customer": customer_id,
+        "Invoice": draft["invoice"]["id"],
+        "Vendor": vendor["vendorCreate"]["vendor"]["id"],
+        "Account": accounts["4000"],
+        "Organization": org.global_id,
+    }
+    return Values(ids=list(by_type.values()), by_type=by_type)
 
 
 class Session:
@@ -199,7 +202,7 @@ async def _fuzz_field(
     )
     variable_sets = _examples(mixed, EXAMPLES_PER_FIELD if signed_in else 2)
     if signed_in:
-        variable_sets += _sweeps(request, values)
+        variable_sets += _sweeps(request, values, name)
     for variables in variable_sets:
         before = await _last_sequence(session.org) if operation == "mutation" else 0
         token = session.org.token() if signed_in else None
