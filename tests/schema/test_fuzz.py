@@ -46,7 +46,9 @@ EXAMPLES_PER_FIELD = 4
 # Fields that end the session they run in; they run last, each with a fresh sign-in after.
 ENDS_SESSION = ("sessionRevoke",)
 SWEEPS: dict[str, tuple[Any, ...]] = {
-    "String": (*HOSTILE_STRINGS[:6], HOSTILE_STRINGS[12], HOSTILE_STRINGS[13]),
+    # NUL, a lone surrogate, 10,000 characters, a bidi override, 65 characters (one more
+    # than the shortest compared columns) and a 302-character e-mail.
+    "String": tuple(HOSTILE_STRINGS[i] for i in (0, 1, 3, 4, 12, 13)),
     "ID": HOSTILE_IDS[3:5],
     "Date": HOSTILE_DATES[:2],
     "DateTime": HOSTILE_DATETIMES[:1],
@@ -90,7 +92,7 @@ def _sweeps(request: Request, values: Values, field: str) -> list[dict[str, Any]
                     for var, (arg, name) in request.variables.items()
                 }
             )
-    for cursor in HOSTILE_CURSORS[:7]:
+    for cursor in HOSTILE_CURSORS[:4]:
         varset = {}
         for var, (arg, name) in request.variables.items():
             varset[var] = (
