@@ -2,7 +2,8 @@
 
 The check walks the arguments of every field the operation selects, literal or variable,
 through input objects and lists, and holds each String and ID value to the length and
-character class declared for its coordinate (schema/input_limits.py). A refused request
+character class declared for its coordinate, and each list to MAX_LIST_ITEMS
+(schema/input_limits.py). A refused request
 runs nothing: its answer is one BAD_USER_INPUT error per offending value, at the path of
 the field that takes it, naming the argument path in `extensions.field`. The message never
 quotes the value."""
@@ -10,7 +11,7 @@ quotes the value."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from schema.errors import TopLevelCode
-from schema.input_limits import TextKind, max_length, text_kind
+from schema.input_limits import MAX_LIST_ITEMS, TextKind, max_length, text_kind
 
 CHECKED_SCALARS = frozenset({"String", "ID"})
 MAX_REPORTED = 10
@@ -169,6 +170,8 @@ class _Walk:
         inner = get_nullable_type(kind)
         if isinstance(inner, GraphQLList):
             items = value.values if isinstance(value, ListValueNode) else (value,)
+            if self.too_many(items, path):
+                return
             for index, item in enumerate(items):
                 self.node(item, inner.of_type, coordinate, [*path, index])
         elif isinstance(inner, GraphQLInputObjectType) and isinstance(value, ObjectValueNode):
@@ -186,6 +189,8 @@ class _Walk:
         inner = get_nullable_type(kind)
         if isinstance(inner, GraphQLList):
             items = value if isinstance(value, list) else [value]
+            if self.too_many(items, path):
+                return
             for index, item in enumerate(items):
                 self.raw(item, inner.of_type, coordinate, [*path, index])
         elif isinstance(inner, GraphQLInputObjectType) and isinstance(value, dict):
@@ -195,6 +200,12 @@ class _Walk:
                     self.raw(item, definition.type, f"{inner.name}.{name}", [*path, name])
         elif isinstance(value, str):
             self.text(value, inner, coordinate, path)
+
+    def too_many(self, items: Sequence[Any], path: list[str | int]) -> bool:
+        if len(items) <= MAX_LIST_ITEMS:
+            return False
+        self.errors.append((path, f"at most {MAX_LIST_ITEMS} items"))
+        return True
 
     def text(self, value: str, kind: Any, coordinate: str, path: list[str | int]) -> None:
         scalar = kind.name if isinstance(kind, GraphQLScalarType) else None

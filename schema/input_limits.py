@@ -35,6 +35,9 @@ class TextKind(Enum):
 
 
 DEFAULT_MAX_LENGTH = 200
+# Any list argument or list input field; services keep their own, smaller limits (invoice
+# lines, tags) and report them as userErrors. This one bounds the work of reading a request.
+MAX_LIST_ITEMS = 1000
 # Cursors this API writes are far shorter; a longer one cannot be one of them.
 CURSOR_MAX_LENGTH = 512
 ID_MAX_LENGTH = 200

@@ -11,7 +11,7 @@ from graphql import GraphQLInputObjectType, GraphQLSchema, get_named_type
 
 from schema import build_schema
 from schema.input_check import text_problem
-from schema.input_limits import COMPARED_WITH, MAX_LENGTHS, column, max_length
+from schema.input_limits import COMPARED_WITH, MAX_LENGTHS, MAX_LIST_ITEMS, column, max_length
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.settings import Settings
@@ -196,3 +196,15 @@ async def test_variable_defaults_in_the_document_are_checked_too(api: Api) -> No
     )
     (error,) = result["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["filter", "search"]}
+
+
+async def test_lists_longer_than_the_limit_are_refused_before_any_work(api: Api) -> None:
+    org = await api.new_org()
+    result = await api.gql(
+        "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+        {"ids": [org.global_id] * (MAX_LIST_ITEMS + 1)},
+        token=org.token(),
+    )
+    (error,) = result["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["ids"]}
+    assert f"at most {MAX_LIST_ITEMS} items" in error["message"]
