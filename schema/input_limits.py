@@ -19,7 +19,13 @@ from server.crm.notes import BODY_MAX
 from server.documents.models import DocumentLine, Item, PaymentTerms, TaxRate
 from server.identity import passwords
 from server.identity.models import ApiKey, Organization, User
-from server.ledger.models import Account, IdempotencyRecord, JournalEntry, TrackingCategory
+from server.ledger.models import (
+    Account,
+    ExchangeRate,
+    IdempotencyRecord,
+    JournalEntry,
+    TrackingCategory,
+)
 from server.payables.models import Bill, BillPayment, PurchaseOrder
 from server.receivables.models import CreditNote, Dispute, Invoice, InvoiceReminder, Payment
 from server.validation import NAME_MAX
@@ -46,6 +52,8 @@ ADDRESS_MAX_LENGTH = 200
 TOKEN_MAX_LENGTH = 512
 CODE_MAX_LENGTH = 64
 QUANTITY_MAX_LENGTH = 40
+# Objects and actions of the permission catalogue are short words ("invoice", "approve").
+PERMISSION_PART_MAX_LENGTH = 64
 
 
 def column(model: type[Model], name: str) -> int:
@@ -78,7 +86,7 @@ MAX_LENGTHS: dict[str, int] = {
     "Mutation.trackingCategoryCreate(name)": column(TrackingCategory, "name"),
     "Mutation.trackingCategoryCreate(options)": column(TrackingCategory, "name"),
     "Mutation.trackingOptionCreate(name)": column(TrackingCategory, "name"),
-    "Mutation.exchangeRateSet(rate)": 32,
+    "Mutation.exchangeRateSet(rate)": column(ExchangeRate, "rate"),
     # CRM
     **_same(
         ("CustomerCreateInput", "CustomerUpdateInput", "VendorCreateInput", "VendorUpdateInput"),
@@ -181,10 +189,10 @@ MAX_LENGTHS: dict[str, int] = {
     "RoleCreateInput.description": column(Role, "description"),
     "RoleDeleteInput.name": column(Role, "name"),
     "RolePermissionsSetInput.name": column(Role, "name"),
-    "PermissionInput.object": column(AuditEvent, "object_type"),
-    "PermissionInput.action": column(AuditEvent, "action"),
-    "DutySegregationSetInput.object": column(AuditEvent, "object_type"),
-    "DutySegregationSetInput.action": column(AuditEvent, "action"),
+    **_same(
+        ("PermissionInput", "DutySegregationSetInput"),
+        {"object": PERMISSION_PART_MAX_LENGTH, "action": PERMISSION_PART_MAX_LENGTH},
+    ),
     "ApiKeyCreateInput.name": column(ApiKey, "name"),
     "ApiKeyCreateInput.role": column(ApiKey, "role"),
     # Audit
