@@ -112,12 +112,14 @@ class _Collect(Visitor):
     def enter_argument(self, node: ArgumentNode, *_: Any) -> None:
         parent = self.type_info.get_parent_type()
         argument = self.type_info.get_argument()
+        directive = self.type_info.get_directive()
         if parent is None or argument is None or not self.names:
             return  # unknown names: validation has refused the document already
+        owner = f"@{directive.name}" if directive else f"{parent.name}.{self.names[-1]}"
         self.found.append(
             _Argument(
                 tuple(self.path),
-                f"{parent.name}.{self.names[-1]}({node.name.value})",
+                f"{owner}({node.name.value})",
                 node.name.value,
                 argument.type,
                 node.value,
@@ -132,13 +134,13 @@ def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionN
     return next((o for o in operations if o.name and o.name.value == name), None)
 
 
-_plans: dict[tuple[int, str | None], tuple[DocumentNode, list[_Argument]]] = {}
+_plans: dict[tuple[int, int, str | None], tuple[DocumentNode, list[_Argument]]] = {}
 
 
 def _arguments(schema: GraphQLSchema, document: DocumentNode, name: str | None) -> list[_Argument]:
     """The arguments of the operation's fields, kept per parsed document (the parser cache
     hands back the same document for the same text)."""
-    key = (id(document), name)
+    key = (id(schema), id(document), name)
     kept = _plans.get(key)
     if kept is not None and kept[0] is document:
         return kept[1]
