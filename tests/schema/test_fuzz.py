@@ -42,7 +42,7 @@ from tests.schema.fuzz import (
 )
 from tests.support import PASSWORD, Api, Org
 
-EXAMPLES_PER_FIELD = 4
+EXAMPLES_PER_FIELD = 3
 # Fields that end the session they run in; they run last, each with a fresh sign-in after.
 ENDS_SESSION = ("sessionRevoke",)
 SWEEPS: dict[str, tuple[Any, ...]] = {
@@ -100,7 +100,10 @@ def _sweeps(request: Request, values: Values, field: str) -> list[dict[str, Any]
             )
         if any(n in ("after", "before") for _, n in request.variables.values()):
             out.append(varset)
-    return out
+    # A field without leaves of some kind gets the same plausible set from each of its
+    # sweeps: send it once.
+    unique = {json.dumps(v, sort_keys=True): v for v in out}
+    return list(unique.values())
 
 
 def _replace(benign: Any, kind: Any, scalar: str, value: Any, name: str) -> Any:
@@ -251,7 +254,7 @@ async def test_every_root_field_survives_hostile_arguments(api: Api, settings: S
             api, session, operation, name, field_def, values, signed_in=True, failures=failures
         )
     assert not failures, "\n".join(failures)
-    assert sent > 10 * len(_root_fields(schema))
+    assert sent > 5 * len(_root_fields(schema))
 
 
 async def test_every_root_field_survives_hostile_arguments_unauthenticated(
