@@ -1,5 +1,5 @@
 """What every text argument and input field of the schema may hold: a maximum length and
-a character class, declared here once for the whole schema (docs/input-limits.md).
+a character class, declared here once for the whole schema (docs/decisions/input-limits.md).
 
 A coordinate is `Type.field` for an input field and `Type.field(argument)` for an argument.
 One not listed gets DEFAULT_MAX_LENGTH and the single-line class. A maximum that maps to a

@@ -1,4 +1,4 @@
-"""Dates and instants at the edges of the calendar (docs/dates.md): the Date scalar accepts
+"""Dates and instants at the edges of the calendar (docs/decisions/dates.md): the Date scalar accepts
 1900-01-01 to 2999-12-31 on every argument, DateTime requires an offset, reports check
 their size before building, and date arithmetic never overflows."""
 

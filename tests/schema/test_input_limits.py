@@ -1,5 +1,5 @@
 """Every text input of the schema has a declared maximum length and character class, held
-before any resolver runs (schema/input_limits.py, docs/input-limits.md)."""
+before any resolver runs (schema/input_limits.py, docs/decisions/input-limits.md)."""
 
 from __future__ import annotations
 
