@@ -1,9 +1,9 @@
 """The calendar the application accepts, and date arithmetic that cannot overflow.
 
 Every date a client sends lies between MIN_DATE and MAX_DATE (the Date scalar checks it;
-docs/decisions/dates.md says why these two). Dates computed from them (due dates, discount windows,
-period ends) go through `add_days`, which reports a result beyond the calendar as a
-DomainError with a code instead of raising OverflowError."""
+docs/decisions/dates.md says why these two). Dates computed from them (due dates,
+discount windows, period ends) go through `add_days`, which reports a result beyond the
+calendar as a DomainError with a code instead of raising OverflowError."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Dates and instants at the edges of the calendar (docs/decisions/dates.md): the Date scalar accepts
-1900-01-01 to 2999-12-31 on every argument, DateTime requires an offset, reports check
-their size before building, and date arithmetic never overflows."""
+"""Dates and instants at the edges of the calendar (docs/decisions/dates.md): the Date
+scalar accepts 1900-01-01 to 2999-12-31 on every argument, DateTime requires an offset,
+reports check their size before building, and date arithmetic never overflows."""
 
 from __future__ import annotations
 
