@@ -14,6 +14,7 @@ from schema.input_check import text_problem
 from schema.input_limits import COMPARED_WITH, MAX_LENGTHS, MAX_LIST_ITEMS, column, max_length
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
+from server.identity.models import SignInThrottle
 from server.settings import Settings
 from tests.schema.fuzz import Leaf, Values, leaves, request_for, with_leaf
 from tests.support import Api, Org
@@ -151,6 +152,7 @@ async def test_literal_text_in_the_document_is_checked_too(api: Api) -> None:
 
 
 async def test_sign_in_with_an_overlong_email_is_refused_before_any_work(api: Api) -> None:
+    events, throttles = await AuditEvent.all().count(), await SignInThrottle.all().count()
     result = await api.gql(
         "mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { accessToken } }",
         {"input": {"email": "l" * 290 + "@example.com", "password": "whatever-password"}},
@@ -158,6 +160,9 @@ async def test_sign_in_with_an_overlong_email_is_refused_before_any_work(api: Ap
     (error,) = result["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["input", "email"]}
     assert "at most 254 characters" in error["message"]
+    # Not even a failed sign-in is recorded: the request never reached the service.
+    assert await AuditEvent.all().count() == events
+    assert await SignInThrottle.all().count() == throttles
 
 
 @pytest.mark.parametrize(
