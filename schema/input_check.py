@@ -134,23 +134,38 @@ def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionN
     return next((o for o in operations if o.name and o.name.value == name), None)
 
 
-_plans: dict[tuple[int, int, str | None], tuple[DocumentNode, list[_Argument]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the check needs of one operation of one parsed document."""
+
+    document: DocumentNode
+    arguments: list[_Argument]
+    defaults: dict[str, ValueNode]  # the operation's default values of its variables
 
 
-def _arguments(schema: GraphQLSchema, document: DocumentNode, name: str | None) -> list[_Argument]:
-    """The arguments of the operation's fields, kept per parsed document (the parser cache
-    hands back the same document for the same text)."""
+_plans: dict[tuple[int, int, str | None], _Plan] = {}
+
+
+def _plan(schema: GraphQLSchema, document: DocumentNode, name: str | None) -> _Plan:
+    """The plan of an operation, kept per parsed document (the parser cache hands back the
+    same document for the same text)."""
     key = (id(schema), id(document), name)
     kept = _plans.get(key)
-    if kept is not None and kept[0] is document:
-        return kept[1]
+    if kept is not None and kept.document is document:
+        return kept
+    operation = _operation(document, name)
     type_info = TypeInfo(schema)
-    collect = _Collect(type_info, _operation(document, name))
+    collect = _Collect(type_info, operation)
     visit(document, TypeInfoVisitor(type_info, collect))
+    defaults: dict[str, ValueNode] = {
+        d.variable.name.value: d.default_value
+        for d in ((operation.variable_definitions or ()) if operation else ())
+        if d.default_value is not None
+    }
     if len(_plans) >= _PLANS_KEPT:
         _plans.clear()
-    _plans[key] = (document, collect.found)
-    return collect.found
+    plan = _plans[key] = _Plan(document, collect.found, defaults)
+    return plan
 
 
 class _Walk:
@@ -226,14 +241,10 @@ def check_request(
 ) -> list[GraphQLError]:
     """One error per text value the request may not carry (none: the request may run)."""
     errors: list[GraphQLError] = []
-    operation = _operation(document, operation_name)
-    defaults = {
-        d.variable.name.value: d.default_value
-        for d in ((operation.variable_definitions or ()) if operation else ())
-        if d.default_value is not None
-    }
-    for argument in _arguments(schema, document, operation_name):
-        walk = _Walk(variables if isinstance(variables, dict) else {}, defaults)
+    plan = _plan(schema, document, operation_name)
+    given = variables if isinstance(variables, dict) else {}
+    for argument in plan.arguments:
+        walk = _Walk(given, plan.defaults)
         walk.node(argument.value, argument.kind, argument.coordinate, [argument.name])
         for path, problem in walk.errors:
             shown = ".".join(str(p) for p in path)
