@@ -208,11 +208,12 @@ class Values:
 # ------------------------------------------------------------------ documents
 
 
-def _type_ref(kind: Any) -> str:
+def type_ref(kind: Any) -> str:
+    """A type as written in a variable definition."""
     if isinstance(kind, GraphQLNonNull):
-        return f"{_type_ref(kind.of_type)}!"
+        return f"{type_ref(kind.of_type)}!"
     if isinstance(kind, GraphQLList):
-        return f"[{_type_ref(kind.of_type)}]"
+        return f"[{type_ref(kind.of_type)}]"
     return str(kind.name)
 
 
@@ -259,7 +260,7 @@ def request_for(operation: str, name: str, field_def: GraphQLField) -> Request:
     builder = _Builder()
     args = builder.arguments(field_def)
     selection = builder.selection(field_def.type, 1)
-    defs = ", ".join(f"${v}: {_type_ref(a.type)}" for v, (a, _) in builder.variables.items())
+    defs = ", ".join(f"${v}: {type_ref(a.type)}" for v, (a, _) in builder.variables.items())
     header = f"{operation} Fuzz({defs})" if defs else f"{operation} Fuzz"
     return Request(f"{header} {{ {name}{args} {selection} }}", builder.variables)
 
@@ -331,10 +332,6 @@ def _put(current: Any, kind: Any, path: tuple[str | int, ...], value: Any) -> An
     sub = inner.fields[head]
     benign = fields.get(head)
     if benign is None and rest:
-        benign = values_for_nested(sub.type)
+        benign = Values().benign(sub.type)  # an optional input object, made to hold `value`
     fields[head] = _put(benign, sub.type, rest, value)
     return fields
-
-
-def values_for_nested(kind: Any) -> Any:
-    return Values().benign(kind)

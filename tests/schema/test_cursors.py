@@ -7,12 +7,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from graphql import GraphQLList, GraphQLNonNull
+from graphql import GraphQLNonNull
 
 from schema import build_schema
 from server.settings import Settings
 from tests.ledger.helpers import account_ids
-from tests.schema.fuzz import HOSTILE_CURSORS, MISSING_UUID, Values
+from tests.schema.fuzz import HOSTILE_CURSORS, MISSING_UUID, Values, type_ref
 from tests.support import Api
 
 
@@ -37,14 +37,6 @@ MALFORMED = (
 )
 
 
-def _type_ref(kind: Any) -> str:
-    if isinstance(kind, GraphQLNonNull):
-        return f"{_type_ref(kind.of_type)}!"
-    if isinstance(kind, GraphQLList):
-        return f"[{_type_ref(kind.of_type)}]"
-    return str(kind.name)
-
-
 def _connections(settings: Settings, values: Values) -> list[tuple[str, str, dict[str, Any]]]:
     """(field, side, document, plausible variables) for each connection's after and before:
     the required arguments and the cursor only, asking for the page's first cursor."""
@@ -59,7 +51,7 @@ def _connections(settings: Settings, values: Values) -> list[tuple[str, str, dic
                 n: a for n, a in field_def.args.items() if isinstance(a.type, GraphQLNonNull)
             }
             defs = ", ".join(
-                ["$cursor: String", *(f"${n}: {_type_ref(a.type)}" for n, a in required.items())]
+                ["$cursor: String", *(f"${n}: {type_ref(a.type)}" for n, a in required.items())]
             )
             args = ", ".join([f"{side}: $cursor", *(f"{n}: ${n}" for n in required)])
             document = f"query({defs}) {{ {name}({args}) {{ __typename }} }}"
