@@ -4,6 +4,7 @@ before any resolver runs (schema/input_limits.py, docs/decisions/input-limits.md
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -213,3 +214,13 @@ async def test_lists_longer_than_the_limit_are_refused_before_any_work(api: Api)
     (error,) = result["errors"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["ids"]}
     assert f"at most {MAX_LIST_ITEMS} items" in error["message"]
+
+
+def test_the_decision_record_lists_every_declared_limit() -> None:
+    record = (Path(__file__).parents[2] / "docs/decisions/input-limits.md").read_text()
+    rows = {
+        line.split("|")[1].strip().strip("`"): line.split("|")[2].strip()
+        for line in record.splitlines()
+        if line.startswith("| `")
+    }
+    assert rows == {coordinate: str(limit) for coordinate, limit in MAX_LENGTHS.items()}
