@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from graphql import GraphQLInputObjectType, GraphQLSchema, get_named_type
+from graphql import GraphQLInputObjectType, GraphQLSchema, get_named_type, parse
+from graphql import build_schema as graphql_schema
 
 from schema import build_schema
-from schema.input_check import text_problem
+from schema.input_check import check_request, text_problem
 from schema.input_limits import COMPARED_WITH, MAX_LENGTHS, MAX_LIST_ITEMS, column, max_length
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
@@ -224,3 +225,22 @@ def test_the_decision_record_lists_every_declared_limit() -> None:
         if line.startswith("| `")
     }
     assert rows == {coordinate: str(limit) for coordinate, limit in MAX_LENGTHS.items()}
+
+
+def test_nested_fields_fragments_and_aliases_are_checked() -> None:
+    schema = graphql_schema(
+        """type Query { a: A }
+           type A { b(s: String, t: [String!]): String, c: A }"""
+    )
+    document = parse(
+        r"""query($v: [String!]) {
+              x: a { c { y: b(s: "a\u0000b") ...F ... on A { b(t: $v) } } }
+            }
+            fragment F on A { b(s: "\u202e") }"""
+    )
+    errors = check_request(schema, document, None, {"v": ["ok", "\x07"]})
+    assert sorted((e.path, e.extensions["field"]) for e in errors) == [  # type: ignore[index]
+        (["b"], ["s"]),
+        (["x", "c", "b"], ["t", 1]),
+        (["x", "c", "y"], ["s"]),
+    ]
