@@ -244,3 +244,16 @@ def test_nested_fields_fragments_and_aliases_are_checked() -> None:
         (["x", "c", "b"], ["t", 1]),
         (["x", "c", "y"], ["s"]),
     ]
+
+
+def test_every_text_input_declares_its_maximum(settings: Settings) -> None:
+    """A new text input states its limit: one compared with a short column would otherwise
+    get the default and reach the database too long."""
+    undeclared = [
+        coordinate
+        for coordinate, scalar in _coordinates(_schema(settings)).items()
+        if scalar == "String"
+        and coordinate not in MAX_LENGTHS
+        and not coordinate.endswith(("(after)", "(before)"))
+    ]
+    assert undeclared == []
