@@ -9,6 +9,7 @@ while the others stay plausible, so each class reaches every field."""
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import pytest
@@ -42,7 +43,8 @@ from tests.schema.fuzz import (
 )
 from tests.support import PASSWORD, Api, Org
 
-EXAMPLES_PER_FIELD = 3
+# Drawn examples per root field; raise it for a deeper run on a developer machine.
+EXAMPLES_PER_FIELD = int(os.environ.get("LEDGERLINE_FUZZ_EXAMPLES", "3"))
 # Fields that end the session they run in; they run last, each with a fresh sign-in after.
 ENDS_SESSION = ("sessionRevoke",)
 SWEEPS: dict[str, tuple[Any, ...]] = {
