@@ -18,7 +18,6 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
-from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -29,12 +28,13 @@ from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
-from schema.errors import TopLevelCode, should_mask
+from schema.errors import TopLevelCode, should_mask, with_code
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
+from schema.input_check import InputCheck
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -132,19 +132,7 @@ def root_types() -> tuple[type, type]:
 class _Masking(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         # A malformed global id is the client's mistake: say so instead of masking it.
-        return super()._process_errors(
-            [
-                GraphQLError(
-                    e.message,
-                    nodes=e.nodes,
-                    path=e.path,
-                    extensions={"code": TopLevelCode.BAD_USER_INPUT.value},
-                )
-                if isinstance(e.original_error, GlobalIDValueError)
-                else e
-                for e in errors
-            ]
-        )
+        return super()._process_errors([with_code(e) for e in errors])
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
@@ -218,6 +206,7 @@ def build_schema(
             DocumentErrorCodes,
             ParserCache,
             ValidationCache,
+            InputCheck,
             lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),
             *(extra_extensions or []),
         ],

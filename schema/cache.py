@@ -102,7 +102,8 @@ def cache_extension(cache: ResultCache) -> type[SchemaExtension]:
     class QueryResultCache(SchemaExtension):
         async def on_execute(self) -> AsyncIterator[None]:
             ctx = self.execution_context
-            key = await _key(ctx)
+            # A request refused before execution has its answer already.
+            key = None if ctx.result is not None else await _key(ctx)
             if key is not None:
                 cached = cache.get(key)
                 if cached is not None:
@@ -129,6 +130,10 @@ async def _key(ctx: Any) -> tuple[Any, ...] | None:
     actor = await context.actor()
     if actor is None or actor.key_id is not None or actor.data_version is None:
         return None
+    try:
+        variables = orjson.dumps(ctx.variables or {}, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # text that is not valid UTF-8: not worth a cache entry
+        return None
     return (
         actor.subject,
         actor.organization_id,
@@ -137,5 +142,5 @@ async def _key(ctx: Any) -> tuple[Any, ...] | None:
         clock.today(),
         ctx.query,
         ctx.operation_name,
-        orjson.dumps(ctx.variables or {}, option=orjson.OPT_SORT_KEYS),
+        variables,
     )

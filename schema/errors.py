@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.relay.types import GlobalIDValueError
 
 from server.errors import DomainError, ErrorCode, ValidationFailed
 from server.observability import logger
@@ -79,6 +80,40 @@ EXPECTED_CODES = frozenset(
 
 def should_mask(error: GraphQLError) -> bool:
     """Mask what the client cannot act on; keep validation and auth errors readable."""
-    if error.path is None:  # parse, validation and variable coercion
-        return False
-    return (error.extensions or {}).get("code") not in EXPECTED_CODES
+    code = (error.extensions or {}).get("code")
+    if error.path is None:  # parse, validation and variable coercion, unless a fault of ours
+        return code == TopLevelCode.INTERNAL_SERVER_ERROR
+    return code not in EXPECTED_CODES
+
+
+def pre_execution_code(error: GraphQLError) -> TopLevelCode:
+    """The code of an error raised before execution: the document did not parse, did not
+    validate against the schema, or its variables did not fit their types."""
+    if isinstance(error, GraphQLSyntaxError):
+        return TopLevelCode.GRAPHQL_PARSE_FAILED
+    # graphql-core words every variable coercion error this way (validation rules say
+    # 'Variable "$x"' with double quotes).
+    if error.message.startswith("Variable '$"):
+        return TopLevelCode.BAD_USER_INPUT
+    if error.original_error is not None and not isinstance(error.original_error, GraphQLError):
+        return TopLevelCode.INTERNAL_SERVER_ERROR  # a fault of ours outside any field
+    return TopLevelCode.GRAPHQL_VALIDATION_FAILED
+
+
+def with_code(error: GraphQLError) -> GraphQLError:
+    """The error with a code a client can branch on, where it has none yet."""
+    if isinstance(error.original_error, GlobalIDValueError):
+        # A malformed global id is the client's mistake: say so instead of masking it.
+        code = TopLevelCode.BAD_USER_INPUT
+    elif error.path is None and not (error.extensions or {}).get("code"):
+        code = pre_execution_code(error)
+    else:
+        return error
+    return GraphQLError(
+        error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={**(error.extensions or {}), "code": code.value},
+    )

@@ -17,7 +17,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
-from uuid import UUID
 
 import orjson
 import strawberry
@@ -82,21 +81,87 @@ def _encode(value: Any, item_id: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> tuple[Any, str]:
+_BIGINT = 2**63
+
+
+def _decode(cursor: str) -> tuple[Any, Any]:
+    """The (sort value, id) pair a cursor holds, checked for shape only."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        value, item_id = orjson.loads(raw)
-        if isinstance(value, dict):
-            value = datetime.fromisoformat(value["t"])
-        return value, str(item_id)
-    except (ValueError, TypeError, KeyError) as exc:
+        pair = orjson.loads(raw)
+    except (ValueError, TypeError) as exc:
         raise _bad("invalid cursor") from exc
+    if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[1], str):
+        raise _bad("invalid cursor")
+    value, item_id = pair
+    if isinstance(value, dict):
+        if set(value) != {"t"} or not isinstance(value["t"], str):
+            raise _bad("invalid cursor")
+        try:
+            value = datetime.fromisoformat(value["t"])
+        except ValueError as exc:
+            raise _bad("invalid cursor") from exc
+    elif isinstance(value, list):
+        raise _bad("invalid cursor")
+    return value, item_id
 
 
-def _beyond(key: SortKey, cursor: str, forward: bool) -> Q:
+def _position(model: type[Model], key: SortKey, cursor: str) -> tuple[Any, Any]:
+    """A cursor's (sort value, id) as values of the model's own fields.
+
+    A cursor is client input: whatever it decodes to must convert to the column's type
+    (and fit it) here, or the database would be the one to refuse it."""
+    raw, raw_id = _decode(cursor)
+    column = model._meta.fields_map[key.field]
+    id_field = model._meta.fields_map["id"]
+    if raw is not None and not _written_as(raw, column.field_type):
+        raise _bad("invalid cursor")
+    try:
+        item_id = id_field.to_python_value(raw_id)
+        value = None if raw is None else column.to_python_value(raw)
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        raise _bad("invalid cursor") from exc
+    if value is None:
+        if not column.null:
+            raise _bad("invalid cursor")
+    elif not _fits(value, column.field_type):
+        raise _bad("invalid cursor")
+    if not _fits(item_id, id_field.field_type):
+        raise _bad("invalid cursor")
+    return value, item_id
+
+
+def _written_as(raw: Any, field_type: Any) -> bool:
+    """Whether `raw` has the JSON type `_encode` writes for a column of `field_type`:
+    numbers for integer columns, {"t": ...} for instants, strings for everything else."""
+    if field_type is datetime:
+        return isinstance(raw, datetime)
+    if field_type is int:
+        return isinstance(raw, int) and not isinstance(raw, bool)
+    return isinstance(raw, str)
+
+
+def _fits(value: Any, field_type: Any) -> bool:
+    """Whether a converted value is of the column's type and within its range."""
+    if isinstance(field_type, type) and not isinstance(value, field_type):
+        return False
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -_BIGINT <= value < _BIGINT
+    return True
+
+
+def _beyond(model: type[Model], key: SortKey, cursor: str, forward: bool) -> Q:
     """Rows strictly after the cursor when walking in `forward` direction of the sort."""
-    value, item_id = _decode(cursor)
+    value, item_id = _position(model, key, cursor)
     op = "gt" if forward != key.descending else "lt"
+    if value is None:
+        # Nulls sort last ascending: after a null come only nulls with a greater id.
+        after_id: dict[str, Any] = {f"{key.field}__isnull": True, f"id__{op}": item_id}
+        nulls = Q(**after_id)
+        if forward != key.descending:
+            return nulls
+        values: dict[str, Any] = {f"{key.field}__isnull": False}
+        return nulls | Q(**values)
     return Q(**{f"{key.field}__{op}": value}) | Q(**{key.field: value, f"id__{op}": item_id})
 
 
@@ -168,9 +233,9 @@ async def paginate(
     size, backwards = _window(first, last, max_page, default_page)
     page = query
     if after:
-        page = page.filter(_beyond(key, after, forward=True))
+        page = page.filter(_beyond(query.model, key, after, forward=True))
     if before:
-        page = page.filter(_beyond(key, before, forward=False))
+        page = page.filter(_beyond(query.model, key, before, forward=False))
     descending = key.descending != backwards
     direction = "-" if descending else ""
     rows: Sequence[M] = (
@@ -183,13 +248,8 @@ async def paginate(
 
 def _beyond_sql(where: Where, model: type[Model], key: SortKey, cursor: str, forward: bool) -> None:
     """`_beyond` as a condition: rows strictly after the cursor walking in `forward` direction."""
-    raw, raw_id = _decode(cursor)
+    value, item_id = _position(model, key, cursor)
     column = model._meta.fields_map[key.field]
-    try:
-        item_id = UUID(raw_id)
-        value = column.to_python_value(raw)
-    except (ValueError, TypeError) as exc:
-        raise _bad("invalid cursor") from exc
     where.after_key(
         key.field, value, item_id, ascending=forward != key.descending, nullable=column.null
     )

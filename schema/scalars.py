@@ -1,7 +1,10 @@
-"""Scalars: strict decimal-string amounts, currency codes, and the Money output type."""
+"""Scalars: strict decimal-string amounts, currency codes, dates within the accepted
+calendar, instants with an offset, and the Money output type."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, NewType
 
@@ -9,6 +12,7 @@ import strawberry
 from graphql import GraphQLError, StringValueNode, print_ast
 from strawberry.types.scalar import ScalarDefinition
 
+from server.dates import MAX_DATE, MIN_DATE, in_range
 from server.money import MoneyError, amount_from_minor, parse_amount, validate_currency
 
 Amount = NewType("Amount", str)
@@ -106,10 +110,89 @@ PERCENT = strawberry.scalar(
     parse_literal=_percent_literal,
 )
 
+
+def _date_value(value: object) -> date:
+    if not isinstance(value, str):
+        raise _bad(f'Date must be a string such as "2026-03-01", got {type(value).__name__}')
+    try:
+        day = date.fromisoformat(value) if _DATE.fullmatch(value) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise _bad("Date must be a calendar date written YYYY-MM-DD")
+    if not in_range(day):
+        raise _bad(f"Date must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}")
+    return day
+
+
+def _date_literal(node: Any, _variables: Any = None) -> date:
+    if not isinstance(node, StringValueNode):
+        raise _bad(f'Date must be a string such as "2026-03-01", got {print_ast(node)}', node)
+    try:
+        return _date_value(node.value)
+    except GraphQLError as exc:
+        raise _bad(exc.message, node) from exc
+
+
+def _datetime_value(value: object) -> datetime:
+    if not isinstance(value, str):
+        raise _bad('DateTime must be a string such as "2026-03-01T09:30:00Z"')
+    try:
+        moment = datetime.fromisoformat(value) if _DATETIME.fullmatch(value) else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise _bad("DateTime must be written YYYY-MM-DDTHH:MM[:SS[.ffffff]] with an offset")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise _bad("DateTime must carry a time-zone offset, such as Z or +02:00")
+    if not in_range(moment.date()):
+        raise _bad(f"DateTime must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}")
+    return moment.astimezone(UTC)
+
+
+def _datetime_literal(node: Any, _variables: Any = None) -> datetime:
+    if not isinstance(node, StringValueNode):
+        raise _bad(f"DateTime must be a string, got {print_ast(node)}", node)
+    try:
+        return _datetime_value(node.value)
+    except GraphQLError as exc:
+        raise _bad(exc.message, node) from exc
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?", re.ASCII
+)
+
+DATE = strawberry.scalar(
+    name="Date",
+    description=(
+        f'A calendar date written YYYY-MM-DD, for example "2026-03-01", from '
+        f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}."
+    ),
+    serialize=date.isoformat,
+    parse_value=_date_value,
+    parse_literal=_date_literal,
+)
+
+DATETIME = strawberry.scalar(
+    name="DateTime",
+    description=(
+        'An instant written in ISO 8601 with its offset, for example "2026-03-01T09:30:00Z" '
+        'or "2026-03-01T10:30:00+01:00"; a time without an offset is refused. Answers are '
+        "in UTC."
+    ),
+    serialize=datetime.isoformat,
+    parse_value=_datetime_value,
+    parse_literal=_datetime_literal,
+)
+
 SCALAR_MAP: dict[object, ScalarDefinition] = {
     Amount: AMOUNT,
     CurrencyCode: CURRENCY_CODE,
     Percent: PERCENT,
+    date: DATE,
+    datetime: DATETIME,
 }
 
 

@@ -168,11 +168,15 @@ def _cursor(d: date, line_id: int) -> str:
 
 def _uncursor(cursor: str) -> tuple[date, int]:
     try:
-        raw = base64.urlsafe_b64decode(cursor.encode()).decode()
+        raw = base64.urlsafe_b64decode(cursor.encode("ascii")).decode()
         day, line_id = raw.split("|")
-        return date.fromisoformat(day), int(line_id)
-    except (ValueError, UnicodeDecodeError) as exc:
+        position = date.fromisoformat(day), int(line_id)
+    except (ValueError, UnicodeError) as exc:
         raise GraphQLError("invalid cursor", extensions={"code": "BAD_USER_INPUT"}) from exc
+    # Line ids are positive 64-bit integers; a larger number would overflow the driver.
+    if not 0 < position[1] < 2**63:
+        raise GraphQLError("invalid cursor", extensions={"code": "BAD_USER_INPUT"})
+    return position
 
 
 def _report_filter(option_ids: list[strawberry.ID] | None) -> rep.LineFilter:
@@ -354,7 +358,10 @@ class LedgerQuery:
             except DomainError as error:
                 raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
         else:
-            columns = rep.months(from_, to) if monthly else [rep.Period(from_, to)]
+            try:
+                columns = rep.months(from_, to) if monthly else [rep.Period(from_, to)]
+            except DomainError as error:
+                raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
         if (compare_from is None) != (compare_to is None):
             raise GraphQLError(
                 "give both compareFrom and compareTo", extensions={"code": "BAD_USER_INPUT"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor
 from server.audit import log as audit
+from server.dates import add_days
 from server.documents.checks import UNSET, check_percent, diff, given, percent_text
 from server.documents.models import PaymentTerms, RecordStatus, TermsKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
@@ -24,20 +25,20 @@ from server.validation import check_length, check_name
 def due_date(terms: PaymentTerms | None, on: date, default_days: int = 30) -> date:
     """The due date of a document dated `on`; without named terms, net `default_days`."""
     if terms is None:
-        return on + timedelta(days=default_days)
+        return add_days(on, default_days, "dueDate")
     if terms.kind == TermsKind.DUE_ON_RECEIPT:
         return on
     if terms.kind == TermsKind.END_OF_MONTH:
         month_end = on.replace(day=calendar.monthrange(on.year, on.month)[1])
-        return month_end + timedelta(days=terms.days)
-    return on + timedelta(days=terms.days)
+        return add_days(month_end, terms.days, "dueDate")
+    return add_days(on, terms.days, "dueDate")
 
 
 def discount(terms: PaymentTerms | None, on: date) -> tuple[Decimal | None, date | None]:
     """The early-payment discount (percent, last day) a document dated `on` carries."""
     if terms is None or not terms.discount_percent or terms.discount_days is None:
         return None, None
-    return Decimal(terms.discount_percent), on + timedelta(days=terms.discount_days)
+    return Decimal(terms.discount_percent), add_days(on, terms.discount_days, "discountUntil")
 
 
 # Services: create, change and archive an organization's named payment terms.

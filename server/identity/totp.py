@@ -36,7 +36,8 @@ class Enrollment:
 
 
 def _hash(code: str) -> str:
-    return hashlib.sha256(code.strip().lower().encode()).hexdigest()
+    # surrogatepass: a malformed code hashes to something no stored code matches.
+    return hashlib.sha256(code.strip().lower().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _recovery_code() -> str:
@@ -50,12 +51,15 @@ def _invalid(field: str = "code") -> DomainError:
 def _step(secret: str, code: str, last_step: int | None) -> int | None:
     """The time step a code belongs to (one step of clock drift either way), if valid and
     newer than the last accepted one."""
+    candidate = code.strip()
+    # compare_digest refuses non-ASCII text; such a code can never match anyway.
+    if not candidate.isascii():
+        return None
     totp = pyotp.TOTP(secret)
     now = clock.now()
     for drift in (0, -1, 1):
         step = totp.timecode(now) + drift
-        # Bytes: compare_digest refuses non-ASCII text, and a code is whatever was typed.
-        if hmac.compare_digest(totp.generate_otp(step).encode(), code.strip().encode()):
+        if hmac.compare_digest(totp.generate_otp(step).encode(), candidate.encode()):
             return step if last_step is None or step > last_step else None
     return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 from uuid import UUID
 
@@ -251,7 +251,7 @@ async def update_account(actor: Actor, account_id: UUID, c: AccountChanges) -> A
             account = await _locked(actor, account_id)
             type_ = c.type or account.type
             subtype = c.subtype or account.subtype
-            check = AccountChanges(**{**c.__dict__, "type": type_, "subtype": subtype})
+            check = replace(c, type=type_, subtype=subtype)
             problems = await _check(actor, check, account.id)
             used = await JournalLine.exists(account_id=account.id)
             if used and (type_ != account.type or (c.currency and c.currency != account.currency)):
@@ -276,7 +276,7 @@ async def update_account(actor: Actor, account_id: UUID, c: AccountChanges) -> A
             account.update_from_dict(
                 {
                     k: (v.strip() if isinstance(v, str) and k in ("code", "name") else v)
-                    for k, v in check.__dict__.items()
+                    for k, v in ((f.name, getattr(check, f.name)) for f in fields(check))
                     if v is not None
                 }
             )

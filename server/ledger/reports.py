@@ -175,15 +175,23 @@ class ProfitAndLoss:
     net_income: list[Money]
 
 
+MAX_COLUMNS = 36
+
+
+def _too_many_columns(field: str) -> DomainError:
+    return DomainError(f"at most {MAX_COLUMNS} columns", code=ErrorCode.INVALID, field=[field])
+
+
 async def by_dimension(actor: Actor, category_id: UUID, start: date, end: date) -> list[Period]:
     """One column per option of a tracking category, e.g. revenue per campaign, and a last
     column, "Unassigned", of the lines tagged with none of its options, so that the columns
     add up to the whole period."""
     from server.ledger.models import TrackingOption
 
-    options = await TrackingOption.filter(
-        organization_id=actor.org, category_id=category_id
-    ).order_by("name")
+    found = TrackingOption.filter(organization_id=actor.org, category_id=category_id)
+    if await found.count() > MAX_COLUMNS:
+        raise _too_many_columns("groupBy")
+    options = await found.order_by("name")
     if not options:
         raise NotFound("tracking category not found or without options", field=["groupBy"])
     return [Period(start, end, o.id, o.name) for o in options] + [
@@ -192,6 +200,11 @@ async def by_dimension(actor: Actor, category_id: UUID, start: date, end: date) 
 
 
 def months(start: date, end: date) -> list[Period]:
+    """One column per calendar month from `start` to `end`; the count is checked first,
+    so a span of centuries is refused before any column is made."""
+    count = (end.year - start.year) * 12 + end.month - start.month + 1
+    if count > MAX_COLUMNS:
+        raise _too_many_columns("monthly")
     periods = []
     cursor = start
     while cursor <= end:
@@ -210,8 +223,8 @@ async def profit_and_loss(
             raise DomainError(
                 "a period ends before it starts", code=ErrorCode.INVALID, field=["to"]
             )
-    if len(columns) > 36:
-        raise DomainError("at most 36 columns", code=ErrorCode.INVALID, field=["monthly"])
+    if len(columns) > MAX_COLUMNS:
+        raise _too_many_columns("monthly")
     base = await _base(actor)
     per_column = [await totals_by_account(actor, p.start, p.end, p.narrow(flt)) for p in columns]
     sections = [Section(key, title) for key, title, _, _ in PL_SECTIONS]

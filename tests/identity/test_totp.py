@@ -150,3 +150,26 @@ def test_a_sealed_seed_opens_only_with_its_key() -> None:
     assert unseal(ours, sealed) == "JBSWY3DPEHPK3PXP"
     with pytest.raises(SealError):
         unseal(theirs, sealed)
+
+
+NON_ASCII_CODES = (
+    "\u0661\u0662\u0663\u0664\u0665\u0666",  # Arabic-Indic digits
+    "\uff11\uff12\uff13\uff14\uff15\uff16",  # full-width digits
+    "12345\u00e9",
+    "\u00b9\u00b2\u00b3\u2074\u2075\u2076",  # superscript digits
+)
+
+
+async def test_non_ascii_codes_are_invalid_everywhere_a_code_is_checked(api: Api) -> None:
+    org = await api.new_org()
+    enrolled = (await api.data(ENROLL, token=org.token()))["totpEnroll"]
+    for code in NON_ASCII_CODES:
+        confirm = (await api.data(CONFIRM, {"c": code}, token=org.token()))["totpConfirm"]
+        assert confirm["userErrors"] == [{"code": "TOTP_INVALID"}], code
+    confirmed = await api.data(CONFIRM, {"c": _code(enrolled["secret"])}, token=org.token())
+    assert confirmed["totpConfirm"]["enabled"] is True
+    for code in NON_ASCII_CODES:
+        signed_in = await _sign_in(api, org, code)
+        assert signed_in["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
+        disabled = (await api.data(DISABLE, {"c": code}, token=org.token()))["totpDisable"]
+        assert disabled["userErrors"] == [{"code": "TOTP_INVALID"}], code
