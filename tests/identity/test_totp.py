@@ -161,15 +161,23 @@ NON_ASCII_CODES = (
 
 
 async def test_non_ascii_codes_are_invalid_everywhere_a_code_is_checked(api: Api) -> None:
-    org = await api.new_org()
-    enrolled = (await api.data(ENROLL, token=org.token()))["totpEnroll"]
+    # One person per place a code is checked: wrong codes count toward the code throttle,
+    # and each place must answer TOTP_INVALID, not THROTTLED.
+    confirming, signing_in, disabling = (
+        await api.new_org(),
+        await api.new_org(),
+        await api.new_org(),
+    )
+    await api.data(ENROLL, token=confirming.token())
     for code in NON_ASCII_CODES:
-        confirm = (await api.data(CONFIRM, {"c": code}, token=org.token()))["totpConfirm"]
+        confirm = (await api.data(CONFIRM, {"c": code}, token=confirming.token()))["totpConfirm"]
         assert confirm["userErrors"] == [{"code": "TOTP_INVALID"}], code
-    confirmed = await api.data(CONFIRM, {"c": _code(enrolled["secret"])}, token=org.token())
-    assert confirmed["totpConfirm"]["enabled"] is True
+    for org in (signing_in, disabling):
+        enrolled = (await api.data(ENROLL, token=org.token()))["totpEnroll"]
+        confirmed = await api.data(CONFIRM, {"c": _code(enrolled["secret"])}, token=org.token())
+        assert confirmed["totpConfirm"]["enabled"] is True
     for code in NON_ASCII_CODES:
-        signed_in = await _sign_in(api, org, code)
+        signed_in = await _sign_in(api, signing_in, code)
         assert signed_in["userErrors"][0]["code"] == "TOTP_INVALID"  # type: ignore[index]
-        disabled = (await api.data(DISABLE, {"c": code}, token=org.token()))["totpDisable"]
+        disabled = (await api.data(DISABLE, {"c": code}, token=disabling.token()))["totpDisable"]
         assert disabled["userErrors"] == [{"code": "TOTP_INVALID"}], code
