@@ -8,7 +8,7 @@ same declaration makes a denied field null with a FORBIDDEN error at its path; s
 is nullable for that reason. Decisions are kept per request, so a page of fifty rows asks
 Casbin once and audits a denial once. TYPE_OBJECTS says which permission object each
 GraphQL type belongs to; tests walk the schema with it and fail on a field that crosses
-into another object without a declaration (docs/authorization-nested-fields.md).
+into another object without a declaration (docs/decisions/authorization-nested-fields.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who may give or take away which role or permission (docs/role-administration.md).
+"""Who may give or take away which role or permission (docs/decisions/role-administration.md).
 
 - The owner role is given and taken away by owners only, and only people hold it.
 - The other built-in roles are the organization's job descriptions: any member manager may

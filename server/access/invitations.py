@@ -1,4 +1,4 @@
-"""Invitations: how people join an organization (docs/member-invitations.md).
+"""Invitations: how people join an organization (docs/decisions/member-invitations.md).
 
 `invite` does the same work and gives the same answer whether or not the address already
 has an account, so adding a member reveals nothing about accounts elsewhere. Nobody becomes

@@ -9,7 +9,7 @@ half-up, and it is taken only when it is exactly what is left open.
 The tax in the discount is given back: the discount is spread over the discounts account
 and the document's tax accounts in proportion to the document's net amount and to each tax
 account's tax, so output (or input) tax falls with the consideration actually received
-(see docs/early-payment-discounts.md).
+(see docs/decisions/early-payment-discounts.md).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """memberAdd invites: the same answer for any address, and membership only on accepting
-(docs/member-invitations.md)."""
+(docs/decisions/member-invitations.md)."""
 
 from __future__ import annotations
 

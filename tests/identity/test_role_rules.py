@@ -1,5 +1,5 @@
 """Who may give, take away and change which role: every built-in role, as admin and as owner
-(docs/role-administration.md)."""
+(docs/decisions/role-administration.md)."""
 
 from __future__ import annotations
 

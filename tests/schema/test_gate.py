@@ -1,7 +1,7 @@
 """The authorization gate, walked over the whole schema.
 
 Deny by default: every root field declares the (object, action) it needs, and so does every
-field that leads into another permission object (docs/authorization-nested-fields.md); the
+field that leads into another permission object (docs/decisions/authorization-nested-fields.md); the
 declarations, the permission catalogue and the built-in roles of policies/policy.csv agree;
 and every type and field carries a description.
 """
