@@ -369,3 +369,77 @@ async def test_documents_dated_on_or_before_the_lock_date_are_refused(api: Api) 
     assert late["userErrors"] == []
     assert await balance(api, org, "1100") == "0.00"
     assert await balance(api, org, "1010") == "40.00"
+
+
+ALLOCATE = """mutation($input: PaymentAllocateInput!) { paymentAllocate(input: $input) {
+  payment { id } userErrors { field code } } }"""
+UNALLOCATE = """mutation($input: PaymentUnallocateInput!) { paymentUnallocate(input: $input) {
+  payment { id } userErrors { field code } } }"""
+PAYMENT_VOID = """mutation($input: PaymentVoidInput!) { paymentVoid(input: $input) {
+  payment { status } userErrors { field code } } }"""
+
+
+async def test_written_off_invoice_reopens_when_its_payment_is_taken_back(api: Api) -> None:
+    for undo in ("unallocate", "void"):
+        org = await api.new_org()
+        acme = await customer(api, org)
+        invoice = await issued_invoice(api, org, acme, "90.00")
+        paid = await record_payment(
+            api, org, acme, "30.00", [{"invoiceId": invoice["id"], "amount": "30.00"}]
+        )
+        written = await api.data(
+            WRITE_OFF, {"input": {"id": invoice["id"], "date": "2026-06-30"}}, token=org.token()
+        )
+        assert written["invoiceWriteOff"]["invoice"]["status"] == "WRITTEN_OFF"
+        if undo == "unallocate":
+            (allocation,) = paid["payment"]["allocations"]
+            taken = await api.data(
+                UNALLOCATE,
+                {"input": {"allocationId": allocation["id"], "date": "2026-07-01"}},
+                token=org.token(),
+            )
+            assert taken["paymentUnallocate"]["userErrors"] == []
+        else:
+            bounced = await api.data(
+                PAYMENT_VOID,
+                {"input": {"id": paid["payment"]["id"], "date": "2026-07-01"}},
+                token=org.token(),
+            )
+            assert bounced["paymentVoid"]["userErrors"] == []
+        reopened = (await api.data(INVOICE, {"id": invoice["id"]}, token=org.token()))["invoice"]
+        # The write-off of 60.00 stays; the 30.00 the payment had settled is owed again.
+        assert (reopened["status"], reopened["amountDue"]) == (
+            "PARTIALLY_PAID",
+            {"amount": "30.00"},
+        ), undo
+        assert await balance(api, org, "6900") == "60.00", undo
+        if undo == "unallocate":
+            # The payment is the customer's credit again: the control account nets to zero,
+            # and the credit can settle the invoice a second time.
+            assert await balance(api, org, "1100") == "0.00"
+            settled = await api.data(
+                ALLOCATE,
+                {
+                    "input": {
+                        "id": paid["payment"]["id"],
+                        "allocations": [{"invoiceId": invoice["id"], "amount": "30.00"}],
+                        "date": "2026-07-02",
+                    }
+                },
+                token=org.token(),
+            )
+            assert settled["paymentAllocate"]["userErrors"] == []
+        else:
+            assert await balance(api, org, "1100") == "30.00"
+            again = await record_payment(
+                api,
+                org,
+                acme,
+                "30.00",
+                [{"invoiceId": invoice["id"], "amount": "30.00"}],
+                date="2026-07-02",
+            )
+            assert again["userErrors"] == []
+        final = (await api.data(INVOICE, {"id": invoice["id"]}, token=org.token()))["invoice"]
+        assert (final["status"], final["amountDue"]) == ("PAID", {"amount": "0.00"}), undo
+        assert await balance(api, org, "1100") == "0.00", undo
