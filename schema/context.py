@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import strawberry
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.dataloader import DataLoader, DefaultCache
@@ -125,3 +126,7 @@ class SameKeyCache(DefaultCache[K, V]):
 def batch_loader(load: Callable[[list[K]], Awaitable[Sequence[Any]]]) -> DataLoader[K, Any]:
     """A DataLoader batching `load`, its results cached by key for the request."""
     return DataLoader(load_fn=load, cache_map=SameKeyCache())
+
+
+# Every resolver's `info`: the type checker then knows what `info.context` holds.
+Info = strawberry.Info[Context, None]

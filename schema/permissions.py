@@ -20,7 +20,7 @@ from typing import Any
 import strawberry
 from strawberry.extensions import FieldExtension
 
-from schema.context import Context
+from schema.context import Context, Info
 from schema.errors import Forbidden, Unauthenticated
 from server.access.catalogue import PERMISSIONS
 from server.audit import log as audit
@@ -45,9 +45,7 @@ class Gate(FieldExtension):
         """Whether this request is already known to hold the requirement."""
         return context.decided(self.obj, self.action) is True
 
-    def resolve(
-        self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any
-    ) -> Any:
+    def resolve(self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any) -> Any:
         if self.allowed_already(info.context):
             return next_(source, info, **kwargs)
         return self._checked(next_, source, info, kwargs)
@@ -56,7 +54,7 @@ class Gate(FieldExtension):
         self,
         next_: Callable[..., Any],
         source: Any,
-        info: strawberry.Info,
+        info: Info,
         kwargs: dict[str, Any],
     ) -> Any:
         await authorize(info.context, self.obj, self.action)
@@ -64,7 +62,7 @@ class Gate(FieldExtension):
         return await result if inspect.isawaitable(result) else result
 
     async def resolve_async(
-        self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any
+        self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any
     ) -> Any:
         await authorize(info.context, self.obj, self.action)
         result = next_(source, info, **kwargs)

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-from schema.context import SameKeyCache
+from schema.context import Info, SameKeyCache
 from server.sql import Joined
 
 K = TypeVar("K")
@@ -65,7 +64,7 @@ def _held(loader: DataLoader[K, V], key: K) -> Any:
 
 
 def joined_with_page(
-    info: strawberry.Info, field: str, loader: DataLoader[Any, Any], joined: Joined
+    info: Info, field: str, loader: DataLoader[Any, Any], joined: Joined
 ) -> dict[str, Any]:
     """paginate_sql's arguments to read each row's `joined` record (a customer, a vendor)
     with the page itself, one statement fewer, when the page's rows ask for `field`; the
@@ -87,7 +86,7 @@ def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
             yield from _fields(selection.selections)
 
 
-def node_fields(info: strawberry.Info) -> set[str]:
+def node_fields(info: Info) -> set[str]:
     """Names of the fields asked of the items of the connection this field returns."""
     names: set[str] = set()
     for root in info.selected_fields:

@@ -32,9 +32,9 @@ from functools import cache
 from typing import Any
 
 import orjson
-import strawberry
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
+from schema.context import Info
 from server.money import active_currencies, precision
 from server.sql import dialect
 
@@ -189,7 +189,7 @@ ROW = "p"
 Allowed = Callable[[str, str], bool]
 
 
-def page_item_sql(info: strawberry.Info, shape: Shape) -> str | None:
+def page_item_sql(info: Info, shape: Shape) -> str | None:
     """For the connection this field returns: the SQL of one item's JSON over the page's row
     (alias ROW); None when the page must be completed in Python."""
     if dialect() != "postgres":
@@ -197,7 +197,7 @@ def page_item_sql(info: strawberry.Info, shape: Shape) -> str | None:
     return item_sql(info.selected_fields, shape, gate_allows(info))
 
 
-def gate_allows(info: strawberry.Info) -> Allowed:
+def gate_allows(info: Info) -> Allowed:
     """The gate's answer for a field of the schema, for this request: a field that declares
     no requirement is allowed; one that does is decided (and the decision kept) by the
     request's context, as the field's own gate would decide it."""

@@ -13,6 +13,7 @@ from schema.audit.types import (
     AuditEventFilter,
     AuditVerification,
 )
+from schema.context import Info
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
 from server.audit import log as audit
@@ -26,7 +27,7 @@ class AuditQuery:
     @requires("audit", "read", description="The organization's audit log, newest first.")
     async def audit_events(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[
             int | None, strawberry.argument(description="Page size, up to 100.")
         ] = None,
@@ -72,7 +73,7 @@ class AuditQuery:
     @requires("audit", "verify", description="Check the organization's audit hash chain.")
     async def audit_verify(
         self,
-        info: strawberry.Info,
+        info: Info,
         against: Annotated[
             AuditDigestInput | None,
             strawberry.argument(description="An earlier digest the chain must still contain."),
@@ -88,7 +89,7 @@ class AuditQuery:
         return AuditVerification.from_result(result)
 
     @requires("audit", "verify", description="The chain's head now, to keep for later checks.")
-    async def audit_digest(self, info: strawberry.Info) -> AuditDigest:
+    async def audit_digest(self, info: Info) -> AuditDigest:
         actor = info.context.signed_in()
         head = await digest(chain_key(actor.org))
         await audit.record_alone(

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from schema.context import Info
 from schema.crm.inputs import (
     ArchiveInput,
     CustomerCreateInput,
@@ -39,7 +40,7 @@ PAGE_ARGS = {
 
 
 async def _list(
-    info: strawberry.Info,
+    info: Info,
     model: type[models.Party],
     node: Any,
     first: int | None,
@@ -70,7 +71,7 @@ async def _list(
     )
 
 
-async def _one(info: strawberry.Info, model: type[models.Party], node: Any, id: str) -> Any:
+async def _one(info: Info, model: type[models.Party], node: Any, id: str) -> Any:
     party_id = decode(id, model.__name__)
     if party_id is None:
         return None
@@ -90,7 +91,7 @@ class CrmQuery:
     @requires("customer", "read", description="The organization's customers, a page at a time.")
     async def customers(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
         after: Annotated[
             str | None, strawberry.argument(description="Cursor to start after.")
@@ -114,7 +115,7 @@ class CrmQuery:
     @requires("customer", "read", description="One customer; null if there is none with this id.")
     async def customer(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Customer | None:
         return await _one(info, models.Customer, Customer, id)
@@ -122,7 +123,7 @@ class CrmQuery:
     @requires("vendor", "read", description="The organization's vendors, a page at a time.")
     async def vendors(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
         after: Annotated[
             str | None, strawberry.argument(description="Cursor to start after.")
@@ -146,7 +147,7 @@ class CrmQuery:
     @requires("vendor", "read", description="One vendor; null if there is none with this id.")
     async def vendor(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Vendor | None:
         return await _one(info, models.Vendor, Vendor, id)
@@ -179,7 +180,7 @@ class CrmMutation:
     @requires("customer", "create", mutation=True, description="Create a customer.")
     async def customer_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             CustomerCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -194,7 +195,7 @@ class CrmMutation:
     @requires("customer", "update", mutation=True, description="Change a customer's details.")
     async def customer_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             CustomerUpdateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -212,7 +213,7 @@ class CrmMutation:
     )
     async def customer_archive(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             ArchiveInput, strawberry.argument(description="The details of the request.")
         ],
@@ -227,7 +228,7 @@ class CrmMutation:
     @requires("customer", "update", mutation=True, description="Add a note to a customer.")
     async def customer_note_add(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             CustomerNoteAddInput, strawberry.argument(description="The details of the request.")
         ],
@@ -250,7 +251,7 @@ class CrmMutation:
     @requires("vendor", "create", mutation=True, description="Create a vendor.")
     async def vendor_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             VendorCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -265,7 +266,7 @@ class CrmMutation:
     @requires("vendor", "update", mutation=True, description="Change a vendor's details.")
     async def vendor_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             VendorUpdateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -283,7 +284,7 @@ class CrmMutation:
     )
     async def vendor_archive(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             ArchiveInput, strawberry.argument(description="The details of the request.")
         ],

@@ -12,6 +12,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.crm import loaders
 from schema.deferred import deferred, made
 from schema.documents import loaders as documents_loaders
@@ -75,7 +76,7 @@ class Party:
         description="Named payment terms; when set they decide due dates instead of the days.",
     )
     async def payment_terms(
-        self, info: strawberry.Info
+        self, info: Info
     ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
         from schema.documents.types import PaymentTerms
 
@@ -115,7 +116,7 @@ def _party_fields(party: models.Party) -> dict[str, Any]:
 
 
 async def _resolve(
-    cls: Any, info: strawberry.Info, model: type[models.Party], node_ids: Iterable[str]
+    cls: Any, info: Info, model: type[models.Party], node_ids: Iterable[str]
 ) -> list[Any]:
     """Nodes of the caller's organization in the order asked; anything else is null."""
     ids = list(node_ids)
@@ -139,7 +140,7 @@ class CustomerNote(relay.Node):
     author_id: strawberry.Private[UUID | None]
 
     @requires("member", "read", description="Who wrote the note; null for system notes.")
-    async def author(self, info: strawberry.Info) -> UserType | None:
+    async def author(self, info: Info) -> UserType | None:
         if self.author_id is None:
             return None
         user = await loaders.users(info.context).load(self.author_id)
@@ -153,7 +154,7 @@ class CustomerNote(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[CustomerNote | None]:
         ids = list(node_ids)
         await authorize(info.context, "customer", "read")
@@ -185,7 +186,7 @@ class Customer(relay.Node, Party):
     @strawberry.field(description="Notes and activities, newest first.")
     async def notes(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[
             int, strawberry.argument(description="At most this many, up to 100.")
         ] = 20,
@@ -193,7 +194,7 @@ class Customer(relay.Node, Party):
         notes = await loaders.customer_notes(info.context).load(UUID(self.id))
         return [CustomerNote.from_model(n) for n in notes[: max(0, min(first, 100))]]
 
-    async def _figures(self, info: strawberry.Info) -> CustomerFigures | None:
+    async def _figures(self, info: Info) -> CustomerFigures | None:
         return await loaders.customer_figures(info.context).load(UUID(self.id))
 
     @requires(
@@ -201,7 +202,7 @@ class Customer(relay.Node, Party):
         "read",
         description="Open now on the customer's invoices, in the customer's currency.",
     )
-    async def outstanding_balance(self, info: strawberry.Info) -> Money | None:
+    async def outstanding_balance(self, info: Info) -> Money | None:
         found = await self._figures(info)
         return Money.of(found.outstanding if found else 0, self.currency)
 
@@ -210,7 +211,7 @@ class Customer(relay.Node, Party):
         "read",
         description="Part of outstandingBalance on invoices due before today (UTC).",
     )
-    async def overdue_balance(self, info: strawberry.Info) -> Money | None:
+    async def overdue_balance(self, info: Info) -> Money | None:
         found = await self._figures(info)
         return Money.of(found.overdue if found else 0, self.currency)
 
@@ -219,7 +220,7 @@ class Customer(relay.Node, Party):
         "read",
         description="Payments and credit notes not yet applied to invoices nor refunded.",
     )
-    async def unapplied_credits(self, info: strawberry.Info) -> Money | None:
+    async def unapplied_credits(self, info: Info) -> Money | None:
         found = await self._figures(info)
         return Money.of(found.unapplied_credits if found else 0, self.currency)
 
@@ -229,7 +230,7 @@ class Customer(relay.Node, Party):
         description="creditLimit - outstandingBalance + unappliedCredits; negative when over "
         "the limit; null when the customer has no credit limit.",
     )
-    async def credit_available(self, info: strawberry.Info) -> Money | None:
+    async def credit_available(self, info: Info) -> Money | None:
         found = await self._figures(info)
         if found is None or found.credit_available is None:
             return None
@@ -241,7 +242,7 @@ class Customer(relay.Node, Party):
         description="Days from invoice date to payment, weighted by the amount paid, over "
         "every payment applied to the customer's invoices; null before the first payment.",
     )
-    async def average_days_to_pay(self, info: strawberry.Info) -> Decimal | None:
+    async def average_days_to_pay(self, info: Info) -> Decimal | None:
         found = await self._figures(info)
         return found.average_days_to_pay if found else None
 
@@ -251,7 +252,7 @@ class Customer(relay.Node, Party):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Customer | None]:
         return await _resolve(cls, info, models.Customer, node_ids)
 
@@ -267,7 +268,7 @@ class Vendor(relay.Node, Party):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Vendor | None]:
         return await _resolve(cls, info, models.Vendor, node_ids)
 

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import strawberry
 
+from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.documents.inputs import (
     ItemArchiveInput,
@@ -81,7 +82,7 @@ class DocumentsQuery:
     @requires("item", "read", description="The organization's items, a page at a time.")
     async def items(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
         after: Annotated[
             str | None, strawberry.argument(description="Cursor to start after.")
@@ -116,7 +117,7 @@ class DocumentsQuery:
     @requires("item", "read", description="One item; null if there is none with this id.")
     async def item(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Item | None:
         item_id = decode(id, "Item")
@@ -128,7 +129,7 @@ class DocumentsQuery:
     @requires("item", "read", description="The organization's tax rates, by name.")
     async def tax_rates(
         self,
-        info: strawberry.Info,
+        info: Info,
         status: Annotated[RecordStatus | None, STATUS_ARG] = None,
     ) -> list[TaxRate]:
         found = await taxes.list_tax_rates(info.context.signed_in(), status)
@@ -137,7 +138,7 @@ class DocumentsQuery:
     @requires("item", "read", description="The organization's payment terms, by name.")
     async def payment_terms(
         self,
-        info: strawberry.Info,
+        info: Info,
         status: Annotated[RecordStatus | None, STATUS_ARG] = None,
     ) -> list[PaymentTerms]:
         found = await terms.list_terms(info.context.signed_in(), status)
@@ -149,7 +150,7 @@ class DocumentsMutation:
     @requires("item", "manage", mutation=True, description="Create an item.")
     async def item_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             ItemCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -164,7 +165,7 @@ class DocumentsMutation:
     @requires("item", "manage", mutation=True, description="Change an item's details.")
     async def item_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             ItemUpdateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -180,7 +181,7 @@ class DocumentsMutation:
     @requires("item", "manage", mutation=True, description="Archive an item, keeping its history.")
     async def item_archive(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             ItemArchiveInput, strawberry.argument(description="The details of the request.")
         ],
@@ -195,7 +196,7 @@ class DocumentsMutation:
     @requires("tax_rate", "manage", mutation=True, description="Create a tax rate.")
     async def tax_rate_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             TaxRateCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -210,7 +211,7 @@ class DocumentsMutation:
     @requires("tax_rate", "manage", mutation=True, description="Change a tax rate.")
     async def tax_rate_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             TaxRateUpdateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -228,7 +229,7 @@ class DocumentsMutation:
     )
     async def tax_rate_archive(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             TaxRateArchiveInput, strawberry.argument(description="The details of the request.")
         ],
@@ -243,7 +244,7 @@ class DocumentsMutation:
     @requires("tax_rate", "manage", mutation=True, description="Create payment terms.")
     async def payment_terms_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             PaymentTermsCreateInput,
             strawberry.argument(description="The details of the request."),
@@ -259,7 +260,7 @@ class DocumentsMutation:
     @requires("tax_rate", "manage", mutation=True, description="Change payment terms.")
     async def payment_terms_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             PaymentTermsUpdateInput,
             strawberry.argument(description="The details of the request."),
@@ -281,7 +282,7 @@ class DocumentsMutation:
     )
     async def payment_terms_archive(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             PaymentTermsArchiveInput,
             strawberry.argument(description="The details of the request."),

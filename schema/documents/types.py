@@ -12,6 +12,7 @@ import strawberry
 from strawberry import relay
 from tortoise.models import Model
 
+from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.documents import loaders
 from schema.errors import UserError
@@ -45,7 +46,7 @@ def _percent(value: Any) -> Percent | None:
 
 
 async def _resolve(
-    info: strawberry.Info,
+    info: Info,
     node_ids: Iterable[str],
     fetch: Callable[[Any, list[UUID]], Awaitable[list[T]]],
     convert: Callable[[T], Any],
@@ -113,7 +114,7 @@ class PaymentTerms(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[PaymentTerms | None]:
         return await _resolve(info, node_ids, terms.get_many_terms, cls.from_model)
 
@@ -131,7 +132,7 @@ class TaxRate(relay.Node):
     @requires(
         "account", "read", description="The tax payable or tax receivable account the tax goes to."
     )
-    async def account(self, info: strawberry.Info) -> Account | None:
+    async def account(self, info: Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
 
@@ -151,7 +152,7 @@ class TaxRate(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[TaxRate | None]:
         return await _resolve(info, node_ids, taxes.get_many_tax_rates, cls.from_model)
 
@@ -172,7 +173,7 @@ class Item(relay.Node):
     @strawberry.field(
         description="Default price of one unit in the organization's base currency, if any."
     )
-    async def unit_price(self, info: strawberry.Info) -> Money | None:
+    async def unit_price(self, info: Info) -> Money | None:
         if self.unit_price_minor is None:
             return None
         ctx = info.context
@@ -180,7 +181,7 @@ class Item(relay.Node):
         return Money.from_minor(self.unit_price_minor, currency)
 
     @requires("account", "read", description="Income account sales of the item are credited to.")
-    async def income_account(self, info: strawberry.Info) -> Account | None:
+    async def income_account(self, info: Info) -> Account | None:
         return await _account(info, self.income_account_id)
 
     @requires(
@@ -188,11 +189,11 @@ class Item(relay.Node):
         "read",
         description="Expense or asset account purchases of the item are debited to.",
     )
-    async def expense_account(self, info: strawberry.Info) -> Account | None:
+    async def expense_account(self, info: Info) -> Account | None:
         return await _account(info, self.expense_account_id)
 
     @strawberry.field(description="Tax rate lines with the item take by default.")
-    async def tax_rate(self, info: strawberry.Info) -> TaxRate | None:
+    async def tax_rate(self, info: Info) -> TaxRate | None:
         if self.tax_rate_id is None:
             return None
         found = await loaders.tax_rates(info.context).load(self.tax_rate_id)
@@ -215,12 +216,12 @@ class Item(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Item | None]:
         return await _resolve(info, node_ids, items.get_many_items, cls.from_model)
 
 
-async def _account(info: strawberry.Info, account_id: UUID | None) -> Account | None:
+async def _account(info: Info, account_id: UUID | None) -> Account | None:
     if account_id is None:
         return None
     found = await ledger_loaders.accounts(info.context).load(account_id)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 
+from schema.context import Info
 from schema.errors import UserError, user_errors
 from schema.identity.types import (
     PermissionType,
@@ -216,14 +217,14 @@ class DutySegregationPayload:
 @strawberry.type
 class AdminQuery:
     @requires("role", "read", description="Built-in and custom roles with their permissions.")
-    async def roles(self, info: strawberry.Info) -> list[RoleType]:
+    async def roles(self, info: Info) -> list[RoleType]:
         ctx = info.context
         return [RoleType.from_view(v) for v in await svc.list_roles(ctx.access, ctx.signed_in())]
 
     @requires("api_key", "read", description="The organization's API keys, newest first.")
     async def api_keys(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
     ) -> Connection[ApiKeyType]:
@@ -244,7 +245,7 @@ class AdminQuery:
         "read",
         description="The segregation-of-duties rules and whether each is on here.",
     )
-    def duty_segregations(self, info: strawberry.Info) -> list[DutySegregationRule]:
+    def duty_segregations(self, info: Info) -> list[DutySegregationRule]:
         ctx = info.context
         return [
             DutySegregationRule.from_rule(r) for r in duties.list_rules(ctx.access, ctx.signed_in())
@@ -263,7 +264,7 @@ class AdminMutation:
     @requires("role", "manage", mutation=True, description="Create a custom role.")
     async def role_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[RoleCreateInput, strawberry.argument(description="The role.")],
     ) -> RolePayload:
         ctx = info.context
@@ -282,7 +283,7 @@ class AdminMutation:
     @requires("role", "manage", mutation=True, description="Replace a custom role's permissions.")
     async def role_permissions_set(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[RolePermissionsSetInput, strawberry.argument(description="The change.")],
     ) -> RolePayload:
         ctx = info.context
@@ -297,7 +298,7 @@ class AdminMutation:
     @requires("role", "manage", mutation=True, description="Delete an unassigned custom role.")
     async def role_delete(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[RoleDeleteInput, strawberry.argument(description="The role.")],
     ) -> RoleDeletePayload:
         ctx = info.context
@@ -315,7 +316,7 @@ class AdminMutation:
     )
     async def duty_segregation_set(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[DutySegregationSetInput, strawberry.argument(description="The change.")],
     ) -> DutySegregationPayload:
         ctx = info.context
@@ -330,7 +331,7 @@ class AdminMutation:
     @signed_in(mutation=True, description="Change your password; other sessions end.")
     async def password_change(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PasswordChangeInput, strawberry.argument(description="The change.")],
     ) -> SessionPayload:
         ctx = info.context
@@ -345,7 +346,7 @@ class AdminMutation:
     @requires("api_key", "manage", mutation=True, description="Create an API key.")
     async def api_key_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[ApiKeyCreateInput, strawberry.argument(description="The key.")],
     ) -> ApiKeyCreatePayload:
         ctx = info.context
@@ -362,7 +363,7 @@ class AdminMutation:
     @requires("api_key", "manage", mutation=True, description="Revoke an API key at once.")
     async def api_key_revoke(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The key.")],
     ) -> ApiKeyRevokePayload:
         ctx = info.context
@@ -376,7 +377,7 @@ class AdminMutation:
         return ApiKeyRevokePayload(api_key=ApiKeyType.from_model(key), user_errors=[])
 
     @signed_in(mutation=True, description="Start two-factor sign-in: a secret to scan.")
-    async def totp_enroll(self, info: strawberry.Info) -> TotpEnrollPayload:
+    async def totp_enroll(self, info: Info) -> TotpEnrollPayload:
         try:
             enrollment = await totp.enroll(info.context.settings, info.context.signed_in())
         except DomainError as error:
@@ -388,7 +389,7 @@ class AdminMutation:
     @signed_in(mutation=True, description="Turn two-factor sign-in on with a first code.")
     async def totp_confirm(
         self,
-        info: strawberry.Info,
+        info: Info,
         code: Annotated[str, strawberry.argument(description="Code from the app.")],
     ) -> TotpConfirmPayload:
         try:
@@ -402,7 +403,7 @@ class AdminMutation:
     @signed_in(mutation=True, description="Turn two-factor sign-in off; needs a current code.")
     async def totp_disable(
         self,
-        info: strawberry.Info,
+        info: Info,
         code: Annotated[str, strawberry.argument(description="Code from the app.")],
     ) -> TotpDisablePayload:
         try:
@@ -414,7 +415,7 @@ class AdminMutation:
     @public(mutation=True, description="Set a password with a one-time set-password token.")
     async def password_set(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PasswordSetInput, strawberry.argument(description="Token and password.")],
     ) -> PasswordSetPayload:
         try:

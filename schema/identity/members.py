@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from schema.context import Info
 from schema.errors import UserError, user_errors
 from schema.identity.types import Member, OrganizationType, UserType
 from schema.ids import decode, encode
@@ -147,7 +148,7 @@ def _user_id(value: strawberry.ID) -> Any:
     return decoded
 
 
-async def _member(info: strawberry.Info, user_id: Any) -> Member:
+async def _member(info: Info, user_id: Any) -> Member:
     ctx = info.context
     actor = ctx.signed_in()
     membership = await Membership.get(user_id=user_id, organization_id=actor.org).prefetch_related(
@@ -164,7 +165,7 @@ class MembersQuery:
     @requires("member", "read", description="Invitations waiting to be accepted, newest first.")
     async def invitations(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
     ) -> Connection[InvitationType]:
@@ -197,7 +198,7 @@ class MembersMutation:
     )
     async def member_add(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[MemberAddInput, strawberry.argument(description="Who and which roles.")],
     ) -> MemberAddPayload:
         ctx = info.context
@@ -228,7 +229,7 @@ class MembersMutation:
     )
     async def invitation_accept(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             InvitationAcceptInput, strawberry.argument(description="Token and credentials.")
         ],
@@ -258,7 +259,7 @@ class MembersMutation:
     )
     async def invitation_revoke(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvitationRevokeInput, strawberry.argument(description="Which one.")],
     ) -> InvitationRevokePayload:
         ctx = info.context
@@ -278,7 +279,7 @@ class MembersMutation:
     @requires("member", "manage", mutation=True, description="Replace a member's roles.")
     async def member_roles_set(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[MemberRolesSetInput, strawberry.argument(description="The change.")],
     ) -> MemberPayload:
         ctx = info.context
@@ -296,7 +297,7 @@ class MembersMutation:
     @requires("member", "manage", mutation=True, description="Remove a member; their sessions end.")
     async def member_remove(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[MemberRemoveInput, strawberry.argument(description="The member.")],
     ) -> MemberRemovePayload:
         ctx = info.context

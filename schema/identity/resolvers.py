@@ -7,6 +7,7 @@ from uuid import UUID
 
 import strawberry
 
+from schema.context import Info
 from schema.errors import user_errors
 from schema.identity.types import (
     Member,
@@ -69,7 +70,7 @@ def _organization_id(value: strawberry.ID | None) -> tuple[bool, UUID | None]:
 @strawberry.type
 class IdentityQuery:
     @signed_in(description="The signed-in user, their roles and permissions.")
-    async def viewer(self, info: strawberry.Info) -> Viewer:
+    async def viewer(self, info: Info) -> Viewer:
         ctx = info.context
         actor = ctx.signed_in()
         user = await User.get(id=actor.user_id)
@@ -91,7 +92,7 @@ class IdentityQuery:
     @requires("member", "read", description="Members of the organization and their roles.")
     async def members(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
@@ -124,7 +125,7 @@ class IdentityQuery:
         return page
 
     @requires("organization", "read", description="The organization the token is bound to.")
-    async def organization(self, info: strawberry.Info) -> OrganizationType:
+    async def organization(self, info: Info) -> OrganizationType:
         actor = info.context.signed_in()
         return OrganizationType.from_model(await Organization.get(id=actor.org))
 
@@ -134,7 +135,7 @@ class IdentityMutation:
     @public(mutation=True, description="Sign in with email and password.")
     async def session_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             SessionCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -163,7 +164,7 @@ class IdentityMutation:
     @public(mutation=True, description="Exchange a refresh token for new tokens (rotation).")
     async def session_refresh(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             SessionRefreshInput, strawberry.argument(description="The details of the request.")
         ],
@@ -188,14 +189,14 @@ class IdentityMutation:
         return session_granted(grant)
 
     @signed_in(mutation=True, description="Sign out: ends the session and its tokens.")
-    async def session_revoke(self, info: strawberry.Info) -> SessionRevokePayload:
+    async def session_revoke(self, info: Info) -> SessionRevokePayload:
         await sessions.revoke(info.context.signed_in())
         return SessionRevokePayload(revoked=True, user_errors=[])
 
     @signed_in(mutation=True, description="Create an organization; the caller becomes its owner.")
     async def organization_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             OrganizationCreateInput, strawberry.argument(description="The details of the request.")
         ],

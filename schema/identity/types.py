@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.errors import UserError, user_errors
 from schema.permissions import SIGNED_IN, authorize
 from schema.scalars import CurrencyCode
@@ -27,7 +28,7 @@ class UserType(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: list[str], required: bool = False
+        cls, *, info: Info, node_ids: list[str], required: bool = False
     ) -> list[UserType | None]:
         # Users are visible through what references them, not by id.
         await authorize(info.context, *SIGNED_IN)
@@ -52,7 +53,7 @@ class OrganizationType(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: list[str], required: bool = False
+        cls, *, info: Info, node_ids: list[str], required: bool = False
     ) -> list[OrganizationType | None]:
         await authorize(info.context, "organization", "read")
         actor = info.context.signed_in()

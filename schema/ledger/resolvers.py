@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 from graphql import GraphQLError
 
+from schema.context import Info
 from schema.errors import user_errors
 from schema.ids import decode, encode, own
 from schema.ledger.types import (
@@ -227,7 +228,7 @@ class LedgerQuery:
     @requires("account", "read", description="The chart of accounts, by code.")
     async def accounts(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
@@ -262,7 +263,7 @@ class LedgerQuery:
     @requires("account", "read", description="One account; null if there is none with this id.")
     async def account(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Account | None:
         account_id = decode(id, "Account")
@@ -274,7 +275,7 @@ class LedgerQuery:
     @requires("journal", "read", description="Journal entries, newest date first.")
     async def journal_entries(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
@@ -308,7 +309,7 @@ class LedgerQuery:
     @requires("journal", "read", description="One journal entry; null if there is none.")
     async def journal_entry(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> JournalEntry | None:
         found = await own(m.JournalEntry, id, "JournalEntry", info.context.signed_in().org)
@@ -317,7 +318,7 @@ class LedgerQuery:
     @requires("report", "read", description="Every account's balance on a date.")
     async def trial_balance(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[date, strawberry.argument(description="Up to and including.")],
         dimension_option_ids: Annotated[list[strawberry.ID] | None, DIMENSIONS_ARG] = None,
     ) -> TrialBalance:
@@ -328,7 +329,7 @@ class LedgerQuery:
     @requires("report", "read", description="Income, expenses and net income for a period.")
     async def profit_and_loss(
         self,
-        info: strawberry.Info,
+        info: Info,
         from_: Annotated[date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[date, strawberry.argument(description="Last day.")],
         compare_from: Annotated[
@@ -377,7 +378,7 @@ class LedgerQuery:
     @requires("report", "read", description="Assets, liabilities and equity on a date.")
     async def balance_sheet(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[date, strawberry.argument(description="The date.")],
     ) -> BalanceSheet:
         return BalanceSheet.from_report(await rep.balance_sheet(info.context.signed_in(), as_of))
@@ -385,7 +386,7 @@ class LedgerQuery:
     @requires("report", "read", description="An account's lines with a running balance.")
     async def general_ledger(
         self,
-        info: strawberry.Info,
+        info: Info,
         account_id: Annotated[strawberry.ID, strawberry.argument(description="The account.")],
         from_: Annotated[date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[date, strawberry.argument(description="Last day.")],
@@ -432,7 +433,7 @@ class LedgerQuery:
         )
 
     @requires("account", "read", description="Tracking categories and their options.")
-    async def tracking_categories(self, info: strawberry.Info) -> list[TrackingCategory]:
+    async def tracking_categories(self, info: Info) -> list[TrackingCategory]:
         cats = await m.TrackingCategory.filter(
             organization_id=info.context.signed_in().org
         ).order_by("name")
@@ -450,7 +451,7 @@ class LedgerMutation:
     @requires("account", "create", mutation=True, description="Add an account to the chart.")
     async def account_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             AccountCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -468,7 +469,7 @@ class LedgerMutation:
     @requires("account", "update", mutation=True, description="Change an account.")
     async def account_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             AccountUpdateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -489,7 +490,7 @@ class LedgerMutation:
     )
     async def account_archive(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The account.")],
     ) -> AccountPayload:
         actor = info.context.signed_in()
@@ -507,7 +508,7 @@ class LedgerMutation:
     )
     async def journal_entry_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             JournalEntryCreateInput, strawberry.argument(description="The details of the request.")
         ],
@@ -530,7 +531,7 @@ class LedgerMutation:
     @requires("journal", "post", mutation=True, description="Post a draft journal entry.")
     async def journal_entry_post(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The draft.")],
     ) -> JournalEntryPayload:
         ctx = info.context
@@ -547,7 +548,7 @@ class LedgerMutation:
     )
     async def journal_entry_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             JournalEntryUpdateInput, strawberry.argument(description="The draft and its content.")
         ],
@@ -568,7 +569,7 @@ class LedgerMutation:
     )
     async def journal_entry_delete(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             JournalEntryDeleteInput, strawberry.argument(description="The draft to delete.")
         ],
@@ -585,7 +586,7 @@ class LedgerMutation:
     @requires("journal", "reverse", mutation=True, description="Reverse a posted entry on a date.")
     async def journal_entry_reverse(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             JournalEntryReverseInput, strawberry.argument(description="The details of the request.")
         ],
@@ -600,7 +601,7 @@ class LedgerMutation:
     @requires("ledger", "lock", mutation=True, description="Set the lock date (null unlocks).")
     async def lock_date_set(
         self,
-        info: strawberry.Info,
+        info: Info,
         lock_date: Annotated[
             date | None, strawberry.argument(description="Nothing on or before it may post.")
         ],
@@ -611,7 +612,7 @@ class LedgerMutation:
     @requires("exchange_rate", "set", mutation=True, description="Record an exchange rate.")
     async def exchange_rate_set(
         self,
-        info: strawberry.Info,
+        info: Info,
         currency: Annotated[CurrencyCode, strawberry.argument(description="Foreign currency.")],
         date: Annotated[date, strawberry.argument(description="Date the rate applies from.")],
         rate: Annotated[
@@ -634,7 +635,7 @@ class LedgerMutation:
     )
     async def tracking_category_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         name: Annotated[str, strawberry.argument(description="Name, e.g. Campaign.")],
         options: Annotated[
             list[str] | None, strawberry.argument(description="Initial options.")
@@ -651,7 +652,7 @@ class LedgerMutation:
     @requires("dimension", "manage", mutation=True, description="Add an option to a category.")
     async def tracking_option_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         category_id: Annotated[strawberry.ID, strawberry.argument(description="The category.")],
         name: Annotated[str, strawberry.argument(description="Name of the option.")],
     ) -> TrackingCategoryPayload:

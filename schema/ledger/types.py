@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer, Vendor
 from schema.errors import UserError
@@ -60,7 +61,7 @@ class Account(relay.Node):
     parent_id: strawberry.Private[UUID | None]
 
     @strawberry.field(description="The parent account in the chart's hierarchy.")
-    async def parent(self, info: strawberry.Info) -> Account | None:
+    async def parent(self, info: Info) -> Account | None:
         if self.parent_id is None:
             return None
         found = await loaders.accounts(info.context).load(self.parent_id)
@@ -71,7 +72,7 @@ class Account(relay.Node):
     )
     async def balance(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[date, strawberry.argument(description="Include lines up to this date.")],
     ) -> Money | None:
         ctx = info.context
@@ -100,7 +101,7 @@ class Account(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Account | None]:
         ids = list(node_ids)
         await authorize(info.context, "account", "read")
@@ -125,7 +126,7 @@ class TrackingOption(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[TrackingOption | None]:
         ids = list(node_ids)
         await authorize(info.context, "account", "read")
@@ -146,7 +147,7 @@ class TrackingCategory(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[TrackingCategory | None]:
         ids = list(node_ids)
         await authorize(info.context, "account", "read")
@@ -187,26 +188,26 @@ class JournalLine:
     draft_option_ids: strawberry.Private[list[UUID]]
 
     @requires("account", "read", description="The account.")
-    async def account(self, info: strawberry.Info) -> Account | None:
+    async def account(self, info: Info) -> Account | None:
         found = await loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
 
     @requires("customer", "read", description="The customer the line concerns, if any.")
-    async def customer(self, info: strawberry.Info) -> Customer | None:
+    async def customer(self, info: Info) -> Customer | None:
         if self.customer_id is None:
             return None
         found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
     @requires("vendor", "read", description="The vendor the line concerns, if any.")
-    async def vendor(self, info: strawberry.Info) -> Vendor | None:
+    async def vendor(self, info: Info) -> Vendor | None:
         if self.vendor_id is None:
             return None
         found = await crm_loaders.vendors(info.context).load(self.vendor_id)
         return Vendor.from_model(found) if found else None
 
     @requires("account", "read", description="Dimension options the line is tagged with.")
-    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption] | None:
+    async def dimensions(self, info: Info) -> list[TrackingOption] | None:
         if self.line_id is None:
             found = [await loaders.options(info.context).load(o) for o in self.draft_option_ids]
             return [TrackingOption.from_model(o) for o in found if o]
@@ -269,7 +270,7 @@ class JournalEntry(relay.Node):
     draft_lines: strawberry.Private[list[dict[str, Any]] | None]
 
     @strawberry.field(description="Its lines, in order.")
-    async def lines(self, info: strawberry.Info) -> list[JournalLine]:
+    async def lines(self, info: Info) -> list[JournalLine]:
         ctx = info.context
         base = await loaders.base_currency(ctx).load(ctx.signed_in().org)
         if self.status == models.EntryStatus.DRAFT:
@@ -277,14 +278,14 @@ class JournalEntry(relay.Node):
         return [_posted_line(ln, base) for ln in await loaders.lines(ctx).load(UUID(self.id))]
 
     @strawberry.field(description="The entry this one reverses.")
-    async def reversal_of(self, info: strawberry.Info) -> JournalEntry | None:
+    async def reversal_of(self, info: Info) -> JournalEntry | None:
         if self.reversal_of_id is None:
             return None
         found = await loaders.entries(info.context).load(self.reversal_of_id)
         return JournalEntry.from_model(found) if found else None
 
     @strawberry.field(description="The entry that reverses this one, if any.")
-    async def reversed_by(self, info: strawberry.Info) -> JournalEntry | None:
+    async def reversed_by(self, info: Info) -> JournalEntry | None:
         found = await loaders.reversals(info.context).load(UUID(self.id))
         return JournalEntry.from_model(found) if found else None
 
@@ -305,7 +306,7 @@ class JournalEntry(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[JournalEntry | None]:
         ids = list(node_ids)
         await authorize(info.context, "journal", "read")
@@ -467,7 +468,7 @@ class GeneralLedgerLine:
     entry_id: strawberry.Private[UUID]
 
     @requires("journal", "read", description="The journal entry.")
-    async def entry(self, info: strawberry.Info) -> JournalEntry | None:
+    async def entry(self, info: Info) -> JournalEntry | None:
         found = await loaders.entries(info.context).load(self.entry_id)
         return JournalEntry.from_model(found) if found else None
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 
+from schema.context import Info
 from schema.crm import loaders
 from schema.crm.types import Vendor
 from schema.errors import UserError
@@ -58,7 +59,7 @@ class PayablesAgingQuery:
     @requires("bill", "read", description="Payables aging per vendor as of a date (historical).")
     async def ap_aging(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[date, strawberry.argument(description="The date, inclusive.")],
         buckets: Annotated[
             list[int] | None,

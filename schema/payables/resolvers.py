@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 from graphql import GraphQLError
 
+from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
@@ -173,7 +174,7 @@ class PayablesQuery:
     @requires("bill", "read", description="Bills, newest bill date first unless ordered.")
     async def bills(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, PAGE["first"]] = None,
         after: Annotated[str | None, PAGE["after"]] = None,
         last: Annotated[int | None, PAGE["last"]] = None,
@@ -215,7 +216,7 @@ class PayablesQuery:
     @requires("bill", "read", description="One bill; null if there is none with this id.")
     async def bill(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Bill | None:
         found = await own(m.Bill, id, "Bill", info.context.signed_in().org)
@@ -224,7 +225,7 @@ class PayablesQuery:
     @requires("bill_payment", "read", description="One bill payment; null if there is none.")
     async def bill_payment(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> BillPayment | None:
         found = await own(m.BillPayment, id, "BillPayment", info.context.signed_in().org)
@@ -233,7 +234,7 @@ class PayablesQuery:
     @requires("bill_payment", "read", description="Bill payments, newest first unless ordered.")
     async def bill_payments(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, PAGE["first"]] = None,
         after: Annotated[str | None, PAGE["after"]] = None,
         last: Annotated[int | None, PAGE["last"]] = None,
@@ -271,7 +272,7 @@ class PayablesQuery:
     @requires("purchase_order", "read", description="Purchase orders, newest first.")
     async def purchase_orders(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, PAGE["first"]] = None,
         after: Annotated[str | None, PAGE["after"]] = None,
         last: Annotated[int | None, PAGE["last"]] = None,
@@ -309,7 +310,7 @@ class PayablesQuery:
     @requires("purchase_order", "read", description="One purchase order; null if there is none.")
     async def purchase_order(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> PurchaseOrder | None:
         found = await own(m.PurchaseOrder, id, "PurchaseOrder", info.context.signed_in().org)
@@ -320,7 +321,7 @@ class PayablesQuery:
     )
     async def payment_schedule(
         self,
-        info: strawberry.Info,
+        info: Info,
         from_: Annotated[date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[date, strawberry.argument(description="Last day.")],
     ) -> PaymentSchedule:
@@ -336,7 +337,7 @@ class PayablesMutation:
     @requires("bill", "create", mutation=True, description="Enter a vendor's invoice as a draft.")
     async def bill_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillCreateInput, strawberry.argument(description="The bill.")],
     ) -> BillPayload:
         actor = info.context.signed_in()
@@ -363,7 +364,7 @@ class PayablesMutation:
     @requires("bill", "create", mutation=True, description="Change a draft bill.")
     async def bill_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillUpdateInput, strawberry.argument(description="The changes.")],
     ) -> BillPayload:
         actor = info.context.signed_in()
@@ -384,7 +385,7 @@ class PayablesMutation:
     @requires("bill", "create", mutation=True, description="Send a draft bill for approval.")
     async def bill_submit(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillIdInput, strawberry.argument(description="The bill.")],
     ) -> BillPayload:
         actor = info.context.signed_in()
@@ -398,7 +399,7 @@ class PayablesMutation:
     )
     async def bill_approve(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillApproveInput, strawberry.argument(description="The bill.")],
     ) -> BillPayload:
         actor = info.context.signed_in()
@@ -415,7 +416,7 @@ class PayablesMutation:
     @requires("bill", "approve", mutation=True, description="Send a submitted bill back to draft.")
     async def bill_reject(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillRejectInput, strawberry.argument(description="The bill and why.")],
     ) -> BillPayload:
         actor = info.context.signed_in()
@@ -424,7 +425,7 @@ class PayablesMutation:
     @requires("bill", "void", mutation=True, description="Void a bill; a posted one is reversed.")
     async def bill_void(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillVoidInput, strawberry.argument(description="The bill.")],
     ) -> BillPayload:
         actor = info.context.signed_in()
@@ -440,7 +441,7 @@ class PayablesMutation:
     )
     async def bill_payment_record(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillPaymentRecordInput, strawberry.argument(description="The payment.")],
     ) -> BillPaymentPayload:
         actor = info.context.signed_in()
@@ -489,7 +490,7 @@ class PayablesMutation:
     )
     async def bill_payment_void(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[BillPaymentVoidInput, strawberry.argument(description="The payment.")],
     ) -> BillPaymentPayload:
         actor = info.context.signed_in()
@@ -506,7 +507,7 @@ class PayablesMutation:
     )
     async def purchase_order_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PurchaseOrderCreateInput, strawberry.argument(description="The order.")],
     ) -> PurchaseOrderPayload:
         actor = info.context.signed_in()
@@ -532,7 +533,7 @@ class PayablesMutation:
     )
     async def purchase_order_approve(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PurchaseOrderIdInput, strawberry.argument(description="The order.")],
     ) -> PurchaseOrderPayload:
         actor = info.context.signed_in()
@@ -550,7 +551,7 @@ class PayablesMutation:
     )
     async def purchase_order_bill(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PurchaseOrderBillInput, strawberry.argument(description="The bill.")],
     ) -> BillPayload:
         actor = info.context.signed_in()

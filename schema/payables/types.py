@@ -12,6 +12,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Vendor
 from schema.deferred import deferred, made
@@ -47,7 +48,7 @@ def _quantity(value: Any) -> str:
     return str(plain_decimal(value))
 
 
-async def _vendor(info: strawberry.Info, vendor_id: UUID) -> Vendor | None:
+async def _vendor(info: Info, vendor_id: UUID) -> Vendor | None:
     found = await crm_loaders.vendors(info.context).load(vendor_id)
     return _vendor_type(found)
 
@@ -56,7 +57,7 @@ def _vendor_type(found: VendorModel | None) -> Vendor | None:
     return Vendor.from_model(found) if found else None
 
 
-async def _user(info: strawberry.Info, user_id: UUID | None) -> UserType | None:
+async def _user(info: Info, user_id: UUID | None) -> UserType | None:
     if user_id is None:
         return None
     found = await crm_loaders.users(info.context).load(user_id)
@@ -76,12 +77,12 @@ class PurchaseLine:
     option_ids: strawberry.Private[list[UUID]]
 
     @requires("account", "read", description="The expense or asset account the line posts to.")
-    async def account(self, info: strawberry.Info) -> Account | None:
+    async def account(self, info: Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
 
     @requires("account", "read", description="Dimension options the line is tagged with.")
-    async def dimensions(self, info: strawberry.Info) -> list[TrackingOption] | None:
+    async def dimensions(self, info: Info) -> list[TrackingOption] | None:
         found = [await ledger_loaders.options(info.context).load(o) for o in self.option_ids]
         return [TrackingOption.from_model(o) for o in found if o]
 
@@ -151,14 +152,14 @@ class BillAllocation:
     payment_id: strawberry.Private[UUID | None]
 
     @requires("bill", "read", description="The bill it was applied to.")
-    async def bill(self, info: strawberry.Info) -> Bill | None:
+    async def bill(self, info: Info) -> Bill | None:
         if self.bill_id is None:
             return None
         found = await loaders.bills(info.context).load(self.bill_id)
         return Bill.from_model(found) if found else None
 
     @requires("bill_payment", "read", description="The payment applied; null for a discount.")
-    async def payment(self, info: strawberry.Info) -> BillPayment | None:
+    async def payment(self, info: Info) -> BillPayment | None:
         if self.payment_id is None:
             return None
         found = await loaders.payments(info.context).load(self.payment_id)
@@ -225,11 +226,11 @@ class Bill(relay.Node):
     approved_by_id: strawberry.Private[UUID | None]
 
     @requires("vendor", "read", description="The vendor who sent it.")
-    def vendor(self, info: strawberry.Info) -> Vendor | None:
+    def vendor(self, info: Info) -> Vendor | None:
         return ready(crm_loaders.vendors(info.context), self.vendor_id, _vendor_type)
 
     @strawberry.field(description="Its lines, in order.")
-    def lines(self, info: strawberry.Info) -> list[BillLine]:
+    def lines(self, info: Info) -> list[BillLine]:
         return ready(
             loaders.bill_details(info.context),
             self.uuid,
@@ -239,7 +240,7 @@ class Bill(relay.Node):
     @strawberry.field(
         description="What is still to pay; null until it is approved, zero once void or paid."
     )
-    def amount_due(self, info: strawberry.Info) -> Money | None:
+    def amount_due(self, info: Info) -> Money | None:
         if self.status in (models.BillStatus.DRAFT, models.BillStatus.SUBMITTED):
             return None
         return ready(
@@ -249,7 +250,7 @@ class Bill(relay.Node):
         )
 
     @classmethod
-    async def prefetch(cls, info: strawberry.Info, page: list[Bill]) -> None:
+    async def prefetch(cls, info: Info, page: list[Bill]) -> None:
         """Load what the selected row fields read, one statement per batch, before they run."""
         fields = node_fields(info)
         loads: list[Awaitable[Any]] = []
@@ -262,29 +263,29 @@ class Bill(relay.Node):
         await asyncio.gather(*loads)
 
     @classmethod
-    def vendors_with_page(cls, info: strawberry.Info) -> dict[str, Any]:
+    def vendors_with_page(cls, info: Info) -> dict[str, Any]:
         """paginate_sql's arguments to read the vendors of a page with the page itself."""
         loader = crm_loaders.vendors(info.context)
         return joined_with_page(info, "vendor", loader, Joined(VendorModel, "vendor_id"))
 
     @strawberry.field(description="Payments and discounts applied to it, oldest first.")
-    async def payments(self, info: strawberry.Info) -> list[BillAllocation]:
+    async def payments(self, info: Info) -> list[BillAllocation]:
         rows = await loaders.allocations_of_bills(info.context).load(self.uuid)
         return [BillAllocation.from_model(a, self.currency) for a in rows]
 
     @requires("purchase_order", "read", description="The purchase order it bills, if any.")
-    async def purchase_order(self, info: strawberry.Info) -> PurchaseOrder | None:
+    async def purchase_order(self, info: Info) -> PurchaseOrder | None:
         if self.order_id is None:
             return None
         found = await loaders.orders(info.context).load(self.order_id)
         return PurchaseOrder.from_model(found) if found else None
 
     @requires("member", "read", description="Who entered it.")
-    async def created_by(self, info: strawberry.Info) -> UserType | None:
+    async def created_by(self, info: Info) -> UserType | None:
         return await _user(info, self.created_by_id)
 
     @requires("member", "read", description="Who approved it.")
-    async def approved_by(self, info: strawberry.Info) -> UserType | None:
+    async def approved_by(self, info: Info) -> UserType | None:
         return await _user(info, self.approved_by_id)
 
     @classmethod
@@ -312,7 +313,7 @@ class Bill(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Bill | None]:
         ids = list(node_ids)
         await authorize(info.context, "bill", "read")
@@ -340,26 +341,26 @@ class BillPayment(relay.Node):
     created_by_id: strawberry.Private[UUID | None]
 
     @requires("vendor", "read", description="The vendor paid.")
-    async def vendor(self, info: strawberry.Info) -> Vendor | None:
+    async def vendor(self, info: Info) -> Vendor | None:
         return await _vendor(info, self.vendor_id)
 
     @requires("account", "read", description="The bank or cash account paid from.")
-    async def bank_account(self, info: strawberry.Info) -> Account | None:
+    async def bank_account(self, info: Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.bank_account_id)
         return Account.from_model(found) if found else None
 
     @strawberry.field(description="What is not applied to bills: a credit with the vendor.")
-    async def unapplied(self, info: strawberry.Info) -> Money:
+    async def unapplied(self, info: Info) -> Money:
         item = await loaders.open_items(info.context).load(UUID(self.id))
         return Money.of(item.open_minor if item else 0, self.amount.currency)
 
     @strawberry.field(description="The bills it paid, with the amounts.")
-    async def allocations(self, info: strawberry.Info) -> list[BillAllocation]:
+    async def allocations(self, info: Info) -> list[BillAllocation]:
         rows = await loaders.allocations_of_payments(info.context).load(UUID(self.id))
         return [BillAllocation.from_model(a, self.amount.currency) for a in rows]
 
     @requires("member", "read", description="Who recorded it.")
-    async def created_by(self, info: strawberry.Info) -> UserType | None:
+    async def created_by(self, info: Info) -> UserType | None:
         return await _user(info, self.created_by_id)
 
     @classmethod
@@ -381,7 +382,7 @@ class BillPayment(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[BillPayment | None]:
         ids = list(node_ids)
         await authorize(info.context, "bill_payment", "read")
@@ -414,20 +415,20 @@ class PurchaseOrder(relay.Node):
     approved_by_id: strawberry.Private[UUID | None]
 
     @requires("vendor", "read", description="The vendor ordered from.")
-    async def vendor(self, info: strawberry.Info) -> Vendor | None:
+    async def vendor(self, info: Info) -> Vendor | None:
         return await _vendor(info, self.vendor_id)
 
     @strawberry.field(description="Its lines, in order, with what is billed of each.")
-    async def lines(self, info: strawberry.Info) -> list[PurchaseOrderLine]:
+    async def lines(self, info: Info) -> list[PurchaseOrderLine]:
         rows = await loaders.order_lines(info.context).load(UUID(self.id))
         return [PurchaseOrderLine.from_model(r, self.currency) for r in rows]
 
     @requires("member", "read", description="Who entered it.")
-    async def created_by(self, info: strawberry.Info) -> UserType | None:
+    async def created_by(self, info: Info) -> UserType | None:
         return await _user(info, self.created_by_id)
 
     @requires("member", "read", description="Who approved it.")
-    async def approved_by(self, info: strawberry.Info) -> UserType | None:
+    async def approved_by(self, info: Info) -> UserType | None:
         return await _user(info, self.approved_by_id)
 
     @classmethod
@@ -452,7 +453,7 @@ class PurchaseOrder(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[PurchaseOrder | None]:
         ids = list(node_ids)
         await authorize(info.context, "purchase_order", "read")
@@ -476,7 +477,7 @@ class BillWarning:
     bill_id: strawberry.Private[UUID]
 
     @requires("bill", "read", description="The other bill it resembles.")
-    async def bill(self, info: strawberry.Info) -> Bill | None:
+    async def bill(self, info: Info) -> Bill | None:
         found = await loaders.bills(info.context).load(self.bill_id)
         return Bill.from_model(found) if found else None
 

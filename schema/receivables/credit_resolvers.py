@@ -8,6 +8,7 @@ from typing import Annotated
 
 import strawberry
 
+from schema.context import Info
 from schema.errors import user_errors
 from schema.ids import decode
 from schema.pagination import Connection, SortKey, paginate
@@ -103,7 +104,7 @@ class CreditNotesQuery:
     @requires("credit_note", "read", description="Credit notes, a page at a time, newest first.")
     async def credit_notes(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
@@ -130,7 +131,7 @@ class CreditNotesQuery:
     @requires("invoice", "read", description="Disputes of an invoice, oldest first.")
     async def invoice_disputes(
         self,
-        info: strawberry.Info,
+        info: Info,
         invoice_id: Annotated[strawberry.ID, strawberry.argument(description="The invoice.")],
     ) -> list[Dispute]:
         invoice = decode(invoice_id, "Invoice")
@@ -147,7 +148,7 @@ class CreditNotesMutation:
     @requires("credit_note", "create", mutation=True, description="Create a draft credit note.")
     async def credit_note_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[CreditNoteCreateInput, strawberry.argument(description="The note.")],
     ) -> CreditNotePayload:
         actor = info.context.signed_in()
@@ -167,7 +168,7 @@ class CreditNotesMutation:
     @requires("credit_note", "issue", mutation=True, description="Issue a credit note (posts it).")
     async def credit_note_issue(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[CreditNoteIssueInput, strawberry.argument(description="The note.")],
     ) -> CreditNotePayload:
         actor = info.context.signed_in()
@@ -182,7 +183,7 @@ class CreditNotesMutation:
     @requires("credit_note", "issue", mutation=True, description="Apply a credit note to invoices.")
     async def credit_note_allocate(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[CreditNoteAllocateInput, strawberry.argument(description="What.")],
     ) -> CreditNotePayload:
         actor = info.context.signed_in()
@@ -203,7 +204,7 @@ class CreditNotesMutation:
     )
     async def credit_note_refund(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[CreditNoteRefundInput, strawberry.argument(description="The refund.")],
     ) -> CreditNotePayload:
         actor = info.context.signed_in()
@@ -223,7 +224,7 @@ class CreditNotesMutation:
     @requires("invoice", "dispute", mutation=True, description="Open a dispute on an invoice.")
     async def invoice_dispute_open(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvoiceDisputeOpenInput, strawberry.argument(description="The dispute.")],
     ) -> DisputePayload:
         actor = info.context.signed_in()
@@ -240,7 +241,7 @@ class CreditNotesMutation:
     @requires("invoice", "dispute", mutation=True, description="Resolve a dispute.")
     async def invoice_dispute_resolve(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             InvoiceDisputeResolveInput, strawberry.argument(description="The outcome.")
         ],

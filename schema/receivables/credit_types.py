@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
@@ -39,31 +40,31 @@ class CreditNote(relay.Node):
     invoice_id: strawberry.Private[UUID | None]
 
     @requires("customer", "read", description="Who it is for.")
-    async def customer(self, info: strawberry.Info) -> Customer | None:
+    async def customer(self, info: Info) -> Customer | None:
         found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
     @requires("invoice", "read", description="The invoice it corrects, if any.")
-    async def invoice(self, info: strawberry.Info) -> Invoice | None:
+    async def invoice(self, info: Info) -> Invoice | None:
         if self.invoice_id is None:
             return None
         found = await loaders.invoices(info.context).load(self.invoice_id)
         return Invoice.from_model(found) if found else None
 
     @strawberry.field(description="What is not applied yet.")
-    async def unallocated(self, info: strawberry.Info) -> Money:
+    async def unallocated(self, info: Info) -> Money:
         if self.status == models.CreditNoteStatus.DRAFT:
             return self.total
         item = await loaders.open_items(info.context).load(UUID(self.id))
         return Money.of(item.open_minor if item else 0, self.currency)
 
     @strawberry.field(description="Where it was applied, oldest first.")
-    async def allocations(self, info: strawberry.Info) -> list[Allocation]:
+    async def allocations(self, info: Info) -> list[Allocation]:
         rows = await loaders.allocations(info.context).load(UUID(self.id))
         return [Allocation.from_model(a, self.currency) for a in rows]
 
     @strawberry.field(description="The lines, in order.")
-    async def lines(self, info: strawberry.Info) -> list[InvoiceLine]:
+    async def lines(self, info: Info) -> list[InvoiceLine]:
         rows = await models.CreditNoteLine.filter(credit_note_id=UUID(self.id)).order_by("line_no")
         return [InvoiceLine.from_model(r, self.currency) for r in rows]  # type: ignore[arg-type]
 
@@ -86,7 +87,7 @@ class CreditNote(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[CreditNote | None]:
         ids = list(node_ids)
         await authorize(info.context, "credit_note", "read")
@@ -111,7 +112,7 @@ class Dispute(relay.Node):
     invoice_id: strawberry.Private[UUID]
 
     @strawberry.field(description="The disputed invoice.")
-    async def invoice(self, info: strawberry.Info) -> Invoice | None:
+    async def invoice(self, info: Info) -> Invoice | None:
         found = await loaders.invoices(info.context).load(self.invoice_id)
         return Invoice.from_model(found) if found else None
 
@@ -131,7 +132,7 @@ class Dispute(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Dispute | None]:
         ids = list(node_ids)
         await authorize(info.context, "invoice", "read")

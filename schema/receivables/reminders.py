@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.errors import UserError, user_errors
 from schema.identity.types import UserType
@@ -43,12 +44,12 @@ class InvoiceReminder(relay.Node):
     created_by_id: strawberry.Private[UUID | None]
 
     @strawberry.field(description="The invoice it chased.")
-    async def invoice(self, info: strawberry.Info) -> Invoice | None:
+    async def invoice(self, info: Info) -> Invoice | None:
         found = await loaders.invoices(info.context).load(self.invoice_id)
         return Invoice.from_model(found) if found else None
 
     @requires("member", "read", description="Who recorded it; null when recorded by an API key.")
-    async def sent_by(self, info: strawberry.Info) -> UserType | None:
+    async def sent_by(self, info: Info) -> UserType | None:
         if self.created_by_id is None:
             return None
         found = await crm_loaders.users(info.context).load(self.created_by_id)
@@ -70,7 +71,7 @@ class InvoiceReminder(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[InvoiceReminder | None]:
         ids = list(node_ids)
         await authorize(info.context, "invoice", "read")
@@ -133,7 +134,7 @@ class RemindersQuery:
     )
     async def reminders_due(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[
             date | None,
             strawberry.argument(description="The day the reminders would go out; today (UTC)."),
@@ -182,7 +183,7 @@ class RemindersMutation:
     )
     async def invoice_reminder_record(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[
             InvoiceReminderRecordInput, strawberry.argument(description="The reminder.")
         ],

@@ -10,6 +10,7 @@ from typing import Annotated
 import strawberry
 from graphql import GraphQLError
 
+from schema.context import Info
 from schema.crm import loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
@@ -199,7 +200,7 @@ class ReceivablesReportsQuery:
     )
     async def ar_aging(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[date, strawberry.argument(description="The date, inclusive.")],
         basis: Annotated[
             ag.AgingBasis, strawberry.argument(description="What ages are counted from.")
@@ -253,7 +254,7 @@ class ReceivablesReportsQuery:
     )
     async def customer_statement(
         self,
-        info: strawberry.Info,
+        info: Info,
         customer_id: Annotated[strawberry.ID, strawberry.argument(description="The customer.")],
         from_: Annotated[date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[date, strawberry.argument(description="Last day.")],
@@ -297,7 +298,7 @@ class ReceivablesReportsQuery:
     @requires("invoice", "read", description="Collection KPIs of a period, in base currency.")
     async def ar_metrics(
         self,
-        info: strawberry.Info,
+        info: Info,
         from_: Annotated[date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[date, strawberry.argument(description="Last day.")],
     ) -> ArMetrics:

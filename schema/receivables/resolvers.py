@@ -8,6 +8,7 @@ from uuid import UUID
 
 import strawberry
 
+from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
@@ -98,12 +99,12 @@ def _requests(items: list[AllocationInput] | None) -> tuple[payments.AllocationR
     )
 
 
-async def _base(info: strawberry.Info) -> str:
+async def _base(info: Info) -> str:
     return str((await Organization.get(id=info.context.signed_in().org)).base_currency)
 
 
 async def _invoice_result(
-    info: strawberry.Info, run: Callable[[], Awaitable[m.Invoice | PostingPreview]]
+    info: Info, run: Callable[[], Awaitable[m.Invoice | PostingPreview]]
 ) -> InvoicePayload:
     try:
         result = await run()
@@ -116,7 +117,7 @@ async def _invoice_result(
 
 
 async def _payment_result(
-    info: strawberry.Info, run: Callable[[], Awaitable[m.Payment | PostingPreview]]
+    info: Info, run: Callable[[], Awaitable[m.Payment | PostingPreview]]
 ) -> PaymentPayload:
     try:
         result = await run()
@@ -133,7 +134,7 @@ class ReceivablesQuery:
     @requires("invoice", "read", description="The organization's invoices, a page at a time.")
     async def invoices(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
@@ -184,7 +185,7 @@ class ReceivablesQuery:
     @requires("invoice", "read", description="One invoice; null if there is none with this id.")
     async def invoice(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Invoice | None:
         found = await own(m.Invoice, id, "Invoice", info.context.signed_in().org)
@@ -193,7 +194,7 @@ class ReceivablesQuery:
     @requires("payment", "read", description="Payments received, a page at a time.")
     async def payments(
         self,
-        info: strawberry.Info,
+        info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
@@ -233,7 +234,7 @@ class ReceivablesQuery:
     @requires("payment", "read", description="One payment; null if there is none with this id.")
     async def payment(
         self,
-        info: strawberry.Info,
+        info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Payment | None:
         found = await own(m.Payment, id, "Payment", info.context.signed_in().org)
@@ -245,7 +246,7 @@ class ReceivablesMutation:
     @requires("invoice", "create", mutation=True, description="Create a draft invoice.")
     async def invoice_create(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvoiceCreateInput, strawberry.argument(description="The invoice.")],
     ) -> InvoicePayload:
         actor = info.context.signed_in()
@@ -254,7 +255,7 @@ class ReceivablesMutation:
     @requires("invoice", "create", mutation=True, description="Change a draft invoice.")
     async def invoice_update(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvoiceUpdateInput, strawberry.argument(description="The changes.")],
     ) -> InvoicePayload:
         actor = info.context.signed_in()
@@ -271,7 +272,7 @@ class ReceivablesMutation:
     )
     async def invoice_issue(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvoiceIssueInput, strawberry.argument(description="The invoice.")],
     ) -> InvoicePayload:
         ctx = info.context
@@ -293,7 +294,7 @@ class ReceivablesMutation:
     @requires("invoice", "void", mutation=True, description="Void an invoice (reverses it).")
     async def invoice_void(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvoiceVoidInput, strawberry.argument(description="The invoice.")],
     ) -> InvoicePayload:
         actor = info.context.signed_in()
@@ -306,7 +307,7 @@ class ReceivablesMutation:
     )
     async def invoice_write_off(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[InvoiceWriteOffInput, strawberry.argument(description="The invoice.")],
     ) -> InvoicePayload:
         actor = info.context.signed_in()
@@ -325,7 +326,7 @@ class ReceivablesMutation:
     )
     async def payment_record(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PaymentRecordInput, strawberry.argument(description="The payment.")],
     ) -> PaymentPayload:
         actor = info.context.signed_in()
@@ -351,7 +352,7 @@ class ReceivablesMutation:
     @requires("payment", "record", mutation=True, description="Apply a payment to invoices.")
     async def payment_allocate(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PaymentAllocateInput, strawberry.argument(description="What to apply.")],
     ) -> PaymentPayload:
         actor = info.context.signed_in()
@@ -367,7 +368,7 @@ class ReceivablesMutation:
     )
     async def payment_unallocate(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PaymentUnallocateInput, strawberry.argument(description="What to undo.")],
     ) -> PaymentPayload:
         actor = info.context.signed_in()
@@ -381,7 +382,7 @@ class ReceivablesMutation:
     @requires("payment", "refund", mutation=True, description="Pay unallocated credit back.")
     async def payment_refund(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PaymentRefundInput, strawberry.argument(description="The refund.")],
     ) -> PaymentPayload:
         actor = info.context.signed_in()
@@ -402,7 +403,7 @@ class ReceivablesMutation:
     @requires("payment", "void", mutation=True, description="Void a payment and its allocations.")
     async def payment_void(
         self,
-        info: strawberry.Info,
+        info: Info,
         input: Annotated[PaymentVoidInput, strawberry.argument(description="The payment.")],
     ) -> PaymentPayload:
         actor = info.context.signed_in()

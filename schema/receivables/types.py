@@ -12,6 +12,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.deferred import deferred, made
@@ -85,7 +86,7 @@ class InvoiceLine:
     account_id: strawberry.Private[UUID]
 
     @requires("account", "read", description="The income account the line posts to.")
-    async def account(self, info: strawberry.Info) -> Account | None:
+    async def account(self, info: Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.account_id)
         return Account.from_model(found) if found else None
 
@@ -115,14 +116,14 @@ class Allocation(relay.Node):
     credit_id: strawberry.Private[UUID | None]
 
     @requires("invoice", "read", description="The invoice it applies to (null for refunds).")
-    async def invoice(self, info: strawberry.Info) -> Invoice | None:
+    async def invoice(self, info: Info) -> Invoice | None:
         if self.charge_id is None:
             return None
         found = await loaders.invoices(info.context).load(self.charge_id)
         return Invoice.from_model(found) if found else None
 
     @requires("payment", "read", description="The payment applied, when the credit is a payment.")
-    async def payment(self, info: strawberry.Info) -> Payment | None:
+    async def payment(self, info: Info) -> Payment | None:
         if self.credit_id is None:
             return None
         found = await loaders.payments(info.context).load(self.credit_id)
@@ -143,7 +144,7 @@ class Allocation(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Allocation | None]:
         ids = list(node_ids)
         await authorize(info.context, "payment", "read")
@@ -215,11 +216,11 @@ class Invoice(relay.Node):
     total_minor: strawberry.Private[int]
 
     @requires("customer", "read", description="Who the invoice is to.")
-    def customer(self, info: strawberry.Info) -> Customer | None:
+    def customer(self, info: Info) -> Customer | None:
         return ready(crm_loaders.customers(info.context), self.customer_id, _customer)
 
     @strawberry.field(description="The lines, in order.")
-    def lines(self, info: strawberry.Info) -> list[InvoiceLine]:
+    def lines(self, info: Info) -> list[InvoiceLine]:
         return ready(
             loaders.invoice_details(info.context),
             self.uuid,
@@ -229,7 +230,7 @@ class Invoice(relay.Node):
     @strawberry.field(
         description="What is still owed: the total less payments, credits and write-offs."
     )
-    def amount_due(self, info: strawberry.Info) -> Money:
+    def amount_due(self, info: Info) -> Money:
         if self.status == models.InvoiceStatus.DRAFT:
             return Money.of(self.total_minor, self.currency)
         return ready(
@@ -241,7 +242,7 @@ class Invoice(relay.Node):
     @strawberry.field(description="Whether money is still owed after the due date.")
     def is_overdue(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[
             date | None, strawberry.argument(description="The day to judge on; today if omitted.")
         ] = None,
@@ -257,7 +258,7 @@ class Invoice(relay.Node):
     @strawberry.field(description="Days past the due date with money owed; 0 when not overdue.")
     def days_overdue(
         self,
-        info: strawberry.Info,
+        info: Info,
         as_of: Annotated[
             date | None, strawberry.argument(description="The day to judge on; today if omitted.")
         ] = None,
@@ -282,7 +283,7 @@ class Invoice(relay.Node):
         return max(0, ((as_of or clock.today()) - self.due_date).days)
 
     @classmethod
-    async def prefetch(cls, info: strawberry.Info, page: list[Invoice]) -> None:
+    async def prefetch(cls, info: Info, page: list[Invoice]) -> None:
         """Load what the selected row fields read, one statement per batch, before they run."""
         fields = node_fields(info)
         loads: list[Awaitable[Any]] = []
@@ -295,18 +296,18 @@ class Invoice(relay.Node):
         await asyncio.gather(*loads)
 
     @classmethod
-    def customers_with_page(cls, info: strawberry.Info) -> dict[str, Any]:
+    def customers_with_page(cls, info: Info) -> dict[str, Any]:
         """paginate_sql's arguments to read the customers of a page with the page itself."""
         loader = crm_loaders.customers(info.context)
         return joined_with_page(info, "customer", loader, Joined(CustomerModel, "customer_id"))
 
     @strawberry.field(description="Payments, credits and write-offs applied, oldest first.")
-    async def allocations(self, info: strawberry.Info) -> list[Allocation]:
+    async def allocations(self, info: Info) -> list[Allocation]:
         rows = await loaders.allocations(info.context).load(self.uuid)
         return [Allocation.from_model(a, self.currency) for a in rows]
 
     @requires("journal", "read", description="The journal entry it posted when issued.")
-    async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
+    async def journal_entry(self, info: Info) -> JournalEntry | None:
         if self.entry_id is None:
             return None
         found = await ledger_loaders.entries(info.context).load(self.entry_id)
@@ -314,7 +315,7 @@ class Invoice(relay.Node):
 
     @strawberry.field(description="Payment reminders recorded for it, oldest (level 1) first.")
     async def reminders(
-        self, info: strawberry.Info
+        self, info: Info
     ) -> list[Annotated[InvoiceReminder, strawberry.lazy("schema.receivables.reminders")]]:
         from schema.receivables.reminders import InvoiceReminder
 
@@ -346,7 +347,7 @@ class Invoice(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Invoice | None]:
         ids = list(node_ids)
         await authorize(info.context, "invoice", "read")
@@ -375,27 +376,27 @@ class Payment(relay.Node):
     currency: strawberry.Private[str]
 
     @requires("customer", "read", description="Who paid.")
-    async def customer(self, info: strawberry.Info) -> Customer | None:
+    async def customer(self, info: Info) -> Customer | None:
         found = await crm_loaders.customers(info.context).load(self.customer_id)
         return Customer.from_model(found) if found else None
 
     @requires("account", "read", description="The bank or cash account the money went into.")
-    async def deposit_account(self, info: strawberry.Info) -> Account | None:
+    async def deposit_account(self, info: Info) -> Account | None:
         found = await ledger_loaders.accounts(info.context).load(self.deposit_account_id)
         return Account.from_model(found) if found else None
 
     @strawberry.field(description="What is not allocated yet: the customer's credit.")
-    async def unallocated(self, info: strawberry.Info) -> Money:
+    async def unallocated(self, info: Info) -> Money:
         item = await loaders.open_items(info.context).load(UUID(self.id))
         return Money.of(item.open_minor if item else 0, self.currency)
 
     @strawberry.field(description="Where the payment went: invoices and refunds, oldest first.")
-    async def allocations(self, info: strawberry.Info) -> list[Allocation]:
+    async def allocations(self, info: Info) -> list[Allocation]:
         rows = await loaders.allocations(info.context).load(UUID(self.id))
         return [Allocation.from_model(a, self.currency) for a in rows]
 
     @requires("journal", "read", description="The journal entry it posted.")
-    async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
+    async def journal_entry(self, info: Info) -> JournalEntry | None:
         if self.entry_id is None:
             return None
         found = await ledger_loaders.entries(info.context).load(self.entry_id)
@@ -421,7 +422,7 @@ class Payment(relay.Node):
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Payment | None]:
         ids = list(node_ids)
         await authorize(info.context, "payment", "read")
@@ -461,7 +462,7 @@ class DryRun:
     )
 
     @classmethod
-    async def build(cls, info: strawberry.Info, preview: PostingPreview, base: str) -> Self:
+    async def build(cls, info: Info, preview: PostingPreview, base: str) -> Self:
         accounts = ledger_loaders.accounts(info.context)
 
         def amount(minor: int, currency: str) -> Money | None:
