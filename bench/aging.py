@@ -67,6 +67,7 @@ from bench.run import (
     generate_owner,
     loadavg,
     machine_busy_seconds,
+    peak_rss_mib,
     post,
     postgres_pids,
     publish,
@@ -82,6 +83,8 @@ from server.documents.models import Ledger
 # Goals stated for the project (receivables and payables issues): the report through the
 # real server takes at most this many times the raw SQL of the same aggregation.
 GOAL_RATIO = 1.5
+# Peak resident memory of a server worker, large reports included.
+GOAL_RSS_MIB = 150
 
 FIRST_DAY = date(2025, 1, 1)
 LAST_DAY = date(2026, 11, 23)
@@ -433,6 +436,10 @@ class AgingResult:
     load_before: str
     load_after: str
     plan: str
+    # VmHWM of each worker after this report's requests: the peak since the worker started,
+    # so it covers every report measured before it too.
+    rss_max_mib: float
+    rss_sum_mib: float
 
     @property
     def ratio(self) -> float:
@@ -538,6 +545,7 @@ def measure_aging(
             check_against_sql(side, as_of, again["data"][side.field], rows)
             # The same request again and again: the first fills a worker's result cache.
             cached = [(await asyncio.to_thread(graphql_once, None))[0] for _ in range(rounds)]
+            rss = [peak_rss_mib(pid) for pid in workers]
             explain = await conn.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", *params)
         finally:
             await conn.close()
@@ -560,6 +568,8 @@ def measure_aging(
             load_before=load_before,
             load_after=load_after,
             plan="\n".join(r[0] for r in explain),
+            rss_max_mib=max(rss, default=0.0),
+            rss_sum_mib=sum(rss),
         )
 
     return asyncio.run(run())
@@ -736,16 +746,19 @@ def report(
         "every `postgres` process on the machine, so other databases' work during a call "
         "counts too. *Other processes* is the machine's busy CPU during the rounds less the "
         "workers', PostgreSQL's and this client's, in cores: other jobs sharing the machine, "
-        "which stretch both sides' times.",
+        "which stretch both sides' times. *Peak RSS* is VmHWM of each worker read after the "
+        "report's cached repeats: the high-water mark since the worker started, so it covers "
+        "every report measured before it as well.",
         "",
         "| report | asOf | worker CPU ms/req | PostgreSQL CPU ms per GraphQL req "
         "| PostgreSQL CPU ms per raw run | other processes (cores) | load average before "
-        "-> after |",
-        "|---|---|---:|---:|---:|---:|---|",
+        "-> after | peak RSS MiB (max / sum) |",
+        "|---|---|---:|---:|---:|---:|---|---:|",
         *(
             f"| {r.side.field} | {r.as_of} | {r.worker_cpu_ms:.0f} | "
             f"{r.postgres_cpu_graphql_ms:.0f} | {r.postgres_cpu_raw_ms:.0f} | "
-            f"{r.other_cores:.2f} | {r.load_before} -> {r.load_after} |"
+            f"{r.other_cores:.2f} | {r.load_before} -> {r.load_after} "
+            f"| {r.rss_max_mib:.0f} / {r.rss_sum_mib:.0f} |"
             for r in results
         ),
     ]
@@ -792,6 +805,12 @@ def report(
             f"{_ms(main.graphql.median_s)} ms against {_ms(main.raw.median_s)} ms: "
             f"{main.ratio:.2f}x; load average {main.load_before} before the rounds)."
         )
+    peak = max(r.rss_max_mib for r in results)
+    verdict = "**met**" if peak <= GOAL_RSS_MIB else "**not met**"
+    lines.append(
+        f"- Peak RSS per worker at most {GOAL_RSS_MIB} MiB through every report above: "
+        f"{verdict} (largest VmHWM of a worker {peak:.0f} MiB)."
+    )
     lines.append("")
     return "\n".join(lines)
 
