@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import structlog
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,8 +23,13 @@ class _Hashing:
 
     def __init__(self, hasher: PasswordHasher) -> None:
         self.hasher = hasher
+
+    @functools.cached_property
+    def dummy_hash(self) -> str:
         # Verifying against it makes an unknown e-mail cost the same time as a known one.
-        self.dummy_hash = hasher.hash("ledgerline-timing-equaliser")
+        # Made on first use: each hash briefly takes the hasher's whole memory cost, which a
+        # process that never checks a password need not pay.
+        return self.hasher.hash("ledgerline-timing-equaliser")
 
 
 # argon2id with the library's recommended parameters until the settings say otherwise.
