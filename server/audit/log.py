@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -245,8 +246,23 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
 )"""  # noqa: S608 (placeholders and fixed names only)
 
 
+# Records under way in their own transactions, held so that none is collected mid-write.
+_RECORDING: set[asyncio.Task[None]] = set()
+
+
 async def record_alone(actor: Actor, action: str, **kwargs: Any) -> None:
     """Record in a transaction of its own: for denials and failed sign-ins, whose request
-    work is rolled back or never happened."""
+    work is rolled back or never happened.
+
+    The write finishes even if the request stops waiting for it: GraphQL cancels a field's
+    siblings when a non-null field fails, and a transaction cancelled half-way would lose
+    the event and, on SQLite, keep the database locked for every later request."""
+    task = asyncio.ensure_future(_record_in_own_transaction(actor, action, kwargs))
+    _RECORDING.add(task)
+    task.add_done_callback(_RECORDING.discard)
+    await asyncio.shield(task)
+
+
+async def _record_in_own_transaction(actor: Actor, action: str, kwargs: dict[str, Any]) -> None:
     async with in_transaction():
         await record(actor, action, **kwargs)

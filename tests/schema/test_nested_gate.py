@@ -8,6 +8,7 @@ each answer against the golden authorization matrix (authorization_matrix.txt).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -396,3 +397,29 @@ async def test_every_declared_nested_field_is_refused_to_a_role_holding_only_its
             else:
                 assert value is None and path in forbidden, (root, field, path, value)
     assert asked, "no declared field answered"
+
+
+async def test_denied_root_beside_denied_nested_field_audits_both_and_frees_the_database(
+    api: Api,
+) -> None:
+    """A denied root field nulls `data` and cancels its siblings, among them a nested
+    field's denial being written; that write still finishes and later requests still run."""
+    org = await api.new_org("sales", "viewer")
+    acme = await customer(api, org, "N Ltd")
+    await issued_invoice(api, org, acme, "120.00")
+    queries = [
+        (
+            "sales",
+            "{ invoices(first: 5) { nodes { journalEntry { id } } } bills { nodes { id } } }",
+        ),
+        ("viewer", "{ invoices { nodes { journalEntry { id } } } payments { nodes { id } } }"),
+    ]
+    for role, query in queries:
+        for _ in range(3):
+            answer = await api.gql(query, token=org.token(role))
+            assert answer["data"] is None
+            assert {e["extensions"]["code"] for e in answer["errors"]} == {"FORBIDDEN"}
+    after = await asyncio.wait_for(api.data("{ organization { name } }", token=org.token()), 10)
+    assert after["organization"]["name"]
+    # Each request audits each requirement it was denied: journal:read and the root's.
+    assert await _denials(api, org) == 12
