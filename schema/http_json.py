@@ -35,7 +35,16 @@ def decode_body(data: str | bytes) -> object:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as error:
         raise MalformedJson("the body is not UTF-8", "", error.start) from error
-    return json.loads(text, parse_constant=_no_constant)
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except MalformedJson:
+        raise
+    except json.JSONDecodeError as error:
+        raise MalformedJson(error.msg, error.doc, error.pos) from error
+    except (ValueError, RecursionError) as error:
+        # Numbers longer than Python converts and nesting deeper than it recurses: orjson
+        # refused them first, and they are no JSON this service reads.
+        raise MalformedJson("the body nests too deep or holds too long a number", "", 0) from error
 
 
 def _fragment_free(value: Any) -> Any:

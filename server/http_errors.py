@@ -30,4 +30,7 @@ _CODE_OF_STATUS = {
 def error_response(status: int, message: str, code: str | None = None) -> JSONResponse:
     """A GraphQL-shaped error body with an HTTP status; without a code, the status picks one."""
     code = code or _CODE_OF_STATUS.get(status, HttpErrorCode.BAD_REQUEST)
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)
+    # A message can quote what the client sent (an operation name), lone surrogates included,
+    # which UTF-8 cannot carry.
+    printable = message.encode("utf-8", "replace").decode("utf-8")
+    return JSONResponse({"errors": [{"message": printable, "extensions": {"code": code}}]}, status)

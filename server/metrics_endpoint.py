@@ -36,7 +36,10 @@ def _authorised(settings: Settings, request: Request) -> bool:
         return True
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     expected = settings.metrics_token.get_secret_value()
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip(), expected)
+    # Bytes: compare_digest refuses text that is not ASCII, and a header can hold anything.
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode("utf-8", "surrogateescape"), expected.encode()
+    )
 
 
 async def metrics(request: Request) -> Response:

@@ -74,10 +74,20 @@ async def test_metrics_in_development_open(client: httpx.AsyncClient) -> None:
 
 @pytest.mark.parametrize(
     "authorization",
-    [None, "", "Bearer", "Bearer wrong-token-0123456789", f"Basic {TOKEN}", f"Bearer {TOKEN}x"],
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer wrong-token-0123456789",
+        f"Basic {TOKEN}",
+        f"Bearer {TOKEN}x",
+        # Header bytes outside ASCII: compared as bytes, refused like any wrong token.
+        b"Bearer \xe9",
+        f"Bearer {TOKEN}".encode() + b"\xff",
+    ],
 )
 async def test_metrics_with_token_setting_refused_without_the_token(
-    with_token: httpx.AsyncClient, authorization: str | None
+    with_token: httpx.AsyncClient, authorization: str | bytes | None
 ) -> None:
     headers = {"authorization": authorization} if authorization is not None else {}
     response = await with_token.get("/metrics", headers=headers)

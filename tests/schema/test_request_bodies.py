@@ -54,6 +54,12 @@ def _codes(response: httpx.Response) -> list[str]:
         b'{"query": "{ __typename }", "operationName": "Other"}',
         b'{"query": "{ __typename }", "extensions": 5}',
         b"NaN",
+        # Longer than Python converts to an int; deeper than it recurses.
+        b'{"query": "{ __typename }", "variables": {"n": 1' + b"0" * 5000 + b"}}",
+        b'{"query": "{ __typename }", "variables": ' + b'{"a":' * 5000 + b"1" + b"}" * 5001,
+        b'{"query": "{ __typename }", "extensions": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        # An unknown operation's name is quoted in the answer, lone surrogate and all.
+        b'{"query": "query A { __typename }", "operationName": "\\ud800"}',
     ],
 )
 async def test_malformed_body_refused_with_400(client: httpx.AsyncClient, body: bytes) -> None:
