@@ -196,6 +196,7 @@ async def test_client_errors_logged_once_with_code_and_path_and_no_traceback(
         ("{ customerz }", None, "GRAPHQL_VALIDATION_FAILED", None),
         ('{ customers(first: "x") { totalCount } }', org.token(), "BAD_USER_INPUT", None),
         ("{ ", None, "GRAPHQL_PARSE_FAILED", None),
+        ('{ node(id: "abc") { id } }', org.token(), "BAD_USER_INPUT", ["node"]),
     ]
     for query, token, code, path in cases:
         request_id = uuid.uuid4().hex
