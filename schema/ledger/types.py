@@ -458,10 +458,15 @@ class BalanceSheet:
 @strawberry.type(description="A line of an account's ledger with the running balance.")
 class GeneralLedgerLine:
     cursor: str = strawberry.field(description="Pass as `after` to continue after this line.")
-    entry_number: int = strawberry.field(description="Number of the journal entry.")
+    # The entry's number and texts are the journal's; the report gives amounts and dates.
+    entry_number: int | None = requires(
+        "journal", "read", description="Number of the journal entry (journal:read)."
+    )
     date: date = strawberry.field(description="Accounting date.")
-    memo: str | None = strawberry.field(description="The entry's memo.")
-    description: str | None = strawberry.field(description="The line's description.")
+    memo: str | None = requires("journal", "read", description="The entry's memo (journal:read).")
+    description: str | None = requires(
+        "journal", "read", description="The line's description (journal:read)."
+    )
     debit: Money = strawberry.field(description="Debit in the base currency.")
     credit: Money = strawberry.field(description="Credit in the base currency.")
     balance: Money = strawberry.field(description="Balance after this line.")
