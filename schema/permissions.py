@@ -270,3 +270,55 @@ def read_object(obj: str) -> str:
 # fails on an amount of master data that is neither listed here nor declared.
 MASTER_DATA = ("customer", "vendor", "account", "item")
 OWN_AMOUNTS = frozenset({"Customer.creditLimit", "Item.unitPrice"})
+
+
+# Report rows are parts of the report that reached them, yet a row can carry another
+# object's identity or text: a statement line's payment reference, a ledger line's memo.
+# Every text, id and whole-number field of these types is declared (`requires`,
+# `requires_per_row`) or listed in REPORT_OWN_FIELDS as the report's own; a test fails on
+# any other, so a new row field that names another object must say what it needs.
+REPORT_ROWS = (
+    "AgingBucket",
+    "AgingTotals",
+    "ApAging",
+    "ApAgingRow",
+    "ArAging",
+    "ArAgingRow",
+    "ArMetrics",
+    "BalanceSheet",
+    "CustomerStatement",
+    "CustomerStatementLine",
+    "GeneralLedger",
+    "GeneralLedgerLine",
+    "PaymentSchedule",
+    "PaymentScheduleBucket",
+    "PeriodColumn",
+    "ProfitAndLoss",
+    "ReminderDue",
+    "StatementRow",
+    "StatementSection",
+    "TrialBalance",
+    "TrialBalanceRow",
+)
+REPORT_OWN_FIELDS = frozenset(
+    {
+        "AgingBucket.label",
+        "AgingBucket.minDays",
+        "AgingBucket.maxDays",
+        "ApAging.currency",
+        "ArAging.currency",
+        "ArMetrics.days",
+        # Paging positions of the report, opaque to clients.
+        "GeneralLedger.endCursor",
+        "GeneralLedgerLine.cursor",
+        "PaymentScheduleBucket.isoYear",
+        "PaymentScheduleBucket.isoWeek",
+        "PaymentScheduleBucket.billCount",
+        # Reminders are the invoice's, read with invoice:read like the report.
+        "ReminderDue.daysOverdue",
+        "ReminderDue.remindersSent",
+        "ReminderDue.nextLevel",
+        "StatementSection.key",
+        "StatementSection.title",
+    }
+)

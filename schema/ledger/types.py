@@ -360,8 +360,11 @@ def _money(value: Any) -> Money:
 class PeriodColumn:
     from_: date = strawberry.field(name="from", description="First day.")
     to: date = strawberry.field(description="Last day.")
-    label: str | None = strawberry.field(
-        description="The dimension option of the column when grouped by a tracking category."
+    # The option's name is the tracking category's (account:read), not the report's.
+    label: str | None = requires(
+        "account",
+        "read",
+        description="The dimension option of the column when grouped by a tracking category.",
     )
     unassigned: bool = strawberry.field(
         description=(

@@ -138,6 +138,7 @@ NOT_ASKED = {
     "GeneralLedgerLine.entryNumber",
     "GeneralLedgerLine.memo",
     "GeneralLedgerLine.description",
+    "PeriodColumn.label",
     "Item.incomeAccount",
     "Item.expenseAccount",
     "PurchaseOrder.vendor",
