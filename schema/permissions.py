@@ -124,6 +124,40 @@ def public(*, mutation: bool = False, **kwargs: Any) -> Any:
     return _declare(decorator, PUBLIC, kwargs, gated=False)
 
 
+class RowGate(FieldExtension):
+    """The gate of a row field whose object differs from row to row: a statement line's
+    document id is an invoice's, a payment's or a credit note's. The row's `attribute` names
+    its object through `objects`; denied, the field is null with FORBIDDEN at its path."""
+
+    def __init__(self, attribute: str, objects: dict[str, str]) -> None:
+        self.attribute = attribute
+        self.objects = objects
+
+    def resolve(self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any) -> Any:
+        return self.resolve_async(next_, source, info, **kwargs)
+
+    async def resolve_async(
+        self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any
+    ) -> Any:
+        await authorize(info.context, self.objects[getattr(source, self.attribute)], "read")
+        result = next_(source, info, **kwargs)
+        return await result if inspect.isawaitable(result) else result
+
+
+ROW_GATE = "ledgerline.row_gate"
+
+
+def requires_per_row(attribute: str, objects: dict[str, str], **kwargs: Any) -> Any:
+    """A row field that identifies another object whose kind the row's `attribute` names
+    (through `objects`); it needs that object's read permission."""
+    for obj in objects.values():
+        if (obj, "read") not in PERMISSIONS:
+            raise ValueError(f"{(obj, 'read')} is not in the permission catalogue")
+    metadata = {**kwargs.pop("metadata", {}), ROW_GATE: (attribute, dict(objects))}
+    extensions = [RowGate(attribute, objects), *kwargs.pop("extensions", [])]
+    return strawberry.field(extensions=extensions, metadata=metadata, **kwargs)
+
+
 def declared_requirement(field: Any) -> tuple[str, str] | None:
     return field.metadata.get(GATE) if field.metadata else None
 
@@ -236,3 +270,55 @@ def read_object(obj: str) -> str:
 # fails on an amount of master data that is neither listed here nor declared.
 MASTER_DATA = ("customer", "vendor", "account", "item")
 OWN_AMOUNTS = frozenset({"Customer.creditLimit", "Item.unitPrice"})
+
+
+# Report rows are parts of the report that reached them, yet a row can carry another
+# object's identity or text: a statement line's payment reference, a ledger line's memo.
+# Every text, id and whole-number field of these types is declared (`requires`,
+# `requires_per_row`) or listed in REPORT_OWN_FIELDS as the report's own; a test fails on
+# any other, so a new row field that names another object must say what it needs.
+REPORT_ROWS = (
+    "AgingBucket",
+    "AgingTotals",
+    "ApAging",
+    "ApAgingRow",
+    "ArAging",
+    "ArAgingRow",
+    "ArMetrics",
+    "BalanceSheet",
+    "CustomerStatement",
+    "CustomerStatementLine",
+    "GeneralLedger",
+    "GeneralLedgerLine",
+    "PaymentSchedule",
+    "PaymentScheduleBucket",
+    "PeriodColumn",
+    "ProfitAndLoss",
+    "ReminderDue",
+    "StatementRow",
+    "StatementSection",
+    "TrialBalance",
+    "TrialBalanceRow",
+)
+REPORT_OWN_FIELDS = frozenset(
+    {
+        "AgingBucket.label",
+        "AgingBucket.minDays",
+        "AgingBucket.maxDays",
+        "ApAging.currency",
+        "ArAging.currency",
+        "ArMetrics.days",
+        # Paging positions of the report, opaque to clients.
+        "GeneralLedger.endCursor",
+        "GeneralLedgerLine.cursor",
+        "PaymentScheduleBucket.isoYear",
+        "PaymentScheduleBucket.isoWeek",
+        "PaymentScheduleBucket.billCount",
+        # Reminders are the invoice's, read with invoice:read like the report.
+        "ReminderDue.daysOverdue",
+        "ReminderDue.remindersSent",
+        "ReminderDue.nextLevel",
+        "StatementSection.key",
+        "StatementSection.title",
+    }
+)

@@ -145,9 +145,17 @@ def _datetime_value(value: object) -> datetime:
         raise _bad("DateTime must be written YYYY-MM-DDTHH:MM[:SS[.ffffff]] with an offset")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise _bad("DateTime must carry a time-zone offset, such as Z or +02:00")
-    if not in_range(moment.date()):
-        raise _bad(f"DateTime must lie between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}")
-    return moment.astimezone(UTC)
+    try:
+        # The range holds for the stored UTC instant, not the local date the client wrote.
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not in_range(utc.date()):
+        raise _bad(
+            f"DateTime must lie between {MIN_DATE.isoformat()}T00:00:00Z and "
+            f"{MAX_DATE.isoformat()}T23:59:59.999999Z"
+        )
+    return utc
 
 
 def _datetime_literal(node: Any, _variables: Any = None) -> datetime:

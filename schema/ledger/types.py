@@ -360,8 +360,11 @@ def _money(value: Any) -> Money:
 class PeriodColumn:
     from_: date = strawberry.field(name="from", description="First day.")
     to: date = strawberry.field(description="Last day.")
-    label: str | None = strawberry.field(
-        description="The dimension option of the column when grouped by a tracking category."
+    # The option's name is the tracking category's (account:read), not the report's.
+    label: str | None = requires(
+        "account",
+        "read",
+        description="The dimension option of the column when grouped by a tracking category.",
     )
     unassigned: bool = strawberry.field(
         description=(
@@ -458,10 +461,15 @@ class BalanceSheet:
 @strawberry.type(description="A line of an account's ledger with the running balance.")
 class GeneralLedgerLine:
     cursor: str = strawberry.field(description="Pass as `after` to continue after this line.")
-    entry_number: int = strawberry.field(description="Number of the journal entry.")
+    # The entry's number and texts are the journal's; the report gives amounts and dates.
+    entry_number: int | None = requires(
+        "journal", "read", description="Number of the journal entry (journal:read)."
+    )
     date: date = strawberry.field(description="Accounting date.")
-    memo: str | None = strawberry.field(description="The entry's memo.")
-    description: str | None = strawberry.field(description="The line's description.")
+    memo: str | None = requires("journal", "read", description="The entry's memo (journal:read).")
+    description: str | None = requires(
+        "journal", "read", description="The line's description (journal:read)."
+    )
     debit: Money = strawberry.field(description="Debit in the base currency.")
     credit: Money = strawberry.field(description="Credit in the base currency.")
     balance: Money = strawberry.field(description="Balance after this line.")

@@ -15,7 +15,7 @@ from schema.crm import loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
 from schema.ids import decode, encode
-from schema.permissions import requires
+from schema.permissions import requires, requires_per_row
 from schema.scalars import CurrencyCode, Money
 from server.documents import aging as ag
 from server.documents.models import Ledger
@@ -118,6 +118,8 @@ class StatementLineKind(Enum):
 
 
 DOCUMENT_TYPE = {"INVOICE": "Invoice", "CREDIT_NOTE": "CreditNote", "PAYMENT": "Payment"}
+# The permission object of each kind of document a statement line identifies.
+DOCUMENT_OBJECT = {"INVOICE": "invoice", "CREDIT_NOTE": "credit_note", "PAYMENT": "payment"}
 
 
 @strawberry.type(description="A change to what the customer owes, in the customer's currency.")
@@ -126,15 +128,24 @@ class CustomerStatementLine:
     kind: StatementLineKind = strawberry.field(
         description="A document, the void of one, or a write-off, discount or refund on one."
     )
-    document_id: strawberry.ID = strawberry.field(
-        description="Global id of the invoice, payment or credit note concerned."
+    document_id: strawberry.ID | None = requires_per_row(
+        "document_kind",
+        DOCUMENT_OBJECT,
+        description="Global id of the invoice, payment or credit note concerned; null (with "
+        "FORBIDDEN) when the roles may not read that kind of document.",
     )
-    number: str | None = strawberry.field(description="That document's number.")
+    number: str | None = requires_per_row(
+        "document_kind",
+        DOCUMENT_OBJECT,
+        description="That document's number (a payment's reference); null (with FORBIDDEN) "
+        "when the roles may not read that kind of document.",
+    )
     due_date: date | None = strawberry.field(description="Due date, on invoice lines.")
     amount: Money = strawberry.field(
         description="Positive when it raises what the customer owes, negative when it lowers it."
     )
     balance: Money = strawberry.field(description="What the customer owes after this line.")
+    document_kind: strawberry.Private[str]
 
 
 @strawberry.type(
@@ -289,6 +300,7 @@ class ReceivablesReportsQuery:
                     due_date=ln.due_date,
                     amount=Money.of(ln.amount, cur),
                     balance=Money.of(ln.balance, cur),
+                    document_kind=ln.document_kind,
                 )
                 for ln in st.lines
             ],

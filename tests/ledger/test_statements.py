@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from schema.ids import encode
 from tests.ledger.helpers import account_ids, line, post, trial_balance
 from tests.support import Api, Org
 
@@ -196,3 +197,90 @@ async def test_account_balance_field_matches_trial_balance(api: Api) -> None:
     balances = {a["code"]: Decimal(a["balance"]["amount"]) for a in data["accounts"]["nodes"]}
     assert balances["1010"] == Decimal("8400.00")
     assert sum(balances.values()) == Decimal("8400.00")
+
+
+GENERAL_LEDGER = """query($id: ID!) {
+  generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31") {
+    openingBalance { amount } closingBalance { amount }
+    lines { date entryNumber memo description debit { amount } credit { amount }
+            balance { amount } entry { id } } } }"""
+JOURNAL_FIELDS = ("entryNumber", "memo", "description", "entry")
+
+
+async def test_general_ledger_lines_hide_journal_text_without_journal_read(api: Api) -> None:
+    # The report gives amounts and dates (report:read); numbers and texts are the journal's.
+    org = await api.new_org("viewer", separate_duties=False)
+    ids = await account_ids(api, org)
+    await post(
+        api,
+        org,
+        "2026-02-01",
+        [
+            line(ids["1010"], "DEBIT", "10.00", description="bonus J. Smith"),
+            line(ids["4000"], "CREDIT", "10.00"),
+        ],
+        memo="confidential memo",
+    )
+    variables = {"id": ids["1010"]}
+    full = (await api.data(GENERAL_LEDGER, variables, token=org.token()))["generalLedger"]
+    (shown,) = full["lines"]
+    assert shown["memo"] == "confidential memo" and shown["description"] == "bonus J. Smith"
+    assert shown["entryNumber"] is not None and shown["entry"] is not None
+    result = await api.gql(GENERAL_LEDGER, variables, token=org.token("viewer"))
+    (seen,) = result["data"]["generalLedger"]["lines"]
+    assert {name: seen[name] for name in JOURNAL_FIELDS} == dict.fromkeys(JOURNAL_FIELDS)
+    assert {k: v for k, v in seen.items() if k not in JOURNAL_FIELDS} == {
+        k: v for k, v in shown.items() if k not in JOURNAL_FIELDS
+    }
+    forbidden = {e["path"][-1] for e in result["errors"] if e["extensions"]["code"] == "FORBIDDEN"}
+    assert forbidden == set(JOURNAL_FIELDS)
+    assert "confidential memo" not in str(result) and "J. Smith" not in str(result)
+
+
+async def test_grouped_profit_and_loss_hides_option_names_without_account_read(api: Api) -> None:
+    # Tracking options are read with account:read; the report (report:read) keeps its figures.
+    org = await api.new_org("viewer", separate_duties=False)
+    ids = await account_ids(api, org)
+    made = await api.data(
+        """mutation { trackingCategoryCreate(name: "Campaign", options: ["Secret launch"]) {
+            trackingCategory { id options { id } } userErrors { code } } }""",
+        token=org.token(),
+    )
+    category = made["trackingCategoryCreate"]["trackingCategory"]
+    option = category["options"][0]["id"]
+    await post(
+        api,
+        org,
+        "2026-04-01",
+        [
+            line(ids["1010"], "DEBIT", "10.00"),
+            line(ids["4100"], "CREDIT", "10.00", dimensionOptionIds=[option]),
+        ],
+    )
+    role = await api.data(
+        """mutation { roleCreate(input: {name: "reports_only",
+             permissions: [{object: "report", action: "read"}]}) { userErrors { code } } }""",
+        token=org.token(),
+    )
+    assert role["roleCreate"]["userErrors"] == []
+    given = await api.data(
+        """mutation($id: ID!) { memberRolesSet(input: {userId: $id, roles: ["reports_only"]})
+             { userErrors { code } } }""",
+        {"id": encode("User", org.users["viewer"].id)},
+        token=org.token(),
+    )
+    assert given["memberRolesSet"]["userErrors"] == []
+    query = """query($cat: ID!) { profitAndLoss(from: "2026-01-01", to: "2026-12-31",
+        groupBy: $cat) { columns { label unassigned } netIncome { amount } } }"""
+    variables = {"cat": category["id"]}
+    full = (await api.data(query, variables, token=org.token()))["profitAndLoss"]
+    assert [c["label"] for c in full["columns"]] == ["Secret launch", "Unassigned"]
+    result = await api.gql(query, variables, token=org.token("viewer"))
+    seen = result["data"]["profitAndLoss"]
+    assert [c["label"] for c in seen["columns"]] == [None, None]
+    assert [c["unassigned"] for c in seen["columns"]] == [False, True]
+    assert seen["netIncome"] == full["netIncome"]
+    assert {(e["extensions"]["code"], e["path"][-1]) for e in result["errors"]} == {
+        ("FORBIDDEN", "label")
+    }
+    assert "Secret launch" not in str(result)

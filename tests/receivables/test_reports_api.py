@@ -9,6 +9,7 @@ import pytest
 from schema.ids import encode
 from server import clock
 from server.actor import Actor
+from tests.ledger.helpers import account_ids
 from tests.receivables import factory as f
 from tests.receivables import helpers
 from tests.support import Api, Org
@@ -194,3 +195,73 @@ async def test_ar_aging_of_issued_invoices_and_payments_ties_to_the_ledger(api: 
         )
         assert got == expected, as_of
         assert totals["total"]["amount"] == await helpers.balance(api, org, "1100", as_of)
+
+
+CREDIT_NOTE_CREATE = """mutation($input: CreditNoteCreateInput!) { creditNoteCreate(input: $input) {
+  creditNote { id } userErrors { field code } } }"""
+CREDIT_NOTE_ISSUE = """mutation($input: CreditNoteIssueInput!) { creditNoteIssue(input: $input) {
+  creditNote { number } userErrors { field code } } }"""
+
+
+async def _statement_of_every_kind(api: Api, org: Org) -> dict[str, object]:
+    """A customer with an invoice, a payment (reference WIRE-REF-42) and a credit note."""
+    acme = await helpers.customer(api, org, "Statement Ltd")
+    invoice = await helpers.issued_invoice(api, org, acme, "120.00")
+    await helpers.record_payment(
+        api,
+        org,
+        acme,
+        "50.00",
+        [{"invoiceId": invoice["id"], "amount": "50.00"}],
+        reference="WIRE-REF-42",
+    )
+    revenue = (await account_ids(api, org))["4000"]
+    created = await api.data(
+        CREDIT_NOTE_CREATE,
+        {
+            "input": {
+                "customerId": acme,
+                "issueDate": "2026-03-05",
+                "reason": "Damaged",
+                "lines": [helpers.sale(revenue, "20.00")],
+            }
+        },
+        token=org.token(),
+    )
+    note_id = created["creditNoteCreate"]["creditNote"]["id"]
+    issued = await api.data(CREDIT_NOTE_ISSUE, {"input": {"id": note_id}}, token=org.token())
+    assert issued["creditNoteIssue"]["userErrors"] == []
+    return {"id": acme, "from": "2026-01-01", "to": "2026-12-31"}
+
+
+async def test_statement_lines_hide_documents_the_role_may_not_read(api: Api) -> None:
+    # The viewer reads invoices but neither payments nor credit notes; sales reads payments.
+    org = await api.new_org("viewer", "sales", separate_duties=False)
+    variables = await _statement_of_every_kind(api, org)
+    full = (await api.data(STATEMENT, variables, token=org.token()))["customerStatement"]
+    assert {ln["kind"] for ln in full["lines"]} == {"INVOICE", "PAYMENT", "CREDIT_NOTE"}
+    assert all(ln["documentId"] and ln["number"] for ln in full["lines"]), full
+    readable = {"viewer": {"INVOICE"}, "sales": {"INVOICE", "PAYMENT"}}
+    for role, kinds in readable.items():
+        result = await api.gql(STATEMENT, variables, token=org.token(role))
+        st = result["data"]["customerStatement"]
+        # The balance is the invoices' data: every amount and balance stays.
+        assert [(ln["kind"], ln["amount"], ln["balance"]) for ln in st["lines"]] == [
+            (ln["kind"], ln["amount"], ln["balance"]) for ln in full["lines"]
+        ]
+        assert st["closingBalance"] == full["closingBalance"]
+        denied = set()
+        for i, (ln, shown) in enumerate(zip(st["lines"], full["lines"], strict=True)):
+            if ln["kind"] in kinds:
+                assert (ln["documentId"], ln["number"]) == (shown["documentId"], shown["number"])
+            else:
+                assert ln["documentId"] is None and ln["number"] is None, (role, ln)
+                denied |= {(i, "documentId"), (i, "number")}
+        forbidden = {
+            (e["path"][2], e["path"][3])
+            for e in result["errors"]
+            if e["extensions"]["code"] == "FORBIDDEN"
+        }
+        assert forbidden == denied, (role, result["errors"])
+        if "PAYMENT" not in kinds:
+            assert "WIRE-REF-42" not in str(result)

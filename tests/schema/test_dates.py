@@ -149,6 +149,9 @@ API_KEY_CREATE = """mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $
         ("2030-01-01T00:00:00Z", "2030-01-01T00:00:00+00:00"),
         ("2030-01-01T02:00:00+02:00", "2030-01-01T00:00:00+00:00"),
         ("2030-01-01T00:00:00.5-05:30", "2030-01-01T05:30:00.500000+00:00"),
+        # The last instant of the range, written from the far side of the date line.
+        ("2999-12-31T23:59:59+14:00", "2999-12-31T09:59:59+00:00"),
+        ("3000-01-01T11:59:59+12:00", "2999-12-31T23:59:59+00:00"),
     ],
 )
 async def test_datetime_inputs_with_an_offset_are_read_as_utc(
@@ -167,7 +170,20 @@ async def test_datetime_inputs_with_an_offset_are_read_as_utc(
 
 @pytest.mark.parametrize(
     "given",
-    ["2030-01-01T00:00:00", "2030-01-01", "9999-12-31T23:59:59Z", "tomorrow", "2030-01-01T25:00Z"],
+    [
+        "2030-01-01T00:00:00",
+        "2030-01-01",
+        "9999-12-31T23:59:59Z",
+        "tomorrow",
+        "2030-01-01T25:00Z",
+        # In range as written, outside it in UTC (the range holds for the stored instant).
+        "2999-12-31T23:59:59-12:00",
+        "2999-12-31T12:00:00-12:00",
+        "1900-01-01T00:00+14:00",
+        # Outside Python's calendar once converted.
+        "9999-12-31T23:59:59-12:00",
+        "0001-01-01T00:00:00+14:00",
+    ],
 )
 async def test_datetime_inputs_without_an_offset_or_outside_the_calendar_are_refused(
     api: Api, settings: Settings, given: str
@@ -183,3 +199,17 @@ async def test_datetime_inputs_without_an_offset_or_outside_the_calendar_are_ref
     assert result.get("data") is None
     # The rule is the scalar's, so it holds for every DateTime argument of the schema.
     assert _date_leaves(build_schema(settings)._schema, "DateTime")
+
+
+@pytest.mark.parametrize("given", ["2999-12-31T23:59:59-12:00", "1900-01-01T00:00+14:00"])
+async def test_datetime_literals_outside_the_range_in_utc_are_refused(api: Api, given: str) -> None:
+    org = await api.new_org()
+    result = await api.gql(
+        'mutation { apiKeyCreate(input: {name: "CI", role: "viewer", expiresAt: "'
+        + given
+        + '"}) { apiKey { expiresAt } } }',
+        token=org.token(),
+    )
+    (error,) = result["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert result.get("data") is None

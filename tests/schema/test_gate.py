@@ -35,9 +35,13 @@ from schema.permissions import (
     PART,
     PUBLIC,
     READ_AS,
+    REPORT_OWN_FIELDS,
+    REPORT_ROWS,
+    ROW_GATE,
     SIGNED_IN,
     TYPE_OBJECTS,
     Gate,
+    RowGate,
     UnmappedType,
     declared_requirement,
     object_of_type,
@@ -392,3 +396,81 @@ def test_direct_execution_plans_keep_every_declared_fields_guard(
                 unguarded[f"{name}.{field_name}"] = plan
     assert unguarded == {}
     assert planned > 5  # the direct path does take guarded fields (an invoice's customer)
+
+
+IDENTIFYING_SCALARS = {"String", "ID", "Int", "CurrencyCode"}
+
+
+def _row_gate(field: GraphQLField) -> tuple[str, dict[str, str]] | None:
+    definition = field.extensions.get("strawberry-definition")
+    metadata = definition.metadata if definition is not None else None
+    return metadata.get(ROW_GATE) if metadata else None
+
+
+def _undeclared_report_text(graphql_schema: GraphQLSchema) -> list[str]:
+    found = []
+    for type_name in REPORT_ROWS:
+        graphql_type = graphql_schema.type_map[type_name]
+        assert isinstance(graphql_type, GraphQLObjectType), type_name
+        assert object_of_type(type_name) is PART, type_name
+        for field_name, field in graphql_type.fields.items():
+            name = f"{type_name}.{field_name}"
+            if get_named_type(field.type).name not in IDENTIFYING_SCALARS:
+                continue
+            if name in REPORT_OWN_FIELDS or _requirement(field) or _row_gate(field):
+                continue
+            found.append(name)
+    return found
+
+
+def test_report_row_texts_own_or_declared(graphql_schema: GraphQLSchema) -> None:
+    """A report row's ids, numbers and texts are the report's own or declare the object
+    they identify (a payment's reference on a statement, a journal memo on the ledger)."""
+    assert _undeclared_report_text(graphql_schema) == []
+    fields = dict(_every_field(graphql_schema))
+    assert set(fields) >= REPORT_OWN_FIELDS
+    for name in ("GeneralLedgerLine.memo", "GeneralLedgerLine.entryNumber"):
+        assert _requirement(fields[name]) == ("journal", "read"), name
+
+
+def test_walk_finds_an_undeclared_report_text(graphql_schema: GraphQLSchema) -> None:
+    """With the memo's declaration taken away, the report-row check names it."""
+    field = graphql_schema.type_map["GeneralLedgerLine"].fields["memo"]  # type: ignore[union-attr]
+    definition = field.extensions["strawberry-definition"]
+    saved = definition.metadata
+    definition.metadata = {}
+    try:
+        assert "GeneralLedgerLine.memo" in _undeclared_report_text(graphql_schema)
+    finally:
+        definition.metadata = saved
+
+
+def test_row_gated_fields_nullable_in_catalogue_and_enforced(
+    graphql_schema: GraphQLSchema,
+) -> None:
+    """A field whose object varies per row (a statement line's document) is nullable and
+    carries the row gate for exactly the objects it declares, each readable in the catalogue."""
+    declared = {
+        name: gate for name, field in _every_field(graphql_schema) if (gate := _row_gate(field))
+    }
+    assert {"CustomerStatementLine.documentId", "CustomerStatementLine.number"} <= set(declared)
+    fields = dict(_every_field(graphql_schema))
+    for name, (attribute, objects) in declared.items():
+        field = fields[name]
+        definition = field.extensions["strawberry-definition"]
+        gates = [
+            (extension.attribute, extension.objects)
+            for extension in definition.extensions
+            if isinstance(extension, RowGate)
+        ]
+        assert gates == [(attribute, objects)], name
+        assert not isinstance(field.type, GraphQLNonNull), name
+        assert all((obj, "read") in PERMISSIONS for obj in objects.values()), name
+    from schema.plans import field_plans
+
+    for name in declared:
+        type_name, field_name = name.split(".")
+        graphql_type = graphql_schema.type_map[type_name]
+        assert isinstance(graphql_type, GraphQLObjectType)
+        # Never read on the direct path, which would skip the row gate.
+        assert field_plans(graphql_type).get(field_name) is None, name
