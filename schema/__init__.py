@@ -38,6 +38,7 @@ from schema.input_check import InputCheck
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
+from schema.nodes import lookup_field
 from schema.payables.aging import PayablesAgingQuery
 from schema.payables.resolvers import PayablesMutation, PayablesQuery
 from schema.payables.types import Bill, BillPayment, PurchaseOrder
@@ -72,13 +73,15 @@ def _node_field(many: bool) -> Any:
     # The gate's extension is not put on relay's node fields: a node's object is known only
     # once its id is decoded, so each Node type's resolve_nodes passes the gate for its own
     # (object, "read").
-    return relay.node(
-        description=(
-            "Objects by global id; null for ids that do not exist or are not visible."
-            if many
-            else "Any object by global id; null if it does not exist or is not visible."
-        ),
-        metadata={GATE: SIGNED_IN},
+    return lookup_field(
+        relay.node(
+            description=(
+                "Objects by global id; null for ids that do not exist or are not visible."
+                if many
+                else "Any object by global id; null if it does not exist or is not visible."
+            ),
+            metadata={GATE: SIGNED_IN},
+        )
     )
 
 

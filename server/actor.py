@@ -27,6 +27,9 @@ class Actor:
     roles: tuple[str, ...] = ()
     session_id: UUID | None = None
     key_id: UUID | None = None  # set when an API key acts
+    # The person who created the acting API key. A key acts for that person, so rules about
+    # adding to one's own powers treat it as that person (see `person_id`).
+    key_creator_id: UUID | None = None
     # The organization's audit sequence when the request began. Every state change writes
     # an audit event in its transaction, so an unchanged sequence means unchanged data.
     data_version: int | None = None
@@ -49,6 +52,16 @@ class Actor:
         if self.key_id is not None:
             return f"key:{self.key_id}"
         return f"user:{self.user_id}"
+
+    @property
+    def person_id(self) -> UUID | None:
+        """The person behind the actor: the user, or the person who created the acting key.
+
+        A key's secret goes to its creator, so whatever the key is given, its creator has.
+        """
+        if self.key_id is not None:
+            return self.key_creator_id
+        return self.user_id
 
     @property
     def author_id(self) -> UUID | None:

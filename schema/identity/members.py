@@ -37,10 +37,13 @@ class InvitationAcceptInput:
     token: str = strawberry.field(description="The invitation token given by memberAdd.")
     password: str = strawberry.field(
         description="The password of the account with the invited address, or the new "
-        "account's password (10 to 256 characters) if there is none yet."
+        "account's password (10 to 256 characters) if there is none yet. Either failure "
+        "answers INVALID_CREDENTIALS with the same message."
     )
     name: str | None = strawberry.field(
-        default=None, description="Name for a new account; the invitation's name if omitted."
+        default=None,
+        description="Name for a new account; the invitation's name, or the address before "
+        "the @, if omitted. Checked even when the address has an account, and then unused.",
     )
     totp_code: str | None = strawberry.field(
         default=None,

@@ -7,6 +7,8 @@
   taking away, widening, narrowing or deleting them needs every permission concerned.
 - Nobody adds to their own powers: roles added to oneself, and the role of an API key one
   creates (its secret goes to its creator), carry only permissions one already holds.
+- An API key acts for the person who created it: it never adds roles to that person, and it
+  gives or changes only permissions both it and that person hold.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from server.access.catalogue import BUILTIN_ROLES
-from server.access.control import AccessControl
+from server.access.control import AccessControl, subject
 from server.actor import Actor
 from server.errors import DomainError, ErrorCode
 
@@ -30,11 +32,24 @@ def is_owner(access: AccessControl, actor: Actor) -> bool:
     )
 
 
+def held_permissions(access: AccessControl, actor: Actor) -> set[tuple[str, str]]:
+    """What the actor may hand on: a key only what both it and its creator hold.
+
+    A key outlives changes to its creator's roles; without the second half a demoted creator
+    could give themself back, through the key, what was taken away.
+    """
+    held = set(access.permissions(actor.subject, actor.org))
+    if actor.key_id is not None:
+        creator = actor.person_id
+        held &= set(access.permissions(subject(creator), actor.org)) if creator else set()
+    return held
+
+
 def no_escalation(
     access: AccessControl, actor: Actor, perms: Iterable[tuple[str, str]], field: str
 ) -> None:
     """Refuse unless the actor holds every one of `perms`."""
-    held = set(access.permissions(actor.subject, actor.org))
+    held = held_permissions(access, actor)
     beyond = sorted(set(perms) - held)
     if beyond:
         raise DomainError(
@@ -57,8 +72,18 @@ def _owner_only(access: AccessControl, actor: Actor, field: str) -> None:
 def check_grant(
     access: AccessControl, actor: Actor, subjects: Iterable[str], field: str, *, to_self: bool
 ) -> None:
-    """May the actor give these roles (built-in names or `role:<id>`) to a person?"""
-    for role in sorted(set(subjects)):
+    """May the actor give these roles (built-in names or `role:<id>`) to a person?
+
+    `to_self` is true when that person is the one behind the actor (a key's creator too).
+    """
+    wanted = sorted(set(subjects))
+    if to_self and wanted and actor.key_id is not None:
+        raise DomainError(
+            "an API key cannot add roles to the person who created it",
+            code=ErrorCode.ESCALATION,
+            field=[field],
+        )
+    for role in wanted:
         if role == OWNER:
             _owner_only(access, actor, field)
         elif role in BUILTIN_ROLES and not to_self:

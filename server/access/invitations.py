@@ -28,9 +28,8 @@ from server.audit import log as audit
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity import throttle, totp
 from server.identity.accounts import password_problems
-from server.identity.errors import InvalidCredentials
 from server.identity.models import Invitation, Membership, Organization, User
-from server.identity.passwords import hash_password, verify_password
+from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from server.identity.sessions import normalise_email
 from server.identity.tokens import hash_refresh_token, new_refresh_token
 from server.settings import Settings
@@ -147,28 +146,59 @@ async def _pending(token: str) -> Invitation:
     return invitation
 
 
-async def _prove_account(
-    settings: Settings, user: User, password: str, totp_code: str | None, request: RequestInfo
+def _password_not_accepted() -> DomainError:
+    """One answer for a wrong password of an existing account and a weak one for a new account.
+
+    Telling them apart would tell the token holder whether the address has an account
+    elsewhere (docs/decisions/member-invitations.md).
+    """
+    return DomainError(
+        "the password is not accepted for this invitation: give the password of the account "
+        "with the invited address if it has one, otherwise choose a new one of "
+        f"{MIN_LENGTH} to {MAX_LENGTH} characters",
+        code=ErrorCode.INVALID_CREDENTIALS,
+        field=["password"],
+    )
+
+
+async def _check_password(
+    settings: Settings,
+    invitation: Invitation,
+    user: User | None,
+    password: str,
+    totp_code: str | None,
+    request: RequestInfo,
 ) -> None:
-    """The person accepting for an existing account signs in as it, under the same throttle."""
-    keys = throttle.sign_in_keys(user.email, request.client_ip)
+    """An existing account's password, or a strong one for a new account, under one throttle.
+
+    Both paths do the same work (a password hash is checked either way), count failures on
+    the same keys and fail with the same error, so nothing tells them apart.
+    """
+    keys = throttle.sign_in_keys(invitation.email, request.client_ip)
     await throttle.check(keys)
-    if not user.is_active or not verify_password(user.password_hash, password):
+    if user is not None:
+        accepted = user.is_active and verify_password(user.password_hash, password)
+    else:
+        verify_password(None, password)  # the same cost as checking an account's password
+        accepted = not password_problems(password)
+    if not accepted:
         await audit.record_alone(
-            Actor.anonymous(request, label=user.email),
+            Actor.anonymous(request, label=invitation.email),
             "invitation.accept",
             outcome="FAILURE",
-            object_type="User",
-            object_id=user.id,
+            object_type="Invitation",
+            object_id=invitation.id,
         )
         await throttle.failed(settings, keys)
-        raise InvalidCredentials()
-    await totp.check_sign_in(settings, user, totp_code, request.client_ip)
-    await throttle.succeeded(throttle.account_key(user.email))
+        raise _password_not_accepted()
+    if user is not None:
+        await totp.check_sign_in(settings, user, totp_code, request.client_ip)
+    await throttle.succeeded(throttle.account_key(invitation.email))
 
 
-def _new_account_problems(name: str | None, password: str) -> list[DomainError]:
-    return [*check_name(name), *password_problems(password)]
+def _default_name(email: str) -> str:
+    """A new account's name when neither the invitation nor the person gave one."""
+    return email.split("@", 1)[0]
 
 
 async def _live_roles(invitation: Invitation) -> list[str]:
@@ -193,14 +223,14 @@ async def accept(
 ) -> Organization:
     """Join the organization of the invitation; returns it. Sign in afterwards as usual."""
     invitation = await _pending(token)
+    # A name given is checked whether or not the address has an account (it is used only for
+    # a new one), and a missing one is never asked for: either would tell the two apart.
+    if name is not None and (problems := check_name(name)):
+        raise ValidationFailed(problems)
     user = await User.get_or_none(email=invitation.email)
-    if user is not None:
-        await _prove_account(settings, user, password, totp_code, request)
-    else:
-        name = name if name is not None else invitation.name
-        problems = _new_account_problems(name, password)
-        if problems:
-            raise ValidationFailed(problems)
+    await _check_password(settings, invitation, user, password, totp_code, request)
+    if user is None:
+        name = name or invitation.name or _default_name(invitation.email)
     roles = await _live_roles(invitation)
     if not roles:
         raise _invalid_token()

@@ -55,7 +55,7 @@ async def assign(org: UUID, user_id: UUID, subjects: Iterable[str]) -> None:
 
 
 def _is_self(actor: Actor, user_id: UUID) -> bool:
-    return actor.key_id is None and actor.user_id == user_id
+    return actor.person_id == user_id
 
 
 async def set_member_roles(

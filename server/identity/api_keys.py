@@ -59,7 +59,7 @@ async def create(
             name=clean,
             role=role,
             secret_hash=_hash(secret),
-            created_by_id=actor.user_id,
+            created_by_id=actor.person_id,
             expires_at=expires_at,
         )
         await CasbinRule.create(
@@ -121,6 +121,7 @@ async def authenticate_key(access: AccessControl, token: str, request: RequestIn
     return Actor(
         kind="api_key",
         key_id=key.id,
+        key_creator_id=key.created_by_id,
         organization_id=key.organization_id,
         label=f"api key {key.name}",
         roles=(key.role,),

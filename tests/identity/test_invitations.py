@@ -99,8 +99,8 @@ async def test_new_address_accepts_by_creating_its_account(api: Api) -> None:
     email = f"new-{uuid.uuid4().hex[:8]}@example.com"
     token = (await _invite(api, org, email, role="viewer"))["invitationToken"]
     refusals = {
-        "REQUIRED": {"token": token, "password": PASSWORD},  # no name here nor on the invite
-        "WEAK_PASSWORD": {"token": token, "password": "short", "name": "New Person"},
+        "REQUIRED": {"token": token, "password": PASSWORD, "name": "  "},
+        "INVALID_CREDENTIALS": {"token": token, "password": "short", "name": "New Person"},
         "INVALID_TOKEN": {"token": "x" * 43, "password": PASSWORD, "name": "New Person"},
     }
     for code, attempt in refusals.items():
@@ -142,6 +142,53 @@ async def test_accepting_for_an_existing_account_is_throttled_like_sign_in(api: 
     assert codes[:6] == ["INVALID_CREDENTIALS"] * 6 and codes[6] == "THROTTLED"
     # The account's sign-in is held back by the same counter.
     assert (await api.sign_in(email))["userErrors"][0]["code"] == "THROTTLED"
+
+
+ACCEPT_TEXT = """mutation($i: InvitationAcceptInput!) { invitationAccept(input: $i) {
+  organization { id } userErrors { field code message } } }"""
+
+
+async def _refusals(api: Api, token: str, attempts: list[dict[str, Any]]) -> list[Any]:
+    answers = []
+    for attempt in attempts:
+        data = await api.data(ACCEPT_TEXT, {"i": {"token": token, **attempt}})
+        answers.append(data["invitationAccept"])
+    return answers
+
+
+async def test_accept_refusals_are_identical_for_an_existing_and_a_new_address(
+    api: Api,
+) -> None:
+    # A wrong password for an existing account and a weak one for a new address, a bad name,
+    # and the throttle after repeated failures: nothing tells the token holder which it is.
+    org = await api.new_org()
+    existing = (await api.new_org()).users["owner"].email
+    fresh = f"fresh-{uuid.uuid4().hex[:8]}@example.com"
+    attempts: list[dict[str, Any]] = [
+        {"password": "short"},
+        {"password": "ninechars"},
+        {"password": "x", "name": "Someone"},
+        {"password": PASSWORD, "name": "  "},
+    ]
+    attempts += [{"password": f"g{i}"} for i in range(4)]  # the throttle answers from here
+    old = await _refusals(api, (await _invite(api, org, existing))["invitationToken"], attempts)
+    new = await _refusals(api, (await _invite(api, org, fresh))["invitationToken"], attempts)
+    assert old == new, (old, new)
+    codes = [a["userErrors"][0]["code"] for a in old]
+    assert codes[0] == "INVALID_CREDENTIALS" and codes[3] == "REQUIRED"
+    assert codes[-1] == "THROTTLED"
+    assert "10 to 256 characters" in old[0]["userErrors"][0]["message"]
+    assert not await User.exists(email=fresh)
+    assert existing not in await _member_emails(api, org)
+
+
+async def test_accept_for_a_new_address_without_a_name_takes_the_address(api: Api) -> None:
+    org = await api.new_org()
+    email = f"noname-{uuid.uuid4().hex[:8]}@example.com"
+    token = (await _invite(api, org, email, role="viewer"))["invitationToken"]
+    done = await api.data(ACCEPT, {"i": {"token": token, "password": PASSWORD}})
+    assert done["invitationAccept"]["userErrors"] == []
+    assert (await User.get(email=email)).name == email.split("@")[0]
 
 
 INVITATIONS = "{ invitations(first: 10) { totalCount nodes { id email roles } } }"

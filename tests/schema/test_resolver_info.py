@@ -19,7 +19,6 @@ def _resolvers(settings: Settings) -> dict[str, Any]:
         for name, field in graphql_type.fields.items():
             definition = field.extensions.get("strawberry-definition")
             resolver = getattr(definition, "base_resolver", None)
-            # Query.node and Query.nodes are strawberry's own relay resolvers.
             if resolver is not None and resolver.wrapped_func.__module__.startswith("schema."):
                 found[f"{graphql_type.name}.{name}"] = resolver.wrapped_func
     return found
