@@ -449,21 +449,21 @@ async def set_status(item: OpenItem) -> None:
     await sql.execute(text, *params)
 
 
-# A written-off invoice owes something again once a payment that part-paid it is taken back
-# (unallocated, or voided as a bounced cheque): it is open again for that amount, so that it
-# can be paid or written off once more. The write-off itself stays.
-REOPEN_SQL = "UPDATE invoices SET status = $1 WHERE id = $2 AND status = $3"
+# Void invoices stay void. A written-off one owes something again once a payment that
+# part-paid it is taken back (unallocated, or voided as a bounced cheque): it is open again
+# for that amount, so that it can be paid or written off once more; the write-off stays.
+REFRESH_SQL = "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5, $6)"
 
 
 async def refresh_status(invoice_id: UUID) -> None:
-    """As set_status, reading the open item first. Void invoices stay void; written-off ones
-    stay written off unless something is open on them again."""
+    """As set_status, reading the open item first."""
     item = await OpenItem.get_or_none(id=invoice_id)
     if item is None:
         return
-    await set_status(item)
-    if item.open_minor != 0:
-        await sql.execute(REOPEN_SQL, status_of(item), item.id, InvoiceStatus.WRITTEN_OFF)
+    reopens = InvoiceStatus.WRITTEN_OFF if item.open_minor != 0 else InvoiceStatus.PAID
+    await sql.execute(
+        REFRESH_SQL, status_of(item), item.id, *OPEN_STATUSES, InvoiceStatus.PAID, reopens
+    )
 
 
 async def void(actor: Actor, invoice_id: UUID, on: date | None = None) -> Invoice:

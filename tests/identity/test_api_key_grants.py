@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from server.access.catalogue import BUILTIN_ROLES
 from server.identity.models import ApiKey
 from tests.identity.test_role_rules import (
-    BUILTIN,
     KEY_CREATE,
     MEMBER_ADD,
     PERMS_SET,
@@ -45,7 +45,7 @@ async def test_key_role_set_refuses_every_role_added_to_its_creator(api: Api) ->
     for actor, key_role in (("admin", "admin"), ("owner", "admin")):
         me = org.users[actor]
         key = await _key(api, org, key_role, org.token(actor))
-        for role in BUILTIN:
+        for role in BUILTIN_ROLES:
             if role == actor:
                 continue
             roles = sorted({actor, role})

@@ -422,7 +422,7 @@ async def test_denied_root_beside_denied_nested_field_audits_both_and_frees_the_
         for _ in range(3):
             answer = await api.gql(query, token=org.token(role))
             assert answer["data"] is None
-            assert {e["extensions"]["code"] for e in answer["errors"]} == {"FORBIDDEN"}
+            assert {e["extensions"]["code"] for e in answer["errors"]} == {"FORBIDDEN"}, answer
     after = await asyncio.wait_for(api.data("{ organization { name } }", token=org.token()), 10)
     assert after["organization"]["name"]
     # Each request audits each requirement it was denied: journal:read and the root's.
