@@ -32,18 +32,22 @@ class _Hashing:
         return self.hasher.hash("ledgerline-timing-equaliser")
 
 
-# argon2id with the library's recommended parameters until the settings say otherwise.
-_current = _Hashing(PasswordHasher())
+def _hasher(settings: Settings) -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=settings.password_hash_time_cost,
+        memory_cost=settings.password_hash_memory_kib,
+        parallelism=settings.password_hash_parallelism,
+    )
+
+
+# The settings' default parameters until `configure` is given the process's settings.
+_current = _Hashing(_hasher(Settings.model_construct()))
 
 
 def configure(settings: Settings) -> None:
     """Hash with the parameters the settings give; existing hashes still verify."""
     global _current
-    hasher = PasswordHasher(
-        time_cost=settings.password_hash_time_cost,
-        memory_cost=settings.password_hash_memory_kib,
-        parallelism=settings.password_hash_parallelism,
-    )
+    hasher = _hasher(settings)
     if hasher.time_cost < _WEAKEST_TIME_COST or hasher.memory_cost < _WEAKEST_MEMORY_KIB:
         structlog.get_logger("ledgerline.passwords").warning(
             "password.hashing_weak", time_cost=hasher.time_cost, memory_kib=hasher.memory_cost

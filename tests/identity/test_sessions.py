@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from argon2 import PasswordHasher, extract_parameters
+
+from server.identity.models import User
+from server.identity.passwords import needs_rehash
 from tests.support import PASSWORD, Api
 
 REFRESH = """mutation($input: SessionRefreshInput!) { sessionRefresh(input: $input) {
@@ -140,3 +144,17 @@ async def test_session_refresh_to_foreign_organization_is_refused(api: Api) -> N
     )["sessionRefresh"]
     assert result["accessToken"] is None
     assert result["userErrors"][0]["code"] == "NOT_A_MEMBER"
+
+
+async def test_session_create_rehashes_a_password_stored_with_other_parameters(api: Api) -> None:
+    # A hash made under an earlier default profile is replaced by one with the current
+    # parameters the first time its owner signs in; the password keeps working.
+    org = await api.new_org()
+    email = org.users["owner"].email
+    earlier = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
+    await User.filter(email=email).update(password_hash=earlier.hash(PASSWORD))
+    assert (await api.sign_in(email))["userErrors"] == []
+    stored = (await User.get(email=email)).password_hash
+    assert not needs_rehash(stored)
+    assert extract_parameters(stored).memory_cost != 65536
+    assert (await api.sign_in(email))["userErrors"] == []
