@@ -32,20 +32,22 @@ async def _with_database(work: Callable[[], Awaitable[Any]]) -> Any:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from server.metrics_endpoint import shared_between_workers
     from server.observability import uvicorn_log_config
 
     settings = get_settings()  # refuse to start on a bad configuration before forking workers
-    uvicorn.run(
-        "server.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        access_log=False,  # the application logs each request as JSON with its request id
-        proxy_headers=args.proxy_headers,
-        # Every line uvicorn writes is a JSON object like the application's own.
-        log_config=uvicorn_log_config(settings),
-    )
+    with shared_between_workers(args.workers):
+        uvicorn.run(
+            "server.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            access_log=False,  # the application logs each request as JSON with its request id
+            proxy_headers=args.proxy_headers,
+            # Every line uvicorn writes is a JSON object like the application's own.
+            log_config=uvicorn_log_config(settings),
+        )
     return 0
 
 

@@ -28,10 +28,17 @@ LATENCY = Histogram(
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 SQL_STATEMENTS = Counter("ledgerline_sql_statements_total", "SQL statements executed")
+# Each worker process holds its own cache: with several workers the gauges add up the live ones.
 CACHE_BYTES = Gauge(
-    "ledgerline_query_cache_bytes", "Bytes held by the query result cache (answers and keys)"
+    "ledgerline_query_cache_bytes",
+    "Bytes held by the query result cache (answers and keys)",
+    multiprocess_mode="livesum",
 )
-CACHE_ENTRIES = Gauge("ledgerline_query_cache_entries", "Answers held by the query result cache")
+CACHE_ENTRIES = Gauge(
+    "ledgerline_query_cache_entries",
+    "Answers held by the query result cache",
+    multiprocess_mode="livesum",
+)
 CACHE_SKIPPED = Counter(
     "ledgerline_query_cache_skipped_total", "Answers not cached because they were too large"
 )
