@@ -23,7 +23,7 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from server.access.control import AccessControl
-from server.audit.http import export_audit
+from server.audit_http import export_audit
 from server.db import ensure_sqlite_directory, tortoise_config
 from server.http_errors import error_response
 from server.identity import passwords
