@@ -100,12 +100,13 @@ async def create_owner(database_url: str) -> tuple[uuid.UUID, uuid.UUID]:
     from server.actor import Actor
     from server.db import tortoise_config
     from server.identity import accounts
+    from server.onboarding import organizations
 
     await Tortoise.init(config=tortoise_config(database_url))
     try:
         actor = Actor.system("bench")
         user = await accounts.create_user(actor, OWNER_EMAIL, "Bench Owner", OWNER_PASSWORD)
-        org = await accounts.create_organization(actor, user, ORGANIZATION_NAME, "USD")
+        org = await organizations.create_organization(actor, user, ORGANIZATION_NAME, "USD")
         # One person runs the bench organization and posts the entries it creates.
         access = AccessControl()
         await access.refresh()

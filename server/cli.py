@@ -85,6 +85,7 @@ def cmd_user_create(args: argparse.Namespace) -> int:
     from server.actor import Actor
     from server.errors import DomainError, ValidationFailed
     from server.identity import accounts
+    from server.onboarding import organizations
 
     password = os.environ.get("LEDGERLINE_NEW_USER_PASSWORD") or getpass.getpass("Password: ")
 
@@ -92,7 +93,9 @@ def cmd_user_create(args: argparse.Namespace) -> int:
         actor = Actor.system("cli")
         user = await accounts.create_user(actor, args.email, args.name, password)
         if args.organization:
-            org = await accounts.create_organization(actor, user, args.organization, args.currency)
+            org = await organizations.create_organization(
+                actor, user, args.organization, args.currency
+            )
             return f"created {user.email}, owner of {org.name} ({org.id})"
         return f"created {user.email}"
 

@@ -17,6 +17,7 @@ from server.identity import accounts
 from server.identity.models import Membership, Organization, User
 from server.ledger import posting, rates
 from server.ledger.models import Account, ExchangeRate, IdempotencyRecord
+from server.onboarding import organizations
 
 DEMO_ORGANIZATION = "Demo Company"
 DEMO_DOMAIN = "demo.ledgerline.test"
@@ -150,7 +151,9 @@ async def load_demo(password: str, today: date | None = None) -> DemoSummary:
         name=DEMO_ORGANIZATION, memberships__user_id=owner.id
     ).first()
     if organization is None:
-        organization = await accounts.create_organization(system, owner, DEMO_ORGANIZATION, "USD")
+        organization = await organizations.create_organization(
+            system, owner, DEMO_ORGANIZATION, "USD"
+        )
         summary.created_organization = True
     for role, user in users.items():
         if not await Membership.exists(user_id=user.id, organization_id=organization.id):

@@ -13,6 +13,7 @@ from schema.ids import encode
 from server.actor import Actor
 from server.identity import accounts
 from server.identity.models import Organization, User
+from server.onboarding import organizations
 
 PASSWORD = "correct-horse-battery"
 
@@ -107,7 +108,7 @@ class Api:
         system = Actor.system("tests")
         tag = uuid.uuid4().hex[:10]
         owner = await accounts.create_user(system, f"owner-{tag}@example.com", "Owner", PASSWORD)
-        model = await accounts.create_organization(system, owner, f"{name} {tag}", currency)
+        model = await organizations.create_organization(system, owner, f"{name} {tag}", currency)
         org = Org(model=model, users={"owner": owner})
         for role in roles:
             if role == "owner":

@@ -28,8 +28,9 @@ from schema.scalars import CurrencyCode
 from server.access.control import subject
 from server.access.roles import role_name_map, role_names
 from server.errors import DomainError, ErrorCode
-from server.identity import accounts, sessions
+from server.identity import sessions
 from server.identity.models import Membership, Organization, User
+from server.onboarding import organizations
 
 
 @strawberry.input(description="Credentials to sign in with.")
@@ -204,7 +205,7 @@ class IdentityMutation:
         actor = info.context.signed_in()
         try:
             user = await User.get(id=actor.user_id)
-            organization = await accounts.create_organization(
+            organization = await organizations.create_organization(
                 actor, user, input.name, input.base_currency
             )
         except DomainError as error:

@@ -17,8 +17,6 @@ from server.identity.models import Membership, Organization, PasswordToken, Sess
 from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from server.identity.sessions import SessionGrant, issue_grant, normalise_email
 from server.identity.tokens import hash_refresh_token
-from server.ledger.chart import open_books
-from server.money import MoneyError, validate_currency
 from server.settings import Settings
 from server.validation import check_email, check_name
 
@@ -53,34 +51,6 @@ async def create_user(actor: Actor, email: str, name: str, password: str) -> Use
             actor, "user.create", object_type="User", object_id=user.id, after={"email": address}
         )
     return user
-
-
-async def create_organization(
-    actor: Actor, owner: User, name: str, base_currency: str
-) -> Organization:
-    """Create an organization with `owner` as its first member and owner."""
-    problems = check_name(name)
-    try:
-        validate_currency(base_currency)
-    except MoneyError as exc:
-        problems.append(DomainError(exc.message, code=ErrorCode(exc.code), field=["baseCurrency"]))
-    if problems:
-        raise ValidationFailed(problems)
-    async with in_transaction():
-        organization = await Organization.create(name=name.strip(), base_currency=base_currency)
-        await audit.open_chain(organization.id)
-        await open_books(organization.id)
-        await Membership.create(user=owner, organization=organization)
-        await assign_roles(owner.id, organization.id, ["owner"])
-        acting = actor.in_organization(organization.id, ("owner",))
-        await audit.record(
-            acting,
-            "organization.create",
-            object_type="Organization",
-            object_id=organization.id,
-            after={"name": organization.name, "baseCurrency": base_currency},
-        )
-    return organization
 
 
 async def add_member(

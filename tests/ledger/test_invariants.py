@@ -20,6 +20,7 @@ from server.identity import accounts as identity
 from server.ledger import posting, reports
 from server.ledger.models import Account, JournalEntry, JournalLine
 from server.money import Money
+from server.onboarding import organizations
 from tests.ledger import document_set
 from tests.refusals import refused_as
 from tests.support import Api
@@ -39,7 +40,7 @@ async def new_books() -> tuple[Actor, list[Account]]:
     system = Actor.system("tests")
     tag = uuid4().hex[:10]
     owner = await identity.create_user(system, f"gl-{tag}@example.com", "GL", "password-12345")
-    org = await identity.create_organization(system, owner, f"GL {tag}", "USD")
+    org = await organizations.create_organization(system, owner, f"GL {tag}", "USD")
     actor = Actor(
         kind="user", user_id=owner.id, organization_id=org.id, label=owner.email, roles=("owner",)
     )

@@ -25,6 +25,7 @@ from server.identity import accounts as identity
 from server.ledger import manual, reports
 from server.ledger.models import Account, JournalEntry
 from server.money import Money
+from server.onboarding import organizations
 from server.payables import bill_payments, bills
 from server.payables.models import Bill, BillPayment, BillPaymentStatus, BillStatus
 from server.receivables.models import PaymentMethod
@@ -44,7 +45,7 @@ async def _books() -> tuple[Actor, Actor, UUID, dict[str, Account]]:
     system = Actor.system("tests")
     tag = uuid4().hex[:10]
     owner = await identity.create_user(system, f"ap-{tag}@example.com", "AP", "password-12345")
-    org = await identity.create_organization(system, owner, f"AP {tag}", "USD")
+    org = await organizations.create_organization(system, owner, f"AP {tag}", "USD")
     approver = await identity.create_user(system, f"ok-{tag}@example.com", "OK", "password-12345")
     await identity.add_member(system, org, approver, ["approver"])
     clerk = Actor(kind="user", user_id=owner.id, organization_id=org.id, roles=("owner",))

@@ -14,6 +14,7 @@ from server.actor import Actor
 from server.crm.models import Customer
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.identity import accounts as identity
+from server.onboarding import organizations
 from server.receivables.models import Dispute, DisputeReason, Invoice, InvoiceStatus
 
 
@@ -30,7 +31,7 @@ async def new_books(currency: str = "USD") -> Books:
     system = Actor.system("tests")
     tag = uuid4().hex[:10]
     owner = await identity.create_user(system, f"ar-{tag}@example.com", "AR", "password-12345")
-    org = await identity.create_organization(system, owner, f"AR {tag}", currency)
+    org = await organizations.create_organization(system, owner, f"AR {tag}", currency)
     actor = Actor(
         kind="user", user_id=owner.id, organization_id=org.id, label=owner.email, roles=("owner",)
     )
