@@ -95,11 +95,10 @@ async def create_owner(database_url: str) -> tuple[uuid.UUID, uuid.UUID]:
     """Owner user and organization through the services: (user id, organization id)."""
     from tortoise import Tortoise
 
-    from server.access import duties
     from server.access.control import AccessControl
     from server.actor import Actor
     from server.db import tortoise_config
-    from server.identity import accounts
+    from server.identity import accounts, duty_rules
     from server.onboarding import organizations
 
     await Tortoise.init(config=tortoise_config(database_url))
@@ -111,7 +110,7 @@ async def create_owner(database_url: str) -> tuple[uuid.UUID, uuid.UUID]:
         access = AccessControl()
         await access.refresh()
         in_org = actor.in_organization(org.id, ("owner",))
-        await duties.set_rule(access, in_org, "journal", "post", enabled=False)
+        await duty_rules.set_rule(access, in_org, "journal", "post", enabled=False)
         return user.id, org.id
     finally:
         await Tortoise.close_connections()

@@ -22,7 +22,7 @@ from server.access import duties
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
 from server.errors import DomainError, NotFound
-from server.identity import accounts, api_keys, totp
+from server.identity import accounts, api_keys, duty_rules, totp
 from server.identity.models import ApiKey
 
 
@@ -321,7 +321,7 @@ class AdminMutation:
     ) -> DutySegregationPayload:
         ctx = info.context
         try:
-            rule = await duties.set_rule(
+            rule = await duty_rules.set_rule(
                 ctx.access, ctx.signed_in(), input.object, input.action, input.enabled
             )
         except DomainError as error:

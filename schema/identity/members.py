@@ -13,10 +13,10 @@ from schema.identity.types import Member, OrganizationType, UserType
 from schema.ids import decode, encode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import public, requires
-from server.access import invitations, members
 from server.access.control import subject
 from server.access.roles import role_name_map, role_names
 from server.errors import DomainError, NotFound
+from server.identity import invitations, members
 from server.identity.models import Invitation, Membership
 
 _OLD_MEMBER_ADD = "memberAdd invites: the person becomes a member on invitationAccept."

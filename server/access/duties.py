@@ -4,8 +4,9 @@ The rules are policy, not code. Each is a Casbin `p2` row (policies/model.conf):
 `p2, <domain>, <object>, <action>, on|off`, read "in this domain, whoever created a record
 may not do (object, action) to it while the rule is on". policies/policy.csv holds the
 default of every organization (domain "*"); an organization's own row (domain `org:<id>`,
-written by `set_rule` in the `casbin_rules` table) overrides the default, so a one-person
-organization can switch a rule off. Only (object, action) pairs with a default are rules.
+written by server/identity/duty_rules.py in the `casbin_rules` table) overrides the
+default, so a one-person organization can switch a rule off. Only (object, action) pairs
+with a default are rules.
 
 Rule changes bump the policy version like every other rule change, so each server process
 reloads them on its next request and the check itself costs no database work.
@@ -19,14 +20,11 @@ from uuid import UUID
 
 from tortoise import connections
 from tortoise.backends.base.client import TransactionalDBClient
-from tortoise.transactions import in_transaction
 
-from server.access.control import AccessControl, bump_version, domain
-from server.access.models import CasbinRule
+from server.access.control import AccessControl, domain
 from server.actor import Actor
 from server.audit import log as audit
-from server.errors import DomainError, ErrorCode, NotFound
-from server.identity.models import Organization
+from server.errors import DomainError, ErrorCode
 
 PTYPE = "p2"
 ON = "on"
@@ -187,34 +185,3 @@ async def ensure_not_creator(
     except SegregationOfDuties as refusal:
         await record_refusal(actor, refusal)
         raise
-
-
-async def set_rule(
-    access: AccessControl, actor: Actor, obj: str, act: str, enabled: bool
-) -> DutyRule:
-    """Switch a rule on or off for the actor's organization (audited, every process reloads).
-
-    The choice is stored even when it equals the default, so it stands if the default changes.
-    """
-    current = rule(access, actor.org, obj, act)
-    if current is None:
-        raise NotFound(f"no segregation-of-duties rule for {obj}:{act}", field=["action"])
-    dom = domain(actor.org)
-    async with in_transaction():
-        # One change at a time per organization, so two switches cannot leave two rows.
-        await Organization.select_for_update().get(id=actor.org)
-        await CasbinRule.filter(ptype=PTYPE, v0=dom, v1=obj, v2=act).delete()
-        await CasbinRule.create(ptype=PTYPE, v0=dom, v1=obj, v2=act, v3=ON if enabled else OFF)
-        await bump_version()
-        await audit.record(
-            actor,
-            "duty_rule.set",
-            object_type="Organization",
-            object_id=actor.org,
-            before={"rule": f"{obj}:{act}", "enabled": current.enabled},
-            after={"rule": f"{obj}:{act}", "enabled": enabled},
-        )
-    await access.refresh()
-    updated = rule(access, actor.org, obj, act)
-    assert updated is not None
-    return updated

@@ -20,7 +20,6 @@ from tortoise.transactions import in_transaction
 from server import clock
 from server.access.control import AccessControl
 from server.access.grants import check_grant
-from server.access.members import assign, lock_organization
 from server.access.models import Role
 from server.access.roles import custom_subject, resolve_roles, role_names
 from server.actor import Actor, RequestInfo
@@ -28,6 +27,7 @@ from server.audit import log as audit
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity import throttle, totp
 from server.identity.accounts import password_problems
+from server.identity.members import assign, lock_organization
 from server.identity.models import Invitation, Membership, Organization, User
 from server.identity.passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 from server.identity.sessions import normalise_email
