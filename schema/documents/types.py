@@ -21,10 +21,11 @@ from schema.ledger.types import Account
 from schema.permissions import authorize, requires
 from schema.scalars import Money, Percent
 from server.documents import items, models, taxes, terms
-from server.documents.checks import percent_text
+from server.editing import RecordStatus
+from server.fixed_point import percent_text
 
 strawberry.enum(
-    models.RecordStatus, name="RecordStatus", description="In use, or archived (kept for history)."
+    RecordStatus, name="RecordStatus", description="In use, or archived (kept for history)."
 )
 strawberry.enum(
     models.TermsKind,
@@ -34,7 +35,6 @@ strawberry.enum(
         "document date; END_OF_MONTH: due at the end of the document's month plus the days."
     ),
 )
-RecordStatus = models.RecordStatus
 PaymentTermsKind = models.TermsKind
 
 T = TypeVar("T", bound=Model)

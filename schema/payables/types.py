@@ -27,7 +27,7 @@ from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.scalars import CurrencyCode, Money
 from server.crm.models import Vendor as VendorModel
 from server.documents import models as documents
-from server.documents.checks import plain_decimal
+from server.fixed_point import plain_decimal
 from server.payables import models
 from server.payables import schedule as sched
 from server.receivables.models import PaymentMethod

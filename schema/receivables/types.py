@@ -28,7 +28,7 @@ from schema.scalars import CurrencyCode, Money
 from server import clock
 from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
-from server.documents.checks import plain_decimal
+from server.fixed_point import plain_decimal
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
 from server.sql import Joined

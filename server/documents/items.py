@@ -14,8 +14,9 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor
 from server.audit import log as audit
-from server.documents.checks import UNSET, check_account, diff, given, usable_tax_rate
-from server.documents.models import Item, RecordStatus
+from server.documents.checks import check_account, usable_tax_rate
+from server.documents.models import Item
+from server.editing import UNSET, RecordStatus, diff, given
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.ledger.models import AccountType

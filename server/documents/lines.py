@@ -16,7 +16,8 @@ from typing import Any
 from uuid import UUID
 
 from server.actor import Actor
-from server.documents.models import DocumentLine, Item, RecordStatus, TaxRate
+from server.documents.models import DocumentLine, Item, TaxRate
+from server.editing import RecordStatus
 from server.errors import DomainError, ErrorCode, ValidationFailed
 from server.ledger.models import Account, AccountStatus, AccountType, TrackingOption
 from server.money import MoneyError, parse_amount, precision

@@ -16,13 +16,9 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
+from server.editing import RecordStatus
 from server.fixed_point import FixedPointField
 from server.ledger.models import Account
-
-
-class RecordStatus(StrEnum):
-    ACTIVE = "ACTIVE"
-    ARCHIVED = "ARCHIVED"
 
 
 class TermsKind(StrEnum):

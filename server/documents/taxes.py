@@ -12,9 +12,11 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor
 from server.audit import log as audit
-from server.documents.checks import UNSET, check_account, check_percent, diff, given, percent_text
-from server.documents.models import RecordStatus, TaxRate
+from server.documents.checks import check_account
+from server.documents.models import TaxRate
+from server.editing import UNSET, RecordStatus, diff, given
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.fixed_point import check_percent, percent_text
 from server.ledger.models import AccountSubtype, AccountType
 from server.validation import check_length, check_name
 

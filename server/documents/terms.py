@@ -16,9 +16,10 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit import log as audit
 from server.dates import add_days
-from server.documents.checks import UNSET, check_percent, diff, given, percent_text
-from server.documents.models import PaymentTerms, RecordStatus, TermsKind
+from server.documents.models import PaymentTerms, TermsKind
+from server.editing import UNSET, RecordStatus, diff, given
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.fixed_point import check_percent, percent_text
 from server.validation import check_length, check_name
 
 

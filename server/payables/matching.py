@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from uuid import UUID
 
-from server.documents.checks import percent_text
+from server.fixed_point import percent_text
 from server.payables.models import (
     BillLine,
     PurchaseOrder,

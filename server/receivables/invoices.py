@@ -28,8 +28,8 @@ from server.documents.models import (
     OpenItem,
     OpenItemKind,
     PaymentTerms,
-    RecordStatus,
 )
+from server.editing import RecordStatus
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.ledger import posting

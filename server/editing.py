@@ -1,0 +1,42 @@
+"""Editing an organization's records: partial changes, what changed, archiving.
+
+A change names only the fields it sets: UNSET leaves a field as it is, None clears it. The
+audit event of a change keeps only what changed. A record that others refer to is archived,
+never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from enum import StrEnum
+from typing import Any
+
+
+class RecordStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    ARCHIVED = "ARCHIVED"
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+def given(changes: Any) -> dict[str, Any]:
+    """The fields of a changes dataclass that were set (None included: it clears)."""
+    return {
+        f.name: getattr(changes, f.name)
+        for f in fields(changes)
+        if getattr(changes, f.name) is not UNSET
+    }
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The values that changed, as (before, after) for an audit event."""
+    return (
+        {k: v for k, v in before.items() if after[k] != v},
+        {k: v for k, v in after.items() if before[k] != v},
+    )
