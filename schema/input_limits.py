@@ -14,9 +14,9 @@ from tortoise.models import Model
 
 from server.access.models import Role
 from server.audit.models import AuditEvent
-from server.crm.models import Party
+from server.crm.models import Party, PaymentTerms
 from server.crm.notes import BODY_MAX
-from server.documents.models import DocumentLine, Item, PaymentTerms, TaxRate
+from server.documents.models import DocumentLine, Item, TaxRate
 from server.identity import passwords
 from server.identity.models import ApiKey, Organization, User
 from server.ledger.models import (

@@ -9,9 +9,9 @@ import strawberry
 from schema.documents.types import PaymentTermsKind
 from schema.ids import decode
 from schema.scalars import Amount, Percent
+from server.crm.terms import TermsChanges
 from server.documents.items import ItemChanges
 from server.documents.taxes import TaxRateChanges
-from server.documents.terms import TermsChanges
 from server.errors import NotFound
 
 C = TypeVar("C")

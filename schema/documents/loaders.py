@@ -8,8 +8,10 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from schema.context import Context, batch_loader
-from server.documents import taxes, terms
-from server.documents.models import PaymentTerms, TaxRate
+from server.crm import terms
+from server.crm.models import PaymentTerms
+from server.documents import taxes
+from server.documents.models import TaxRate
 
 
 def payment_terms(context: Context) -> DataLoader[UUID, PaymentTerms | None]:

@@ -36,7 +36,9 @@ from schema.errors import user_errors
 from schema.ids import decode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
-from server.documents import items, models, taxes, terms
+from server.crm import models as crm_models
+from server.crm import terms
+from server.documents import items, models, taxes
 from server.errors import DomainError, NotFound
 
 PAGE_ARGS = {
@@ -69,7 +71,9 @@ async def _tax_rate_result(run: Callable[[], Awaitable[models.TaxRate]]) -> TaxR
     return TaxRatePayload(tax_rate=TaxRate.from_model(rate), user_errors=[])
 
 
-async def _terms_result(run: Callable[[], Awaitable[models.PaymentTerms]]) -> PaymentTermsPayload:
+async def _terms_result(
+    run: Callable[[], Awaitable[crm_models.PaymentTerms]],
+) -> PaymentTermsPayload:
     try:
         found = await run()
     except DomainError as error:
@@ -252,7 +256,7 @@ class DocumentsMutation:
     ) -> PaymentTermsPayload:
         actor = info.context.signed_in()
 
-        async def run() -> models.PaymentTerms:
+        async def run() -> crm_models.PaymentTerms:
             return await terms.create_terms(actor, input.to_changes())
 
         return await _terms_result(run)
@@ -268,7 +272,7 @@ class DocumentsMutation:
     ) -> PaymentTermsPayload:
         actor = info.context.signed_in()
 
-        async def run() -> models.PaymentTerms:
+        async def run() -> crm_models.PaymentTerms:
             target = _target(input.id, "PaymentTerms", "payment terms")
             return await terms.update_terms(actor, target, input.to_changes())
 
@@ -290,7 +294,7 @@ class DocumentsMutation:
     ) -> PaymentTermsPayload:
         actor = info.context.signed_in()
 
-        async def run() -> models.PaymentTerms:
+        async def run() -> crm_models.PaymentTerms:
             target = _target(input.id, "PaymentTerms", "payment terms")
             return await terms.archive_terms(actor, target)
 

@@ -20,7 +20,9 @@ from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
 from schema.permissions import authorize, requires
 from schema.scalars import Money, Percent
-from server.documents import items, models, taxes, terms
+from server.crm import models as crm_models
+from server.crm import terms
+from server.documents import items, models, taxes
 from server.editing import RecordStatus
 from server.fixed_point import percent_text
 
@@ -28,14 +30,14 @@ strawberry.enum(
     RecordStatus, name="RecordStatus", description="In use, or archived (kept for history)."
 )
 strawberry.enum(
-    models.TermsKind,
+    crm_models.TermsKind,
     name="PaymentTermsKind",
     description=(
         "NET: due a number of days after the document date; DUE_ON_RECEIPT: due on the "
         "document date; END_OF_MONTH: due at the end of the document's month plus the days."
     ),
 )
-PaymentTermsKind = models.TermsKind
+PaymentTermsKind = crm_models.TermsKind
 
 T = TypeVar("T", bound=Model)
 
@@ -82,7 +84,7 @@ class PaymentTerms(relay.Node):
     )
     status: RecordStatus = strawberry.field(description="ACTIVE, or ARCHIVED (no new uses).")
     created_at: datetime = strawberry.field(description="When the terms were created.")
-    model: strawberry.Private[models.PaymentTerms]
+    model: strawberry.Private[crm_models.PaymentTerms]
 
     @strawberry.field(description="The due date of a document dated `on` under these terms.")
     def due_date(
@@ -99,7 +101,7 @@ class PaymentTerms(relay.Node):
         return terms.discount(self.model, on)[1]
 
     @classmethod
-    def from_model(cls, t: models.PaymentTerms) -> Self:
+    def from_model(cls, t: crm_models.PaymentTerms) -> Self:
         return cls(
             id=str(t.id),
             name=t.name,

@@ -1,4 +1,4 @@
-"""Customers and vendors: the parties an organization trades with."""
+"""Customers and vendors, the parties an organization trades with, and its payment terms."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
+from server.editing import RecordStatus
+from server.fixed_point import FixedPointField
 from server.identity.models import Organization
 
 
@@ -31,7 +33,7 @@ class Party(Model):
     tax_id = fields.CharField(max_length=64, null=True)
     currency = fields.CharField(max_length=3)
     payment_terms_days = fields.IntField(default=30)
-    # Named terms (server.documents) win over payment_terms_days when set.
+    # Named terms (PaymentTerms below) win over payment_terms_days when set.
     payment_terms_id = fields.UUIDField(null=True)
     status = fields.CharEnumField(PartyStatus, max_length=16, default=PartyStatus.ACTIVE)
     # Stored as ",tag1,tag2," so one LIKE finds a whole tag on SQLite and PostgreSQL alike.
@@ -87,3 +89,27 @@ class CustomerNote(Model):
     class Meta:
         table = "customer_notes"
         indexes = (("customer_id", "created_at"),)
+
+
+class TermsKind(StrEnum):
+    NET = "NET"  # due a number of days after the document date
+    DUE_ON_RECEIPT = "DUE_ON_RECEIPT"
+    END_OF_MONTH = "END_OF_MONTH"  # due at the end of the month, plus `days` if any
+
+
+class PaymentTerms(Model):
+    """When a document falls due, and the discount for paying early (2/10 net 30)."""
+
+    id = fields.UUIDField(primary_key=True)
+    organization_id = fields.UUIDField()
+    name = fields.CharField(max_length=100)
+    kind = fields.CharEnumField(TermsKind, max_length=16)
+    days = fields.IntField(default=0)
+    discount_percent = FixedPointField(null=True)
+    discount_days = fields.IntField(null=True)
+    status = fields.CharEnumField(RecordStatus, max_length=16, default=RecordStatus.ACTIVE)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "payment_terms"
+        unique_together = (("organization_id", "name"),)

@@ -15,7 +15,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.crm.errors import AlreadyArchived, DuplicateEmail
 from server.crm.models import Customer, Party, PartyStatus
-from server.documents.checks import usable_terms
+from server.crm.terms import usable_terms
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.money import Money, MoneyError, validate_currency

@@ -1,4 +1,4 @@
-"""Checks shared by payment terms, tax rates and items (and the documents that use them)."""
+"""Checks shared by tax rates and items (and the documents that use them)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
-from server.documents.models import PaymentTerms, TaxRate
+from server.documents.models import TaxRate
 from server.editing import RecordStatus
 from server.errors import DomainError, ErrorCode, NotFound
 from server.ledger.models import Account, AccountStatus, AccountType
@@ -48,22 +48,6 @@ async def check_account(
             DomainError("the account is archived", code=ErrorCode.ACCOUNT_ARCHIVED, field=[field])
         )
     return account
-
-
-async def usable_terms(
-    organization_id: UUID, terms_id: UUID, field: str, problems: list[DomainError]
-) -> PaymentTerms | None:
-    """Active payment terms of the organization, for a customer, vendor or document."""
-    terms = await PaymentTerms.get_or_none(id=terms_id, organization_id=organization_id)
-    if terms is None:
-        problems.append(NotFound("payment terms not found", field=[field]))
-    elif terms.status == RecordStatus.ARCHIVED:
-        problems.append(
-            DomainError(
-                "these payment terms are archived", code=ErrorCode.RECORD_ARCHIVED, field=[field]
-            )
-        )
-    return terms
 
 
 async def usable_tax_rate(

@@ -1,4 +1,4 @@
-"""What receivables and payables share: terms, tax rates, items, numbering, open items.
+"""What receivables and payables share: tax rates, items, numbering, open items.
 
 Every invoice, payment, credit note, bill and bill payment has an open item with the same id.
 The open item carries what is still owed or still unapplied; allocations move amounts between
@@ -19,30 +19,6 @@ from tortoise.models import Model
 from server.editing import RecordStatus
 from server.fixed_point import FixedPointField
 from server.ledger.models import Account
-
-
-class TermsKind(StrEnum):
-    NET = "NET"  # due a number of days after the document date
-    DUE_ON_RECEIPT = "DUE_ON_RECEIPT"
-    END_OF_MONTH = "END_OF_MONTH"  # due at the end of the month, plus `days` if any
-
-
-class PaymentTerms(Model):
-    """When a document falls due, and the discount for paying early (2/10 net 30)."""
-
-    id = fields.UUIDField(primary_key=True)
-    organization_id = fields.UUIDField()
-    name = fields.CharField(max_length=100)
-    kind = fields.CharEnumField(TermsKind, max_length=16)
-    days = fields.IntField(default=0)
-    discount_percent = FixedPointField(null=True)
-    discount_days = fields.IntField(null=True)
-    status = fields.CharEnumField(RecordStatus, max_length=16, default=RecordStatus.ACTIVE)
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "payment_terms"
-        unique_together = (("organization_id", "name"),)
 
 
 class TaxRate(Model):

@@ -20,8 +20,9 @@ from server.access import duties
 from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
+from server.crm import terms
 from server.crm.models import Vendor
-from server.documents import allocation, entries, terms
+from server.documents import allocation, entries
 from server.documents.lines import LineDraft, Purpose, price_lines, priced_lines, totals
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed

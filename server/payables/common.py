@@ -7,8 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from server.actor import Actor
-from server.crm.models import PartyStatus, Vendor
-from server.documents.models import PaymentTerms
+from server.crm.models import PartyStatus, PaymentTerms, Vendor
 from server.errors import DomainError, ErrorCode, NotFound
 from server.money import Money
 

@@ -12,8 +12,8 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
-from server.crm.models import Vendor
-from server.documents.models import DocumentLine, PaymentTerms
+from server.crm.models import PaymentTerms, Vendor
+from server.documents.models import DocumentLine
 from server.fixed_point import FixedPointField
 from server.ledger.models import Account
 from server.receivables.models import PaymentMethod

@@ -18,16 +18,15 @@ from tortoise.transactions import in_transaction
 from server import clock, sql
 from server.actor import Actor
 from server.audit import log as audit
-from server.crm.models import Customer, PartyStatus
+from server.crm import terms as terms_rules
+from server.crm.models import Customer, PartyStatus, PaymentTerms
 from server.documents import allocation, entries, numbering
-from server.documents import terms as terms_rules
 from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, priced_lines, totals
 from server.documents.models import (
     AllocationKind,
     Ledger,
     OpenItem,
     OpenItemKind,
-    PaymentTerms,
 )
 from server.editing import RecordStatus
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed

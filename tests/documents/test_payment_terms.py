@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from server.documents.models import PaymentTerms, TermsKind
-from server.documents.terms import discount, due_date
+from server.crm.models import PaymentTerms, TermsKind
+from server.crm.terms import discount, due_date
 from tests.documents.helpers import (
     NODE,
     PAYMENT_TERMS,

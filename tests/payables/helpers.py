@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from server.crm.models import Vendor
-from server.documents.models import Allocation, OpenItem, PaymentTerms, TermsKind
+from server.crm.models import PaymentTerms, TermsKind, Vendor
+from server.documents.models import Allocation, OpenItem
 from server.ledger.models import JournalEntry
 from server.payables.models import Bill, BillPayment, PurchaseOrder
 from tests.ledger.helpers import account_ids

@@ -15,8 +15,8 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor
 from server.audit import log as audit
+from server.crm.models import PaymentTerms, TermsKind
 from server.dates import add_days
-from server.documents.models import PaymentTerms, TermsKind
 from server.editing import UNSET, RecordStatus, diff, given
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.fixed_point import check_percent, percent_text
@@ -40,6 +40,22 @@ def discount(terms: PaymentTerms | None, on: date) -> tuple[Decimal | None, date
     if terms is None or not terms.discount_percent or terms.discount_days is None:
         return None, None
     return Decimal(terms.discount_percent), add_days(on, terms.discount_days, "discountUntil")
+
+
+async def usable_terms(
+    organization_id: UUID, terms_id: UUID, field: str, problems: list[DomainError]
+) -> PaymentTerms | None:
+    """Active payment terms of the organization, for a customer, vendor or document."""
+    terms = await PaymentTerms.get_or_none(id=terms_id, organization_id=organization_id)
+    if terms is None:
+        problems.append(NotFound("payment terms not found", field=[field]))
+    elif terms.status == RecordStatus.ARCHIVED:
+        problems.append(
+            DomainError(
+                "these payment terms are archived", code=ErrorCode.RECORD_ARCHIVED, field=[field]
+            )
+        )
+    return terms
 
 
 # Services: create, change and archive an organization's named payment terms.
