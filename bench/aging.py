@@ -56,6 +56,7 @@ from typing import Any
 
 import asyncpg
 
+from bench.bulk import VENDORS_SQL
 from bench.run import (
     RESULTS,
     Bench,
@@ -303,21 +304,6 @@ FROM (
 ) d
 """
 
-_VENDORS = """
-INSERT INTO vendors (id, organization_id, name, email, currency, payment_terms_days, status,
-    tags_text, created_at, updated_at)
-SELECT md5($2 || '-vendor-' || g)::uuid, $1,
-       (ARRAY['Allied', 'Bayside', 'Central', 'Dynamic', 'Eastern', 'First', 'Global',
-              'Harbor', 'Integrated', 'Metro'])[1 + g % 10]
-       || ' ' || (ARRAY['Supplies', 'Freight', 'Components', 'Services', 'Packaging',
-                        'Utilities', 'Office', 'Parts'])[1 + (g / 10) % 8]
-       || ' #' || lpad(g::text, 5, '0'),
-       'ap' || g || '@vendor.example.com', 'USD',
-       (ARRAY[15, 30, 30, 45, 60])[1 + g % 5], 'ACTIVE', ',',
-       now(), now()
-FROM generate_series(1, $3::int) g
-"""
-
 
 @dataclass
 class Loaded:
@@ -383,7 +369,7 @@ async def load_data(
     conn = await asyncpg.connect(dsn)
     try:
         receivables = await load_side(conn, RECEIVABLES, org, invoices, seed)
-        await conn.execute(_VENDORS, org, str(seed), vendors)
+        await conn.execute(VENDORS_SQL, org, str(seed), vendors)
         payables = await load_side(conn, PAYABLES, org, bills, seed)
         started = time.perf_counter()
         await conn.execute(

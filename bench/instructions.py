@@ -37,10 +37,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from bench.bulk import load_invoices
 from bench.ledger import organization_accounts
 from bench.receivables import (
     INVOICES_PAGE,
-    load_invoices,
     open_invoices,
     payment_body,
     payment_problem,

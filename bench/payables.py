@@ -5,7 +5,7 @@
 Creates a throw-away database ledgerline_bench_payables_<stamp> on 127.0.0.1:5432 (user
 postgres), migrates it, creates the owner and the organization (bench.generate, with a
 handful of customers: the page does not read them), inserts --vendors (1,000) vendors
-straight in SQL (bench.aging's statement), then:
+straight in SQL (bench.bulk), then:
 
 1. bulk-loads --bills (100,000) approved bills straight in SQL, in one transaction
    (INSERT ... SELECT over generate_series, deterministic for --seed): USD, vendor invoice
@@ -42,9 +42,12 @@ from typing import Any
 
 import asyncpg
 
-from bench.aging import _VENDORS
+from bench.bulk import BILL_EXPENSE_ACCOUNTS as EXPENSE_ACCOUNTS
+from bench.bulk import BILL_FIRST_DAY as FIRST_DAY
+from bench.bulk import BILLS_PER_DAY as PER_DAY
+from bench.bulk import load_bills, load_vendors
 from bench.ledger import organization_accounts
-from bench.receivables import _cpu_row, _placeholders, _renumber, _statuses
+from bench.receivables import _cpu_row, _statuses
 from bench.run import (
     RESULTS,
     SQL_AUTH,
@@ -104,110 +107,6 @@ query BillsPage($first: Int, $after: String) {
 # date first, ties by id), each bill written as JSON by PostgreSQL with its vendor, lines
 # and open amount (schema.sql_json).
 SQL_BILLS = items_statement(BILLS_PAGE, BILL, Bill, "bill_date", 51)
-
-
-# ---------------------------------------------------------------- bulk data
-
-FIRST_DAY = date(2025, 1, 1)
-PER_DAY = 137  # bills a day: 100k bills span two years
-DESCRIPTIONS = ("Office supplies", "Electricity", "Legal advice", "Cloud hosting", "Repairs")
-EXPENSE_ACCOUNTS = ("6200", "6400", "6600", "6700")  # office, utilities, fees, software
-
-# Parameters, numbered once for every statement ($n is the n-th value load_bills passes;
-# each statement is renumbered to the ones it uses): $1..$2 the bill numbers, $3 the seed,
-# $4 the vendor ids, $5 the first bill date, $6 bills a day, $7 line descriptions, $8 the
-# expense account ids, $9 the organization, $10 the owner.
-LOAD_SQL = (
-    # Utility statements take no parameters: the work tables are created, then filled.
-    """CREATE TEMP TABLE bench_bills (i int, id uuid, vendor_id uuid, bill_date date,
-           line_count int) ON COMMIT DROP""",
-    """INSERT INTO bench_bills
-       SELECT n, md5('bill-' || $3::int || '-' || n)::uuid,
-              ($4::uuid[])[1 + (n::bigint * 7919 + $3::int) % cardinality($4::uuid[])],
-              $5::date + (n - 1) / $6::int,
-              1 + (n + $3::int) % 3
-       FROM generate_series($1::int, $2::int) AS n""",
-    """CREATE TEMP TABLE bench_bill_lines (bill_id uuid, line_no int, description text,
-           units int, price bigint, account_id uuid) ON COMMIT DROP""",
-    """INSERT INTO bench_bill_lines
-       SELECT b.id, k,
-              ($7::text[])[1 + (b.i + k) % cardinality($7::text[])],
-              1 + (b.i::bigint * 37 + k * 11) % 8,
-              (1200 + ((b.i::bigint * 173 + k * 641) % 1500) * 20)::bigint,
-              ($8::uuid[])[1 + (b.i + 3 * k) % cardinality($8::uuid[])]
-       FROM bench_bills b, generate_series(1, b.line_count) AS k""",
-    """INSERT INTO bills (id, organization_id, vendor_id, vendor_reference, status, currency,
-           bill_date, due_date, subtotal_minor, tax_minor, total_minor, tolerance_overridden,
-           created_by_id, submitted_by_id, approved_by_id, approved_at, created_at,
-           updated_at)
-       SELECT b.id, $9::uuid, b.vendor_id,
-              'VINV-' || lpad(b.i::text, greatest(7, length(b.i::text)), '0'),
-              'APPROVED', 'USD', b.bill_date, b.bill_date + 30, s.total, 0, s.total, false,
-              $10::uuid, $10::uuid, $10::uuid, b.bill_date, b.bill_date, b.bill_date
-       FROM bench_bills b
-       JOIN (SELECT bill_id, sum(units * price)::bigint AS total
-             FROM bench_bill_lines GROUP BY bill_id) s ON s.bill_id = b.id
-       ORDER BY b.i""",
-    # Quantities are whole ten-thousandths (server/fixed_point.py); no discount, no tax.
-    """INSERT INTO bill_lines (bill_id, line_no, description, account_id, quantity,
-           unit_price_minor, amount_minor, discount_percent, tax_minor, dimension_option_ids)
-       SELECT bill_id, line_no, description, account_id, units * 10000, price, units * price,
-              0, 0, '[]'::jsonb
-       FROM bench_bill_lines ORDER BY bill_id, line_no""",
-    # As approving a bill makes it (server/payables/bills.py): the number is the vendor's.
-    """INSERT INTO open_items (id, organization_id, ledger, kind, is_charge, party_id, number,
-           currency, date, due_date, amount_minor, base_amount_minor, open_minor,
-           open_base_minor, created_at)
-       SELECT b.id, b.organization_id, 'PAYABLE', 'BILL', true, b.vendor_id,
-              b.vendor_reference, b.currency, b.bill_date, b.due_date, b.total_minor,
-              b.total_minor, b.total_minor, b.total_minor, b.approved_at
-       FROM bills b JOIN bench_bills g ON g.id = b.id""",
-)
-
-
-async def load_vendors(dsn: str, org: uuid.UUID, vendors: int, seed: int) -> float:
-    """bench.aging's vendors (names, emails, terms), in SQL; the seconds it took."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        started = time.perf_counter()
-        await conn.execute(_VENDORS, org, str(seed), vendors)
-        return time.perf_counter() - started
-    finally:
-        await conn.close()
-
-
-async def load_bills(
-    dsn: str,
-    org: uuid.UUID,
-    user: uuid.UUID,
-    accounts: dict[str, uuid.UUID],
-    bills: int,
-    seed: int,
-) -> dict[str, float]:
-    """Bills 1..bills with their lines and open items in one transaction, then VACUUM
-    ANALYZE; the seconds each part took."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        vendor_ids = await conn.fetch(
-            'SELECT "id" FROM "vendors" WHERE "organization_id" = $1 ORDER BY "id"', org
-        )
-        values = [
-            *(1, bills, seed, [r["id"] for r in vendor_ids], FIRST_DAY, PER_DAY),
-            *(list(DESCRIPTIONS), [accounts[code] for code in EXPENSE_ACCOUNTS], org, user),
-        ]
-        clock = time.perf_counter()
-        async with conn.transaction():
-            for statement in LOAD_SQL:
-                # asyncpg wants exactly the parameters a statement names, numbered from $1.
-                wanted = sorted({int(n) for n in _placeholders(statement)})
-                await conn.execute(_renumber(statement, wanted), *[values[n - 1] for n in wanted])
-        timings = {"insert": time.perf_counter() - clock}
-        clock = time.perf_counter()
-        await conn.execute("VACUUM (ANALYZE) bills, bill_lines, open_items, vendors")
-        timings["vacuum"] = time.perf_counter() - clock
-        return timings
-    finally:
-        await conn.close()
 
 
 # ---------------------------------------------------------------- the page

@@ -39,7 +39,6 @@ import dataclasses
 import json
 import os
 import platform
-import re
 import sys
 import time
 import urllib.parse
@@ -53,6 +52,9 @@ from typing import Any
 import asyncpg
 
 from bench import keepalive
+from bench.bulk import INVOICE_FIRST_DAY as FIRST_DAY
+from bench.bulk import INVOICES_PER_DAY as PER_DAY
+from bench.bulk import load_invoices
 from bench.ledger import POST_DATE, organization_accounts
 from bench.observe import ActivitySampler, Profile, run_profile
 from bench.run import (
@@ -126,111 +128,6 @@ mutation RecordPayment($input: PaymentRecordInput!) {
 # know whether a next page exists), each written as JSON by PostgreSQL with its customer,
 # lines and open amount (schema.sql_json).
 SQL_PAGE = items_statement(INVOICES_PAGE, INVOICE, Invoice, "issue_date", 51)
-
-
-# ---------------------------------------------------------------- bulk data
-
-FIRST_DAY = date(2025, 1, 1)
-PER_DAY = 1370  # invoices a day: 1M invoices span two years
-DESCRIPTIONS = ("Consulting hours", "Annual support plan", "Hardware", "Installation", "Training")
-
-LOAD_SQL = (
-    # The invoices of this batch: id, customer and date follow from the number. Utility
-    # statements take no parameters, so the temporary tables are created, then filled.
-    """CREATE TEMP TABLE bench_gen (i int, id uuid, customer_id uuid, issue_date date,
-           line_count int) ON COMMIT DROP""",
-    """INSERT INTO bench_gen
-       SELECT i, md5('invoice-' || $3::int || '-' || i)::uuid AS id,
-              ($4::uuid[])[1 + (i::bigint * 7919 + $3::int) % cardinality($4::uuid[])]
-                  AS customer_id,
-              $5::date + ((i - 1) / $6::int) AS issue_date,
-              1 + i % 3 AS line_count
-       FROM generate_series($1::int, $2::int) AS i""",
-    """CREATE TEMP TABLE bench_lines (invoice_id uuid, line_no int, description text,
-           quantity int, unit_price_minor bigint, account_id uuid) ON COMMIT DROP""",
-    """INSERT INTO bench_lines
-       SELECT g.id AS invoice_id, k AS line_no,
-              ($7::text[])[1 + (g.i + k) % cardinality($7::text[])] AS description,
-              1 + (g.i * 31 + k * 17) % 10 AS quantity,
-              (500 + ((g.i * 131 + k * 977) % 2000) * 25)::bigint AS unit_price_minor,
-              CASE WHEN k % 2 = 1 THEN $8::uuid ELSE $9::uuid END AS account_id
-       FROM bench_gen g CROSS JOIN LATERAL generate_series(1, g.line_count) AS k""",
-    """INSERT INTO invoices (id, organization_id, number, status, currency, issue_date,
-           due_date, subtotal_minor, tax_minor, total_minor, credit_limit_overridden,
-           created_by_id, issued_by_id, created_at, updated_at, issued_at, customer_id)
-       SELECT g.id, $10::uuid,
-              'INV-' || CASE WHEN g.i < 1000000 THEN lpad(g.i::text, 6, '0') ELSE g.i::text END,
-              'ISSUED', 'USD', g.issue_date, g.issue_date + 30, t.total, 0, t.total, false,
-              $11::uuid, $11::uuid, g.issue_date, g.issue_date, g.issue_date, g.customer_id
-       FROM bench_gen g
-       JOIN (SELECT invoice_id, sum(quantity * unit_price_minor)::bigint AS total
-             FROM bench_lines GROUP BY invoice_id) t ON t.invoice_id = g.id
-       ORDER BY g.i""",
-    """INSERT INTO invoice_lines (line_no, description, quantity, unit_price_minor,
-           discount_percent, amount_minor, tax_minor, dimension_option_ids, account_id,
-           invoice_id)
-       -- Quantities are stored in ten-thousandths (server/fixed_point.py).
-       SELECT line_no, description, quantity * 10000, unit_price_minor, 0,
-              quantity * unit_price_minor, 0, '[]'::jsonb, account_id, invoice_id
-       FROM bench_lines ORDER BY invoice_id, line_no""",
-    """INSERT INTO open_items (id, organization_id, ledger, kind, is_charge, party_id, number,
-           currency, date, due_date, amount_minor, base_amount_minor, open_minor,
-           open_base_minor, created_at)
-       SELECT id, organization_id, 'RECEIVABLE', 'INVOICE', true, customer_id, number,
-              currency, issue_date, due_date, total_minor, total_minor, total_minor,
-              total_minor, created_at
-       FROM invoices i WHERE i.id IN (SELECT id FROM bench_gen)""",
-    """INSERT INTO number_sequences (id, organization_id, kind, next_number)
-       VALUES (gen_random_uuid(), $10::uuid, 'invoice', $2::int + 1)
-       ON CONFLICT (organization_id, kind) DO UPDATE SET next_number = EXCLUDED.next_number""",
-)
-
-
-async def load_invoices(
-    dsn: str,
-    org: uuid.UUID,
-    user: uuid.UUID,
-    accounts: dict[str, uuid.UUID],
-    first: int,
-    last: int,
-    seed: int,
-) -> dict[str, float]:
-    """Invoices numbered first..last with their lines and open items, in one transaction,
-    then VACUUM ANALYZE; the seconds each part took."""
-    conn = await asyncpg.connect(dsn)
-    try:
-        customers = [
-            r["id"]
-            for r in await conn.fetch(
-                'SELECT "id" FROM "customers" WHERE "organization_id" = $1 ORDER BY "id"', org
-            )
-        ]
-        values = [
-            *(first, last, seed, customers, FIRST_DAY, PER_DAY, list(DESCRIPTIONS)),
-            *(accounts["4000"], accounts["4100"], org, user),
-        ]
-        started = time.perf_counter()
-        async with conn.transaction():
-            for sql in LOAD_SQL:
-                # Each statement gets the parameters it names (asyncpg counts them strictly).
-                used = sorted({int(n) for n in _placeholders(sql)})
-                await conn.execute(_renumber(sql, used), *(values[n - 1] for n in used))
-        loaded = time.perf_counter() - started
-        started = time.perf_counter()
-        for table in ("invoices", "invoice_lines", "open_items"):
-            await conn.execute(f"VACUUM (ANALYZE) {table}")
-        return {"insert": loaded, "vacuum": time.perf_counter() - started}
-    finally:
-        await conn.close()
-
-
-def _placeholders(sql: str) -> list[str]:
-    return re.findall(r"\$(\d+)", sql)
-
-
-def _renumber(sql: str, used: list[int]) -> str:
-    position = {n: i + 1 for i, n in enumerate(used)}
-    return re.sub(r"\$(\d+)", lambda m: f"${position[int(m.group(1))]}", sql)
 
 
 # ---------------------------------------------------------------- reads
