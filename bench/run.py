@@ -286,13 +286,15 @@ class HeyResult:
 
 
 def run_hey(
-    url: str, body_file: Path, token: str, requests: int, concurrency: int, timeout: float
+    url: str, body_file: Path, token: str | None, requests: int, concurrency: int, timeout: float
 ) -> HeyResult:
+    """`hey` POSTing the body `requests` times from `concurrency` clients, with the access
+    token if there is one."""
     command = [
         "hey",
         *("-n", str(requests), "-c", str(concurrency), "-t", "20"),
         *("-m", "POST", "-T", "application/json"),
-        *("-H", f"Authorization: Bearer {token}"),
+        *(("-H", f"Authorization: Bearer {token}") if token else ()),
         *("-D", str(body_file)),
         url,
     ]
@@ -345,23 +347,30 @@ class LoadRun:
 def load_run(
     url: str,
     body_file: Path,
-    token: str,
+    token: str | None,
     requests: int,
     concurrency: int,
     server_pid: int,
     timeout: float = 300,
+    workers: list[int] | None = None,
 ) -> LoadRun:
     """`hey -n requests -c concurrency`, reading /proc CPU counters before and after."""
     return accounted_run(
         server_pid,
         lambda: run_hey(url, body_file, token, requests, concurrency, timeout=timeout),
+        workers,
     )
 
 
-def accounted_run(server_pid: int, drive: Callable[[], HeyResult]) -> LoadRun:
+def accounted_run(
+    server_pid: int, drive: Callable[[], HeyResult], workers: list[int] | None = None
+) -> LoadRun:
     """Run a load generator (`drive`: hey, or a client of our own that reports the same
-    figures, its own CPU in `cpu_s`), reading /proc CPU counters before and after."""
-    workers = worker_pids(server_pid)
+    figures, its own CPU in `cpu_s`), reading /proc CPU counters before and after.
+
+    The server's CPU and peak RSS are those of `workers`, by default the uvicorn workers
+    under `server_pid` (another server names its own processes)."""
+    workers = worker_pids(server_pid) if workers is None else workers
     pg = postgres_pids()
     everyone = process_cpu()
     cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
@@ -408,6 +417,10 @@ class RawResult:
     per_second: float
     p50_ms: float
     p99_ms: float
+    # CPU per iteration during the measured loop: this process's (the client) and every
+    # PostgreSQL process's on the machine.
+    client_cpu_ms: float = 0.0
+    postgres_cpu_ms: float = 0.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -450,11 +463,14 @@ async def raw_loop(raw: Raw, dsn: str, iterations: int, conc: int) -> RawResult:
         await asyncio.gather(*(one(i, 5) for i in range(conc)))
         latencies.clear()
         shares = [iterations // conc + (1 if i < iterations % conc else 0) for i in range(conc)]
+        pg = postgres_pids()
+        cpu_before, pg_before = time.process_time(), cpu_seconds(pg)
         started = time.perf_counter()
         await asyncio.wait_for(
             asyncio.gather(*(one(i, n) for i, n in enumerate(shares))), timeout=300
         )
         elapsed = time.perf_counter() - started
+        client_cpu, pg_cpu = time.process_time() - cpu_before, cpu_seconds(pg) - pg_before
     finally:
         for conn in dedicated:
             await pool.release(conn)
@@ -467,6 +483,8 @@ async def raw_loop(raw: Raw, dsn: str, iterations: int, conc: int) -> RawResult:
         per_second=iterations / elapsed,
         p50_ms=percentile(latencies, 50) * 1000,
         p99_ms=percentile(latencies, 99) * 1000,
+        client_cpu_ms=client_cpu / iterations * 1000,
+        postgres_cpu_ms=pg_cpu / iterations * 1000,
     )
 
 
