@@ -169,16 +169,18 @@ def customer_rows(organization_id: uuid.UUID, count: int, seed: int = 42) -> lis
 
 
 async def load_customers(
-    database_url: str, organization_id: uuid.UUID, count: int, seed: int = 42
+    database_url: str, organization_id: uuid.UUID, count: int, seed: int = 42, first: int = 0
 ) -> None:
-    """COPY `count` customers of the organization into the table, then VACUUM ANALYZE it.
+    """COPY customers first..count - 1 of the organization into the table (rows of
+    `customer_rows`, so a later load from `first` adds to an earlier one with the same
+    seed), then VACUUM ANALYZE it.
 
     The vacuum sets the visibility map and statistics as autovacuum eventually would, so
     runs start from the steady state rather than from a freshly loaded heap.
     """
     conn = await asyncpg.connect(asyncpg_dsn(database_url))
     try:
-        rows = customer_rows(organization_id, count, seed)
+        rows = customer_rows(organization_id, count, seed)[first:]
         async with conn.transaction():
             await conn.copy_records_to_table("customers", records=rows, columns=CUSTOMER_COLUMNS)
         await conn.execute("VACUUM (ANALYZE) customers")

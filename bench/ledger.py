@@ -186,9 +186,11 @@ async def load_entries(
     entries: int,
     seed: int,
     chunk: int = 50_000,
+    first_number: int = 1,
 ) -> dict[str, float]:
-    """COPY `entries` posted two-line entries (numbers 1..entries in date order) and their
-    lines, set the next entry number, VACUUM ANALYZE; the seconds each step took."""
+    """COPY `entries` posted two-line entries (numbered from `first_number` in date order)
+    and their lines, set the next entry number, VACUUM ANALYZE; the seconds each step took.
+    The ids come from `seed`: a later load needs a seed of its own."""
     rng = random.Random(seed)
     span = (LAST_DAY - FIRST_DAY).days + 1
     days = sorted(rng.randrange(span) for _ in range(entries))
@@ -207,8 +209,9 @@ async def load_entries(
                     at = datetime(on.year, on.month, on.day, 9, tzinfo=UTC) + timedelta(
                         seconds=rng.randrange(8 * 3600)
                     )
+                    number = first_number + index
                     entry_rows.append(
-                        (entry_id, org, index + 1, "POSTED", on, memo, user, user, at, at)
+                        (entry_id, org, number, "POSTED", on, memo, user, user, at, at)
                     )
                     for line_no, code, dr, cr in ((1, debit, amount, 0), (2, credit, 0, amount)):
                         line_rows.append(
@@ -223,7 +226,7 @@ async def load_entries(
             await conn.execute(
                 'UPDATE "ledger_settings" SET "next_entry_number" = $1 '
                 'WHERE "organization_id" = $2',
-                entries + 1,
+                first_number + entries,
                 org,
             )
         timings["copy"] = time.perf_counter() - started
