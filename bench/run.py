@@ -193,15 +193,38 @@ def worker_pids(server_pid: int) -> list[int]:
     return sorted(p for p in descendants(server_pid) if "spawn_main" in _cmdline(p))
 
 
-def postgres_pids() -> list[int]:
-    """Every PostgreSQL server process (postmaster, backends, background workers)."""
+def postgres_pids(database: str | None = None) -> list[int]:
+    """Every PostgreSQL server process (postmaster, backends, background workers), or with
+    `database` the backends connected to it (their title names it)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             with contextlib.suppress(OSError):
-                if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                server = (entry / "comm").read_text().strip() in ("postgres", "postmaster")
+                if server and (database is None or f" {database} " in _cmdline(int(entry.name))):
                     pids.append(int(entry.name))
     return pids
+
+
+class PostgresCpu:
+    """CPU seconds PostgreSQL spends from now on: its processes', or with `database` only
+    the backends connected to that database (on a machine other jobs share, what they make
+    PostgreSQL do is left out). A process that starts meanwhile counts from zero; one that
+    exits is left out, as /proc no longer shows its CPU."""
+
+    def __init__(self, database: str | None = None) -> None:
+        self.database = database
+        self.start = self._now()
+
+    def _now(self) -> dict[int, float]:
+        found = {}
+        for pid in postgres_pids(self.database):
+            if (stat := _proc_stat(pid)) is not None:
+                found[pid] = stat[1]
+        return found
+
+    def seconds(self) -> float:
+        return sum(cpu - self.start.get(pid, 0.0) for pid, cpu in self._now().items())
 
 
 def process_cpu() -> dict[int, tuple[str, float]]:
@@ -353,34 +376,41 @@ def load_run(
     server_pid: int,
     timeout: float = 300,
     workers: list[int] | None = None,
+    database: str | None = None,
 ) -> LoadRun:
-    """`hey -n requests -c concurrency`, reading /proc CPU counters before and after."""
+    """`hey -n requests -c concurrency`, reading /proc CPU counters before and after (see
+    accounted_run)."""
     return accounted_run(
         server_pid,
         lambda: run_hey(url, body_file, token, requests, concurrency, timeout=timeout),
         workers,
+        database,
     )
 
 
 def accounted_run(
-    server_pid: int, drive: Callable[[], HeyResult], workers: list[int] | None = None
+    server_pid: int,
+    drive: Callable[[], HeyResult],
+    workers: list[int] | None = None,
+    database: str | None = None,
 ) -> LoadRun:
     """Run a load generator (`drive`: hey, or a client of our own that reports the same
     figures, its own CPU in `cpu_s`), reading /proc CPU counters before and after.
 
     The server's CPU and peak RSS are those of `workers`, by default the uvicorn workers
-    under `server_pid` (another server names its own processes)."""
+    under `server_pid` (another server names its own processes). PostgreSQL's CPU is that
+    of every postgres process, or with `database` of the backends connected to it."""
     workers = worker_pids(server_pid) if workers is None else workers
-    pg = postgres_pids()
     everyone = process_cpu()
-    cpu_before, pg_before = cpu_seconds(workers), cpu_seconds(pg)
+    pg = PostgresCpu(database)
+    cpu_before = cpu_seconds(workers)
     each_before = [cpu_seconds([pid]) for pid in workers]
     busy_before, clock = machine_busy_seconds(), time.perf_counter()
     hey = drive()
-    cpu_after, pg_after = cpu_seconds(workers), cpu_seconds(pg)
+    cpu_after, pg_cpu = cpu_seconds(workers), pg.seconds()
     each = [cpu_seconds([pid]) - b for pid, b in zip(workers, each_before, strict=True)]
     busy, elapsed = machine_busy_seconds() - busy_before, time.perf_counter() - clock
-    bench_pids = {*workers, *pg, server_pid, os.getpid()}
+    bench_pids = {*workers, *pg.start, *postgres_pids(database), server_pid, os.getpid()}
     others = sorted(
         (
             ((command, (seconds - everyone[pid][1]) / elapsed))
@@ -389,13 +419,13 @@ def accounted_run(
         ),
         key=lambda item: -item[1],
     )
-    ours = (cpu_after - cpu_before) + (pg_after - pg_before) + hey.cpu_s
+    ours = (cpu_after - cpu_before) + pg_cpu + hey.cpu_s
     rss = [peak_rss_mib(pid) for pid in workers]
     done = max(1, hey.requests)
     return LoadRun(
         hey=hey,
         worker_cpu_ms=(cpu_after - cpu_before) / done * 1000,
-        postgres_cpu_ms=(pg_after - pg_before) / done * 1000,
+        postgres_cpu_ms=pg_cpu / done * 1000,
         hey_cpu_ms=hey.cpu_s / done * 1000,
         other_cores=max(0.0, busy - ours) / elapsed,
         rss_max_mib=max(rss, default=0.0),
@@ -441,8 +471,12 @@ class Raw:
     pooled: bool = False
 
 
-async def raw_loop(raw: Raw, dsn: str, iterations: int, conc: int) -> RawResult:
-    """`iterations` runs of the statements in order, from `conc` concurrent clients."""
+async def raw_loop(
+    raw: Raw, dsn: str, iterations: int, conc: int, database: str | None = None
+) -> RawResult:
+    """`iterations` runs of the statements in order, from `conc` concurrent clients.
+    PostgreSQL's CPU is that of every postgres process, or with `database` of the backends
+    connected to it."""
     latencies: list[float] = []
     pool = await asyncpg.create_pool(dsn, min_size=conc, max_size=conc)
     dedicated = [await pool.acquire() for _ in range(conc)] if not raw.pooled else []
@@ -463,14 +497,13 @@ async def raw_loop(raw: Raw, dsn: str, iterations: int, conc: int) -> RawResult:
         await asyncio.gather(*(one(i, 5) for i in range(conc)))
         latencies.clear()
         shares = [iterations // conc + (1 if i < iterations % conc else 0) for i in range(conc)]
-        pg = postgres_pids()
-        cpu_before, pg_before = time.process_time(), cpu_seconds(pg)
+        cpu_before, pg = time.process_time(), PostgresCpu(database)
         started = time.perf_counter()
         await asyncio.wait_for(
             asyncio.gather(*(one(i, n) for i, n in enumerate(shares))), timeout=300
         )
         elapsed = time.perf_counter() - started
-        client_cpu, pg_cpu = time.process_time() - cpu_before, cpu_seconds(pg) - pg_before
+        client_cpu, pg_cpu = time.process_time() - cpu_before, pg.seconds()
     finally:
         for conn in dedicated:
             await pool.release(conn)
