@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import urllib.error
 import uuid
 from dataclasses import dataclass, field
@@ -152,10 +153,16 @@ def _compare(ours: list[str], theirs: list[str]) -> str:
 def record_statements(
     bench: Bench, dataset: dict[str, Any], results: dict[str, Result], bodies: dict[str, Any]
 ) -> None:
-    """The statements the application sends for each checked request (bench.statements)."""
-    found: dict[str, Captured] = capture(
-        bench.env, bench.workdir, dataset["email"], dataset["password"], bodies
-    )
+    """The statements the application sends for each checked request (bench.statements);
+    if they cannot be recorded, every workload says why and has no raw figures."""
+    try:
+        found: dict[str, Captured] = capture(
+            bench.env, bench.workdir, dataset["email"], dataset["password"], bodies
+        )
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        for name in bodies:
+            results[name].notes.append(f"statements not recorded: {str(exc)[-300:]}")
+        return
     for name, captured in found.items():
         result = results[name]
         result.statements = captured.statements

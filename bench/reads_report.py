@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import platform
 import subprocess
 from typing import Any
 
 from bench.reads_workloads import PAGE_SIZE
-from bench.run import LoadRun
+from bench.run import LoadRun, RawResult
 
 # Goals of the issue "One read path" (Performance).
 GOAL_PAGE_RATIO = 0.6  # a page's req/s over its raw statements' iterations/s
@@ -91,7 +92,26 @@ def _setup(args: argparse.Namespace, info: dict[str, Any], phases: list[Any]) ->
         "open item; the second size adds to the first (`bench.reads_data`, seed "
         f"{args.seed}). Loading: {loads}",
         f"- Whole run: {info['elapsed_s']:.0f}s",
+        *_shared(phases),
         "",
+    ]
+
+
+def _shared(phases: list[Any]) -> list[str]:
+    """How much of the machine other jobs took during the measured HTTP runs."""
+    others = [
+        run.other_cores
+        for phase in phases
+        for r in phase.results
+        for run in (r.server, r.postgraphile)
+        if run is not None
+    ]
+    if not others:
+        return []
+    return [
+        f"- Other processes on the machine used {min(others):.2f} to {max(others):.2f} cores "
+        f"of {os.cpu_count()} during the measured runs (the details give each): they lower "
+        "req/s, and the ratios of the busiest runs, but not the CPU per request"
     ]
 
 
@@ -108,6 +128,7 @@ def _summary(phase: Any) -> list[str]:
                 "Ledgerline / raw",
                 "Ledgerline / PostGraphile",
                 "SQL/req: Ledgerline, raw, PostGraphile",
+                "CPU ms/req: Ledgerline, raw, PostGraphile",
             ]
         ),
     ]
@@ -121,9 +142,26 @@ def _summary(phase: Any) -> list[str]:
             f"| {r.workload.name} | {_number(ours)} | {_number(raw)} | {_number(theirs)} "
             f"| {_ratio(ours, raw)} | {_ratio(ours, theirs)} "
             f"| {_count(r.server_statements)}, {len(r.statements) if r.raw else 'n/a'}, "
-            f"{_count(r.pg_statements)} |"
+            f"{_count(r.pg_statements)} "
+            f"| {_cpu(r.server)}, {_raw_cpu(r.raw)}, {_cpu(r.postgraphile)} |"
         )
-    return [*lines, ""]
+    return [
+        *lines,
+        "",
+        "CPU per request adds up the server's, PostgreSQL's and the client's (hey, or the raw "
+        "client): unlike req/s, it does not move with what else the machine runs.",
+        "",
+    ]
+
+
+def _cpu(run: LoadRun | None) -> str:
+    if run is None:
+        return "n/a"
+    return f"{run.worker_cpu_ms + run.postgres_cpu_ms + run.hey_cpu_ms:.2f}"
+
+
+def _raw_cpu(raw: RawResult | None) -> str:
+    return f"{raw.client_cpu_ms + raw.postgres_cpu_ms:.2f}" if raw else "n/a"
 
 
 def _flatness(phases: list[Any]) -> list[str]:
@@ -215,11 +253,14 @@ def _statements(phase: Any) -> list[str]:
         if not r.statements:
             continue
         lines.append(f"- `{r.workload.name}`:")
-        for sql, values in r.statements:
-            text = " ".join(sql.split())
-            lines.append(
-                f"  - `{text[:150]}{'...' if len(text) > 150 else ''}` ({len(values)} parameters)"
-            )
+        # The same statement sent for each item of a page is listed once, with its count.
+        counted = collections.Counter(" ".join(sql.split()) for sql, _ in r.statements)
+        parameters = {" ".join(sql.split()): len(values) for sql, values in r.statements}
+        for text, times in counted.items():
+            shown = f"{text[:150]}{'...' if len(text) > 150 else ''}"
+            each = f", {times} times" if times > 1 else ""
+            count = parameters[text]
+            lines.append(f"  - `{shown}` ({count} parameter{'' if count == 1 else 's'}{each})")
     return lines
 
 
@@ -228,10 +269,8 @@ def _notes(phases: list[Any]) -> list[str]:
     for phase in phases:
         for r in phase.results:
             said = [*r.notes]
-            if r.same_items:
+            if r.same_items and not r.same_items.endswith("same order"):
                 said.append(f"Ledgerline and PostGraphile answered {r.same_items}")
-            if r.postgraphile and r.workload.unlike:
-                said.append(f"PostGraphile's request leaves out {r.workload.unlike}")
             for label, run in (("Ledgerline", r.server), ("PostGraphile", r.postgraphile)):
                 if run and set(run.hey.statuses) - {"200"}:
                     codes = ", ".join(f"{c} x {n}" for c, n in sorted(run.hey.statuses.items()))
@@ -241,6 +280,29 @@ def _notes(phases: list[Any]) -> list[str]:
                     f"- `{r.workload.name}`, {phase.size:,} rows: " + "; ".join(said) + "."
                 )
     return lines
+
+
+def _workloads(phases: list[Any]) -> list[str]:
+    """Each workload once: what PostGraphile's request leaves out, and whether both
+    servers answered the same items in the same order at every size."""
+    lines = [
+        "The queries are in `bench/reads_workloads.py`. Each page asks for 50 items without "
+        "totalCount; PostGraphile's request names the organization as a condition and the "
+        "server's default order, and reads money as the stored minor units.",
+        "",
+        *_table(["workload", "PostGraphile's request leaves out", "same items as Ledgerline"], 3),
+    ]
+    seen: dict[str, list[str]] = {}
+    unlike: dict[str, str] = {}
+    for phase in phases:
+        for r in phase.results:
+            unlike[r.workload.name] = r.workload.unlike or "nothing"
+            seen.setdefault(r.workload.name, []).append(
+                f"{phase.size:,} rows: {r.same_items or 'n/a'}"
+            )
+    for name, sizes in seen.items():
+        lines.append(f"| {name} | {unlike[name]} | {'; '.join(sizes)} |")
+    return [*lines, ""]
 
 
 def _goals(phases: list[Any]) -> list[str]:
@@ -311,7 +373,7 @@ def report(args: argparse.Namespace, info: dict[str, Any], phases: list[Any]) ->
     ]
     for phase in phases:
         lines += _summary(phase)
-    lines += [*_flatness(phases), "## Details", ""]
+    lines += [*_flatness(phases), "## Workloads", "", *_workloads(phases), "## Details", ""]
     lines += [
         "Server CPU is the CPU time of the server's processes (Ledgerline's uvicorn workers; "
         "PostGraphile's node processes) during the measured run over its requests; "
