@@ -590,7 +590,7 @@ def run_profile(
     """py-spy over every worker while `--profile-requests` arAging requests run one by one."""
     import re
 
-    from bench.ledger import AREAS
+    from bench.observe import AREAS
 
     out = workdir / "aging-profile.txt"
     tag = uuid.uuid4().hex[:8]
