@@ -74,8 +74,8 @@ from bench.run import (
     sign_in,
     throwaway_database,
 )
-from schema.payables.sql_shapes import BILL
 from server.payables.models import Bill
+from server.payables.reads import BILL
 
 # Goals stated for the project (the payables issue).
 GOAL_STATEMENTS = 4
@@ -105,7 +105,7 @@ query BillsPage($first: Int, $after: String) {
 
 # The page's statement as the server sends it: the page in the default order (newest bill
 # date first, ties by id), each bill written as JSON by PostgreSQL with its vendor, lines
-# and open amount (schema.sql_json).
+# and open amount (schema/reads.py).
 SQL_BILLS = items_statement(BILLS_PAGE, BILL, Bill, "bill_date", 51)
 
 
@@ -276,7 +276,7 @@ def report(
         "",
         "Statements: authentication (one), and the page, each bill written as JSON by "
         "PostgreSQL with its vendor, lines and open amount (one statement, "
-        "`schema.sql_json`). The header counts the statements the application sends, not "
+        "`schema/reads.py`). The header counts the statements the application sends, not "
         "the reset asyncpg runs when a connection goes back to the pool.",
         "",
         "### The same SQL straight through asyncpg (same run, same database)",

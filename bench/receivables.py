@@ -89,8 +89,8 @@ from bench.run import (
     split_text,
     throwaway_database,
 )
-from schema.receivables.sql_shapes import INVOICE
 from server.receivables.models import Invoice
+from server.receivables.reads import INVOICE
 
 # Goals stated for the project (the receivables issue).
 GOAL_STATEMENTS = 4
@@ -126,7 +126,7 @@ mutation RecordPayment($input: PaymentRecordInput!) {
 
 # The statement of the page as the server sends it: the 50 newest invoices (and one more, to
 # know whether a next page exists), each written as JSON by PostgreSQL with its customer,
-# lines and open amount (schema.sql_json).
+# lines and open amount (schema/reads.py).
 SQL_PAGE = items_statement(INVOICES_PAGE, INVOICE, Invoice, "issue_date", 51)
 
 
@@ -665,7 +665,7 @@ def report(
         "",
         "Statements: authentication (one), and the page, each invoice written as JSON by "
         "PostgreSQL with its customer, lines and open amount (one statement, "
-        "schema.sql_json). The header counts the statements the application sends; "
+        "schema/reads.py). The header counts the statements the application sends; "
         "asyncpg's reset on releasing a connection to the pool is not counted.",
         "",
         "### The same SQL straight through asyncpg (same run, same database)",

@@ -110,13 +110,15 @@ SQL_ONE = f'SELECT {_COLUMNS} FROM "customers" WHERE "id" = $1 AND "organization
 
 def items_statement(query: str, shape: Any, model: Any, column: str, limit: int) -> str:
     """The statement the server sends for the first page of `query`'s connection (its first
-    field) when PostgreSQL writes the items (schema.sql_json): the organization is $1, the
-    order `column` descending then id. Raises if the selection is one Python completes."""
+    field) when PostgreSQL writes the items (schema/reads.py): the organization is $1, the
+    order `column` descending then id. Raises if the stock resolvers complete the selection."""
     # Only the benchmarks that compare with this statement need the schema.
     import graphql
     from strawberry.types.nodes import convert_selections
 
-    from schema.sql_json import item_sql
+    from schema.selection import connection_items
+    from server.reads.compile import item_sql
+    from server.reads.dialect import POSTGRES
     from server.sql import Where, items_sql
 
     operation = graphql.parse(query).definitions[0]
@@ -124,10 +126,11 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
     # What convert_selections reads of a resolve info: a document without fragments or
     # variables needs nothing else.
     plain = SimpleNamespace(fragments={}, variable_values={})
+    picks = connection_items(convert_selections(plain, [root]), shape.type_name, None)  # type: ignore[arg-type]
     # The benchmarks sign in as the owner, whom the gate allows every field.
-    item = item_sql(convert_selections(plain, [root]), shape, lambda _type, _field: True)  # type: ignore[arg-type]
+    item = None if picks is None else item_sql(shape, picks, lambda _t, _f: True, POSTGRES)
     if item is None:
-        raise ValueError("the server completes this selection in Python")
+        raise ValueError("the server completes this selection with the stock resolvers")
     where = Where().add('"organization_id" = {}', None)
     return items_sql(model, where, column, descending=True, limit=limit, item=item)
 

@@ -35,6 +35,11 @@ async def _keep_session(_connection: object) -> None:
 
 
 def _connection(url: str) -> str | dict[str, Any]:
+    if url.startswith("sqlite://"):
+        config = expand_db_url(url)
+        # Tortoise's client, with the functions the read path needs (server/sqlite_client.py).
+        config["engine"] = "server.sqlite_client"
+        return config
     if not url.startswith(("postgres://", "asyncpg://")):
         return url
     config = expand_db_url(url)

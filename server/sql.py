@@ -333,7 +333,7 @@ def items_sql(
 ) -> str:
     """The statement `page_items` runs: the page as `page_sql` orders it, each row as its
     sort value, its id and `item`, an expression over the row's alias `p`
-    (schema.sql_json.ROW)."""
+    (server.reads.compile.ROW)."""
     direction = "DESC" if descending else "ASC"
     page = _ordered(model, where, column, direction, limit)
     return (

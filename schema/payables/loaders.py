@@ -19,6 +19,7 @@ from server.payables.models import (
     PurchaseOrder,
     PurchaseOrderLine,
 )
+from server.payables.reads import amount_due_or_null
 
 
 def _by_id(context: Context, name: str, model: Any) -> DataLoader[Any, Any]:
@@ -59,11 +60,12 @@ def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
 
 
 def bill_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[BillLine]]]:
-    """Each bill's open amount and lines, one statement per batch."""
+    """Each bill's amount due (None while not owed, by the read model's rule) and lines,
+    one statement per batch."""
 
     async def load(ids: list[UUID]) -> list[tuple[int | None, list[BillLine]]]:
-        found = await queries.lines_with_balances(
-            context.signed_in().org, "bills", BillLine, "bill_id", ids
+        found = await queries.lines_and_amounts_due(
+            context.signed_in().org, "bills", BillLine, "bill_id", amount_due_or_null, ids
         )
         return [found.get(i, (None, [])) for i in ids]
 

@@ -36,7 +36,6 @@ from schema.payables.inputs import (
     PurchaseOrderIdInput,
     PurchaseOrderOrder,
 )
-from schema.payables.sql_shapes import BILL
 from schema.payables.types import (
     Bill,
     BillPayload,
@@ -49,13 +48,14 @@ from schema.payables.types import (
     PurchaseOrderPayload,
 )
 from schema.permissions import requires
-from schema.sql_json import page_item_sql
+from schema.reads import page_item_sql
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound, ValidationFailed
 from server.payables import bill_payments, bills, purchase_orders
 from server.payables import models as m
 from server.payables import schedule as sched
 from server.payables.listing import bill_conditions
+from server.payables.reads import BILL
 
 PAGE = {
     "first": strawberry.argument(description="Items from the start, at most 100 (20 if unset)."),
@@ -194,7 +194,7 @@ class PayablesQuery:
             search=f.search,
         )
         order = order_by or BillOrder()
-        # PostgreSQL writes the items itself when it can write every field asked of them.
+        # The database writes the items itself when it can write every field asked of them.
         item_sql = page_item_sql(info, BILL)
         page = await paginate_sql(
             m.Bill,

@@ -241,12 +241,11 @@ class Bill(relay.Node):
         description="What is still to pay; null until it is approved, zero once void or paid."
     )
     def amount_due(self, info: Info) -> Money | None:
-        if self.status in (models.BillStatus.DRAFT, models.BillStatus.SUBMITTED):
-            return None
+        # The rule is the read model's (server.payables.reads), read through the loader.
         return ready(
             loaders.bill_details(info.context),
             self.uuid,
-            lambda details: Money.of(details[0] or 0, self.currency),
+            lambda details: Money.from_minor(details[0], self.currency),
         )
 
     @classmethod

@@ -13,6 +13,7 @@ from schema.context import Context, batch_loader
 from server.documents import queries
 from server.documents.models import Allocation, OpenItem
 from server.receivables.models import Invoice, InvoiceLine, InvoiceReminder, Payment
+from server.receivables.reads import amount_due_minor
 
 
 def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
@@ -25,11 +26,12 @@ def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
 
 
 def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[InvoiceLine]]]:
-    """Each invoice's open amount and lines, one statement per batch."""
+    """Each invoice's amount due (by the read model's rule) and lines, one statement per
+    batch."""
 
     async def load(ids: list[UUID]) -> list[tuple[int | None, list[InvoiceLine]]]:
-        found = await queries.lines_with_balances(
-            context.signed_in().org, "invoices", InvoiceLine, "invoice_id", ids
+        found = await queries.lines_and_amounts_due(
+            context.signed_in().org, "invoices", InvoiceLine, "invoice_id", amount_due_minor, ids
         )
         return [found.get(i, (None, [])) for i in ids]
 

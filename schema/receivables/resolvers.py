@@ -14,6 +14,7 @@ from schema.errors import user_errors
 from schema.ids import decode, own
 from schema.pagination import Connection, SortKey, paginate, paginate_sql
 from schema.permissions import authorize, requires
+from schema.reads import page_item_sql
 from schema.receivables.inputs import (
     AllocationInput,
     InvoiceCreateInput,
@@ -32,9 +33,7 @@ from schema.receivables.inputs import (
     PaymentUnallocateInput,
     PaymentVoidInput,
 )
-from schema.receivables.sql_shapes import INVOICE
 from schema.receivables.types import DryRun, Invoice, InvoicePayload, Payment, PaymentPayload
-from schema.sql_json import page_item_sql
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound
 from server.identity.models import Organization
@@ -42,6 +41,7 @@ from server.receivables import invoices, payments
 from server.receivables import models as m
 from server.receivables.invoices import PostingPreview
 from server.receivables.listing import invoice_conditions
+from server.receivables.reads import INVOICE
 
 PAGE = {
     "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
@@ -163,7 +163,7 @@ class ReceivablesQuery:
             number=flt.number,
         )
         key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
-        # PostgreSQL writes the items itself when it can write every field asked of them.
+        # The database writes the items itself when it can write every field asked of them.
         item_sql = page_item_sql(info, INVOICE)
         page = await paginate_sql(
             m.Invoice,

@@ -231,8 +231,7 @@ class Invoice(relay.Node):
         description="What is still owed: the total less payments, credits and write-offs."
     )
     def amount_due(self, info: Info) -> Money:
-        if self.status == models.InvoiceStatus.DRAFT:
-            return Money.of(self.total_minor, self.currency)
+        # The rule is the read model's (server.receivables.reads), read through the loader.
         return ready(
             loaders.invoice_details(info.context),
             self.uuid,
@@ -277,8 +276,8 @@ class Invoice(relay.Node):
             models.InvoiceStatus.PARTIALLY_PAID,
         )
 
-    def _days_overdue(self, open_minor: int | None, as_of: date | None) -> int:
-        if not open_minor or self.due_date is None:
+    def _days_overdue(self, due_minor: int | None, as_of: date | None) -> int:
+        if not due_minor or self.due_date is None:
             return 0
         return max(0, ((as_of or clock.today()) - self.due_date).days)
 

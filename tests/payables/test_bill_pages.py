@@ -23,8 +23,8 @@ query($first: Int, $after: String, $last: Int, $before: String, $o: BillOrder, $
   }
 }
 """
-# With createdAt the items are completed in Python; without it, on PostgreSQL, the database
-# writes them (schema.sql_json). Both must walk the same way.
+# With createdAt the items are completed in Python; without it, the database
+# writes them (schema/reads.py). Both must walk the same way.
 NODE = "id vendorReference billDate dueDate total { amount }"
 SELECTIONS = {"python": f"{NODE} createdAt", "database": NODE}
 

@@ -1,9 +1,9 @@
-"""What invoices and bills share as PostgreSQL writes them into list pages
-(schema.sql_json): their lines and their open amount."""
+"""What invoices and bills share as the database writes them (server.reads): their lines
+and their open amount."""
 
 from __future__ import annotations
 
-from schema.sql_json import Field, Rows, Shape, column, fixed_point, money_column
+from server.reads.shape import Field, Rows, Shape, column, fixed_point, money_column
 
 # The document's currency, carried on each line read for it (lines store none of their own).
 LINE_CURRENCY = "document_currency__"

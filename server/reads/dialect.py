@@ -1,0 +1,184 @@
+"""What SQLite and PostgreSQL spell differently when they write JSON.
+
+PostgreSQL has json_build_object and json_agg; SQLite json_object and json_group_array, and a
+few habits of its own: a JSON value read back from a subquery is text again (its JSON
+subtype is lost) and must be parsed with json(...) to nest; booleans are 0 and 1; there is
+no numeric type, so amounts are written with integer arithmetic; json_group_array takes an
+ORDER BY only from 3.44 (before, the rows are aggregated from an ordered subquery, in the
+order SQLite reads them); and there is no base64, so every connection gets `base64_text`
+(server/sqlite_client.py registers it), the one function of the read path written in
+Python.
+"""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+from functools import cache
+
+from server.money import active_currencies, precision
+from server.sql import dialect
+
+# Whether SQLite's aggregates take an ORDER BY of their own.
+_ORDERED_AGGREGATES = sqlite3.sqlite_version_info >= (3, 44, 0)
+
+
+def base64_text(value: str | None) -> str | None:
+    """Standard base64 (with padding) of the UTF-8 text, as strawberry encodes global ids."""
+    if value is None:
+        return None
+    return base64.b64encode(str(value).encode()).decode("ascii")
+
+
+@cache
+def _other_precisions() -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(places, currencies) for the currencies of other than two places. Precision comes
+    from the same table as Python's (babel); most currencies have two places."""
+    others: dict[int, list[str]] = {}
+    for code in sorted(active_currencies()):
+        places = precision(code)
+        if places != 2:
+            others.setdefault(places, []).append(code)
+    return tuple((places, tuple(codes)) for places, codes in sorted(others.items()))
+
+
+def _unit(places: int) -> str:
+    """The smallest amount of a currency of `places` places as a SQL literal: 0.01."""
+    return "1" if places == 0 else f"0.{'0' * (places - 1)}1"
+
+
+def _factor(places: int) -> str:
+    return str(10**places)
+
+
+@cache
+def _by_places(currency: str, kind: str) -> str:
+    """The currency's unit (`_unit`) or factor (`_factor`) as SQL over the currency code
+    `currency` names. Kept per expression: every amount of every item asks."""
+    value = _unit if kind == "unit" else _factor
+    cases = "".join(
+        f" WHEN {currency} IN ({', '.join(repr(c) for c in codes)}) THEN {value(places)}"
+        for places, codes in _other_precisions()
+    )
+    return f"(CASE{cases} ELSE {value(2)} END)"
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> str:
+    return ", ".join(f"'{key}', {value}" for key, value in pairs)
+
+
+class Dialect:
+    """The pieces of SQL both databases write alike; the subclasses hold the others."""
+
+    name = ""
+
+    def object(self, pairs: list[tuple[str, str]]) -> str:
+        """A JSON object of (key, SQL value) pairs; keys are checked GraphQL names."""
+        raise NotImplementedError
+
+    def related(self, item: str, rows: str) -> str:
+        """The JSON of `item` over the one row `rows` (FROM ... WHERE ...) finds, or null."""
+        raise NotImplementedError
+
+    def rows(self, item: str, rows: str, order: str) -> str:
+        """A JSON array of `item` over the rows `rows` finds, in `order`; [] for none."""
+        raise NotImplementedError
+
+    def global_id(self, type_name: str, id_sql: str) -> str:
+        """Base64 of "Type:id" (null for a null id)."""
+        raise NotImplementedError
+
+    def boolean(self, sql: str) -> str:
+        raise NotImplementedError
+
+    def amount(self, minor: str, currency: str) -> str:
+        """Minor units as the decimal text Money.amount gives: the currency's places."""
+        raise NotImplementedError
+
+    def fixed_point(self, sql: str) -> str:
+        """Ten-thousandths as plain decimal text without trailing zeros (null stays null)."""
+        raise NotImplementedError
+
+
+class Postgres(Dialect):
+    name = "postgres"
+
+    def object(self, pairs: list[tuple[str, str]]) -> str:
+        return f"json_build_object({_pairs(pairs)})"
+
+    def related(self, item: str, rows: str) -> str:
+        return f"(SELECT {item} {rows})"
+
+    def rows(self, item: str, rows: str, order: str) -> str:
+        return f"(SELECT coalesce(json_agg({item} ORDER BY {order}), '[]'::json) {rows})"
+
+    def global_id(self, type_name: str, id_sql: str) -> str:
+        # encode() breaks lines at 76 characters; the ids are shorter, and any break goes.
+        return (
+            f"translate(encode(convert_to('{type_name}:' || {id_sql}, 'UTF8'), 'base64'),"
+            " E'\\n', '')"
+        )
+
+    def boolean(self, sql: str) -> str:
+        return sql
+
+    def amount(self, minor: str, currency: str) -> str:
+        # A product of numerics is exact and has the sum of their scales: minor units times
+        # 0.01 have two places. `minor` appears once: it may be a subquery (an open amount).
+        return f"(({minor})::numeric * {_by_places(currency, 'unit')})::text"
+
+    def fixed_point(self, sql: str) -> str:
+        return f"trim_scale(({sql})::numeric / 10000)::text"
+
+
+class Sqlite(Dialect):
+    name = "sqlite"
+
+    def object(self, pairs: list[tuple[str, str]]) -> str:
+        return f"json_object({_pairs(pairs)})"
+
+    def related(self, item: str, rows: str) -> str:
+        return f"json((SELECT {item} {rows}))"
+
+    def rows(self, item: str, rows: str, order: str) -> str:
+        if _ORDERED_AGGREGATES:
+            return f"json((SELECT json_group_array({item} ORDER BY {order}) {rows}))"
+        ordered = f"SELECT {item} AS item__ {rows} ORDER BY {order}"
+        return f"json((SELECT json_group_array(json(item__)) FROM ({ordered})))"  # noqa: S608
+
+    def global_id(self, type_name: str, id_sql: str) -> str:
+        return f"base64_text('{type_name}:' || {id_sql})"
+
+    def boolean(self, sql: str) -> str:
+        return (
+            f"CASE WHEN {sql} IS NULL THEN NULL WHEN {sql} THEN json('true') ELSE json('false') END"
+        )
+
+    def amount(self, minor: str, currency: str) -> str:
+        # Integer division and remainder truncate toward zero in SQLite as in PostgreSQL;
+        # abs() is taken of the quotient and remainder, never of the smallest integer.
+        m, f = f"({minor})", _by_places(currency, "factor")
+        return (
+            f"CASE WHEN {f} = 1 THEN CAST({m} AS TEXT)"
+            f" ELSE CASE WHEN {m} < 0 THEN '-' ELSE '' END || CAST(abs({m} / {f}) AS TEXT)"
+            f" || '.' || substr(CAST({f} + abs({m} % {f}) AS TEXT), 2) END"
+        )
+
+    def fixed_point(self, sql: str) -> str:
+        q = f"({sql})"
+        return (
+            f"CASE WHEN {q} IS NULL THEN NULL"
+            f" ELSE CASE WHEN {q} < 0 THEN '-' ELSE '' END || CAST(abs({q} / 10000) AS TEXT)"
+            f" || CASE WHEN {q} % 10000 = 0 THEN ''"
+            f" ELSE '.' || rtrim(substr(CAST(10000 + abs({q} % 10000) AS TEXT), 2), '0') END"
+            " END"
+        )
+
+
+POSTGRES = Postgres()
+SQLITE = Sqlite()
+
+
+def current() -> Dialect:
+    """The dialect of the default connection."""
+    return POSTGRES if dialect() == "postgres" else SQLITE
