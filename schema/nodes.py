@@ -23,6 +23,7 @@ from strawberry.types.field import StrawberryField
 
 from schema.context import Info
 from schema.errors import Forbidden
+from schema.sql_json import Prebuilt
 
 
 def node_type(gid: relay.GlobalID, info: Info) -> type[relay.Node]:
@@ -44,6 +45,12 @@ async def _value(result: Any) -> Any:
     return await result if inspect.isawaitable(result) else result
 
 
+def _typed(node_t: type[relay.Node], found: Any) -> Any:
+    """The object marked as of `node_t` for the interface's type resolution; JSON the
+    database wrote (schema/reads.py) is embedded as it is, without type resolution."""
+    return found if isinstance(found, Prebuilt) else strawberry_cast(node_t, found)
+
+
 class NodeLookup(NodeExtension):
     """relay's node fields, with the type check above and per-id denials in `nodes`."""
 
@@ -56,7 +63,7 @@ class NodeLookup(NodeExtension):
 
             async def resolve() -> Any:
                 found = await _value(node_t.resolve_node(id.node_id, info=info, required=False))
-                return None if found is None else strawberry_cast(node_t, found)
+                return None if found is None else _typed(node_t, found)
 
             return resolve()
 
@@ -95,7 +102,7 @@ class NodeLookup(NodeExtension):
                     elif got[index] is None:
                         answer.append(None)
                     else:
-                        answer.append(strawberry_cast(node_t, got[index]))
+                        answer.append(_typed(node_t, got[index]))
                 return answer
 
             return resolve()

@@ -12,14 +12,19 @@ makes that field null with FORBIDDEN.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
+from uuid import UUID
 from weakref import WeakKeyDictionary
 
 from schema.context import Info
+from schema.ids import decode
 from schema.permissions import declared_requirement
-from schema.selection import connection_items
+from schema.selection import connection_items, field_picks
+from schema.sql_json import Prebuilt
 from server.reads import dialect
 from server.reads.compile import Allowed, item_sql
+from server.reads.lookup import items_by_id
 from server.reads.shape import Shape
 
 
@@ -30,6 +35,48 @@ def page_item_sql(info: Info, shape: Shape) -> str | None:
     if picks is None:
         return None
     return item_sql(shape, picks, gate_allows(info), dialect.current())
+
+
+async def lookup(info: Info, shape: Shape, ids: list[str]) -> list[Any] | None:
+    """The caller's objects of `shape`'s type with these ids (the uuid part of global ids),
+    each a `Prebuilt` of the JSON the database wrote for this field's selection, None where
+    there is none; None instead of a list when the selection takes the stock resolvers.
+    One statement."""
+    picks = field_picks(info.selected_fields, shape.type_name, info.schema)
+    if picks is None:
+        return None
+    item = item_sql(shape, picks, gate_allows(info), dialect.current())
+    if item is None:
+        return None
+    wanted = [canonical(i) for i in ids]
+    found = await items_by_id(
+        shape, item, info.context.signed_in().org, [w for w in wanted if w is not None]
+    )
+    return [None if w is None or w not in found else Prebuilt(found[w]) for w in wanted]
+
+
+async def by_id(
+    info: Info, shape: Shape, global_id: str, stock: Callable[[UUID], Awaitable[Any]]
+) -> Any:
+    """A root field's object by global id: the database's JSON (`lookup`), or what the stock
+    resolver `stock` makes of the uuid; None for an id of another type or none at all."""
+    item_id = decode(global_id, shape.type_name)
+    if item_id is None:
+        return None
+    found = await lookup(info, shape, [str(item_id)])
+    if found is not None:
+        return found[0]
+    return await stock(item_id)
+
+
+def canonical(raw: str) -> UUID | None:
+    """The uuid a node id's text names, if written as uuids are written (as the stock
+    resolvers match them: another spelling of the same uuid finds nothing)."""
+    try:
+        value = UUID(raw)
+    except ValueError:
+        return None
+    return value if str(value) == raw else None
 
 
 def gate_allows(info: Info) -> Allowed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from uuid import UUID
 
 import strawberry
 
@@ -30,7 +31,9 @@ from schema.errors import user_errors
 from schema.ids import decode
 from schema.pagination import Connection, SortKey, paginate
 from schema.permissions import requires
+from schema.reads import by_id
 from server.crm import models, notes, parties
+from server.crm.reads import CUSTOMER, VENDOR
 from server.errors import DomainError, NotFound
 
 PAGE_ARGS = {
@@ -72,11 +75,11 @@ async def _list(
 
 
 async def _one(info: Info, model: type[models.Party], node: Any, id: str) -> Any:
-    party_id = decode(id, model.__name__)
-    if party_id is None:
-        return None
-    party = await parties.get(info.context.signed_in(), model, party_id)
-    return node.from_model(party) if party else None
+    async def stock(party_id: UUID) -> Any:
+        party = await parties.get(info.context.signed_in(), model, party_id)
+        return node.from_model(party) if party else None
+
+    return await by_id(info, CUSTOMER if model is models.Customer else VENDOR, id, stock)
 
 
 def _target(id: str, model: type[models.Party]) -> Any:

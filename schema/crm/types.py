@@ -19,8 +19,10 @@ from schema.documents import loaders as documents_loaders
 from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.permissions import authorize, requires
+from schema.reads import lookup
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
+from server.crm.reads import CUSTOMER, VENDOR
 from server.receivables.figures import CustomerFigures
 
 if TYPE_CHECKING:
@@ -121,6 +123,9 @@ async def _resolve(
     """Nodes of the caller's organization in the order asked; anything else is null."""
     ids = list(node_ids)
     await authorize(info.context, parties.kind_of(model), "read")
+    embedded = await lookup(info, CUSTOMER if model is models.Customer else VENDOR, ids)
+    if embedded is not None:
+        return embedded
     wanted = []
     for raw in ids:
         try:

@@ -48,7 +48,7 @@ from schema.payables.types import (
     PurchaseOrderPayload,
 )
 from schema.permissions import requires
-from schema.reads import page_item_sql
+from schema.reads import by_id, page_item_sql
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound, ValidationFailed
 from server.payables import bill_payments, bills, purchase_orders
@@ -219,8 +219,13 @@ class PayablesQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Bill | None:
-        found = await own(m.Bill, id, "Bill", info.context.signed_in().org)
-        return Bill.from_model(found) if found else None
+        org = info.context.signed_in().org
+
+        async def stock(bill_id: UUID) -> Bill | None:
+            found = await m.Bill.get_or_none(id=bill_id, organization_id=org)
+            return Bill.from_model(found) if found else None
+
+        return await by_id(info, BILL, id, stock)
 
     @requires("bill_payment", "read", description="One bill payment; null if there is none.")
     async def bill_payment(

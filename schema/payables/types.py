@@ -24,12 +24,14 @@ from schema.payables import enums as _enums  # noqa: F401  (registered before us
 from schema.payables import loaders
 from schema.permissions import authorize, requires
 from schema.prefetch import joined_with_page, missing, node_fields, ready
+from schema.reads import lookup
 from schema.scalars import CurrencyCode, Money
 from server.crm.models import Vendor as VendorModel
 from server.documents import models as documents
 from server.fixed_point import plain_decimal
 from server.payables import models
 from server.payables import schedule as sched
+from server.payables.reads import BILL
 from server.receivables.models import PaymentMethod
 from server.sql import Joined
 
@@ -316,6 +318,9 @@ class Bill(relay.Node):
     ) -> list[Bill | None]:
         ids = list(node_ids)
         await authorize(info.context, "bill", "read")
+        embedded = await lookup(info, BILL, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(b.id): b for b in await models.Bill.filter(id__in=_uuids(ids), organization_id=org)

@@ -14,7 +14,7 @@ from schema.errors import user_errors
 from schema.ids import decode, own
 from schema.pagination import Connection, SortKey, paginate, paginate_sql
 from schema.permissions import authorize, requires
-from schema.reads import page_item_sql
+from schema.reads import by_id, page_item_sql
 from schema.receivables.inputs import (
     AllocationInput,
     InvoiceCreateInput,
@@ -188,8 +188,13 @@ class ReceivablesQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Invoice | None:
-        found = await own(m.Invoice, id, "Invoice", info.context.signed_in().org)
-        return Invoice.from_model(found) if found else None
+        org = info.context.signed_in().org
+
+        async def stock(invoice_id: UUID) -> Invoice | None:
+            found = await m.Invoice.get_or_none(id=invoice_id, organization_id=org)
+            return Invoice.from_model(found) if found else None
+
+        return await by_id(info, INVOICE, id, stock)
 
     @requires("payment", "read", description="Payments received, a page at a time.")
     async def payments(

@@ -22,6 +22,7 @@ from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
 from schema.permissions import authorize, requires
 from schema.prefetch import joined_with_page, missing, node_fields, ready
+from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.scalars import CurrencyCode, Money
@@ -31,6 +32,7 @@ from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
+from server.receivables.reads import INVOICE
 from server.sql import Joined
 
 if TYPE_CHECKING:
@@ -350,6 +352,9 @@ class Invoice(relay.Node):
     ) -> list[Invoice | None]:
         ids = list(node_ids)
         await authorize(info.context, "invoice", "read")
+        embedded = await lookup(info, INVOICE, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(i.id): i
