@@ -7,8 +7,6 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -53,13 +51,6 @@ class PartyChanges:
             for f in fields(self)
             if getattr(self, f.name) is not UNSET
         }
-
-
-@dataclass(frozen=True, slots=True)
-class PartyFilter:
-    search: str | None = None
-    status: PartyStatus | None = None
-    tag: str | None = None
 
 
 P = TypeVar("P", bound=Party)
@@ -303,19 +294,6 @@ async def _unique_email(
         query = query.exclude(id=own_id)
     if await query.exists():
         raise DuplicateEmail(kind)
-
-
-def search(actor: Actor, model: type[P], flt: PartyFilter) -> QuerySet[P]:
-    """The organization's parties matching the filter, unordered and unpaged."""
-    query = model.filter(organization_id=actor.org)
-    if flt.search:
-        text = flt.search.strip()
-        query = query.filter(Q(name__icontains=text) | Q(email__icontains=text.lower()))
-    if flt.status is not None:
-        query = query.filter(status=flt.status)
-    if flt.tag:
-        query = query.filter(tags_text__contains=f",{flt.tag.strip().lower()},")
-    return query
 
 
 async def get(actor: Actor, model: type[P], party_id: UUID) -> P | None:
