@@ -4,10 +4,10 @@ A cursor holds the sort value and the id of an item; the next page is "rows afte
 pair" in the sort order, so a page costs one indexed query however deep it is.
 
 `paginate` pages a queryset. `paginate_sql` pages a table with conditions written in SQL
-(server.sql.Where) and reads the rows as records: the busiest lists (invoices, bills) are
-served that way, because building the ORM's query and model instances cost more than the
-page's SQL. On PostgreSQL their items can even be written as JSON by the page's statement
-(schema.sql_json).
+(server.sql.Where) and reads the rows as records: the busiest lists (invoices, bills,
+customers, vendors) are served that way, because building the ORM's query and model
+instances cost more than the page's SQL. Their items can even be written as JSON by the
+page's statement (schema/reads.py).
 """
 
 from __future__ import annotations
@@ -275,7 +275,7 @@ async def paginate_sql(
     rows reach `convert` as server.sql records. With `joined`, the same statement reads each
     row's joined record too, and `with_joined` receives them (None where there is none).
 
-    With `item_sql` (schema.sql_json.page_item_sql), the statement writes each item's JSON
+    With `item_sql` (schema.reads.page_item_sql), the statement writes each item's JSON
     instead, and the nodes are that JSON (`Prebuilt`): `convert` and `joined` are unused."""
     size, backwards = _window(first, last, max_page, default_page)
 
