@@ -70,8 +70,6 @@ def _pairs(pairs: list[tuple[str, str]]) -> str:
 class Dialect:
     """The pieces of SQL both databases write alike; the subclasses hold the others."""
 
-    name = ""
-
     def object(self, pairs: list[tuple[str, str]]) -> str:
         """A JSON object of (key, SQL value) pairs; keys are checked GraphQL names."""
         raise NotImplementedError
@@ -101,8 +99,6 @@ class Dialect:
 
 
 class Postgres(Dialect):
-    name = "postgres"
-
     def object(self, pairs: list[tuple[str, str]]) -> str:
         return f"json_build_object({_pairs(pairs)})"
 
@@ -132,8 +128,6 @@ class Postgres(Dialect):
 
 
 class Sqlite(Dialect):
-    name = "sqlite"
-
     def object(self, pairs: list[tuple[str, str]]) -> str:
         return f"json_object({_pairs(pairs)})"
 

@@ -120,16 +120,15 @@ async def awkward_invoices(api: Api, org: Org) -> None:
         invoice = await _awkward_invoice(org, n, case)
         if case["open"] is not None:
             await _open_item(org, invoice, case)
-        # No lines on the sixth; the others get quantities and prices of every shape.
-        for line_no, (quantity, price, discount, text) in enumerate(
-            [
-                (Decimal("1.5"), 1_999, Decimal(0), AWKWARD),
-                (Decimal("10"), -250, Decimal("12.5"), None),
-                (Decimal("0.0001"), 0, Decimal("100"), ""),
-                (Decimal("-123456.789"), 3, Decimal("0.0001"), "x"),
-            ][: 0 if n == 5 else 1 + n % 4],
-            start=1,
-        ):
+        # No lines on the sixth; the others get quantities and prices of every shape,
+        # written last line first so that only an ORDER BY gives them in order.
+        lines = [
+            (Decimal("1.5"), 1_999, Decimal(0), AWKWARD),
+            (Decimal("10"), -250, Decimal("12.5"), None),
+            (Decimal("0.0001"), 0, Decimal("100"), ""),
+            (Decimal("-123456.789"), 3, Decimal("0.0001"), "x"),
+        ][: 0 if n == 5 else 1 + n % 4]
+        for line_no, (quantity, price, discount, text) in reversed(list(enumerate(lines, start=1))):
             await InvoiceLine.create(
                 invoice_id=invoice.id,
                 line_no=line_no,
