@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from server.reads.dialect import Dialect
@@ -52,10 +53,28 @@ def item_sql(
     shape: Shape, picks: tuple[Pick, ...], allowed: Allowed, dialect: Dialect, source: str = ROW
 ) -> str | None:
     """The SQL of one item's JSON over the row `source`; None if SQL cannot write it."""
-    try:
-        return _object_sql(shape, picks, source, allowed, dialect)
-    except Unsupported:
+    sql, asked = _compiled(shape, picks, dialect, source)
+    if sql is None or not all(allowed(*field) for field in asked):
         return None
+    return sql
+
+
+@lru_cache(maxsize=512)
+def _compiled(
+    shape: Shape, picks: tuple[Pick, ...], dialect: Dialect, source: str
+) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """The item's SQL as if the gate allowed every field, and the fields it would ask the
+    gate about: the same selection is compiled once, and each request only asks."""
+    asked: list[tuple[str, str]] = []
+
+    def record(type_name: str, field_name: str) -> bool:
+        asked.append((type_name, field_name))
+        return True
+
+    try:
+        return _object_sql(shape, picks, source, record, dialect), tuple(asked)
+    except Unsupported:
+        return None, ()
 
 
 def _object_sql(

@@ -62,10 +62,11 @@ class Rows:
 Field = Value | Nested | Related | Rows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Shape:
     """The fields of one GraphQL object type that SQL can write; `table` is where its rows
-    are, for types read by id (a Money has none)."""
+    are, for types read by id (a Money has none). Each shape is its own identity (compiled
+    selections are kept per shape)."""
 
     type_name: str
     fields: dict[str, Field]
