@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 from schema.context import Info
 from schema.ids import decode
 from schema.permissions import declared_requirement
-from schema.selection import connection_items, field_picks
+from schema.selection import connection_items, field_picks, path_picks
 from schema.sql_json import Prebuilt
 from server.reads import dialect
 from server.reads.compile import Allowed, item_sql
@@ -77,6 +77,25 @@ def canonical(raw: str) -> UUID | None:
     except ValueError:
         return None
     return value if str(value) == raw else None
+
+
+def embedded(text: str) -> Any:
+    """JSON the database wrote for a field's selection, as the field's value (typed as any
+    value, since it stands for whatever the field returns)."""
+    return Prebuilt(text)
+
+
+def path_item_sql(info: Info, path: tuple[str, ...]) -> Callable[[Shape], str | None]:
+    """For the objects at `path` below this field (a report's rows): given their shape, the
+    SQL of one object's JSON over its row; None when they take the stock resolvers."""
+
+    def item(shape: Shape) -> str | None:
+        picks = path_picks(info.selected_fields, path, shape.type_name, info.schema)
+        if picks is None:
+            return None
+        return item_sql(shape, picks, gate_allows(info), dialect.current())
+
+    return item
 
 
 def gate_allows(info: Info) -> Allowed:

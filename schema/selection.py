@@ -45,6 +45,27 @@ def field_picks(roots: Sequence[Selection], type_name: str, schema: Any) -> tupl
     return picks(roots[0].selections, type_name, schema)
 
 
+def path_picks(
+    roots: Sequence[Selection], path: Sequence[str], type_name: str, schema: Any
+) -> tuple[Pick, ...] | None:
+    """The selection of the objects (of type `type_name`) at `path` below a field: each
+    field on the path asked under one key only, without arguments or directives, so that
+    the objects there are asked for one way (an object shared by two keys would be written
+    for one selection and read by the other). Fragments on the path must be untyped."""
+    if len(roots) != 1 or not isinstance(roots[0], SelectedField) or roots[0].directives:
+        return None
+    try:
+        selections: list[Selection] = list(roots[0].selections)
+        for name in path:
+            found = [g for n, g in _untyped_groups(selections) if n == name]
+            if len(found) != 1 or any(f.arguments for f in found[0]):
+                return None
+            selections = _merged(found[0])
+        return _picks(selections, type_name, schema)
+    except _NotEmbeddable:
+        return None
+
+
 def connection_items(
     roots: Sequence[Selection], type_name: str, schema: Any
 ) -> tuple[Pick, ...] | None:

@@ -12,9 +12,11 @@ from schema.crm import loaders
 from schema.crm.types import Vendor
 from schema.errors import UserError
 from schema.permissions import requires
+from schema.reads import embedded, path_item_sql
 from schema.receivables.reports import AgingBucket, AgingTotals, aging_columns
 from schema.scalars import CurrencyCode, Money
 from server.documents import aging as ag
+from server.documents.aging_reads import written_aging
 from server.documents.models import Ledger
 from server.errors import DomainError
 
@@ -71,6 +73,26 @@ class PayablesAgingQuery:
     ) -> ApAgingResult:
         actor = info.context.signed_in()
         try:
+            written = await written_aging(
+                actor.org,
+                Ledger.PAYABLE,
+                as_of,
+                ag.AgingBasis.DUE_DATE,
+                buckets,
+                path_item_sql(info, ("aging", "rows")),
+            )
+            if written is not None:
+                columns, totals = aging_columns(written)
+                return ApAgingResult(
+                    aging=ApAging(
+                        as_of=written.as_of,
+                        currency=CurrencyCode(written.currency),
+                        buckets=columns,
+                        rows=embedded(written.rows_json),
+                        totals=totals,
+                    ),
+                    user_errors=[],
+                )
             report = await ag.aging(
                 actor.org, Ledger.PAYABLE, as_of, ag.AgingBasis.DUE_DATE, buckets
             )

@@ -16,8 +16,10 @@ from schema.crm.types import Customer
 from schema.errors import UserError
 from schema.ids import decode, encode
 from schema.permissions import requires, requires_per_row
+from schema.reads import embedded, path_item_sql
 from schema.scalars import CurrencyCode, Money
 from server.documents import aging as ag
+from server.documents.aging_reads import WrittenAging, written_aging
 from server.documents.models import Ledger
 from server.errors import DomainError, NotFound
 from server.receivables import figures, metrics
@@ -70,7 +72,9 @@ class AgingTotals:
     )
 
 
-def aging_columns(report: ag.AgingReport) -> tuple[list[AgingBucket], AgingTotals]:
+def aging_columns(
+    report: ag.AgingReport | WrittenAging,
+) -> tuple[list[AgingBucket], AgingTotals]:
     """The columns and totals of an aging report, for receivables and payables alike."""
     cur, t = report.currency, report.totals
     columns = [
@@ -226,6 +230,27 @@ class ReceivablesReportsQuery:
     ) -> ArAgingResult:
         actor = info.context.signed_in()
         try:
+            written = await written_aging(
+                actor.org,
+                Ledger.RECEIVABLE,
+                as_of,
+                basis,
+                buckets,
+                path_item_sql(info, ("aging", "rows")),
+            )
+            if written is not None:
+                columns, totals = aging_columns(written)
+                return ArAgingResult(
+                    aging=ArAging(
+                        as_of=written.as_of,
+                        basis=written.basis,
+                        currency=CurrencyCode(written.currency),
+                        buckets=columns,
+                        rows=embedded(written.rows_json),
+                        totals=totals,
+                    ),
+                    user_errors=[],
+                )
             report = await ag.aging(actor.org, Ledger.RECEIVABLE, as_of, basis, buckets)
         except DomainError as error:
             return ArAgingResult(

@@ -220,7 +220,8 @@ def aging_sql(
         SELECT g.party_id AS party_id, MAX(pt.name) AS name, {select_buckets},
                SUM(CASE WHEN g.is_charge = 1 AND g.disputed = 1 THEN g.open_base ELSE 0 END)
                    AS disputed,
-               SUM(CASE WHEN g.is_charge = 0 THEN -g.open_base ELSE 0 END) AS credits
+               SUM(CASE WHEN g.is_charge = 0 THEN -g.open_base ELSE 0 END) AS credits,
+               SUM(CASE WHEN g.is_charge = 1 THEN g.open_base ELSE -g.open_base END) AS total
         FROM (
             SELECT i.party_id AS party_id,
                    CASE WHEN i.is_charge THEN 1 ELSE 0 END AS is_charge,
@@ -255,15 +256,14 @@ async def aging(
     rows: list[AgingRow] = []
     for r in await fetch(sql, *params):
         amounts = tuple(int(r[f"b{k}"]) for k in range(len(cols)))
-        disputed, credits = int(r["disputed"]), int(r["credits"])
         rows.append(
             AgingRow(
                 party_id=UUID(str(r["party_id"])),
                 name=str(r["name"] or ""),
                 buckets=amounts,
-                disputed=disputed,
-                unapplied_credits=credits,
-                total=sum(amounts) + disputed + credits,
+                disputed=int(r["disputed"]),
+                unapplied_credits=int(r["credits"]),
+                total=int(r["total"]),
             )
         )
     totals = AgingTotals(

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from server.reads.dialect import Dialect
-from server.reads.shape import Field, Nested, Related, Shape, Source, Value
+from server.reads.shape import Field, Listed, Nested, Related, Shape, Source, Value
 
 
 class Pick(NamedTuple):
@@ -109,6 +109,13 @@ def _field_sql(
         if spec.present is None:
             return inner
         return f"CASE WHEN {spec.present(source)} THEN {inner} END"
+    if isinstance(spec, Listed):
+        return dialect.array(
+            [
+                _object_sql(spec.shape, picks, each, allowed, dialect)
+                for each in spec.sources(source)
+            ]
+        )
     # Related rows hang off a row; each level gets an alias of its own, longer than its
     # parent's.
     if not isinstance(source, str):

@@ -82,6 +82,10 @@ class Dialect:
         """A JSON array of `item` over the rows `rows` finds, in `order`; [] for none."""
         raise NotImplementedError
 
+    def array(self, items: list[str]) -> str:
+        """A JSON array of these JSON values, in order."""
+        raise NotImplementedError
+
     def global_id(self, type_name: str, id_sql: str) -> str:
         """Base64 of "Type:id" (null for a null id)."""
         raise NotImplementedError
@@ -107,6 +111,9 @@ class Postgres(Dialect):
 
     def rows(self, item: str, rows: str, order: str) -> str:
         return f"(SELECT coalesce(json_agg({item} ORDER BY {order}), '[]'::json) {rows})"
+
+    def array(self, items: list[str]) -> str:
+        return f"json_build_array({', '.join(items)})"
 
     def global_id(self, type_name: str, id_sql: str) -> str:
         # encode() breaks lines at 76 characters; the ids are shorter, and any break goes.
@@ -139,6 +146,9 @@ class Sqlite(Dialect):
             return f"json((SELECT json_group_array({item} ORDER BY {order}) {rows}))"
         ordered = f"SELECT {item} AS item__ {rows} ORDER BY {order}"
         return f"json((SELECT json_group_array(json(item__)) FROM ({ordered})))"  # noqa: S608
+
+    def array(self, items: list[str]) -> str:
+        return f"json_array({', '.join(items)})"
 
     def global_id(self, type_name: str, id_sql: str) -> str:
         return f"base64_text('{type_name}:' || {id_sql})"

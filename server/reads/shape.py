@@ -3,7 +3,8 @@
 - `Value`: a scalar, `sql(source, dialect)` its JSON value (text, number, boolean or null);
 - `Nested`: an object read from the same row (a Money of a row's minor units and currency);
 - `Related`: an object read from one related row (an invoice's customer);
-- `Rows`: a list of related rows in order (an invoice's lines).
+- `Rows`: a list of related rows in order (an invoice's lines);
+- `Listed`: a list of objects read from the same row (a report row's amounts per column).
 
 A source is what a declaration's SQL is written from: the alias of a table's row, or for
 values that are not rows (Money) a tuple of expressions. Values come out as the Python path
@@ -59,7 +60,16 @@ class Rows:
     order: str
 
 
-Field = Value | Nested | Related | Rows
+@dataclass(frozen=True)
+class Listed:
+    """A list field of objects `shape` describes, each read from one of the sources
+    `sources(parent)` gives, in that order (a fixed number, known when the SQL is written)."""
+
+    shape: Shape
+    sources: Callable[[Source], list[Source]]
+
+
+Field = Value | Nested | Related | Rows | Listed
 
 
 @dataclass(frozen=True, eq=False)
