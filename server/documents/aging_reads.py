@@ -95,8 +95,8 @@ async def written_aging(
     )
     statement = (
         # Placeholders in the order of their numbers, as SQLite binds them.
-        f"WITH g AS ({sql}),"
-        f" r AS (SELECT g.*, CAST(${len(params) + 1} AS TEXT) AS {_CURRENCY} FROM g)"  # noqa: S608
+        f"WITH g AS ({sql}),"  # noqa: S608
+        f" r AS (SELECT g.*, CAST(${len(params) + 1} AS TEXT) AS {_CURRENCY} FROM g)"
         f" SELECT {written} AS rows__, {sums} FROM r"
     )
     found = (await fetch_rows(statement, *params, currency))[0]

@@ -183,38 +183,39 @@ async def customer_statement(
         raise NotFound("customer not found", field=["customerId"])
     p = Params()
     events = _events_sql(p, organization_id, customer_id)
-    opening_rows = await fetch(
-        f"SELECT COALESCE(SUM(e.amount), 0) AS amount FROM ({events}) e "
-        f"WHERE e.date <= {p(start - timedelta(days=1))}",
-        *p.values,
-    )
-    p = Params()
-    events = _events_sql(p, organization_id, customer_id)
+    before, first, last = p(start - timedelta(days=1)), p(start), p(end)
+    order = "l.date, l.seq, l.number, l.document_id"
+    # One row per change in the period, each with the balance after it; a period without
+    # changes is one row of nulls beside the opening balance.
     rows = await fetch(
-        f"""SELECT e.date AS date, e.kind AS kind, e.document_id AS document_id,
-                   e.document_kind AS document_kind, e.number AS number,
-                   e.due_date AS due_date, e.amount AS amount
-            FROM ({events}) e WHERE e.date >= {p(start)} AND e.date <= {p(end)}
-            ORDER BY e.date, e.seq, e.number, e.document_id""",
+        f"""WITH e AS ({events}),
+            o AS (SELECT COALESCE(SUM(amount), 0) AS opening FROM e WHERE date <= {before})
+            SELECT o.opening AS opening, l.date AS date, l.kind AS kind,
+                   l.document_id AS document_id, l.document_kind AS document_kind,
+                   l.number AS number, l.due_date AS due_date, l.amount AS amount,
+                   o.opening + SUM(l.amount) OVER (ORDER BY {order} ROWS UNBOUNDED PRECEDING)
+                       AS balance
+            FROM o LEFT JOIN (SELECT * FROM e WHERE date >= {first} AND date <= {last}) l
+                ON 1 = 1
+            ORDER BY {order}""",
         *p.values,
     )
-    opening = int(opening_rows[0]["amount"])
-    balance = opening
-    lines = []
-    for r in rows:
-        balance += int(r["amount"])
-        lines.append(
-            StatementLine(
-                on=_day(r["date"]),
-                kind=str(r["kind"]),
-                document_id=UUID(str(r["document_id"])),
-                document_kind=str(r["document_kind"]),
-                number=r["number"],
-                due_date=None if r["due_date"] is None else _day(r["due_date"]),
-                amount=int(r["amount"]),
-                balance=balance,
-            )
+    opening = int(rows[0]["opening"])
+    lines = [
+        StatementLine(
+            on=_day(r["date"]),
+            kind=str(r["kind"]),
+            document_id=UUID(str(r["document_id"])),
+            document_kind=str(r["document_kind"]),
+            number=r["number"],
+            due_date=None if r["due_date"] is None else _day(r["due_date"]),
+            amount=int(r["amount"]),
+            balance=int(r["balance"]),
         )
+        for r in rows
+        if r["document_id"] is not None
+    ]
+    balance = lines[-1].balance if lines else opening
     return CustomerStatement(
         customer_id=customer_id,
         currency=str(customers[0]["currency"]),

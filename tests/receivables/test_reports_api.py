@@ -118,6 +118,15 @@ async def test_customer_statement_and_other_organizations(api: Api) -> None:
     assert st["lines"][0]["documentId"] == encode("Invoice", inv.id)
     assert st["lines"][0]["dueDate"] == "2026-07-02" and st["lines"][0]["number"] == "I-1"
     assert st["closingBalance"]["amount"] == "6.00"
+    # A later period opens with the balance carried forward; one without changes lists none.
+    july = {**variables, "from": "2026-07-01", "to": "2026-07-31"}
+    quiet = (await api.data(STATEMENT, july, token=org.token()))["customerStatement"]
+    assert quiet["lines"] == []
+    assert quiet["openingBalance"]["amount"] == quiet["closingBalance"]["amount"] == "6.00"
+    mid = {**variables, "from": "2026-06-05", "to": "2026-06-30"}
+    carried = (await api.data(STATEMENT, mid, token=org.token()))["customerStatement"]
+    assert carried["openingBalance"]["amount"] == "10.00"
+    assert [ln["balance"]["amount"] for ln in carried["lines"]] == ["6.00"]
     hidden = await api.data(STATEMENT, variables, token=other.token())
     assert hidden["customerStatement"] is None
     backwards = await api.gql(STATEMENT, {**variables, "to": "2026-05-01"}, token=org.token())
