@@ -26,10 +26,10 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
 from schema.errors import TopLevelCode, should_mask, with_code
-from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -197,7 +197,7 @@ def build_schema(
             TaxRate,
             PaymentTerms,
         ],
-        execution_context_class=LedgerlineExecutionContext,
+        execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
             disable_field_suggestions=settings.is_production,

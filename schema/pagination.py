@@ -25,7 +25,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from schema.sql_json import Prebuilt
+from schema.embedding import Prebuilt
 from server.sql import Joined, Where, count_rows, page_items, page_rows
 
 N = TypeVar("N")
