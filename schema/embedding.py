@@ -2,8 +2,8 @@
 
 A resolver may return `Prebuilt(json_text)` for a field whose value the database wrote to
 match the field's selection exactly: the response names, nesting, value formats and
-authorization of every field below it (schema/reads.py has such text written for list pages
-and lookups).
+authorization of every field below it (schema/reads.py has list pages' items and lookups
+written so, and schema/page_json.py writes a page around such items).
 Execution then takes that text as the field's completed value, unchecked and unchanged, as an
 `orjson.Fragment`; the response encoder (schema/http_json.py) and the result cache
 (schema/cache.py) splice it into the JSON they write. Nothing else about execution is
@@ -28,7 +28,7 @@ class Prebuilt:
 
     __slots__ = ("fragment",)
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | bytes) -> None:
         self.fragment = orjson.Fragment(text)
 
 
