@@ -26,10 +26,10 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
-from schema.errors import TopLevelCode, should_mask, with_code
-from schema.execution import LedgerlineExecutionContext
+from schema.errors import TopLevelCode, give_codes, should_mask
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -133,10 +133,6 @@ def root_types() -> tuple[type, type]:
 
 
 class _Masking(MaskErrors):
-    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        # A malformed global id is the client's mistake: say so instead of masking it.
-        return super()._process_errors([with_code(e) for e in errors])
-
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
         masked.extensions = {"code": TopLevelCode.INTERNAL_SERVER_ERROR.value}
@@ -155,6 +151,7 @@ class LedgerlineSchema(strawberry.Schema):
     ) -> None:
         # Called once per operation with the errors as raised, before they are masked.
         coded_syntax_errors(errors)
+        give_codes(errors)
         log_errors(errors)
 
 
@@ -197,7 +194,7 @@ def build_schema(
             TaxRate,
             PaymentTerms,
         ],
-        execution_context_class=LedgerlineExecutionContext,
+        execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(
             scalar_map=dict(SCALAR_MAP),
             disable_field_suggestions=settings.is_production,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from graphql import GraphQLError
 
-from schema.errors import EXPECTED_CODES, TopLevelCode, should_mask, with_code
+from schema.errors import EXPECTED_CODES, TopLevelCode, should_mask
 from server.observability import logger
 
 # One line reports a request's client errors; a page of denied nested fields can have one
@@ -29,9 +29,8 @@ def client_error_code(error: GraphQLError) -> str | None:
 
 def log_errors(errors: Sequence[GraphQLError]) -> None:
     client = []
-    for raised in errors:
-        # The code the client will see (a malformed id is theirs to fix), before masking.
-        error = with_code(raised)
+    # Called with the errors as coded (schema.errors.give_codes), before masking.
+    for error in errors:
         code = client_error_code(error)
         if code is not None:
             client.append({"error_code": code, "path": error.path})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 import strawberry
@@ -100,20 +101,20 @@ def pre_execution_code(error: GraphQLError) -> TopLevelCode:
     return TopLevelCode.GRAPHQL_VALIDATION_FAILED
 
 
-def with_code(error: GraphQLError) -> GraphQLError:
-    """The error with a code a client can branch on, where it has none yet."""
+def _missing_code(error: GraphQLError) -> TopLevelCode | None:
+    """The code a client can branch on that the error lacks, if any."""
     if isinstance(error.original_error, GlobalIDValueError):
         # A malformed global id is the client's mistake: say so instead of masking it.
-        code = TopLevelCode.BAD_USER_INPUT
-    elif error.path is None and not (error.extensions or {}).get("code"):
-        code = pre_execution_code(error)
-    else:
-        return error
-    return GraphQLError(
-        error.message,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions={**(error.extensions or {}), "code": code.value},
-    )
+        return TopLevelCode.BAD_USER_INPUT
+    if error.path is None and not (error.extensions or {}).get("code"):
+        return pre_execution_code(error)
+    return None
+
+
+def give_codes(errors: Iterable[GraphQLError]) -> None:
+    """Gives each error that lacks one the code a client can branch on, in place: before
+    masking, which keeps the errors whose code the client can act on."""
+    for error in errors:
+        code = _missing_code(error)
+        if code is not None:
+            error.extensions = {**(error.extensions or {}), "code": code.value}

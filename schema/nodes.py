@@ -22,8 +22,8 @@ from strawberry.types.cast import cast as strawberry_cast
 from strawberry.types.field import StrawberryField
 
 from schema.context import Info
+from schema.embedding import Prebuilt
 from schema.errors import Forbidden
-from schema.sql_json import Prebuilt
 
 
 def node_type(gid: relay.GlobalID, info: Info) -> type[relay.Node]:

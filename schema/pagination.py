@@ -25,7 +25,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from schema.sql_json import Prebuilt
+from schema.embedding import Prebuilt
 from server.sql import Joined, Where, count_rows, page_items, page_rows
 
 N = TypeVar("N")
@@ -50,7 +50,7 @@ class Edge(Generic[N]):
 class Connection(Generic[N]):
     edges: list[Edge[N]] = strawberry.field(description="The items with their cursors.")
     page_info: PageInfo = strawberry.field(description="Paging information.")
-    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+    count_all: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="The items of this page.")
     def nodes(self) -> list[N]:
@@ -59,7 +59,7 @@ class Connection(Generic[N]):
     @strawberry.field(description="Number of items matching the filter, across all pages.")
     async def total_count(self) -> int:
         # Counted only when asked for: the page itself does not need it.
-        return await self._count()
+        return await self.count_all()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +215,7 @@ def _connection(
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return Connection(edges=edges, page_info=info, _count=count)
+    return Connection(edges=edges, page_info=info, count_all=count)
 
 
 async def paginate(

@@ -18,10 +18,10 @@ from uuid import UUID
 from weakref import WeakKeyDictionary
 
 from schema.context import Info
+from schema.embedding import Prebuilt
 from schema.ids import decode
 from schema.permissions import declared_requirement
 from schema.selection import connection_items, field_picks, path_picks
-from schema.sql_json import Prebuilt
 from server.reads import dialect
 from server.reads.compile import Allowed, item_sql
 from server.reads.lookup import items_by_id

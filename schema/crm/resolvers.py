@@ -29,6 +29,7 @@ from schema.crm.types import (
 )
 from schema.errors import user_errors
 from schema.ids import decode
+from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
@@ -61,7 +62,7 @@ async def _list(
         actor.org, listing.PartyFilter(search=flt.search, status=flt.status, tag=flt.tag)
     )
     key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
-    return await paginate_sql(
+    page = await paginate_sql(
         model,
         where,
         key,
@@ -74,6 +75,7 @@ async def _list(
         # The database writes the items itself when it can write every field asked of them.
         item_sql=page_item_sql(info, CUSTOMER if model is models.Customer else VENDOR),
     )
+    return await written_page(info, page)
 
 
 async def _one(info: Info, model: type[models.Party], node: Any, id: str) -> Any:

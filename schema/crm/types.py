@@ -14,7 +14,6 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.crm import loaders
-from schema.deferred import deferred, made
 from schema.documents import loaders as documents_loaders
 from schema.errors import UserError
 from schema.identity.types import UserType
@@ -88,32 +87,22 @@ class Party:
         return PaymentTerms.from_model(found) if found else None
 
 
-def _billing_address(party: Any) -> Address | None:
-    return Address.from_json(party._record.billing_address)
-
-
-# A party's fields made when first read: a list of customers shows a few of them.
-_PARTY_FIELDS: dict[str, Any] = {
-    "billing_address": _billing_address,
-    "status": lambda party: party._record.status,
-    "tags": lambda party: party._record.tags,
-    "created_at": lambda party: party._record.created_at,
-    "updated_at": lambda party: party._record.updated_at,
-}
-
-
 def _party_fields(party: models.Party) -> dict[str, Any]:
-    """A party's cheap fields and the record its deferred ones are made from."""
+    """The fields customers and vendors share, read off their record."""
     return {
         "id": str(party.id),
         "name": party.name,
         "email": party.email,
         "phone": party.phone,
+        "billing_address": Address.from_json(party.billing_address),
         "tax_id": party.tax_id,
         "currency": CurrencyCode(party.currency),
         "payment_terms_days": party.payment_terms_days,
+        "status": party.status,
+        "tags": party.tags,
+        "created_at": party.created_at,
+        "updated_at": party.updated_at,
         "payment_terms_id": party.payment_terms_id,
-        "_record": party,
     }
 
 
@@ -177,10 +166,6 @@ class CustomerNote(relay.Node):
         return [cls.from_model(found[i]) if i in found else None for i in ids]
 
 
-@deferred(
-    **_PARTY_FIELDS,
-    credit_limit=lambda c: Money.from_minor(c._record.credit_limit_minor, c.currency),
-)
 @strawberry.type(description="Someone the organization sells to.")
 class Customer(relay.Node, Party):
     id: relay.NodeID[str]
@@ -253,7 +238,10 @@ class Customer(relay.Node, Party):
 
     @classmethod
     def from_model(cls, customer: models.Customer) -> Self:
-        return made(cls, **_party_fields(customer))
+        return cls(
+            **_party_fields(customer),
+            credit_limit=Money.from_minor(customer.credit_limit_minor, customer.currency),
+        )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -262,14 +250,13 @@ class Customer(relay.Node, Party):
         return await _resolve(cls, info, models.Customer, node_ids)
 
 
-@deferred(**_PARTY_FIELDS)
 @strawberry.type(description="Someone the organization buys from.")
 class Vendor(relay.Node, Party):
     id: relay.NodeID[str]
 
     @classmethod
     def from_model(cls, vendor: models.Vendor) -> Self:
-        return made(cls, **_party_fields(vendor))
+        return cls(**_party_fields(vendor))
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]

@@ -14,6 +14,7 @@ from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
+from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate, paginate_sql
 from schema.payables.inputs import (
     BillApproveInput,
@@ -211,7 +212,8 @@ class PayablesQuery:
         )
         if item_sql is None:
             await Bill.prefetch(info, [edge.node for edge in page.edges])
-        return page
+            return page
+        return await written_page(info, page)
 
     @requires("bill", "read", description="One bill; null if there is none with this id.")
     async def bill(

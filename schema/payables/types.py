@@ -15,7 +15,6 @@ from strawberry import relay
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Vendor
-from schema.deferred import deferred, made
 from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.ledger import loaders as ledger_loaders
@@ -90,34 +89,20 @@ class PurchaseLine:
 
 
 def _line_fields(ln: documents.DocumentLine, currency: str) -> dict[str, Any]:
-    """A line's cheap fields and what its deferred ones are made from (_LINE_FIELDS)."""
+    """The fields bill and purchase order lines share, read off their record."""
     return {
         "line_no": ln.line_no,
         "description": ln.description,
+        "quantity": _quantity(ln.quantity),
+        "unit_price": Money.of(ln.unit_price_minor, currency),
+        "discount_percent": _quantity(ln.discount_percent),
+        "amount": Money.of(ln.amount_minor, currency),
+        "tax": Money.of(ln.tax_minor, currency),
         "account_id": ln.account_id,
-        "_record": ln,
-        "_currency": currency,
+        "option_ids": _uuids(str(o) for o in ln.dimension_option_ids or []),
     }
 
 
-_LINE_FIELDS: dict[str, Any] = {
-    "quantity": lambda ln: _quantity(ln._record.quantity),
-    "unit_price": lambda ln: Money.of(ln._record.unit_price_minor, ln._currency),
-    "discount_percent": lambda ln: _quantity(ln._record.discount_percent),
-    "amount": lambda ln: Money.of(ln._record.amount_minor, ln._currency),
-    "tax": lambda ln: Money.of(ln._record.tax_minor, ln._currency),
-    "option_ids": lambda ln: _uuids(str(o) for o in ln._record.dimension_option_ids or []),
-}
-
-
-@deferred(
-    **_LINE_FIELDS,
-    purchase_order_line_id=lambda ln: (
-        strawberry.ID(str(ln._record.purchase_order_line_id))
-        if ln._record.purchase_order_line_id
-        else None
-    ),
-)
 @strawberry.type(description="A line of a bill.")
 class BillLine(PurchaseLine):
     purchase_order_line_id: strawberry.ID | None = strawberry.field(
@@ -126,10 +111,14 @@ class BillLine(PurchaseLine):
 
     @classmethod
     def from_model(cls, ln: models.BillLine, currency: str) -> BillLine:
-        return made(cls, **_line_fields(ln, currency))
+        return cls(
+            **_line_fields(ln, currency),
+            purchase_order_line_id=(
+                strawberry.ID(str(ln.purchase_order_line_id)) if ln.purchase_order_line_id else None
+            ),
+        )
 
 
-@deferred(**_LINE_FIELDS, billed_quantity=lambda ln: _quantity(ln._record.billed_quantity))
 @strawberry.type(description="A line of a purchase order.")
 class PurchaseOrderLine(PurchaseLine):
     id: strawberry.ID = strawberry.field(
@@ -139,7 +128,11 @@ class PurchaseOrderLine(PurchaseLine):
 
     @classmethod
     def from_model(cls, ln: models.PurchaseOrderLine, currency: str) -> PurchaseOrderLine:
-        return made(cls, **_line_fields(ln, currency), id=strawberry.ID(str(ln.id)))
+        return cls(
+            **_line_fields(ln, currency),
+            id=strawberry.ID(str(ln.id)),
+            billed_quantity=_quantity(ln.billed_quantity),
+        )
 
 
 @strawberry.type(description="An amount applied to a bill: a payment, or a discount taken.")
@@ -179,17 +172,6 @@ class BillAllocation:
         )
 
 
-@deferred(
-    subtotal=lambda b: Money.of(b._record.subtotal_minor, b.currency),
-    tax=lambda b: Money.of(b._record.tax_minor, b.currency),
-    total=lambda b: Money.of(b._record.total_minor, b.currency),
-    discount_percent=lambda b: (
-        _quantity(b._record.discount_percent) if b._record.discount_percent else None
-    ),
-    approved_at=lambda b: b._record.approved_at,
-    created_at=lambda b: b._record.created_at,
-    updated_at=lambda b: b._record.updated_at,
-)
 @strawberry.type(description="A vendor's invoice to the organization.")
 class Bill(relay.Node):
     id: relay.NodeID[str]
@@ -291,8 +273,7 @@ class Bill(relay.Node):
 
     @classmethod
     def from_model(cls, b: models.Bill) -> Self:
-        return made(
-            cls,
+        return cls(
             id=str(b.id),
             uuid=b.id,
             vendor_reference=b.vendor_reference,
@@ -301,15 +282,21 @@ class Bill(relay.Node):
             bill_date=b.bill_date,
             due_date=b.due_date,
             memo=b.memo,
+            subtotal=Money.of(b.subtotal_minor, b.currency),
+            tax=Money.of(b.tax_minor, b.currency),
+            total=Money.of(b.total_minor, b.currency),
+            discount_percent=_quantity(b.discount_percent) if b.discount_percent else None,
             discount_until=b.discount_until,
             rejection_reason=b.rejection_reason,
             tolerance_overridden=b.tolerance_overridden,
+            approved_at=b.approved_at,
             voided_on=b.voided_on,
+            created_at=b.created_at,
+            updated_at=b.updated_at,
             vendor_id=b.vendor_id,
             order_id=b.purchase_order_id,
             created_by_id=b.created_by_id,
             approved_by_id=b.approved_by_id,
-            _record=b,
         )
 
     @classmethod

@@ -12,6 +12,7 @@ from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
 from schema.ids import decode, own
+from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate, paginate_sql
 from schema.permissions import authorize, requires
 from schema.reads import by_id, page_item_sql
@@ -180,7 +181,8 @@ class ReceivablesQuery:
         )
         if item_sql is None:
             await Invoice.prefetch(info, [edge.node for edge in page.edges])
-        return page
+            return page
+        return await written_page(info, page)
 
     @requires("invoice", "read", description="One invoice; null if there is none with this id.")
     async def invoice(

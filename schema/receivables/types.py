@@ -15,7 +15,6 @@ from strawberry import relay
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
-from schema.deferred import deferred, made
 from schema.errors import UserError
 from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
@@ -59,18 +58,6 @@ def _customer(found: CustomerModel | None) -> Customer | None:
     return Customer.from_model(found) if found else None
 
 
-@deferred(
-    quantity=lambda ln: plain_decimal(ln._record.quantity),
-    unit_price=lambda ln: Money.of(ln._record.unit_price_minor, ln._currency),
-    discount_percent=lambda ln: plain_decimal(ln._record.discount_percent),
-    amount=lambda ln: Money.of(ln._record.amount_minor, ln._currency),
-    tax=lambda ln: Money.of(ln._record.tax_minor, ln._currency),
-    item_id=lambda ln: _node_id("Item", ln._record.item_id),
-    tax_rate_id=lambda ln: _node_id("TaxRate", ln._record.tax_rate_id),
-    dimension_option_ids=lambda ln: [
-        strawberry.ID(encode("TrackingOption", o)) for o in ln._record.dimension_option_ids
-    ],
-)
 @strawberry.type(description="One line of an invoice, with its rounded figures.")
 class InvoiceLine:
     line_no: int = strawberry.field(description="Position on the invoice, from 1.")
@@ -94,13 +81,20 @@ class InvoiceLine:
 
     @classmethod
     def from_model(cls, line: models.InvoiceLine, currency: str) -> Self:
-        return made(
-            cls,
+        return cls(
             line_no=line.line_no,
             description=line.description,
+            quantity=plain_decimal(line.quantity),
+            unit_price=Money.of(line.unit_price_minor, currency),
+            discount_percent=plain_decimal(line.discount_percent),
+            amount=Money.of(line.amount_minor, currency),
+            tax=Money.of(line.tax_minor, currency),
+            item_id=_node_id("Item", line.item_id),
+            tax_rate_id=_node_id("TaxRate", line.tax_rate_id),
+            dimension_option_ids=[
+                strawberry.ID(encode("TrackingOption", o)) for o in line.dimension_option_ids
+            ],
             account_id=line.account_id,
-            _record=line,
-            _currency=currency,
         )
 
 
@@ -169,18 +163,6 @@ class Allocation(relay.Node):
         return out
 
 
-@deferred(
-    subtotal=lambda inv: Money.of(inv._record.subtotal_minor, inv.currency),
-    tax=lambda inv: Money.of(inv._record.tax_minor, inv.currency),
-    total=lambda inv: Money.of(inv.total_minor, inv.currency),
-    discount_percent=lambda inv: (
-        None
-        if inv._record.discount_percent is None
-        else plain_decimal(inv._record.discount_percent)
-    ),
-    created_at=lambda inv: inv._record.created_at,
-    issued_at=lambda inv: inv._record.issued_at,
-)
 @strawberry.type(description="A request for payment sent to a customer.")
 class Invoice(relay.Node):
     id: relay.NodeID[str]
@@ -325,8 +307,7 @@ class Invoice(relay.Node):
 
     @classmethod
     def from_model(cls, i: models.Invoice) -> Self:
-        return made(
-            cls,
+        return cls(
             id=str(i.id),
             uuid=i.id,
             number=i.number,
@@ -336,14 +317,21 @@ class Invoice(relay.Node):
             due_date=i.due_date,
             reference=i.reference,
             memo=i.memo,
+            subtotal=Money.of(i.subtotal_minor, i.currency),
+            tax=Money.of(i.tax_minor, i.currency),
+            total=Money.of(i.total_minor, i.currency),
+            discount_percent=(
+                None if i.discount_percent is None else plain_decimal(i.discount_percent)
+            ),
             discount_until=i.discount_until,
             credit_limit_overridden=i.credit_limit_overridden,
             voided_on=i.voided_on,
             written_off_on=i.written_off_on,
+            created_at=i.created_at,
+            issued_at=i.issued_at,
             customer_id=i.customer_id,
             entry_id=i.entry_id,
             total_minor=i.total_minor,
-            _record=i,
         )
 
     @classmethod

@@ -373,31 +373,6 @@ def test_nested_declarations_nullable_in_catalogue_and_enforced(
     assert problems == {}
 
 
-def test_direct_execution_plans_keep_every_declared_fields_guard(
-    graphql_schema: GraphQLSchema,
-) -> None:
-    """The execution's direct path reads fields without strawberry's resolver chain: a
-    declared field it plans must carry its requirement, so that the gate is never skipped."""
-    from schema.plans import field_plans
-
-    unguarded = {}
-    planned = 0
-    for name, graphql_type in graphql_schema.type_map.items():
-        if not isinstance(graphql_type, GraphQLObjectType) or name.startswith("__"):
-            continue
-        plans = field_plans(graphql_type)
-        for field_name, field in graphql_type.fields.items():
-            need = _requirement(field)
-            plan = plans.get(field_name)
-            if need is None or plan is None:
-                continue
-            planned += 1
-            if getattr(plan, "guard", None) != need:
-                unguarded[f"{name}.{field_name}"] = plan
-    assert unguarded == {}
-    assert planned > 5  # the direct path does take guarded fields (an invoice's customer)
-
-
 IDENTIFYING_SCALARS = {"String", "ID", "Int", "CurrencyCode"}
 
 
@@ -466,11 +441,3 @@ def test_row_gated_fields_nullable_in_catalogue_and_enforced(
         assert gates == [(attribute, objects)], name
         assert not isinstance(field.type, GraphQLNonNull), name
         assert all((obj, "read") in PERMISSIONS for obj in objects.values()), name
-    from schema.plans import field_plans
-
-    for name in declared:
-        type_name, field_name = name.split(".")
-        graphql_type = graphql_schema.type_map[type_name]
-        assert isinstance(graphql_type, GraphQLObjectType)
-        # Never read on the direct path, which would skip the row gate.
-        assert field_plans(graphql_type).get(field_name) is None, name
