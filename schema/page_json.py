@@ -92,10 +92,7 @@ async def written_page(info: Info, page: Connection[N]) -> Connection[N]:
     out: dict[str, Any] = {}
     for key, name, inner in asked:
         if name == "edges":
-            out[key] = [
-                {k: edge.node.fragment if n == "node" else edge.cursor for k, n in inner}
-                for edge in edges
-            ]
+            out[key] = _edges(edges, inner)
         elif name == "nodes":
             out[key] = [edge.node.fragment for edge in edges]
         elif name == "pageInfo":
@@ -104,3 +101,17 @@ async def written_page(info: Info, page: Connection[N]) -> Connection[N]:
             out[key] = await page.count_all()
     written: Any = Prebuilt(orjson.dumps(out))
     return written
+
+
+def _edges(edges: list[Any], asked: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Each edge as what is asked of it. The usual selections are dict displays: a
+    comprehension per edge is a function call per edge."""
+    if asked == [("cursor", "cursor"), ("node", "node")]:
+        return [{"cursor": edge.cursor, "node": edge.node.fragment} for edge in edges]
+    if asked == [("node", "node"), ("cursor", "cursor")]:
+        return [{"node": edge.node.fragment, "cursor": edge.cursor} for edge in edges]
+    if asked == [("node", "node")]:
+        return [{"node": edge.node.fragment} for edge in edges]
+    return [
+        {k: edge.node.fragment if n == "node" else edge.cursor for k, n in asked} for edge in edges
+    ]

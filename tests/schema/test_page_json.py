@@ -30,6 +30,7 @@ def no_cached_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     "connection",
     [
         f"edges {{ cursor {NODE} }}",
+        f"edges {{ {NODE} cursor }}",
         f"edges {{ {NODE} c: cursor cursor }}",  # aliases, the cursor twice
         f"edges {{ {NODE} node {{ total {{ amount }} }} }}",  # one key asked twice
         f"edges {{ cursor }} edges {{ {NODE} }}",  # the edges asked twice, merged
