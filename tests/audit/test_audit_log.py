@@ -233,7 +233,18 @@ def test_appending_statements_of_one_shape_have_one_text() -> None:
             "payment.record",
             object_type="Payment",
             object_id=uuid4(),
-            after={"amount": amount, "entry": Later("number")},
+            after={
+                "customer": str(uuid4()),
+                "date": "2026-01-02",
+                "amount": f"{amount} USD",
+                "method": "BANK_TRANSFER",
+                "reference": None,
+                "status": "RECORDED",
+                "unallocated": "0.00 USD",
+                "entry": Later("number"),
+                "allocations": [],
+                "discounts": [],
+            },
             organization_id=uuid4(),
         )
         given: list[Any] = []
