@@ -29,6 +29,8 @@ from schema.documents.types import Item, PaymentTerms, TaxRate
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
 from schema.errors import TopLevelCode, should_mask, with_code
+from schema.events.resolvers import EventsQuery
+from schema.events.types import Event
 from schema.execution import LedgerlineExecutionContext
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
@@ -107,6 +109,7 @@ def root_types() -> tuple[type, type]:
         PayablesQuery,
         PayablesAgingQuery,
         AuditQuery,
+        EventsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -196,6 +199,7 @@ def build_schema(
             Item,
             TaxRate,
             PaymentTerms,
+            Event,
         ],
         execution_context_class=LedgerlineExecutionContext,
         config=StrawberryConfig(
