@@ -1,11 +1,14 @@
 """The catalogue as Markdown, for docs/api/events.md (a test fails when the page drifts).
 
-python -m server.events.reference > /tmp/catalogue.md   # the part after the marker
+`make schema` rewrites the page after its marker (`python -m server.events.reference
+--write`); without `--write` the generated part is printed.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from server.events.catalogue import GROUPS, NOT_EVENTS
 from server.events.payload import EventType, Field, Items
@@ -54,5 +57,14 @@ def markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+def write(page: Path) -> None:
+    """Replace what follows the marker in `page` with the catalogue as it is."""
+    text = page.read_text()
+    page.write_text(text[: text.index(MARKER)] + markdown())
+
+
 if __name__ == "__main__":
-    print(markdown(), end="")
+    if sys.argv[1:] == ["--write"]:
+        write(Path(__file__).resolve().parents[2] / "docs" / "api" / "events.md")
+    else:
+        print(markdown(), end="")

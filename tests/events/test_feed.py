@@ -149,8 +149,6 @@ async def test_concurrent_changes_are_numbered_without_gaps_or_repeats(api: Api)
     await asyncio.gather(*payments, *customers)
     written = await written_by(api, org, before)
     assert [e["sequence"] for e in written] == list(range(before + 1, before + 9))
-    assert sorted(e["type"] for e in written) == ["customer.created"] * 4 + [
-        "payment.recorded"
-    ] * 4
+    assert sorted(e["type"] for e in written) == ["customer.created"] * 4 + ["payment.recorded"] * 4
     audit_sequences = [e["auditSequence"] for e in written]
     assert audit_sequences == sorted(audit_sequences)

@@ -11,7 +11,7 @@ PAGE = Path(__file__).resolve().parents[2] / "docs" / "api" / "events.md"
 
 
 def test_the_reference_page_shows_the_catalogue_as_it_is() -> None:
-    """Regenerate with: (head of the page up to the marker) + python -m server.events.reference."""
+    """Regenerate with `make schema` (python -m server.events.reference --write)."""
     text = PAGE.read_text()
     assert MARKER in text
     assert text[text.index(MARKER) :] == markdown()

@@ -73,17 +73,19 @@ ACCOUNT = (
 def record_types(
     noun: str, object_type: str, label: str, fields: tuple[Field, ...]
 ) -> tuple[EventType, ...]:
-    """created, updated and archived: the life of a record that is never deleted."""
+    """created, updated and archived: the life of a record that is never deleted. `label`
+    names one record, with its article ("an item")."""
+    label = label[0].upper() + label[1:]
     return (
         EventType(
-            f"{noun}.created", 1, f"{noun}.create", object_type, f"A {label} was created.", fields
+            f"{noun}.created", 1, f"{noun}.create", object_type, f"{label} was created.", fields
         ),
         EventType(
             f"{noun}.updated",
             1,
             f"{noun}.update",
             object_type,
-            f"A {label} was changed.",
+            f"{label} was changed.",
             fields,
             changes=True,
         ),
@@ -92,14 +94,14 @@ def record_types(
             1,
             f"{noun}.archive",
             object_type,
-            f"A {label} was archived: it stays on its documents and takes no new ones.",
+            f"{label} was archived: it stays on its documents and takes no new ones.",
             (STATUS,),
         ),
     )
 
 
 TYPES = (
-    *record_types("customer", "Customer", "customer", CUSTOMER),
+    *record_types("customer", "Customer", "a customer", CUSTOMER),
     EventType(
         "customer.note_added",
         1,
@@ -111,9 +113,9 @@ TYPES = (
             Field("body", TEXT, "Its text."),
         ),
     ),
-    *record_types("vendor", "Vendor", "vendor", PARTY),
-    *record_types("payment_terms", "PaymentTerms", "set of payment terms", TERMS),
-    *record_types("item", "Item", "item", ITEM),
-    *record_types("tax_rate", "TaxRate", "tax rate", TAX_RATE),
-    *record_types("account", "Account", "ledger account", ACCOUNT),
+    *record_types("vendor", "Vendor", "a vendor", PARTY),
+    *record_types("payment_terms", "PaymentTerms", "a set of payment terms", TERMS),
+    *record_types("item", "Item", "an item", ITEM),
+    *record_types("tax_rate", "TaxRate", "a tax rate", TAX_RATE),
+    *record_types("account", "Account", "a ledger account", ACCOUNT),
 )
