@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from schema.ids import encode
+from server.audit import log
+from server.audit.models import AuditEvent
+from server.crm.models import Customer
+from server.events.payload import PayloadError
 from tests.crm.queries import CUSTOMER_ARCHIVE, CUSTOMER_CREATE, CUSTOMER_UPDATE
 from tests.events.helpers import events, last_sequence, written_by
 from tests.ledger.helpers import account_ids, line, post
@@ -135,3 +141,50 @@ async def test_member_roles_set_writes_roles_changed(api: Api) -> None:
         user_id,
     )
     assert event["payload"] == {"roles": ["auditor"], "previousRoles": ["viewer"]}
+
+
+async def test_item_create_and_update_publish_the_price_with_its_currency(api: Api) -> None:
+    org = await api.new_org(currency="EUR")
+    before = await last_sequence(api, org)
+    made = await api.data(
+        """mutation { itemCreate(input: {code: "W-1", name: "Widget", unitPrice: "12.50"}) {
+             item { id } userErrors { code } } }""",
+        token=org.token(),
+    )
+    item_id = made["itemCreate"]["item"]["id"]
+    created = await _one(api, org, before)
+    assert (created["type"], created["objectId"]) == ("item.created", item_id)
+    assert created["payload"]["unitPrice"] == {"amount": "12.50", "currency": "EUR"}
+    before = await last_sequence(api, org)
+    await api.data(
+        """mutation($id: ID!) { itemUpdate(input: {id: $id, unitPrice: "13.00"}) {
+             userErrors { code } } }""",
+        {"id": item_id},
+        token=org.token(),
+    )
+    updated = await _one(api, org, before)
+    assert updated["payload"] == {
+        "changes": {
+            "unitPrice": {
+                "from": {"amount": "12.50", "currency": "EUR"},
+                "to": {"amount": "13.00", "currency": "EUR"},
+            }
+        }
+    }
+
+
+async def test_a_change_whose_event_cannot_be_written_is_not_made(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The event is part of the change's transaction: failing to write it undoes the change."""
+    org = await api.new_org()
+
+    def broken(fields: dict[str, Any]) -> None:
+        raise PayloadError("the event cannot be written")
+
+    monkeypatch.setattr(log, "outgoing", broken)
+    result = await api.gql(CUSTOMER_CREATE, {"input": {"name": "Ghost"}}, token=org.token())
+    assert [e["extensions"]["code"] for e in result["errors"]] == ["INTERNAL_SERVER_ERROR"]
+    monkeypatch.undo()
+    assert not await Customer.exists(organization_id=org.id)
+    assert not await AuditEvent.exists(chain_key=f"org:{org.id}", action="customer.create")
