@@ -219,13 +219,14 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
         for name in _JSON_COLUMNS
     ]
     payload_text = orjson.dumps(event.payload).decode() if event is not None else ""
+    published = _integers(event.payload) if event is not None else {}
     for digits in stand_ins:
         # Each placeholder must be found exactly where it was put, and nowhere else.
         found = sum(t.count(digits) for t in json_texts if t)
         if canonical_text.count(digits) != 1 or found != int(digits in in_json):
             raise RuntimeError("an audit placeholder collides with the event's content")
-        published = _occurrences(event.payload, int(digits)) if event is not None else 0
-        if payload_text.count(digits) != published or (published and digits not in in_json):
+        times = published.get(int(digits), 0)
+        if payload_text.count(digits) != times or (times and digits not in in_json):
             raise RuntimeError("an audit placeholder collides with the domain event's content")
 
     # The digits are parameters too: the statement's text depends only on the event's
@@ -305,13 +306,18 @@ def _domain_event_sql(
 )"""  # noqa: S608 (placeholders and fixed names only)
 
 
-def _occurrences(value: Any, number: int) -> int:
-    """How often `number` is a value in a JSON-like structure."""
+def _integers(value: Any, found: dict[int, int] | None = None) -> dict[int, int]:
+    """How often each integer is a value in a JSON-like structure."""
+    found = {} if found is None else found
     if isinstance(value, dict):
-        return sum(_occurrences(v, number) for v in value.values())
-    if isinstance(value, list):
-        return sum(_occurrences(v, number) for v in value)
-    return int(type(value) is int and value == number)
+        for item in value.values():
+            _integers(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _integers(item, found)
+    elif type(value) is int:
+        found[value] = found.get(value, 0) + 1
+    return found
 
 
 # Records under way in their own transactions, held so that none is collected mid-write.

@@ -169,15 +169,19 @@ def read(fields: Sequence[Field], values: Values, currency_of: CurrencyOf) -> di
     """`fields` read from one dict of audit values."""
     out: dict[str, Any] = {}
     for f in fields:
-        if f.key not in values:
-            if f.optional:
-                continue
-            raise PayloadError(f"the audit event has no {f.key!r}")
-        try:
-            out[f.name] = f.kind.convert(values[f.key], currency_of)
-        except PayloadError as exc:
-            raise PayloadError(f"{f.key}: {exc}") from exc
+        _read_into(out, f, values, currency_of)
     return out
+
+
+def _read_into(out: dict[str, Any], f: Field, values: Values, currency_of: CurrencyOf) -> None:
+    if f.key not in values:
+        if f.optional:
+            return
+        raise PayloadError(f"the audit event has no {f.key!r}")
+    try:
+        out[f.name] = f.kind.convert(values[f.key], currency_of)
+    except PayloadError as exc:
+        raise PayloadError(f"{f.key}: {exc}") from exc
 
 
 def _currencies(first: Values, second: Values) -> CurrencyOf:
@@ -212,10 +216,13 @@ class EventType:
         after, before = after or {}, before or {}
         if self.changes:
             return {"changes": self._changes(after, before)}
+        currency_after, currency_before = _currencies(after, before), _currencies(before, after)
         out: dict[str, Any] = {}
         for f in self.fields:
-            values, other = (before, after) if f.before else (after, before)
-            out.update(read([f], values, _currencies(values, other)))
+            if f.before:
+                _read_into(out, f, before, currency_before)
+            else:
+                _read_into(out, f, after, currency_after)
         return out
 
     def _changes(self, after: Values, before: Values) -> dict[str, Any]:
