@@ -287,7 +287,6 @@ def _domain_event_sql(
     with the audit event reuse the audit event's parameters."""
     row = event.columns(fields)
     values = {
-        "id": arg(row["id"], "uuid"),
         "organization_id": audit_values["organization_id"],
         "sequence": "audit_head.event_sequence",
         "type": arg(row["type"], "text"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from uuid import UUID
 
 from tortoise.queryset import QuerySet
 
@@ -51,6 +50,6 @@ def search(actor: Actor, flt: EventFilter) -> QuerySet[DomainEvent]:
     return query
 
 
-async def by_ids(actor: Actor, ids: Sequence[UUID]) -> dict[UUID, DomainEvent]:
+async def by_ids(actor: Actor, ids: Sequence[int]) -> dict[int, DomainEvent]:
     """The organization's events among `ids`; another organization's read as missing."""
     return {e.id: e for e in await DomainEvent.filter(id__in=list(ids), organization_id=actor.org)}

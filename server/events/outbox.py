@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID, uuid4
 
 from server.events.catalogue import BY_ACTION, NOT_EVENTS
 from server.events.payload import EventType, PayloadError
@@ -26,15 +25,13 @@ class UnknownAction(LookupError):
 class Outgoing:
     """A domain event to write; the audit log gives it its sequence numbers."""
 
-    id: UUID
     type: EventType
     organization_id: str
     payload: dict[str, Any]
 
     def columns(self, fields: Mapping[str, Any]) -> dict[str, Any]:
-        """Its row, but for `sequence` and `audit_sequence`."""
+        """Its row, but for `id` (the database's), `sequence` and `audit_sequence`."""
         return {
-            "id": self.id,
             "organization_id": self.organization_id,
             "type": self.type.name,
             "version": self.type.version,
@@ -66,4 +63,4 @@ def outgoing(fields: Mapping[str, Any]) -> Outgoing | None:
         payload = event_type.payload(fields["after"], fields["before"])
     except PayloadError as exc:
         raise PayloadError(f"{action} -> {event_type.name}: {exc}") from exc
-    return Outgoing(uuid4(), event_type, str(fields["organization_id"]), payload)
+    return Outgoing(event_type, str(fields["organization_id"]), payload)
