@@ -53,6 +53,7 @@ format: install
 
 schema: install
 	$(BIN)/python -m schema.export > schema/schema.graphql
+	$(BIN)/python -m server.events.reference --write
 
 bench: install
 	$(BIN)/python -m bench.run

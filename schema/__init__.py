@@ -30,6 +30,8 @@ from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
 from schema.errors import TopLevelCode, give_codes, should_mask
+from schema.events.resolvers import EventsQuery
+from schema.events.types import Event
 from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
@@ -107,6 +109,7 @@ def root_types() -> tuple[type, type]:
         PayablesQuery,
         PayablesAgingQuery,
         AuditQuery,
+        EventsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -193,6 +196,7 @@ def build_schema(
             Item,
             TaxRate,
             PaymentTerms,
+            Event,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TypeVar
 from uuid import UUID
 
-from strawberry.relay import from_base64, to_base64
+from strawberry.relay import from_base64
 from tortoise.models import Model
+
+from server.global_ids import encode
 
 M = TypeVar("M", bound=Model)
 
-
-def encode(type_name: str, value: UUID | str) -> str:
-    return to_base64(type_name, str(value))
+__all__ = ["decode", "encode", "own"]
 
 
 def decode(global_id: str, type_name: str) -> UUID | None:

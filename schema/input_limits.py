@@ -17,6 +17,7 @@ from server.audit.models import AuditEvent
 from server.crm.models import Party, PaymentTerms
 from server.crm.notes import BODY_MAX
 from server.documents.models import DocumentLine, Item, TaxRate
+from server.events.models import DomainEvent
 from server.identity import passwords
 from server.identity.models import ApiKey, Organization, User
 from server.ledger.models import (
@@ -207,6 +208,8 @@ MAX_LENGTHS: dict[str, int] = {
     "AuditEventFilter.objectId": column(AuditEvent, "object_id"),
     "AuditEventFilter.outcome": column(AuditEvent, "outcome"),
     "AuditDigestInput.headHash": column(AuditEvent, "hash"),
+    # Domain events
+    "EventFilter.types": column(DomainEvent, "type"),
 }
 
 # Coordinates whose maximum is the length of the column they are stored in or compared
@@ -225,6 +228,7 @@ COMPARED_WITH: dict[str, tuple[type[Model], str]] = {
     "AuditEventFilter.objectType": (AuditEvent, "object_type"),
     "AuditEventFilter.objectId": (AuditEvent, "object_id"),
     "AuditEventFilter.outcome": (AuditEvent, "outcome"),
+    "EventFilter.types": (DomainEvent, "type"),
     "InvoiceFilter.number": (Invoice, "number"),
     "BillFilter.search": (Bill, "vendor_reference"),
     "CustomerCreateInput.name": (Party, "name"),

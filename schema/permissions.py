@@ -180,6 +180,7 @@ TYPE_OBJECTS: dict[str, str | None] = {
     "CustomerNote": "customer",
     "Dispute": "invoice",
     "DutySegregationRule": "duty_rule",
+    "Event": "event",
     "ExchangeRate": "exchange_rate",
     "Invoice": "invoice",
     "InvoiceReminder": "invoice",
@@ -208,6 +209,7 @@ TYPE_OBJECTS: dict[str, str | None] = {
     "Money": PART,
     "PurchaseOrderLine": PART,
     "DryRun": PART,
+    "EventActor": PART,
     "PreviewAllocation": PART,
     "PreviewLine": PART,
     # Reports and results: they belong to the root field that asked for them.

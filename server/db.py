@@ -18,6 +18,7 @@ from server.settings import get_settings
 MODEL_MODULES = [
     "server.identity.models",
     "server.access.models",
+    "server.events.models",
     "server.audit.models",
     "server.crm.models",
     "server.ledger.models",

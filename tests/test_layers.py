@@ -20,6 +20,7 @@ RECORD = ROOT / "docs" / "decisions" / "package-layers.md"
 
 # Domain packages, lowest first: each imports only the packages before it and the foundation.
 DOMAIN_LAYERS = (
+    "events",
     "audit",
     "access",
     "identity",

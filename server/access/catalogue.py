@@ -77,6 +77,11 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("report", "read", "Run financial statements"),
     Permission("audit", "read", "Read the audit log"),
     Permission("audit", "verify", "Verify the audit log's hash chain"),
+    Permission(
+        "event",
+        "read",
+        "Read the domain-event feed: every change of every kind, with its document data",
+    ),
 )
 
 PERMISSIONS: frozenset[tuple[str, str]] = frozenset((p.object, p.action) for p in CATALOGUE)

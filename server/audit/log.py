@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -17,6 +18,8 @@ from server import clock
 from server.actor import Actor
 from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
+from server.events.models import DomainEvent
+from server.events.outbox import Outgoing, outgoing
 from server.redaction import redact as redact_secrets
 from server.sql import fetch_rows
 
@@ -91,7 +94,8 @@ async def record(
     """Append one event to the organization's chain; call inside the caller's transaction.
 
     The chain head row is locked first, so concurrent appends to one chain take turns and
-    sequence numbers stay gapless.
+    sequence numbers stay gapless. A successful change also writes its domain event (the
+    outbox, server/events), numbered from the same head.
     """
     await append(
         event_fields(
@@ -109,7 +113,8 @@ async def record(
 
 
 async def append(fields: dict[str, Any]) -> None:
-    """Append an event made by `event_fields` (without `Later` values); see `record`."""
+    """Append an event made by `event_fields` (without `Later` values) and the domain event
+    it calls for; see `record`."""
     key = fields["chain_key"]
     db = AuditEvent._meta.db
     if isinstance(db, AsyncpgDBClient):
@@ -124,11 +129,20 @@ async def append(fields: dict[str, Any]) -> None:
         if not await fetch_rows(sql, *params):
             raise DoesNotExist(f"no audit chain {key}")
         return
+    event = outgoing(fields)  # refused, if it must be, before anything is written
     head = await AuditChain.select_for_update().get(key=key)
     fields["sequence"] = head.last_sequence + 1
     digest = event_hash(head.last_hash, fields)
     await AuditEvent.create(**fields, prev_hash=head.last_hash, hash=digest)
-    await AuditChain.filter(key=key).update(last_sequence=fields["sequence"], last_hash=digest)
+    moved: dict[str, Any] = {"last_sequence": fields["sequence"], "last_hash": digest}
+    if event is not None:
+        moved["last_event_sequence"] = head.last_event_sequence + 1
+        await DomainEvent.create(
+            **event.columns(fields),
+            sequence=moved["last_event_sequence"],
+            audit_sequence=fields["sequence"],
+        )
+    await AuditChain.filter(key=key).update(**moved)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +180,10 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
     once for each row of the CTE `source` (zero or one), after that CTE has run, so the
     chain head is locked after whatever `source` locks. The database computes the hash
     over the very bytes `chain.canonical` gives (the sequence and each `Later` value are
-    spliced into them as text), so verification is the same as for `record`. Parameters
-    are appended to `params`; the CTEs are named audit_*.
+    spliced into them as text), so verification is the same as for `record`. The domain
+    event a successful change calls for is inserted by the same statement, its `Later`
+    values spliced in the same way. Parameters are appended to `params`; the CTEs are named
+    audit_*.
     """
     stand_ins: dict[str, str] = {}  # a placeholder's digits -> SQL giving the real value
     in_json: set[str] = set()  # the placeholders standing in a Later value
@@ -195,17 +211,23 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
         return value
 
     fields = {name: resolve(value) for name, value in fields.items()}
+    event = outgoing(fields)
     fields["sequence"] = stand_in("audit_head.sequence::text")
     canonical_text = canonical(fields).decode()
     json_texts = [
         orjson.dumps(fields[name]).decode() if fields[name] is not None else None
         for name in _JSON_COLUMNS
     ]
+    payload_text = orjson.dumps(event.payload).decode() if event is not None else ""
+    published = _integers(event.payload) if event is not None else {}
     for digits in stand_ins:
         # Each placeholder must be found exactly where it was put, and nowhere else.
         found = sum(t.count(digits) for t in json_texts if t)
         if canonical_text.count(digits) != 1 or found != int(digits in in_json):
             raise RuntimeError("an audit placeholder collides with the event's content")
+        times = published.get(int(digits), 0)
+        if payload_text.count(digits) != times or (times and digits not in in_json):
+            raise RuntimeError("an audit placeholder collides with the domain event's content")
 
     # The digits are parameters too: the statement's text depends only on the event's
     # shape, so the database prepares and plans it once per connection.
@@ -233,8 +255,15 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
         if name not in values:
             values[name] = arg(fields[name], "text")
     columns = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
+    domain_event, counted = "", ""
+    if event is not None:
+        domain_event = _domain_event_sql(
+            event, fields, values, spliced(arg(payload_text, "text")), arg
+        )
+        counted = ", last_event_sequence = audit_chains.last_event_sequence + 1"
     return f"""audit_head AS (
-    SELECT c.last_sequence + 1 AS sequence, c.last_hash AS prev_hash, {source}.*
+    SELECT c.last_sequence + 1 AS sequence, c.last_hash AS prev_hash,
+        c.last_event_sequence + 1 AS event_sequence, {source}.*
     FROM audit_chains c, {source} WHERE c.key = {key} FOR UPDATE OF c
 ), audit_event AS (
     INSERT INTO audit_events ({columns})
@@ -242,8 +271,52 @@ def append_sql(fields: dict[str, Any], source: str, params: list[Any]) -> str:
     RETURNING sequence, hash
 ), audit_chain AS (
     UPDATE audit_chains SET last_sequence = audit_event.sequence, last_hash = audit_event.hash
+        {counted}
     FROM audit_event WHERE audit_chains.key = {key}
+){domain_event}"""  # noqa: S608 (placeholders and fixed names only)
+
+
+def _domain_event_sql(
+    event: Outgoing,
+    fields: dict[str, Any],
+    audit_values: dict[str, str],
+    payload_sql: str,
+    arg: Callable[[Any, str], str],
+) -> str:
+    """The CTE inserting the domain event, numbered from `audit_head`; the values it shares
+    with the audit event reuse the audit event's parameters."""
+    row = event.columns(fields)
+    values = {
+        "organization_id": audit_values["organization_id"],
+        "sequence": "audit_head.event_sequence",
+        "type": arg(row["type"], "text"),
+        "version": arg(row["version"], "smallint"),
+        "occurred_at": audit_values["occurred_at"],
+        "actor_type": audit_values["actor_type"],
+        "actor_id": audit_values["actor_id"],
+        "object_type": audit_values["object_type"],
+        "object_id": audit_values["object_id"],
+        "payload": f"({payload_sql})::jsonb",
+        "audit_sequence": "audit_head.sequence",
+    }
+    return f""", audit_domain_event AS (
+    INSERT INTO domain_events ({", ".join(values)})
+    SELECT {", ".join(values.values())} FROM audit_head
 )"""  # noqa: S608 (placeholders and fixed names only)
+
+
+def _integers(value: Any, found: dict[int, int] | None = None) -> dict[int, int]:
+    """How often each integer is a value in a JSON-like structure."""
+    found = {} if found is None else found
+    if isinstance(value, dict):
+        for item in value.values():
+            _integers(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _integers(item, found)
+    elif type(value) is int:
+        found[value] = found.get(value, 0) + 1
+    return found
 
 
 # Records under way in their own transactions, held so that none is collected mid-write.

@@ -9,11 +9,16 @@ from tortoise.models import Model
 
 
 class AuditChain(Model):
-    """Head of one hash chain; its row lock serialises appends to the chain."""
+    """Head of one hash chain; its row lock serialises appends to the chain.
+
+    It also numbers the organization's domain events (server/events): each is written with
+    an audit event, under this lock, so the outbox needs no lock or counter of its own.
+    """
 
     key = fields.CharField(max_length=64, primary_key=True)
     last_sequence = fields.BigIntField(default=0)
     last_hash = fields.CharField(max_length=64)
+    last_event_sequence = fields.BigIntField(default=0)
 
     class Meta:
         table = "audit_chains"

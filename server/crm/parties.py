@@ -76,8 +76,9 @@ def snapshot(party: Party) -> dict[str, Any]:
     }
     if isinstance(party, Customer):
         limit = party.credit_limit_minor
+        # With its currency: a change of currency keeps the amount and changes the limit.
         data["creditLimit"] = (
-            None if limit is None else str(Money.from_minor(limit, party.currency).amount)
+            None if limit is None else str(Money.from_minor(limit, party.currency))
         )
     return data
 

@@ -48,13 +48,13 @@ class ItemFilter:
 
 
 def snapshot(item: Item, currency: str) -> dict[str, Any]:
-    """The audit view of an item, the price as a decimal string."""
+    """The audit view of an item, the price as a decimal string with its currency."""
     price = item.unit_price_minor
     return {
         "code": item.code,
         "name": item.name,
         "description": item.description,
-        "unitPrice": None if price is None else str(Money.from_minor(price, currency).amount),
+        "unitPrice": None if price is None else str(Money.from_minor(price, currency)),
         "incomeAccountId": str(item.income_account_id) if item.income_account_id else None,
         "expenseAccountId": str(item.expense_account_id) if item.expense_account_id else None,
         "taxRateId": str(item.tax_rate_id) if item.tax_rate_id else None,

@@ -329,6 +329,8 @@ async def _record(
                 done["discount"] = common.amount_text(discount, bill.currency)
             applied.append(done)
         await bill_service.refresh_statuses(list(locked.values()), items)
+        for done, a in zip(applied, draft.allocations, strict=True):
+            done["billStatus"] = locked[a.bill_id].status.value
         await posting.remember(actor, idempotency_key, OPERATION, payload, payment.id)
         await audit.record(
             actor,

@@ -483,6 +483,7 @@ async def _approve(
         after: dict[str, Any] = {
             "status": "APPROVED",
             "entry": entry.number,
+            "currency": bill.currency,
             "total": common.amount_text(bill.total_minor, bill.currency),
             "baseAmount": base_amount,
         }

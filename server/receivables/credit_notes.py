@@ -219,7 +219,7 @@ async def allocate(
         )
     async with in_transaction():
         item = (await payments.allocation.lock(actor.org, [note.id]))[note.id]
-        made, _ = await payments.apply(actor, item, parsed, on or note.issue_date)
+        made, charged = await payments.apply(actor, item, parsed, on or note.issue_date)
         await audit.record(
             actor,
             "credit_note.allocate",
@@ -227,7 +227,7 @@ async def allocate(
             object_id=note.id,
             after={
                 **snapshot(note),
-                "allocations": payments.allocations_json(made, note.currency),
+                "allocations": payments.settled_json(made, note.currency, charged),
             },
         )
     return note

@@ -218,6 +218,19 @@ def allocations_json(made: Sequence[Allocation], currency: str) -> list[dict[str
     ]
 
 
+def settled_json(
+    made: Sequence[Allocation], currency: str, charged: Sequence[OpenItem]
+) -> list[dict[str, Any]]:
+    """The allocations with each invoice's status once they (and any discount they earned)
+    are done: an invoice they settle shows PAID."""
+    items = {item.id: item for item in charged}
+    return [
+        {**row, "invoiceStatus": invoices.status_of(items[a.charge_id]).value}
+        for row, a in zip(allocations_json(made, currency), made, strict=True)
+        if a.charge_id is not None
+    ]
+
+
 async def record(
     actor: Actor,
     data: PaymentInput,
@@ -381,7 +394,7 @@ async def record(
                     after={
                         **snapshot(payment, item),
                         "entry": audit.Later("number"),
-                        "allocations": allocations_json(made, currency),
+                        "allocations": settled_json(made, currency, charged),
                         "discounts": allocations_json(discounted, currency),
                     },
                     idempotency_key=idempotency_key,
@@ -450,7 +463,7 @@ async def allocate(
             object_id=payment.id,
             after={
                 **snapshot(payment, item),
-                "allocations": allocations_json(made, payment.currency),
+                "allocations": settled_json(made, payment.currency, charged),
                 "discounts": allocations_json(discounted, payment.currency),
             },
         )

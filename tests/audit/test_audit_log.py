@@ -65,8 +65,8 @@ async def test_each_customer_mutation_leaves_exactly_one_event_with_before_and_a
     ]
     create, update, _note, archive = events
     assert create["before"] is None and create["after"]["name"] == "Audited"
-    assert update["before"] == {"name": "Audited", "creditLimit": "10.00"}
-    assert update["after"] == {"name": "Audited Ltd", "creditLimit": "20.00"}
+    assert update["before"] == {"name": "Audited", "creditLimit": "10.00 USD"}
+    assert update["after"] == {"name": "Audited Ltd", "creditLimit": "20.00 USD"}
     assert archive["before"] == {"status": "ACTIVE"} and archive["after"] == {"status": "ARCHIVED"}
     for event in events:
         assert event["outcome"] == "SUCCESS"
@@ -233,7 +233,18 @@ def test_appending_statements_of_one_shape_have_one_text() -> None:
             "payment.record",
             object_type="Payment",
             object_id=uuid4(),
-            after={"amount": amount, "entry": Later("number")},
+            after={
+                "customer": str(uuid4()),
+                "date": "2026-01-02",
+                "amount": f"{amount} USD",
+                "method": "BANK_TRANSFER",
+                "reference": None,
+                "status": "RECORDED",
+                "unallocated": "0.00 USD",
+                "entry": Later("number"),
+                "allocations": [],
+                "discounts": [],
+            },
             organization_id=uuid4(),
         )
         given: list[Any] = []

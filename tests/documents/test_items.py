@@ -195,10 +195,10 @@ async def test_item_changes_write_one_audit_event_each(api: Api) -> None:
         ("item.update", "Item", raw_id(item["id"])),
         ("item.archive", "Item", raw_id(item["id"])),
     ]
-    assert events[0]["after"]["unitPrice"] == "10.00"
+    assert events[0]["after"]["unitPrice"] == "10.00 USD"
     assert (events[1]["before"], events[1]["after"]) == (
-        {"unitPrice": "10.00"},
-        {"unitPrice": "11.00"},
+        {"unitPrice": "10.00 USD"},
+        {"unitPrice": "11.00 USD"},
     )
     assert events[2]["after"] == {"status": "ARCHIVED"}
 

@@ -181,6 +181,11 @@ async def _user(w: World) -> str:
     return encode("User", w.b.users["viewer"].id)
 
 
+async def _event(w: World) -> str:
+    data = await w.api.data("{ events(first: 1) { nodes { id } } }", token=w.b.token())
+    return str(data["events"]["nodes"][0]["id"])
+
+
 # One way to make an object of each Node type in organization B, by type name.
 FACTORIES: dict[str, Factory] = {
     "Account": _account,
@@ -191,6 +196,7 @@ FACTORIES: dict[str, Factory] = {
     "Customer": _customer,
     "CustomerNote": _customer_note,
     "Dispute": _dispute,
+    "Event": _event,
     "Invoice": _invoice,
     "InvoiceReminder": _reminder,
     "Item": _item,

@@ -1,0 +1,66 @@
+"""The `events` root field: the organization's domain-event feed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from graphql import GraphQLError
+
+from schema.context import Info
+from schema.events.types import Event, EventFilter
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from server.errors import DomainError
+from server.events import feed
+
+
+@strawberry.type
+class EventsQuery:
+    @requires(
+        "event",
+        "read",
+        description="The organization's domain events in sequence order, oldest first: a "
+        "feed to page and replay from any sequence.",
+    )
+    async def events(
+        self,
+        info: Info,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size, up to 100.")
+        ] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+        filter: Annotated[
+            EventFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+    ) -> Connection[Event]:
+        f = filter or EventFilter()
+        try:
+            query = feed.search(
+                info.context.signed_in(),
+                feed.EventFilter(
+                    types=f.types,
+                    sequence_from=f.sequence_from,
+                    sequence_to=f.sequence_to,
+                    occurred_from=f.occurred_from,
+                    occurred_to=f.occurred_to,
+                ),
+            )
+        except DomainError as error:
+            raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
+        return await paginate(
+            query,
+            SortKey("sequence"),
+            Event.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
