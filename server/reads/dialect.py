@@ -110,6 +110,16 @@ class Dialect:
         """A JSON column's value as JSON (SQL null as null)."""
         raise NotImplementedError
 
+    def json_text(self, sql: str, key: str) -> str:
+        """The text under `key` (a name from code) of a JSON object column; null where the
+        key is missing or null."""
+        raise NotImplementedError
+
+    def separated(self, sql: str) -> str:
+        """A JSON array of the parts of `,a,b,` text (the parts hold no commas and none is
+        empty: server.validation.normalise_tags); [] for `,`."""
+        raise NotImplementedError
+
 
 class Postgres(Dialect):
     def object(self, pairs: list[tuple[str, str]]) -> str:
@@ -153,6 +163,12 @@ class Postgres(Dialect):
 
     def json_column(self, sql: str) -> str:
         return sql
+
+    def json_text(self, sql: str, key: str) -> str:
+        return f"(({sql}) ->> '{key}')"
+
+    def separated(self, sql: str) -> str:
+        return f"to_json(array_remove(string_to_array({sql}, ','), ''))"
 
 
 class Sqlite(Dialect):
@@ -218,6 +234,18 @@ class Sqlite(Dialect):
     def json_column(self, sql: str) -> str:
         # Stored as text; json() makes it JSON again rather than a string of JSON.
         return f"json({sql})"
+
+    def json_text(self, sql: str, key: str) -> str:
+        return f"json_extract({sql}, '$.{key}')"
+
+    def separated(self, sql: str) -> str:
+        # SQLite cannot split text: the parts, quoted whole, become the array's items where
+        # the commas were (quoting never writes a comma of its own).
+        parts = f"trim({sql}, ',')"
+        return (
+            f"json(CASE WHEN {parts} = '' THEN '[]'"
+            f""" ELSE '[' || replace(json_quote({parts}), ',', '","') || ']' END)"""
+        )
 
 
 POSTGRES = Postgres()
