@@ -14,11 +14,14 @@ from schema.audit.types import (
     AuditVerification,
 )
 from schema.context import Info
-from schema.pagination import Connection, SortKey, paginate
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
+from schema.reads import page_item_sql
 from server.audit import log as audit
+from server.audit import models
 from server.audit.log import chain_key
-from server.audit.queries import AuditFilter, search
+from server.audit.queries import AuditFilter, audit_conditions
+from server.audit.reads import AUDIT_EVENT
 from server.audit.verify import Digest, digest, verify_chain
 
 
@@ -44,7 +47,7 @@ class AuditQuery:
     ) -> Connection[AuditEvent]:
         actor = info.context.signed_in()
         f = filter or AuditEventFilter()
-        query = search(
+        where = audit_conditions(
             actor,
             AuditFilter(
                 actor=f.actor,
@@ -56,8 +59,9 @@ class AuditQuery:
                 occurred_to=f.to,
             ),
         )
-        page = await paginate(
-            query,
+        page = await paginate_sql(
+            models.AuditEvent,
+            where,
             SortKey("sequence", descending=True),
             AuditEvent.from_model,
             first=first,
@@ -65,6 +69,8 @@ class AuditQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked.
+            item_sql=page_item_sql(info, AUDIT_EVENT),
         )
         # Reading the log is itself on the record, written after the page was read.
         await audit.record_alone(actor, "audit.read", object_type="AuditLog")

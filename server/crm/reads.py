@@ -5,13 +5,42 @@ from __future__ import annotations
 from server.crm.models import Customer, PartyStatus, Vendor
 from server.reads.shape import (
     Field,
+    Nested,
     Related,
     Shape,
+    Value,
     column,
     enum_column,
+    instant_column,
     node_id,
     nullable_money_column,
 )
+
+
+def _address_part(key: str) -> Value:
+    return Value(lambda s, d: d.json_text(s, key))
+
+
+ADDRESS = Shape(
+    "Address",
+    {
+        "line1": _address_part("line1"),
+        "line2": _address_part("line2"),
+        "city": _address_part("city"),
+        "region": _address_part("region"),
+        "postalCode": _address_part("postalCode"),
+        "country": _address_part("country"),
+    },
+)
+
+
+def _stored_address(t: str) -> str:
+    # schema.crm.types.Address.from_json: no address for a value Python finds false. Both
+    # databases write such JSON values as this text ('{}' for an empty object).
+    return (
+        f'{t}."billing_address" IS NOT NULL AND CAST({t}."billing_address" AS TEXT)'
+        " NOT IN ('{}', '[]', 'null', '\"\"', '0', 'false')"
+    )
 
 
 def _party_fields(type_name: str) -> dict[str, Field]:
@@ -24,6 +53,10 @@ def _party_fields(type_name: str) -> dict[str, Field]:
         "currency": column("currency"),
         "paymentTermsDays": column("payment_terms_days"),
         "status": enum_column("status", PartyStatus),
+        "billingAddress": Nested(ADDRESS, lambda t: f'{t}."billing_address"', _stored_address),
+        "tags": Value(lambda t, d: d.separated(f'{t}."tags_text"')),
+        "createdAt": instant_column("created_at"),
+        "updatedAt": instant_column("updated_at"),
     }
 
 

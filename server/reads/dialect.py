@@ -101,6 +101,25 @@ class Dialect:
         """Ten-thousandths as plain decimal text without trailing zeros (null stays null)."""
         raise NotImplementedError
 
+    def instant(self, sql: str) -> str:
+        """A stored instant as the DateTime scalar writes it (`datetime.isoformat` of the
+        time in UTC): seconds always, microseconds only when not zero, `+00:00`."""
+        raise NotImplementedError
+
+    def json_column(self, sql: str) -> str:
+        """A JSON column's value as JSON (SQL null as null)."""
+        raise NotImplementedError
+
+    def json_text(self, sql: str, key: str) -> str:
+        """The text under `key` (a name from code) of a JSON object column; null where the
+        key is missing or null."""
+        raise NotImplementedError
+
+    def separated(self, sql: str) -> str:
+        """A JSON array of the parts of `,a,b,` text (the parts hold no commas and none is
+        empty: server.validation.normalise_tags); [] for `,`."""
+        raise NotImplementedError
+
 
 class Postgres(Dialect):
     def object(self, pairs: list[tuple[str, str]]) -> str:
@@ -132,6 +151,24 @@ class Postgres(Dialect):
 
     def fixed_point(self, sql: str) -> str:
         return f"trim_scale(({sql})::numeric / 10000)::text"
+
+    def instant(self, sql: str) -> str:
+        utc = f"(({sql}) AT TIME ZONE 'UTC')"
+        return (
+            f"CASE WHEN {utc} IS NULL THEN NULL"
+            f""" ELSE to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS')"""
+            f" || CASE WHEN to_char({utc}, 'US') = '000000' THEN ''"
+            f" ELSE '.' || to_char({utc}, 'US') END || '+00:00' END"
+        )
+
+    def json_column(self, sql: str) -> str:
+        return sql
+
+    def json_text(self, sql: str, key: str) -> str:
+        return f"(({sql}) ->> '{key}')"
+
+    def separated(self, sql: str) -> str:
+        return f"to_json(array_remove(string_to_array({sql}, ','), ''))"
 
 
 class Sqlite(Dialect):
@@ -176,6 +213,38 @@ class Sqlite(Dialect):
             f" || CASE WHEN {q} % 10000 = 0 THEN ''"
             f" ELSE '.' || rtrim(substr(CAST(10000 + abs({q} % 10000) AS TEXT), 2), '0') END"
             " END"
+        )
+
+    def instant(self, sql: str) -> str:
+        # The ORM stores `isoformat(" ")` of an aware time: "2026-03-01 09:30:00[.ffffff]"
+        # and an offset. strftime() brings it to UTC but keeps milliseconds only (rounded:
+        # .9996 would become the next second), so it is given the text without its
+        # fraction, which is taken from the text as it is (offsets are whole minutes).
+        v = f"({sql})"
+        fraction = f"substr({v}, 20, 1) = '.'"
+        offset = f"CASE WHEN {fraction} THEN substr({v}, 27) ELSE substr({v}, 20) END"
+        whole = f"substr({v}, 1, 19) || {offset}"
+        return (
+            f"CASE WHEN {v} IS NULL THEN NULL"
+            f" ELSE strftime('%Y-%m-%dT%H:%M:%S', {whole})"
+            f" || CASE WHEN {fraction} AND substr({v}, 21, 6) <> '000000'"
+            f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00' END"
+        )
+
+    def json_column(self, sql: str) -> str:
+        # Stored as text; json() makes it JSON again rather than a string of JSON.
+        return f"json({sql})"
+
+    def json_text(self, sql: str, key: str) -> str:
+        return f"json_extract({sql}, '$.{key}')"
+
+    def separated(self, sql: str) -> str:
+        # SQLite cannot split text: the parts, quoted whole, become the array's items where
+        # the commas were (quoting never writes a comma of its own).
+        parts = f"trim({sql}, ',')"
+        return (
+            f"json(CASE WHEN {parts} = '' THEN '[]'"
+            f""" ELSE '[' || replace(json_quote({parts}), ',', '","') || ']' END)"""
         )
 
 

@@ -136,3 +136,13 @@ def money_column(name: str, currency: str = "currency") -> Nested:
 def nullable_money_column(name: str, currency: str = "currency") -> Nested:
     """A Money field whose minor units may be null (null Money)."""
     return money(lambda t: f'{t}."{name}"', currency, lambda t: f'{t}."{name}" IS NOT NULL')
+
+
+def instant_column(name: str) -> Value:
+    """A datetime column as the DateTime scalar writes it (ISO 8601 in UTC)."""
+    return Value(lambda t, d: d.instant(f'{t}."{name}"'))
+
+
+def json_column(name: str) -> Value:
+    """A JSON column whose stored value is the field's value (the JSON scalar)."""
+    return Value(lambda t, d: d.json_column(f'{t}."{name}"'))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -91,7 +91,16 @@ def statements(response: httpx.Response) -> int:
 async def awkward_invoices(api: Api, org: Org) -> None:
     """Invoices written straight to the tables with the values the API rarely makes."""
     accounts = {k: decode(v, "Account") for k, v in (await account_ids(api, org)).items()}
-    yen = await Customer.create(organization_id=org.id, name=AWKWARD, currency="JPY")
+    # An address of awkward text and missing parts, a time stored with another offset, and
+    # an address that is empty: no address.
+    yen = await Customer.create(
+        organization_id=org.id,
+        name=AWKWARD,
+        currency="JPY",
+        billing_address={"line1": AWKWARD, "city": "東京", "postalCode": None},
+        tags_text=",eu,key-account,",
+        created_at=datetime(2026, 1, 1, 1, 0, 0, 999_999, tzinfo=timezone(timedelta(hours=9))),
+    )
     dinar = await Customer.create(
         organization_id=org.id,
         name="Manama Trading",
@@ -100,6 +109,7 @@ async def awkward_invoices(api: Api, org: Org) -> None:
         phone="+973 1",
         tax_id="BH-1",
         credit_limit_minor=-1,
+        billing_address={},
     )
     cases: list[dict[str, Any]] = [
         # (customer, status, total minor, open minor or None for no open item)

@@ -108,6 +108,10 @@ async def test_invoice_pages_match_the_stock_resolvers_field_for_field(
         n["customer"]["creditLimit"] == {"amount": "-0.001", "currency": "BHD"} for n in nodes
     )
     assert any(n["customer"]["creditLimit"] is None for n in nodes)
+    parties = [n["customer"] for n in nodes]
+    assert {p["createdAt"] for p in parties} >= {"2025-12-31T16:00:00.999999+00:00"}
+    assert {p["billingAddress"] and p["billingAddress"]["city"] for p in parties} >= {None, "東京"}
+    assert {tuple(p["tags"]) for p in parties} >= {(), ("eu", "key-account")}
     assert any(line["itemId"] and line["taxRateId"] for n in nodes for line in n["lines"])
     assert any(n["lines"] == [] for n in nodes)
     assert {line["quantity"] for n in nodes for line in n["lines"]} >= {
@@ -312,7 +316,15 @@ query($first: Int, $after: String, $last: Int, $before: String, $o: PartyOrder,
 async def _parties(api: Api, org: Org) -> None:
     made = [
         ("Acme Ltd", {"email": "AP@acme.example", "tags": ["key", "eu"], "creditLimit": "50.00"}),
-        ("acme_underscore", {"phone": "+44 1", "taxId": "GB1", "paymentTermsDays": 0}),
+        (
+            "acme_underscore",
+            {
+                "phone": "+44 1",
+                "taxId": "GB1",
+                "paymentTermsDays": 0,
+                "billingAddress": {"line1": PARTY_NAME, "line2": "", "country": "GB"},
+            },
+        ),
         ("100% Widgets", {"currency": "JPY", "creditLimit": "0", "tags": ["eu"]}),
         (PARTY_NAME, {"currency": "BHD", "creditLimit": "1.005"}),
         ("Acme Ltd", {"email": "second@acme.example"}),  # the same name: the id breaks ties

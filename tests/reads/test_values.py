@@ -1,12 +1,14 @@
 """Values as the database writes them (server/reads/dialect.py), compared on the database
 under test with what the stock resolvers give for the same stored values: amounts in every
-currency, fixed-point quantities, global ids, booleans and texts a JSON writer must escape.
+currency, fixed-point quantities, global ids, booleans, instants, JSON texts and lists, and
+texts a JSON writer must escape.
 
 Each comparison is one statement over many values, written into a JSON object as items are."""
 
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 from uuid import uuid4
@@ -84,3 +86,39 @@ async def test_booleans_and_texts_are_written_as_json_values() -> None:
     d = dialect.current()
     assert await _written(rows, d.boolean("{a}")) == [True, False, None, True]
     assert await _written(rows, "{b}") == [AWKWARD, "", None, "'; --"]
+
+
+async def test_instants_are_written_as_the_datetime_scalar_writes_them() -> None:
+    """Stored with any offset, as the ORM stores them (a timestamptz, or on SQLite the
+    `isoformat(" ")` text), written in UTC with microseconds only when there are some."""
+    chosen = random.Random(11)
+    moments = [
+        datetime(2026, 3, 1, 9, 30, tzinfo=UTC),
+        datetime(2026, 3, 1, 23, 59, 59, 999_999, tzinfo=UTC),
+        datetime(2026, 1, 1, 0, 0, 0, 999_500, tzinfo=timezone(timedelta(hours=1))),
+        datetime(1, 1, 2, tzinfo=timezone(timedelta(hours=-12))),
+        datetime(9999, 12, 31, 12, tzinfo=timezone(timedelta(hours=14))),
+    ]
+    for _ in range(200):
+        offset = timedelta(minutes=chosen.randint(-12 * 60, 14 * 60))
+        local = datetime(2000, 1, 1) + timedelta(
+            seconds=chosen.randint(0, 60 * 365 * 86_400),
+            microseconds=chosen.choice([0, 1, 999_999, chosen.randint(0, 999_999)]),
+        )
+        moments.append(local.replace(tzinfo=timezone(offset)))
+    d = dialect.current()
+    stored = "CAST({a} AS TIMESTAMPTZ)" if d is dialect.POSTGRES else "{a}"
+    rows = [(m.isoformat(" "), None) for m in moments] + [(None, None)]
+    written = await _written(rows, d.instant(stored))
+    assert written == [m.astimezone(UTC).isoformat() for m in moments] + [None]
+
+
+async def test_json_text_and_separated_lists_are_written_as_the_stock_types_read_them() -> None:
+    d = dialect.current()
+    cast = "CAST({a} AS JSONB)" if d is dialect.POSTGRES else "{a}"
+    values: list[Any] = [{"k": AWKWARD}, {"k": None}, {}, {"other": "x"}, {"k": ""}]
+    rows = [(orjson.dumps(v).decode(), None) for v in values]
+    assert await _written(rows, d.json_text(cast, "k")) == [AWKWARD, None, None, None, ""]
+    texts = [",", ",a,", ",eu,key-account,x1,"]
+    written = await _written([(t, None) for t in texts], d.separated("{a}"))
+    assert written == [[t for t in text.split(",") if t] for text in texts]
