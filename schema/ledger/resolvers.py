@@ -32,6 +32,7 @@ from schema.ledger.types import (
     TrialBalance,
     build_categories,
 )
+from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
@@ -244,7 +245,7 @@ class LedgerQuery:
         where = account_conditions(
             info.context.signed_in().org, type=flt.type, status=flt.status, search=flt.search
         )
-        return await paginate_sql(
+        page = await paginate_sql(
             m.Account,
             where,
             SortKey("code"),
@@ -257,6 +258,7 @@ class LedgerQuery:
             # The database writes the items itself when it can write every field asked of them.
             item_sql=page_item_sql(info, ACCOUNT),
         )
+        return await written_page(info, page)
 
     @requires("account", "read", description="One account; null if there is none with this id.")
     async def account(
@@ -291,7 +293,7 @@ class LedgerQuery:
         where = journal_entry_conditions(
             info.context.signed_in().org, status=status, date_from=from_, date_to=to
         )
-        return await paginate_sql(
+        page = await paginate_sql(
             m.JournalEntry,
             where,
             SortKey("date", descending=True),
@@ -303,6 +305,7 @@ class LedgerQuery:
             max_page=info.context.settings.max_page_size,
             item_sql=page_item_sql(info, JOURNAL_ENTRY),
         )
+        return await written_page(info, page)
 
     @requires("journal", "read", description="One journal entry; null if there is none.")
     async def journal_entry(
