@@ -12,7 +12,7 @@ from graphql import GraphQLError
 
 from schema.context import Info
 from schema.errors import user_errors
-from schema.ids import decode, encode, own
+from schema.ids import decode, encode
 from schema.ledger.types import (
     Account,
     AccountPayload,
@@ -32,13 +32,17 @@ from schema.ledger.types import (
     TrialBalance,
     build_categories,
 )
-from schema.pagination import Connection, SortKey, paginate
+from schema.page_json import written_page
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
+from schema.reads import by_id, page_item_sql
 from schema.scalars import Amount, CurrencyCode
 from server.errors import DomainError, NotFound
 from server.ledger import chart, dimensions, manual, posting, rates
 from server.ledger import models as m
 from server.ledger import reports as rep
+from server.ledger.listing import account_conditions, journal_entry_conditions
+from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 
 
 def _id(
@@ -237,20 +241,13 @@ class LedgerQuery:
             AccountFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
     ) -> Connection[Account]:
-        from tortoise.expressions import Q
-
-        query = chart.accounts(info.context.signed_in())
-        if filter is not None:
-            if filter.type is not None:
-                query = query.filter(type=filter.type)
-            if filter.status is not None:
-                query = query.filter(status=filter.status)
-            if filter.search:
-                query = query.filter(
-                    Q(code__icontains=filter.search) | Q(name__icontains=filter.search)
-                )
-        return await paginate(
-            query,
+        flt = filter or AccountFilter()
+        where = account_conditions(
+            info.context.signed_in().org, type=flt.type, status=flt.status, search=flt.search
+        )
+        page = await paginate_sql(
+            m.Account,
+            where,
             SortKey("code"),
             Account.from_model,
             first=first,
@@ -258,7 +255,10 @@ class LedgerQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, ACCOUNT),
         )
+        return await written_page(info, page)
 
     @requires("account", "read", description="One account; null if there is none with this id.")
     async def account(
@@ -266,11 +266,13 @@ class LedgerQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Account | None:
-        account_id = decode(id, "Account")
-        if account_id is None:
-            return None
-        found = await chart.accounts(info.context.signed_in()).filter(id=account_id).first()
-        return Account.from_model(found) if found else None
+        actor = info.context.signed_in()
+
+        async def stock(account_id: UUID) -> Account | None:
+            found = await chart.accounts(actor).filter(id=account_id).first()
+            return Account.from_model(found) if found else None
+
+        return await by_id(info, ACCOUNT, id, stock)
 
     @requires("journal", "read", description="Journal entries, newest date first.")
     async def journal_entries(
@@ -288,15 +290,12 @@ class LedgerQuery:
         ] = None,
         to: Annotated[date | None, strawberry.argument(description="On or before.")] = None,
     ) -> Connection[JournalEntry]:
-        query = m.JournalEntry.filter(organization_id=info.context.signed_in().org)
-        if status is not None:
-            query = query.filter(status=status)
-        if from_ is not None:
-            query = query.filter(date__gte=from_)
-        if to is not None:
-            query = query.filter(date__lte=to)
-        return await paginate(
-            query,
+        where = journal_entry_conditions(
+            info.context.signed_in().org, status=status, date_from=from_, date_to=to
+        )
+        page = await paginate_sql(
+            m.JournalEntry,
+            where,
             SortKey("date", descending=True),
             JournalEntry.from_model,
             first=first,
@@ -304,7 +303,9 @@ class LedgerQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            item_sql=page_item_sql(info, JOURNAL_ENTRY),
         )
+        return await written_page(info, page)
 
     @requires("journal", "read", description="One journal entry; null if there is none.")
     async def journal_entry(
@@ -312,8 +313,13 @@ class LedgerQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> JournalEntry | None:
-        found = await own(m.JournalEntry, id, "JournalEntry", info.context.signed_in().org)
-        return JournalEntry.from_model(found) if found else None
+        org = info.context.signed_in().org
+
+        async def stock(entry_id: UUID) -> JournalEntry | None:
+            found = await m.JournalEntry.get_or_none(id=entry_id, organization_id=org)
+            return JournalEntry.from_model(found) if found else None
+
+        return await by_id(info, JOURNAL_ENTRY, id, stock)
 
     @requires("report", "read", description="Every account's balance on a date.")
     async def trial_balance(

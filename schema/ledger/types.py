@@ -16,9 +16,11 @@ from schema.crm.types import Customer, Vendor
 from schema.errors import UserError
 from schema.ledger import loaders
 from schema.permissions import authorize, requires
+from schema.reads import lookup
 from schema.scalars import CurrencyCode, Money
 from server.ledger import models, posting
 from server.ledger import reports as rep
+from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 
 strawberry.enum(models.AccountType, name="AccountType", description="The five account types.")
 strawberry.enum(
@@ -105,6 +107,9 @@ class Account(relay.Node):
     ) -> list[Account | None]:
         ids = list(node_ids)
         await authorize(info.context, "account", "read")
+        embedded = await lookup(info, ACCOUNT, ids)
+        if embedded is not None:
+            return embedded
         found = {
             str(a.id): a
             for a in await models.Account.filter(
@@ -310,6 +315,9 @@ class JournalEntry(relay.Node):
     ) -> list[JournalEntry | None]:
         ids = list(node_ids)
         await authorize(info.context, "journal", "read")
+        embedded = await lookup(info, JOURNAL_ENTRY, ids)
+        if embedded is not None:
+            return embedded
         found = {
             str(e.id): e
             for e in await models.JournalEntry.filter(

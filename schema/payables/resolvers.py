@@ -13,9 +13,9 @@ from graphql import GraphQLError
 from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
-from schema.ids import decode, own
+from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate, paginate_sql
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.payables.inputs import (
     BillApproveInput,
     BillCreateInput,
@@ -55,8 +55,12 @@ from server.errors import DomainError, NotFound, ValidationFailed
 from server.payables import bill_payments, bills, purchase_orders
 from server.payables import models as m
 from server.payables import schedule as sched
-from server.payables.listing import bill_conditions
-from server.payables.reads import BILL
+from server.payables.listing import (
+    bill_conditions,
+    bill_payment_conditions,
+    purchase_order_conditions,
+)
+from server.payables.reads import BILL, BILL_PAYMENT, PURCHASE_ORDER
 
 PAGE = {
     "first": strawberry.argument(description="Items from the start, at most 100 (20 if unset)."),
@@ -235,8 +239,13 @@ class PayablesQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> BillPayment | None:
-        found = await own(m.BillPayment, id, "BillPayment", info.context.signed_in().org)
-        return BillPayment.from_model(found) if found else None
+        org = info.context.signed_in().org
+
+        async def stock(payment_id: UUID) -> BillPayment | None:
+            found = await m.BillPayment.get_or_none(id=payment_id, organization_id=org)
+            return BillPayment.from_model(found) if found else None
+
+        return await by_id(info, BILL_PAYMENT, id, stock)
 
     @requires("bill_payment", "read", description="Bill payments, newest first unless ordered.")
     async def bill_payments(
@@ -253,20 +262,18 @@ class PayablesQuery:
             BillPaymentOrder | None, strawberry.argument(description="Order.")
         ] = None,
     ) -> Connection[BillPayment]:
-        query = m.BillPayment.filter(organization_id=info.context.signed_in().org)
         f = filter or BillPaymentFilter()
-        vendor_id = _filter_id(f.vendor_id, "Vendor")
-        if vendor_id is not None:
-            query = query.filter(vendor_id=vendor_id)
-        if f.date_from is not None:
-            query = query.filter(date__gte=f.date_from)
-        if f.date_to is not None:
-            query = query.filter(date__lte=f.date_to)
-        if f.status is not None:
-            query = query.filter(status=f.status)
+        where = bill_payment_conditions(
+            info.context.signed_in().org,
+            vendor_id=_filter_id(f.vendor_id, "Vendor"),
+            date_from=f.date_from,
+            date_to=f.date_to,
+            status=f.status,
+        )
         order = order_by or BillPaymentOrder()
-        return await paginate(
-            query,
+        page = await paginate_sql(
+            m.BillPayment,
+            where,
             _sort(order.field.value, order.direction),
             BillPayment.from_model,
             first=first,
@@ -274,7 +281,9 @@ class PayablesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            item_sql=page_item_sql(info, BILL_PAYMENT),
         )
+        return await written_page(info, page)
 
     @requires("purchase_order", "read", description="Purchase orders, newest first.")
     async def purchase_orders(
@@ -291,20 +300,18 @@ class PayablesQuery:
             PurchaseOrderOrder | None, strawberry.argument(description="Order.")
         ] = None,
     ) -> Connection[PurchaseOrder]:
-        query = m.PurchaseOrder.filter(organization_id=info.context.signed_in().org)
         f = filter or PurchaseOrderFilter()
-        if f.status:
-            query = query.filter(status__in=list(f.status))
-        vendor_id = _filter_id(f.vendor_id, "Vendor")
-        if vendor_id is not None:
-            query = query.filter(vendor_id=vendor_id)
-        if f.order_date_from is not None:
-            query = query.filter(order_date__gte=f.order_date_from)
-        if f.order_date_to is not None:
-            query = query.filter(order_date__lte=f.order_date_to)
+        where = purchase_order_conditions(
+            info.context.signed_in().org,
+            statuses=list(f.status or ()),
+            vendor_id=_filter_id(f.vendor_id, "Vendor"),
+            order_date_from=f.order_date_from,
+            order_date_to=f.order_date_to,
+        )
         order = order_by or PurchaseOrderOrder()
-        return await paginate(
-            query,
+        page = await paginate_sql(
+            m.PurchaseOrder,
+            where,
             _sort(order.field.value, order.direction),
             PurchaseOrder.from_model,
             first=first,
@@ -312,7 +319,9 @@ class PayablesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            item_sql=page_item_sql(info, PURCHASE_ORDER),
         )
+        return await written_page(info, page)
 
     @requires("purchase_order", "read", description="One purchase order; null if there is none.")
     async def purchase_order(
@@ -320,8 +329,13 @@ class PayablesQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> PurchaseOrder | None:
-        found = await own(m.PurchaseOrder, id, "PurchaseOrder", info.context.signed_in().org)
-        return PurchaseOrder.from_model(found) if found else None
+        org = info.context.signed_in().org
+
+        async def stock(order_id: UUID) -> PurchaseOrder | None:
+            found = await m.PurchaseOrder.get_or_none(id=order_id, organization_id=org)
+            return PurchaseOrder.from_model(found) if found else None
+
+        return await by_id(info, PURCHASE_ORDER, id, stock)
 
     @requires(
         "bill", "read", description="Open approved bills falling due per day and per ISO week."

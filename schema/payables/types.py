@@ -30,7 +30,7 @@ from server.documents import models as documents
 from server.fixed_point import plain_decimal
 from server.payables import models
 from server.payables import schedule as sched
-from server.payables.reads import BILL
+from server.payables.reads import BILL, BILL_PAYMENT, PURCHASE_ORDER
 from server.receivables.models import PaymentMethod
 from server.sql import Joined
 
@@ -377,6 +377,9 @@ class BillPayment(relay.Node):
     ) -> list[BillPayment | None]:
         ids = list(node_ids)
         await authorize(info.context, "bill_payment", "read")
+        embedded = await lookup(info, BILL_PAYMENT, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(p.id): p
@@ -448,6 +451,9 @@ class PurchaseOrder(relay.Node):
     ) -> list[PurchaseOrder | None]:
         ids = list(node_ids)
         await authorize(info.context, "purchase_order", "read")
+        embedded = await lookup(info, PURCHASE_ORDER, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(o.id): o

@@ -1,20 +1,35 @@
-"""Bills as the database writes them (server.reads), and the rule of what a bill still
-owes, which the GraphQL layer's other path reads through the same SQL."""
+"""Bills, bill payments and purchase orders as the database writes them (server.reads),
+and the rule of what a bill still owes, which the GraphQL layer's other path reads
+through the same SQL. What a payment leaves unapplied is not declared: the stock resolver
+reads its open item."""
 
 from __future__ import annotations
 
 from server.crm.reads import VENDOR, party_of
 from server.documents.reads import line_fields, lines_of, open_minor
-from server.payables.models import Bill, BillLine, BillStatus
+from server.ledger.reads import account_of
+from server.payables.models import (
+    Bill,
+    BillLine,
+    BillPayment,
+    BillPaymentStatus,
+    BillStatus,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseOrderStatus,
+)
 from server.reads.shape import (
     Shape,
+    Value,
     boolean_column,
     column,
     enum_column,
+    fixed_point,
     money,
     money_column,
     node_id,
 )
+from server.receivables.models import PaymentMethod
 
 # Nothing is owed on a bill until it is approved.
 _NOT_OWED = ", ".join(f"'{s.value}'" for s in (BillStatus.DRAFT, BillStatus.SUBMITTED))
@@ -60,4 +75,53 @@ BILL = Shape(
         "lines": lines_of(BILL_LINE, BillLine._meta.db_table, "bill_id"),
     },
     Bill._meta.db_table,
+)
+
+
+BILL_PAYMENT = Shape(
+    "BillPayment",
+    {
+        "id": node_id("BillPayment"),
+        "voidedOn": column("voided_on"),
+        "date": column("date"),
+        "amount": money_column("amount_minor"),
+        "method": enum_column("method", PaymentMethod),
+        "reference": column("reference"),
+        "memo": column("memo"),
+        "status": enum_column("status", BillPaymentStatus),
+        "vendor": party_of(VENDOR, "vendor_id"),
+        "bankAccount": account_of("bank_account_id"),
+    },
+    BillPayment._meta.db_table,
+)
+
+PURCHASE_ORDER_LINE = Shape(
+    "PurchaseOrderLine",
+    {
+        **line_fields(),
+        # Lines are numbered by the database; GraphQL gives the number as an ID, a string.
+        "id": Value(lambda t, _d: f'CAST({t}."id" AS TEXT)'),
+        "billedQuantity": fixed_point("billed_quantity"),
+    },
+)
+
+PURCHASE_ORDER = Shape(
+    "PurchaseOrder",
+    {
+        "id": node_id("PurchaseOrder"),
+        "number": column("number"),
+        "status": enum_column("status", PurchaseOrderStatus),
+        "currency": column("currency"),
+        "orderDate": column("order_date"),
+        "expectedDate": column("expected_date"),
+        "memo": column("memo"),
+        "subtotal": money_column("subtotal_minor"),
+        "tax": money_column("tax_minor"),
+        "total": money_column("total_minor"),
+        "vendor": party_of(VENDOR, "vendor_id"),
+        "lines": lines_of(
+            PURCHASE_ORDER_LINE, PurchaseOrderLine._meta.db_table, "purchase_order_id"
+        ),
+    },
+    PurchaseOrder._meta.db_table,
 )
