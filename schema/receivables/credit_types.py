@@ -53,10 +53,9 @@ class CreditNote(relay.Node):
 
     @strawberry.field(description="What is not applied yet.")
     async def unallocated(self, info: Info) -> Money:
-        if self.status == models.CreditNoteStatus.DRAFT:
-            return self.total
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        return Money.of(item.open_minor if item else 0, self.currency)
+        # The rule is the read model's (server.receivables.reads), read through the loader.
+        found, _lines = await loaders.credit_note_details(info.context).load(UUID(self.id))
+        return Money.of(found or 0, self.currency)
 
     @strawberry.field(description="Where it was applied, oldest first.")
     async def allocations(self, info: Info) -> list[Allocation]:
@@ -65,7 +64,8 @@ class CreditNote(relay.Node):
 
     @strawberry.field(description="The lines, in order.")
     async def lines(self, info: Info) -> list[InvoiceLine]:
-        rows = await models.CreditNoteLine.filter(credit_note_id=UUID(self.id)).order_by("line_no")
+        # One statement for the page's notes, not one per note.
+        _found, rows = await loaders.credit_note_details(info.context).load(UUID(self.id))
         return [InvoiceLine.from_model(r, self.currency) for r in rows]  # type: ignore[arg-type]
 
     @classmethod

@@ -379,8 +379,9 @@ class Payment(relay.Node):
 
     @strawberry.field(description="What is not allocated yet: the customer's credit.")
     async def unallocated(self, info: Info) -> Money:
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        return Money.of(item.open_minor if item else 0, self.currency)
+        # The rule is the read model's (server.receivables.reads), read through the loader.
+        found = await loaders.payment_unallocated(info.context).load(UUID(self.id))
+        return Money.of(found, self.currency)
 
     @strawberry.field(description="Where the payment went: invoices and refunds, oldest first.")
     async def allocations(self, info: Info) -> list[Allocation]:
