@@ -15,11 +15,13 @@ from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
 from schema.permissions import authorize, requires
+from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.types import Allocation, Invoice, InvoiceLine, _uuids
 from schema.scalars import CurrencyCode, Money
 from server.receivables import models
+from server.receivables.reads import CREDIT_NOTE
 
 Day = date
 
@@ -91,6 +93,9 @@ class CreditNote(relay.Node):
     ) -> list[CreditNote | None]:
         ids = list(node_ids)
         await authorize(info.context, "credit_note", "read")
+        embedded = await lookup(info, CREDIT_NOTE, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(n.id): n

@@ -31,7 +31,7 @@ from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
-from server.receivables.reads import INVOICE
+from server.receivables.reads import INVOICE, PAYMENT
 from server.sql import Joined
 
 if TYPE_CHECKING:
@@ -419,6 +419,9 @@ class Payment(relay.Node):
     ) -> list[Payment | None]:
         ids = list(node_ids)
         await authorize(info.context, "payment", "read")
+        embedded = await lookup(info, PAYMENT, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(p.id): p
