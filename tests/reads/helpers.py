@@ -205,6 +205,13 @@ async def awkward_receipts(api: Api, org: Org) -> None:
         organization_id=org.id, name="Manama Trading", currency="BHD", credit_limit_minor=-1
     )
     charge = await _receivable(org, dinar, OpenItemKind.INVOICE, 10**12, None)
+    await _awkward_payments(org, yen, dinar, charge.id, accounts["1010"])
+    await _awkward_credit_notes(org, yen, dinar, charge.id, accounts["4000"])
+
+
+async def _awkward_payments(
+    org: Org, yen: Customer, dinar: Customer, charge_id: UUID, deposit: UUID | None
+) -> None:
     payments = [
         # (customer, status, method, amount minor, open minor or None for no open item)
         (yen, PaymentStatus.RECORDED, PaymentMethod.CASH, 1_234_567, 1_000),
@@ -222,13 +229,18 @@ async def awkward_receipts(api: Api, org: Org) -> None:
             method=method,
             reference=AWKWARD if n == 0 else None,
             memo="" if n == 3 else (AWKWARD if n == 2 else None),
-            deposit_account_id=accounts["1010"],
+            deposit_account_id=deposit,
             status=status,
             voided_on=date(2026, 5, 9) if status == PaymentStatus.VOID else None,
         )
         if open_minor is not None:
             await _receivable(org, party, OpenItemKind.PAYMENT, amount, open_minor, payment.id)
-            await _allocations(org, payment.id, charge.id, n)
+            await _allocations(org, payment.id, charge_id, n)
+
+
+async def _awkward_credit_notes(
+    org: Org, yen: Customer, dinar: Customer, charge_id: UUID, income: UUID | None
+) -> None:
     notes = [
         # (customer, status, total minor, open minor or None for no open item)
         (yen, CreditNoteStatus.DRAFT, 0, None),
@@ -237,12 +249,12 @@ async def awkward_receipts(api: Api, org: Org) -> None:
         (yen, CreditNoteStatus.ISSUED, 7, None),
         (dinar, CreditNoteStatus.DRAFT, -1_234, None),
     ]
-    for n, (party, status, total, open_minor) in enumerate(notes):
+    for n, (party, state, total, open_minor) in enumerate(notes):
         note = await CreditNote.create(
             organization_id=org.id,
             customer_id=party.id,
-            number=None if status == CreditNoteStatus.DRAFT else f"CN-AWK-{n}",
-            status=status,
+            number=None if state == CreditNoteStatus.DRAFT else f"CN-AWK-{n}",
+            status=state,
             currency=party.currency,
             issue_date=date(2026, 5, 1 + n % 3),
             reason=AWKWARD if n == 0 else ("" if n == 1 else None),
@@ -252,7 +264,7 @@ async def awkward_receipts(api: Api, org: Org) -> None:
         )
         if open_minor is not None:
             await _receivable(org, party, OpenItemKind.CREDIT_NOTE, total, open_minor, note.id)
-            await _allocations(org, note.id, charge.id, n)
+            await _allocations(org, note.id, charge_id, n)
         # Written last line first, so that only an ORDER BY gives them in order.
         for line_no in reversed(range(1, n % 3 + 1)):
             await CreditNoteLine.create(
@@ -262,7 +274,7 @@ async def awkward_receipts(api: Api, org: Org) -> None:
                 quantity=Decimal("-0.0001") if line_no == 2 else Decimal("2.5"),
                 unit_price_minor=-line_no,
                 discount_percent=Decimal("12.5"),
-                account_id=accounts["4000"],
+                account_id=income,
                 amount_minor=-3 * line_no,
                 tax_minor=line_no,
             )

@@ -14,7 +14,15 @@ from server.documents.reads import ITEM
 from server.editing import RecordStatus
 from server.identity.models import Organization
 from tests.documents.helpers import ITEM_CREATE, mutate
-from tests.reads.helpers import AWKWARD, PARTY_NAME, both, every_field, spied, statements
+from tests.reads.helpers import (
+    AWKWARD,
+    PARTY_NAME,
+    both,
+    every_field,
+    spied,
+    statements,
+    stock_path,
+)
 from tests.support import Api, Org, walk_pages
 
 ITEMS = f"""
@@ -95,8 +103,6 @@ async def test_item_filters_match_the_stock_resolvers(
 async def test_item_pages_walk_each_item_once_both_ways(
     api: Api, field: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.reads.helpers import stock_path
-
     org = await _items(api)
 
     async def page(**variables: Any) -> dict[str, Any]:

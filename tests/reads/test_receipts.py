@@ -4,9 +4,11 @@ answer exactly as the stock resolvers do, on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
 import pytest
 
+from schema.ids import decode, encode
 from server.receivables.models import CreditNote, Payment
 from server.receivables.reads import CREDIT_NOTE, PAYMENT
 from tests.ledger.helpers import account_ids
@@ -173,8 +175,6 @@ async def test_payments_and_credit_notes_by_id_match_the_stock_resolvers(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     org, _acme = await _receipts(api)
-    from schema.ids import encode
-
     payments = [encode("Payment", p.id) for p in await Payment.filter(organization_id=org.id)]
     notes = [encode("CreditNote", n.id) for n in await CreditNote.filter(organization_id=org.id)]
     for payment_id in payments:
@@ -188,7 +188,7 @@ async def test_payments_and_credit_notes_by_id_match_the_stock_resolvers(
         *payments,
         *notes,
         encode("Payment", "not-a-uuid"),
-        encode("CreditNote", str(__import__("uuid").uuid4())),
+        encode("CreditNote", uuid4()),
         encode("Payment", str(await _foreign_payment(api, other))),
         notes[0],
     ]
@@ -217,8 +217,6 @@ async def test_payments_and_credit_notes_by_id_match_the_stock_resolvers(
 
 
 async def _foreign_payment(api: Api, org: Org) -> Any:
-    from schema.ids import decode
-
     made = await record_payment(api, org, await customer(api, org), "10.00")
     return decode(made["payment"]["id"], "Payment")
 
@@ -235,8 +233,6 @@ MEMBER_ROLES = """mutation($id: ID!) {
 async def test_pages_with_a_customer_the_gate_denies_answer_null_with_forbidden(
     api: Api, field: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from schema.ids import encode
-
     org = await api.new_org("viewer")
     await awkward_receipts(api, org)
     made = await api.data(PAYMENT_READER, token=org.token())
