@@ -34,6 +34,7 @@ from schema.documents.types import (
 )
 from schema.errors import user_errors
 from schema.ids import decode
+from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
@@ -108,7 +109,7 @@ class DocumentsQuery:
         order = order_by or ItemOrder()
         where = item_conditions(info.context.signed_in().org, search=flt.search, status=flt.status)
         key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
-        return await paginate_sql(
+        page = await paginate_sql(
             models.Item,
             where,
             key,
@@ -121,6 +122,7 @@ class DocumentsQuery:
             # The database writes the items itself when it can write every field asked of them.
             item_sql=page_item_sql(info, ITEM),
         )
+        return await written_page(info, page)
 
     @requires("item", "read", description="One item; null if there is none with this id.")
     async def item(

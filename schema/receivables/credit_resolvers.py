@@ -11,6 +11,7 @@ import strawberry
 from schema.context import Info
 from schema.errors import user_errors
 from schema.ids import decode
+from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
@@ -126,7 +127,7 @@ class CreditNotesQuery:
         where = credit_note_conditions(
             info.context.signed_in().org, customer_id=_customer_filter(customer_id)
         )
-        return await paginate_sql(
+        page = await paginate_sql(
             m.CreditNote,
             where,
             SortKey("issue_date", descending=True),
@@ -139,6 +140,7 @@ class CreditNotesQuery:
             # The database writes the items itself when it can write every field asked of them.
             item_sql=page_item_sql(info, CREDIT_NOTE),
         )
+        return await written_page(info, page)
 
     @requires("invoice", "read", description="Disputes of an invoice, oldest first.")
     async def invoice_disputes(

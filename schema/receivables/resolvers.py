@@ -229,7 +229,7 @@ class ReceivablesQuery:
             received_from=flt.from_date,
             received_to=flt.to_date,
         )
-        return await paginate_sql(
+        page = await paginate_sql(
             m.Payment,
             where,
             SortKey("date", descending=order.direction == OrderDirection.DESC),
@@ -242,6 +242,7 @@ class ReceivablesQuery:
             # The database writes the items itself when it can write every field asked of them.
             item_sql=page_item_sql(info, PAYMENT),
         )
+        return await written_page(info, page)
 
     @requires("payment", "read", description="One payment; null if there is none with this id.")
     async def payment(
