@@ -19,10 +19,12 @@ from schema.errors import UserError
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
 from schema.permissions import authorize, requires
+from schema.reads import lookup
 from schema.scalars import Money, Percent
 from server.crm import models as crm_models
 from server.crm import terms
 from server.documents import items, models, taxes
+from server.documents.reads import ITEM
 from server.editing import RecordStatus
 from server.fixed_point import percent_text
 
@@ -220,7 +222,12 @@ class Item(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Item | None]:
-        return await _resolve(info, node_ids, items.get_many_items, cls.from_model)
+        ids = list(node_ids)
+        await authorize(info.context, "item", "read")
+        embedded = await lookup(info, ITEM, ids)
+        if embedded is not None:
+            return embedded
+        return await _resolve(info, ids, items.get_many_items, cls.from_model)
 
 
 async def _account(info: Info, account_id: UUID | None) -> Account | None:

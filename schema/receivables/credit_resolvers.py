@@ -11,16 +11,27 @@ import strawberry
 from schema.context import Info
 from schema.errors import user_errors
 from schema.ids import decode
-from schema.pagination import Connection, SortKey, paginate
+from schema.page_json import written_page
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
+from schema.reads import page_item_sql
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables.credit_types import CreditNote, CreditNotePayload, Dispute, DisputePayload
 from schema.receivables.inputs import AllocationInput, InvoiceLineInput
-from schema.receivables.resolvers import PAGE, _id, _line, _optional, _requests
+from schema.receivables.resolvers import (
+    PAGE,
+    _customer_filter,
+    _id,
+    _line,
+    _optional,
+    _requests,
+)
 from schema.scalars import Amount
 from server.errors import DomainError
 from server.receivables import credit_notes, disputes, payments
 from server.receivables import models as m
+from server.receivables.listing import credit_note_conditions
+from server.receivables.reads import CREDIT_NOTE
 
 Day = date
 
@@ -113,12 +124,12 @@ class CreditNotesQuery:
             strawberry.ID | None, strawberry.argument(description="Only this customer's.")
         ] = None,
     ) -> Connection[CreditNote]:
-        query = m.CreditNote.filter(organization_id=info.context.signed_in().org)
-        if customer_id is not None:
-            customer = decode(customer_id, "Customer")
-            query = query.filter(customer_id=customer) if customer else query.filter(id=None)
-        return await paginate(
-            query,
+        where = credit_note_conditions(
+            info.context.signed_in().org, customer_id=_customer_filter(customer_id)
+        )
+        page = await paginate_sql(
+            m.CreditNote,
+            where,
             SortKey("issue_date", descending=True),
             CreditNote.from_model,
             first=first,
@@ -126,7 +137,10 @@ class CreditNotesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, CREDIT_NOTE),
         )
+        return await written_page(info, page)
 
     @requires("invoice", "read", description="Disputes of an invoice, oldest first.")
     async def invoice_disputes(

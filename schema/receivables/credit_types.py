@@ -15,11 +15,13 @@ from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
 from schema.permissions import authorize, requires
+from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.types import Allocation, Invoice, InvoiceLine, _uuids
 from schema.scalars import CurrencyCode, Money
 from server.receivables import models
+from server.receivables.reads import CREDIT_NOTE
 
 Day = date
 
@@ -53,10 +55,9 @@ class CreditNote(relay.Node):
 
     @strawberry.field(description="What is not applied yet.")
     async def unallocated(self, info: Info) -> Money:
-        if self.status == models.CreditNoteStatus.DRAFT:
-            return self.total
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        return Money.of(item.open_minor if item else 0, self.currency)
+        # The rule is the read model's (server.receivables.reads), read through the loader.
+        found, _lines = await loaders.credit_note_details(info.context).load(UUID(self.id))
+        return Money.of(found or 0, self.currency)
 
     @strawberry.field(description="Where it was applied, oldest first.")
     async def allocations(self, info: Info) -> list[Allocation]:
@@ -65,7 +66,8 @@ class CreditNote(relay.Node):
 
     @strawberry.field(description="The lines, in order.")
     async def lines(self, info: Info) -> list[InvoiceLine]:
-        rows = await models.CreditNoteLine.filter(credit_note_id=UUID(self.id)).order_by("line_no")
+        # One statement for the page's notes, not one per note.
+        _found, rows = await loaders.credit_note_details(info.context).load(UUID(self.id))
         return [InvoiceLine.from_model(r, self.currency) for r in rows]  # type: ignore[arg-type]
 
     @classmethod
@@ -91,6 +93,9 @@ class CreditNote(relay.Node):
     ) -> list[CreditNote | None]:
         ids = list(node_ids)
         await authorize(info.context, "credit_note", "read")
+        embedded = await lookup(info, CREDIT_NOTE, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(n.id): n

@@ -11,18 +11,19 @@ from tortoise.expressions import Q
 
 from schema.context import Context, batch_loader
 from server.documents import queries
-from server.documents.models import Allocation, OpenItem
-from server.receivables.models import Invoice, InvoiceLine, InvoiceReminder, Payment
-from server.receivables.reads import amount_due_minor
-
-
-def open_items(context: Context) -> DataLoader[UUID, OpenItem | None]:
-    async def load(ids: list[UUID]) -> list[Any]:
-        org = context.signed_in().org
-        found = {o.id: o for o in await OpenItem.filter(id__in=ids, organization_id=org)}
-        return [found.get(i) for i in ids]
-
-    return context.loader("ar.open_items", lambda _c: batch_loader(load))
+from server.documents.models import Allocation
+from server.receivables.models import (
+    CreditNoteLine,
+    Invoice,
+    InvoiceLine,
+    InvoiceReminder,
+    Payment,
+)
+from server.receivables.reads import (
+    amount_due_minor,
+    credit_note_unallocated_minor,
+    payments_unallocated,
+)
 
 
 def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list[InvoiceLine]]]:
@@ -36,6 +37,37 @@ def invoice_details(context: Context) -> DataLoader[UUID, tuple[int | None, list
         return [found.get(i, (None, [])) for i in ids]
 
     return context.loader("ar.invoice_details", lambda _c: batch_loader(load))
+
+
+def credit_note_details(
+    context: Context,
+) -> DataLoader[UUID, tuple[int | None, list[CreditNoteLine]]]:
+    """Each credit note's unapplied amount (by the read model's rule) and lines, one
+    statement per batch."""
+
+    async def load(ids: list[UUID]) -> list[tuple[int | None, list[CreditNoteLine]]]:
+        found = await queries.lines_and_amounts_due(
+            context.signed_in().org,
+            "credit_notes",
+            CreditNoteLine,
+            "credit_note_id",
+            credit_note_unallocated_minor,
+            ids,
+        )
+        return [found.get(i, (None, [])) for i in ids]
+
+    return context.loader("ar.credit_note_details", lambda _c: batch_loader(load))
+
+
+def payment_unallocated(context: Context) -> DataLoader[UUID, int]:
+    """What each payment has not applied yet (by the read model's rule), one statement per
+    batch."""
+
+    async def load(ids: list[UUID]) -> list[int]:
+        found = await payments_unallocated(context.signed_in().org, ids)
+        return [found.get(i, 0) for i in ids]
+
+    return context.loader("ar.payment_unallocated", lambda _c: batch_loader(load))
 
 
 def invoices(context: Context) -> DataLoader[UUID, Invoice | None]:

@@ -11,9 +11,9 @@ import strawberry
 from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.errors import user_errors
-from schema.ids import decode, own
+from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate, paginate_sql
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import authorize, requires
 from schema.reads import by_id, page_item_sql
 from schema.receivables.inputs import (
@@ -41,8 +41,8 @@ from server.identity.models import Organization
 from server.receivables import invoices, payments
 from server.receivables import models as m
 from server.receivables.invoices import PostingPreview
-from server.receivables.listing import invoice_conditions
-from server.receivables.reads import INVOICE
+from server.receivables.listing import invoice_conditions, payment_conditions
+from server.receivables.reads import INVOICE, PAYMENT
 
 PAGE = {
     "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
@@ -59,6 +59,14 @@ def _id(value: strawberry.ID | None, type_name: str, path: list[str]) -> UUID:
 
 def _optional(value: strawberry.ID | None, type_name: str, path: list[str]) -> UUID | None:
     return _id(value, type_name, path) if value else None
+
+
+def _customer_filter(value: strawberry.ID | None) -> UUID | None:
+    """A list filter's customer: None for none asked; an id that cannot be a customer's
+    matches nothing."""
+    if value is None:
+        return None
+    return decode(value, "Customer") or UUID(int=0)
 
 
 def _line(i: int, line: InvoiceLineInput) -> LineDraft:
@@ -151,14 +159,10 @@ class ReceivablesQuery:
         actor = info.context.signed_in()
         flt = filter or InvoiceFilter()
         order = order_by or InvoiceOrder()
-        customer = None
-        if flt.customer_id is not None:
-            # An id that cannot be a customer's matches nothing.
-            customer = decode(flt.customer_id, "Customer") or UUID(int=0)
         where = invoice_conditions(
             actor.org,
             status=flt.status,
-            customer_id=customer,
+            customer_id=_customer_filter(flt.customer_id),
             issued_from=flt.issued_from,
             issued_to=flt.issued_to,
             number=flt.number,
@@ -217,18 +221,17 @@ class ReceivablesQuery:
         actor = info.context.signed_in()
         flt = filter or PaymentFilter()
         order = order_by or PaymentOrder()
-        query = m.Payment.filter(organization_id=actor.org)
-        if flt.customer_id is not None:
-            customer = decode(flt.customer_id, "Customer")
-            query = query.filter(customer_id=customer) if customer else query.filter(id=None)
-        if flt.status is not None:
-            query = query.filter(status=flt.status)
-        if flt.from_date is not None:
-            query = query.filter(date__gte=flt.from_date)
-        if flt.to_date is not None:
-            query = query.filter(date__lte=flt.to_date)
-        return await paginate(
-            query,
+        where = payment_conditions(
+            actor.org,
+            # An id that cannot be a customer's matches nothing.
+            customer_id=_customer_filter(flt.customer_id),
+            status=flt.status,
+            received_from=flt.from_date,
+            received_to=flt.to_date,
+        )
+        page = await paginate_sql(
+            m.Payment,
+            where,
             SortKey("date", descending=order.direction == OrderDirection.DESC),
             Payment.from_model,
             first=first,
@@ -236,7 +239,10 @@ class ReceivablesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, PAYMENT),
         )
+        return await written_page(info, page)
 
     @requires("payment", "read", description="One payment; null if there is none with this id.")
     async def payment(
@@ -244,8 +250,13 @@ class ReceivablesQuery:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
     ) -> Payment | None:
-        found = await own(m.Payment, id, "Payment", info.context.signed_in().org)
-        return Payment.from_model(found) if found else None
+        org = info.context.signed_in().org
+
+        async def stock(payment_id: UUID) -> Payment | None:
+            found = await m.Payment.get_or_none(id=payment_id, organization_id=org)
+            return Payment.from_model(found) if found else None
+
+        return await by_id(info, PAYMENT, id, stock)
 
 
 @strawberry.type

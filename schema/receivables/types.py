@@ -31,7 +31,7 @@ from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
-from server.receivables.reads import INVOICE
+from server.receivables.reads import INVOICE, PAYMENT
 from server.sql import Joined
 
 if TYPE_CHECKING:
@@ -379,8 +379,9 @@ class Payment(relay.Node):
 
     @strawberry.field(description="What is not allocated yet: the customer's credit.")
     async def unallocated(self, info: Info) -> Money:
-        item = await loaders.open_items(info.context).load(UUID(self.id))
-        return Money.of(item.open_minor if item else 0, self.currency)
+        # The rule is the read model's (server.receivables.reads), read through the loader.
+        found = await loaders.payment_unallocated(info.context).load(UUID(self.id))
+        return Money.of(found, self.currency)
 
     @strawberry.field(description="Where the payment went: invoices and refunds, oldest first.")
     async def allocations(self, info: Info) -> list[Allocation]:
@@ -418,6 +419,9 @@ class Payment(relay.Node):
     ) -> list[Payment | None]:
         ids = list(node_ids)
         await authorize(info.context, "payment", "read")
+        embedded = await lookup(info, PAYMENT, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         found = {
             str(p.id): p

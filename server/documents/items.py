@@ -8,8 +8,6 @@ from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -39,12 +37,6 @@ class ItemChanges:
     income_account_id: Any = UNSET
     expense_account_id: Any = UNSET
     tax_rate_id: Any = UNSET
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFilter:
-    search: str | None = None
-    status: RecordStatus | None = None
 
 
 def snapshot(item: Item, currency: str) -> dict[str, Any]:
@@ -216,17 +208,6 @@ async def _locked(actor: Actor, item_id: UUID) -> Item:
     if item is None:
         raise NotFound("item not found", field=["id"])
     return item
-
-
-def search(actor: Actor, flt: ItemFilter) -> QuerySet[Item]:
-    """The organization's items matching the filter, unordered and unpaged."""
-    query = Item.filter(organization_id=actor.org)
-    if flt.search:
-        text = flt.search.strip()
-        query = query.filter(Q(name__icontains=text) | Q(code__icontains=text))
-    if flt.status is not None:
-        query = query.filter(status=flt.status)
-    return query
 
 
 async def get_item(actor: Actor, item_id: UUID) -> Item | None:

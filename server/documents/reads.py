@@ -1,9 +1,23 @@
 """What invoices and bills share as the database writes them (server.reads): their lines
-and their open amount."""
+and their open amount; and the items they sell and buy."""
 
 from __future__ import annotations
 
-from server.reads.shape import Field, Rows, Shape, column, fixed_point, money_column
+from server.documents.models import Item
+from server.editing import RecordStatus
+from server.identity.models import Organization
+from server.reads.shape import (
+    MONEY,
+    Field,
+    Nested,
+    Rows,
+    Shape,
+    column,
+    enum_column,
+    fixed_point,
+    money_column,
+    node_id,
+)
 
 # The document's currency, carried on each line read for it (lines store none of their own).
 LINE_CURRENCY = "document_currency__"
@@ -38,3 +52,30 @@ def lines_of(shape: Shape, table: str, link: str) -> Rows:
 def open_minor(t: str) -> str:
     """The document's open amount in minor units; NULL before it is posted."""
     return f'(SELECT o."open_minor" FROM "open_items" o WHERE o."id" = {t}."id")'  # noqa: S608
+
+
+def base_currency(t: str) -> str:
+    """The base currency of the organization of row `t`."""
+    table = Organization._meta.db_table
+    return f'(SELECT o."base_currency" FROM "{table}" o WHERE o."id" = {t}."organization_id")'  # noqa: S608
+
+
+# An item's tax rate and accounts are read by the stock resolvers (the accounts through
+# the gate); its creation time too, as every type's is.
+ITEM = Shape(
+    "Item",
+    {
+        "id": node_id("Item"),
+        "code": column("code"),
+        "name": column("name"),
+        "description": column("description"),
+        "status": enum_column("status", RecordStatus),
+        # Prices of items are kept in the organization's base currency.
+        "unitPrice": Nested(
+            MONEY,
+            lambda t: (f'{t}."unit_price_minor"', base_currency(t)),
+            lambda t: f'{t}."unit_price_minor" IS NOT NULL',
+        ),
+    },
+    Item._meta.db_table,
+)

@@ -1,11 +1,12 @@
-"""Which invoices a list shows: its filter as SQL conditions for a keyset page."""
+"""Which invoices, payments and credit notes a list shows: its filter as SQL conditions for
+a keyset page."""
 
 from __future__ import annotations
 
 from datetime import date
 from uuid import UUID
 
-from server.receivables.models import InvoiceStatus
+from server.receivables.models import InvoiceStatus, PaymentStatus
 from server.sql import Where
 
 
@@ -30,4 +31,33 @@ def invoice_conditions(
         where.add('"issue_date" <= {}', issued_to)
     if number is not None:
         where.add('"number" = {}', number)
+    return where
+
+
+def payment_conditions(
+    organization_id: UUID,
+    *,
+    customer_id: UUID | None = None,
+    status: PaymentStatus | None = None,
+    received_from: date | None = None,
+    received_to: date | None = None,
+) -> Where:
+    """The organization's payments received matching every condition given."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if customer_id is not None:
+        where.add('"customer_id" = {}', customer_id)
+    if status is not None:
+        where.add('"status" = {}', status)
+    if received_from is not None:
+        where.add('"date" >= {}', received_from)
+    if received_to is not None:
+        where.add('"date" <= {}', received_to)
+    return where
+
+
+def credit_note_conditions(organization_id: UUID, *, customer_id: UUID | None = None) -> Where:
+    """The organization's credit notes, of one customer if given."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if customer_id is not None:
+        where.add('"customer_id" = {}', customer_id)
     return where

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
+from uuid import UUID, uuid4
 
 import httpx
 import pytest
@@ -17,9 +18,19 @@ import pytest
 import schema.reads
 from schema.ids import decode
 from server.crm.models import Customer
-from server.documents.models import Ledger, OpenItem, OpenItemKind
+from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.reads.shape import Shape, Value
-from server.receivables.models import Invoice, InvoiceLine, InvoiceStatus
+from server.receivables.models import (
+    CreditNote,
+    CreditNoteLine,
+    CreditNoteStatus,
+    Invoice,
+    InvoiceLine,
+    InvoiceStatus,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+)
 from tests.ledger.helpers import account_ids
 from tests.support import Api, Org
 
@@ -193,3 +204,133 @@ async def _open_item(org: Org, invoice: Invoice, case: dict[str, Any]) -> None:
         open_minor=case["open"],
         open_base_minor=case["open"],
     )
+
+
+async def awkward_receipts(api: Api, org: Org) -> None:
+    """Payments and credit notes written straight to the tables with the values the API
+    rarely makes, with allocations of every kind (reversed, refunds, none) and lines."""
+    accounts = {k: decode(v, "Account") for k, v in (await account_ids(api, org)).items()}
+    yen = await Customer.create(organization_id=org.id, name=AWKWARD, currency="JPY")
+    dinar = await Customer.create(
+        organization_id=org.id, name="Manama Trading", currency="BHD", credit_limit_minor=-1
+    )
+    charge = await _receivable(org, dinar, OpenItemKind.INVOICE, 10**12, None)
+    await _awkward_payments(org, yen, dinar, charge.id, accounts["1010"])
+    await _awkward_credit_notes(org, yen, dinar, charge.id, accounts["4000"])
+
+
+async def _awkward_payments(
+    org: Org, yen: Customer, dinar: Customer, charge_id: UUID, deposit: UUID | None
+) -> None:
+    payments = [
+        # (customer, status, method, amount minor, open minor or None for no open item)
+        (yen, PaymentStatus.RECORDED, PaymentMethod.CASH, 1_234_567, 1_000),
+        (dinar, PaymentStatus.VOID, PaymentMethod.CHECK, -5, None),
+        (dinar, PaymentStatus.RECORDED, PaymentMethod.DIRECT_DEBIT, 9_007_199_254_740_993, 1),
+        (yen, PaymentStatus.RECORDED, PaymentMethod.OTHER, 0, 0),
+    ]
+    for n, (party, status, method, amount, open_minor) in enumerate(payments):
+        payment = await Payment.create(
+            organization_id=org.id,
+            customer_id=party.id,
+            date=date(2026, 5, 1 + n % 2),  # ties on the date: the id breaks them
+            currency=party.currency,
+            amount_minor=amount,
+            method=method,
+            reference=AWKWARD if n == 0 else None,
+            memo="" if n == 3 else (AWKWARD if n == 2 else None),
+            deposit_account_id=deposit,
+            status=status,
+            voided_on=date(2026, 5, 9) if status == PaymentStatus.VOID else None,
+        )
+        if open_minor is not None:
+            await _receivable(org, party, OpenItemKind.PAYMENT, amount, open_minor, payment.id)
+            await _allocations(org, payment.id, charge_id, n)
+
+
+async def _awkward_credit_notes(
+    org: Org, yen: Customer, dinar: Customer, charge_id: UUID, income: UUID | None
+) -> None:
+    notes = [
+        # (customer, status, total minor, open minor or None for no open item)
+        (yen, CreditNoteStatus.DRAFT, 0, None),
+        (dinar, CreditNoteStatus.ISSUED, 9_999, 1),
+        (dinar, CreditNoteStatus.VOID, -5, 0),
+        (yen, CreditNoteStatus.ISSUED, 7, None),
+        (dinar, CreditNoteStatus.DRAFT, -1_234, None),
+    ]
+    for n, (party, state, total, open_minor) in enumerate(notes):
+        note = await CreditNote.create(
+            organization_id=org.id,
+            customer_id=party.id,
+            number=None if state == CreditNoteStatus.DRAFT else f"CN-AWK-{n}",
+            status=state,
+            currency=party.currency,
+            issue_date=date(2026, 5, 1 + n % 3),
+            reason=AWKWARD if n == 0 else ("" if n == 1 else None),
+            subtotal_minor=total - 1,
+            tax_minor=1,
+            total_minor=total,
+        )
+        if open_minor is not None:
+            await _receivable(org, party, OpenItemKind.CREDIT_NOTE, total, open_minor, note.id)
+            await _allocations(org, note.id, charge_id, n)
+        # Written last line first, so that only an ORDER BY gives them in order.
+        for line_no in reversed(range(1, n % 3 + 1)):
+            await CreditNoteLine.create(
+                credit_note_id=note.id,
+                line_no=line_no,
+                description=AWKWARD if line_no == 1 else None,
+                quantity=Decimal("-0.0001") if line_no == 2 else Decimal("2.5"),
+                unit_price_minor=-line_no,
+                discount_percent=Decimal("12.5"),
+                account_id=income,
+                amount_minor=-3 * line_no,
+                tax_minor=line_no,
+            )
+
+
+async def _receivable(
+    org: Org,
+    party: Customer,
+    kind: OpenItemKind,
+    amount: int,
+    open_minor: int | None,
+    item_id: UUID | None = None,
+) -> OpenItem:
+    return await OpenItem.create(
+        id=item_id or uuid4(),
+        organization_id=org.id,
+        ledger=Ledger.RECEIVABLE,
+        kind=kind,
+        is_charge=kind == OpenItemKind.INVOICE,
+        party_id=party.id,
+        currency=party.currency,
+        date=date(2026, 5, 1),
+        due_date=date(2026, 5, 1),
+        amount_minor=max(amount, 0),
+        base_amount_minor=max(amount, 0),
+        open_minor=max(amount, 0) if open_minor is None else open_minor,
+        open_base_minor=max(amount, 0) if open_minor is None else open_minor,
+    )
+
+
+async def _allocations(org: Org, credit_id: UUID, charge_id: UUID, n: int) -> None:
+    """The n-th credit's allocations: none, one, a reversed one and a refund, ..."""
+    made = [
+        (AllocationKind.SETTLEMENT, charge_id, 5, None, AWKWARD),
+        (AllocationKind.SETTLEMENT, charge_id, 1, date(2026, 5, 3), ""),
+        (AllocationKind.REFUND, None, 9_007_199_254_740_993, None, None),
+    ][: n % 4]
+    for kind, charge, amount, reversed_on, memo in made:
+        await Allocation.create(
+            organization_id=org.id,
+            ledger=Ledger.RECEIVABLE,
+            kind=kind,
+            charge_id=charge,
+            credit_id=credit_id,
+            amount_minor=amount,
+            date=date(2026, 5, 2),
+            reversed_on=reversed_on,
+            memo=memo,
+        )
