@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -94,87 +93,6 @@ async def _on_asyncpg(
 def _changed(status: str) -> int:
     """The row count of a command status such as `UPDATE 3` or `INSERT 0 1`."""
     return int(status.rsplit(" ", 1)[1])
-
-
-class Batch:
-    """Writes sent to the database together, in the caller's transaction.
-
-    On PostgreSQL they are one statement, each write a data-modifying CTE of one WITH: one
-    round trip instead of one per write. On SQLite they run one after another. Either way
-    the writes of a batch must be independent: on PostgreSQL they all see the database as
-    it was before the batch, so none may read what another writes, and no two may change
-    the same row. A write may state how many rows it must change and what to raise
-    otherwise; the caller's transaction then rolls back what the batch did.
-    """
-
-    def __init__(self) -> None:
-        self._writes: list[tuple[Model | tuple[str, tuple[Any, ...]], int | None, Exception]] = []
-
-    def insert(self, instance: Model) -> None:
-        """Insert a new model instance (every column, converted as the ORM converts it)."""
-        self._writes.append((instance, 1, RuntimeError(f"{type(instance).__name__} not saved")))
-
-    def write(
-        self, sql: str, *params: Any, rows: int | None = None, otherwise: Exception | None = None
-    ) -> None:
-        """An UPDATE, INSERT or DELETE, its placeholders numbered from $1 as everywhere in
-        this module; with `rows`, it must change exactly that many rows or `otherwise`
-        is raised."""
-        refusal = otherwise or RuntimeError(f"a batched write changed other than {rows} rows")
-        self._writes.append(((sql, params), rows, refusal))
-
-    async def run(self) -> None:
-        if not self._writes:
-            return
-        if not isinstance(connections.get("default"), AsyncpgDBClient):
-            for write, rows, refusal in self._writes:
-                if isinstance(write, Model):
-                    await write.save(force_create=True)
-                    continue
-                changed = await execute(write[0], *write[1])
-                if rows is not None and changed != rows:
-                    raise refusal
-            return
-        params: list[Any] = []
-        parts = []
-        for i, (write, _rows, _refusal) in enumerate(self._writes):
-            text, values = _insert_sql(write) if isinstance(write, Model) else write
-            parts.append(f"w{i} AS ({_shifted(text, len(params))} RETURNING 1)")
-            params.extend(values)
-        # Fixed names and the writes' own text only.
-        counts = ", ".join(f"(SELECT count(*) FROM w{i}) AS c{i}" for i in range(len(parts)))  # noqa: S608
-        found = await fetch_rows(f"WITH {', '.join(parts)} SELECT {counts}", *params)
-        counted = [int(c) for c in found[0].values()]
-        for (write, rows, refusal), count in zip(self._writes, counted, strict=True):
-            if rows is not None and count != rows:
-                raise refusal
-            if isinstance(write, Model):
-                write._saved_in_db = True
-
-
-@lru_cache(maxsize=512)
-def _shifted(sql: str, offset: int) -> str:
-    """The statement with each placeholder $n as $(n + offset). Kept: a batch's writes have
-    a few fixed texts, shifted by the same offsets request after request."""
-    return _PLACEHOLDER.sub(lambda m: f"${int(m.group()[1:]) + offset}", sql)
-
-
-def _insert_sql(instance: Model) -> tuple[str, tuple[Any, ...]]:
-    """A PostgreSQL INSERT of every column of a new instance, with the values the ORM's own
-    insert would send (each field's `to_db_value`, which also fills `auto_now_add`)."""
-    text, names = _insert_text(type(instance))
-    fields = instance._meta.fields_map
-    return text, tuple(fields[n].to_db_value(getattr(instance, n), instance) for n in names)
-
-
-@cache
-def _insert_text(model: type[Model]) -> tuple[str, tuple[str, ...]]:
-    """The INSERT statement of a model's rows and the fields it takes, in order."""
-    meta = model._meta
-    names = tuple(n for n in meta.fields_db_projection if n not in meta.generated_db_fields)
-    columns = ", ".join(f'"{meta.fields_db_projection[n]}"' for n in names)
-    holders = placeholders(len(names))
-    return f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({holders})', names  # noqa: S608
 
 
 def _for_driver(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:

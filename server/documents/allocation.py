@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 from uuid import UUID
 
 from tortoise.expressions import F, Q
@@ -21,6 +20,7 @@ from tortoise.models import Model
 
 from server import sql
 from server.actor import Actor
+from server.batch import Batch, RowUpdate
 from server.documents import entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
 from server.errors import DomainError, ErrorCode, NotFound
@@ -131,17 +131,17 @@ def _over_credit(credit: OpenItem, field: list[str]) -> DomainError:
 
 
 def _guarded_take(
-    writes: sql.Batch, item: OpenItem, amount: int, base: int, refusal: DomainError
+    writes: Batch, item: OpenItem, amount: int, base: int, refusal: DomainError
 ) -> None:
     """Reduce an item's open balance only if it covers `amount`; `refusal` otherwise."""
-    writes.write(
-        "UPDATE open_items SET open_minor = open_minor - $1,"
-        " open_base_minor = open_base_minor - $2"
-        " WHERE id = $3 AND open_minor >= $4 AND voided_on IS NULL",
-        amount,
-        base,
-        item.id,
-        amount,
+    writes.update(
+        RowUpdate(
+            OpenItem,
+            item.id,
+            "open_minor = open_minor - $1, open_base_minor = open_base_minor - $2",
+            "open_minor >= $3 AND voided_on IS NULL",
+            (amount, base, amount),
+        ),
         rows=1,
         otherwise=refusal,
     )
@@ -157,20 +157,20 @@ async def settle(
     field: list[str],
     memo: str | None = None,
     period_checked: bool = False,
-    then: Sequence[tuple[str, tuple[Any, ...]]] = (),
-    batch: sql.Batch | None = None,
+    then: Sequence[RowUpdate] = (),
+    batch: Batch | None = None,
     new_credit: bool = False,
 ) -> Allocation:
     """Apply `amount` of a credit to a charge; both must be locked by the caller.
 
     `period_checked`: the caller's transaction posts an entry dated `on` as well, whose
-    numbering refuses a locked period under the ledger row lock. `then`: writes of the
-    caller's (SQL and parameters, as `sql.Batch.write` takes them) sent with the
-    allocation's own, such as the charge's document's new status. `batch`: the caller's
-    batch, which the writes join instead of running at once; the caller runs it.
+    numbering refuses a locked period under the ledger row lock. `then`: updates of the
+    caller's sent with the allocation's own, such as the charge's document's new status.
+    `batch`: the caller's batch, which the writes join instead of running at once; the
+    caller runs it.
     `new_credit`: the credit is a new item that the caller inserts in that batch: its
     balance is reduced here in memory only, so the insert writes it net of the allocation
-    (a write of the same statement could not see the row to update it).
+    (a batch's writes are independent: none updates a row another inserts).
     """
     if new_credit and batch is None:
         raise ValueError("a new credit is inserted by the caller's batch")
@@ -249,16 +249,16 @@ async def settle(
     # Each balance is taken by an UPDATE whose WHERE is the rule itself: what is open
     # covers the amount. The refusal is the UPDATE changing no row, never a figure read
     # earlier; with the allocation and the caller's writes, one statement on PostgreSQL.
-    writes = batch if batch is not None else sql.Batch()
+    writes = batch if batch is not None else Batch()
     _guarded_take(writes, charge, amount, charge_base, _over_charge(charge, field))
     if not new_credit:
         _guarded_take(writes, credit, amount, credit_base, _over_credit(credit, field))
     elif amount > credit.open_minor:
-        # The caller inserts this credit later in the batch: no row yet, so no race.
+        # The caller's batch inserts this credit: no row yet, so no race.
         raise _over_credit(credit, field)
     writes.insert(made)
-    for text, params in then:
-        writes.write(text, *params)
+    for change in then:
+        writes.update(change)
     if batch is None:
         await writes.run()
     charge.open_minor -= amount

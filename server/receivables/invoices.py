@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 from server import clock, sql
 from server.actor import Actor
 from server.audit import log as audit
+from server.batch import RowUpdate
 from server.crm import terms as terms_rules
 from server.crm.models import Customer, PartyStatus, PaymentTerms
 from server.documents import allocation, entries, numbering
@@ -434,17 +435,20 @@ def status_of(item: OpenItem, taking: int = 0) -> InvoiceStatus:
     return InvoiceStatus.ISSUED
 
 
-STATUS_SQL = "UPDATE invoices SET status = $1 WHERE id = $2 AND status IN ($3, $4, $5)"
-
-
-def status_write(item: OpenItem, taking: int) -> tuple[str, tuple[Any, ...]]:
-    """`set_status` as a write for `sql.Batch`, for the item once `taking` is taken from it."""
-    return STATUS_SQL, (status_of(item, taking), item.id, *OPEN_STATUSES, InvoiceStatus.PAID)
+def status_write(item: OpenItem, taking: int) -> RowUpdate:
+    """`set_status` as a write for a `Batch`, for the item once `taking` is taken from it."""
+    return RowUpdate(
+        Invoice,
+        item.id,
+        "status = $1",
+        "status IN ($2, $3, $4)",
+        (status_of(item, taking), *OPEN_STATUSES, InvoiceStatus.PAID),
+    )
 
 
 async def set_status(item: OpenItem) -> None:
     """Bring an invoice's status in line with its (locked, current) open item."""
-    text, params = status_write(item, 0)
+    text, params = status_write(item, 0).statement()
     await sql.execute(text, *params)
 
 

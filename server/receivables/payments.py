@@ -19,6 +19,7 @@ from tortoise.transactions import in_transaction
 from server import sql
 from server.actor import Actor
 from server.audit import log as audit
+from server.batch import Batch
 from server.crm.models import Customer
 from server.documents import allocation, entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
@@ -142,7 +143,7 @@ async def apply(
     prefix: str = "allocations",
     *,
     period_checked: bool = False,
-    inserting: sql.Batch | None = None,
+    inserting: Batch | None = None,
 ) -> tuple[list[Allocation], list[OpenItem]]:
     """Apply a locked credit to invoices, each locked here; refused as a whole on any problem.
 
@@ -360,7 +361,7 @@ async def record(
             # the invoices' balances and statuses: one statement on PostgreSQL, sent once
             # the invoices are locked. The posting dated the payment's date checks the lock
             # date for the allocations too, under the ledger row lock.
-            written = sql.Batch()
+            written = Batch()
             written.insert(payment)
             written.insert(item)
             made, charged = await apply(
