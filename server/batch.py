@@ -6,29 +6,30 @@ data-modifying CTEs. The SQL of each write is the same on both; only how it trav
 
 On PostgreSQL every write of the statement sees the database as it was before the batch; on
 SQLite each would see the ones before it. So that a batch means the same on both, its writes
-must be independent, and `Batch.run` refuses a batch whose writes could see each other
-(`DependentWrites`), on both databases, before anything is sent:
+must be independent, and a batch whose writes could see each other is refused with
+`DependentWrites` on both databases, before anything is sent:
 
 - an insert is of a new model instance with its id set, every value given;
 - an update (`RowUpdate`) changes the one row its id names, and its assignments and
-  condition read that row's columns and the parameters only (no SELECT, no FROM);
-- no two writes name the same row of the same table, an insert included.
+  condition read that row's columns and the parameters only (no SELECT, no FROM): checked
+  where the update is declared;
+- no two writes of a batch name the same row of the same table, an insert included:
+  checked by `Batch.run`.
 
-What each write changed is counted first and checked after all have run, so a write that
-changed other than the rows it must is refused alike on both, whatever comes after it.
+What each write changed is counted first and checked once all have run, so a write that
+changed other rows than it must is refused alike on both, whatever comes after it.
 docs/decisions/hot-writes.md has the reasons and the limits of the rule.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, TypeAlias
 
 from tortoise import connections
 from tortoise.backends.asyncpg.client import AsyncpgDBClient
-from tortoise.backends.base.client import TransactionalDBClient
+from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.models import Model
 
 from server import sql
@@ -41,109 +42,115 @@ Statement: TypeAlias = tuple[str, tuple[Any, ...]]
 
 
 class DependentWrites(RuntimeError):
-    """A batch whose writes could see each other: refused before anything is sent."""
+    """Writes of one batch that could see each other: refused before anything is sent."""
 
 
-@dataclass(frozen=True, slots=True)
 class RowUpdate:
-    """An UPDATE of the row of `model` whose id is `row_id`: `assignments` (the SET list)
-    where `condition` holds, both over the row's own columns and `params`, numbered $1, $2,
-    ... once each, in order through the assignments then the condition.
+    """An UPDATE of one row of `model`, named by its id: `assignments` (the SET list) where
+    `condition` holds, both over the row's own columns and parameters $1, $2, ... (each
+    once, in order through the assignments then the condition).
 
-    The row's id is the statement's last parameter, so `statement()` runs as it is through
-    `sql.execute(text, *params)` too."""
+    Declared once, as a module constant: the texts are checked and the statement built
+    then, and each use gives only the row and the values (`row`)."""
 
-    model: type[Model]
-    row_id: Any
-    assignments: str
-    condition: str = "TRUE"
-    params: tuple[Any, ...] = ()
+    __slots__ = ("count", "table", "text")
 
-    def statement(self) -> Statement:
-        text = _update_text(self.model, self.assignments, self.condition, len(self.params))
-        return text, (*self.params, self.row_id)
+    def __init__(self, model: type[Model], assignments: str, condition: str = "TRUE") -> None:
+        if _READS_OTHER_ROWS.search(assignments) or _READS_OTHER_ROWS.search(condition):
+            raise DependentWrites(f"an update reads other rows: {assignments} / {condition}")
+        numbers = [int(n) for n in _PLACEHOLDER.findall(f"{assignments} {condition}")]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"placeholders {numbers}: each once and in order, from $1")
+        meta = model._meta
+        self.count = len(numbers)
+        self.table: str = meta.db_table
+        # The row's id is the last parameter. Fixed names and placeholders only.
+        self.text = (
+            f'UPDATE "{self.table}" SET {assignments}'  # noqa: S608
+            f' WHERE ({condition}) AND "{meta.db_pk_column}" = ${self.count + 1}'
+        )
 
-    def row(self) -> tuple[str, Any]:
-        return self.model._meta.db_table, self.row_id
-
-
-@lru_cache(maxsize=256)
-def _update_text(model: type[Model], assignments: str, condition: str, count: int) -> str:
-    """The UPDATE of one row by id, once the texts are checked; kept, since a write has one
-    text request after request."""
-    if _READS_OTHER_ROWS.search(assignments) or _READS_OTHER_ROWS.search(condition):
-        raise DependentWrites(f"a batched update reads other rows: {assignments} / {condition}")
-    numbers = [int(n) for n in _PLACEHOLDER.findall(f"{assignments} {condition}")]
-    if numbers != list(range(1, count + 1)):
-        raise ValueError(f"placeholders {numbers} for {count} parameters, each once and in order")
-    meta = model._meta
-    return (
-        f'UPDATE "{meta.db_table}" SET {assignments}'  # noqa: S608 (fixed names and placeholders)
-        f' WHERE ({condition}) AND "{meta.db_pk_column}" = ${count + 1}'
-    )
+    def row(self, row_id: Any, *params: Any) -> RowChange:
+        """This update of the row `row_id`, with the values of its parameters."""
+        if len(params) != self.count:
+            raise ValueError(f"{self.count} parameters expected, {len(params)} given")
+        return self, row_id, params
 
 
-@dataclass(frozen=True, slots=True)
-class _Write:
-    change: Model | RowUpdate
-    rows: int | None
-    refusal: Exception
+# An update of one row: the update, the row's id, the values of its parameters.
+RowChange: TypeAlias = tuple[RowUpdate, Any, tuple[Any, ...]]
 
-    def statement(self) -> Statement:
-        if isinstance(self.change, Model):
-            return insert_sql(self.change)
-        return self.change.statement()
 
-    def row(self) -> tuple[str, Any]:
-        if isinstance(self.change, RowUpdate):
-            return self.change.row()
-        if self.change.pk is None:
-            raise DependentWrites(f"a batched {type(self.change).__name__} has no id yet")
-        return self.change._meta.db_table, self.change.pk
+def change_statement(change: RowChange) -> Statement:
+    """The SQL and values of a row's update, for `sql.execute` when sent on its own."""
+    update, row_id, params = change
+    return update.text, (*params, row_id)
 
 
 class Batch:
     """Independent writes sent together, in the caller's transaction (see the module).
 
-    A write may state how many rows it must change and what to raise otherwise; the
+    An update may state how many rows it must change and what to raise otherwise; the
     caller's transaction then rolls back what the batch did."""
 
     def __init__(self) -> None:
-        self._writes: list[_Write] = []
+        # Each write: the new instance or the row change, the rows it must change, the refusal.
+        self._writes: list[tuple[Model | RowChange, int | None, Exception | None]] = []
 
     def insert(self, instance: Model) -> None:
         """Insert a new model instance (every column, converted as the ORM converts it)."""
-        refusal = RuntimeError(f"{type(instance).__name__} not saved")
-        self._writes.append(_Write(instance, 1, refusal))
+        self._writes.append((instance, None, None))
 
     def update(
-        self, change: RowUpdate, *, rows: int | None = None, otherwise: Exception | None = None
+        self, change: RowChange, *, rows: int | None = None, otherwise: Exception | None = None
     ) -> None:
-        """Update one row; with `rows` (0 or 1), it must change that many or `otherwise`
-        is raised."""
-        refusal = otherwise or RuntimeError(f"a batched update changed other than {rows} rows")
-        self._writes.append(_Write(change, rows, refusal))
+        """Update one row (`RowUpdate.row`); with `rows` (0 or 1), it must change that many
+        or `otherwise` is raised."""
+        self._writes.append((change, rows, otherwise))
 
     async def run(self) -> list[int]:
         """Send the writes; the rows each changed, in order."""
         if not self._writes:
             return []
-        _check_independent(self._writes)
-        connection = connections.get("default")
-        if not isinstance(connection, TransactionalDBClient):
+        client: type[BaseDBAsyncClient] = type(connections.get("default"))
+        together = _sends_together(client)
+        if together is None:
             raise RuntimeError("a batch runs in the caller's transaction")
-        statements = [write.statement() for write in self._writes]
-        if isinstance(connection, AsyncpgDBClient):
+        statements = self._statements()
+        if together:
             counts = await self._sent_together(statements)
         else:
             counts = await self._sent_one_by_one(statements)
-        for write in self._writes:
-            if isinstance(write.change, Model):
-                write.change._saved_in_db = True
-        for write, count in zip(self._writes, counts, strict=True):
-            if write.rows is not None and count != write.rows:
-                raise write.refusal
+        for (change, rows, refusal), count in zip(self._writes, counts, strict=True):
+            if isinstance(change, Model):
+                change._saved_in_db = True
+            elif rows is not None and count != rows:
+                raise refusal or RuntimeError(f"a batched update changed {count} rows, not {rows}")
         return counts
+
+    def _statements(self) -> list[Statement]:
+        """Each write's statement, once no row is found named by an update and by another
+        write. Ids are compared only within a table that has an update and several writes:
+        most ids are UUIDs, whose hash is computed in Python."""
+        statements = []
+        named: dict[str, list[Any]] = {}
+        inserted = []
+        for change, _rows, _refusal in self._writes:
+            if isinstance(change, Model):
+                inserted.append(change)
+                statements.append(insert_sql(change))
+            else:
+                update, row_id, params = change
+                named.setdefault(update.table, []).append(row_id)
+                statements.append((update.text, (*params, row_id)))
+        for instance in inserted:
+            if (ids := named.get(instance._meta.db_table)) is not None:
+                ids.append(instance.pk)
+        for table, ids in named.items():
+            if len(ids) > 1 and len(set(ids)) != len(ids):
+                row_id = next(row_id for row_id in ids if ids.count(row_id) > 1)
+                raise DependentWrites(f"two writes of one batch name {table} row {row_id}")
+        return statements
 
     @staticmethod
     async def _sent_together(statements: list[Statement]) -> list[int]:
@@ -164,15 +171,14 @@ class Batch:
         return [await sql.execute(text, *values) for text, values in statements]
 
 
-def _check_independent(writes: list[_Write]) -> None:
-    """Refuse writes that name one row twice (the other parts of the rule are checked as
-    each statement is built)."""
-    seen: set[tuple[str, Any]] = set()
-    for write in writes:
-        row = write.row()
-        if row in seen:
-            raise DependentWrites(f"two writes of one batch change {row[0]} row {row[1]}")
-        seen.add(row)
+@cache
+def _sends_together(client: type[BaseDBAsyncClient]) -> bool | None:
+    """Whether a transaction on this kind of connection sends a batch as one statement
+    (PostgreSQL) or one by one; None outside a transaction. Kept per class: the ORM's
+    client classes are abstract base classes, whose isinstance runs Python code."""
+    if not issubclass(client, TransactionalDBClient):
+        return None
+    return issubclass(client, AsyncpgDBClient)
 
 
 @lru_cache(maxsize=512)

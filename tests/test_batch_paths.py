@@ -22,7 +22,7 @@ from tortoise.exceptions import IntegrityError, OperationalError
 from tortoise.transactions import in_transaction
 
 from server import sql
-from server.batch import Batch, RowUpdate
+from server.batch import Batch, RowChange, RowUpdate
 from server.crm.models import Customer
 from server.documents.models import OpenItem
 from server.errors import DomainError
@@ -290,16 +290,19 @@ def _new_item(ledger: _Ledger, item_id: UUID, amount: int) -> OpenItem:
     )
 
 
-def _take(item_id: UUID, amount: int, guarded: bool = True) -> RowUpdate:
+TAKE = RowUpdate(
+    OpenItem,
+    "open_minor = open_minor - $1, open_base_minor = open_base_minor - $2",
+    "open_minor >= $3",
+)
+UNGUARDED_TAKE = RowUpdate(OpenItem, "open_minor = open_minor - $1")
+EMPTIED = RowUpdate(OpenItem, "open_minor = 0")
+
+
+def _take(item_id: UUID, amount: int, guarded: bool = True) -> RowChange:
     if not guarded:
-        return RowUpdate(OpenItem, item_id, "open_minor = open_minor - $1", params=(amount,))
-    return RowUpdate(
-        OpenItem,
-        item_id,
-        "open_minor = open_minor - $1, open_base_minor = open_base_minor - $2",
-        "open_minor >= $3",
-        (amount, amount, amount),
-    )
+        return UNGUARDED_TAKE.row(item_id, amount)
+    return TAKE.row(item_id, amount, amount, amount)
 
 
 def _inserts_and_takes(ledger: _Ledger, x: UUID, y: UUID) -> Batch:
@@ -309,7 +312,7 @@ def _inserts_and_takes(ledger: _Ledger, x: UUID, y: UUID) -> Batch:
     batch.update(_take(a, 100), rows=1)
     batch.insert(_new_item(ledger, y, 800))
     batch.update(_take(b, 50), rows=1)
-    batch.update(RowUpdate(OpenItem, uuid4(), "open_minor = 0"))  # no such row
+    batch.update(EMPTIED.row(uuid4()))  # no such row
     return batch
 
 

@@ -20,7 +20,7 @@ from tortoise.models import Model
 
 from server import sql
 from server.actor import Actor
-from server.batch import Batch, RowUpdate
+from server.batch import Batch, RowChange, RowUpdate
 from server.documents import entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
 from server.errors import DomainError, ErrorCode, NotFound
@@ -130,21 +130,19 @@ def _over_credit(credit: OpenItem, field: list[str]) -> DomainError:
     )
 
 
+# An item's open balance reduced by $1 (and its base by $2) only if it covers $3.
+GUARDED_TAKE = RowUpdate(
+    OpenItem,
+    "open_minor = open_minor - $1, open_base_minor = open_base_minor - $2",
+    "open_minor >= $3 AND voided_on IS NULL",
+)
+
+
 def _guarded_take(
     writes: Batch, item: OpenItem, amount: int, base: int, refusal: DomainError
 ) -> None:
     """Reduce an item's open balance only if it covers `amount`; `refusal` otherwise."""
-    writes.update(
-        RowUpdate(
-            OpenItem,
-            item.id,
-            "open_minor = open_minor - $1, open_base_minor = open_base_minor - $2",
-            "open_minor >= $3 AND voided_on IS NULL",
-            (amount, base, amount),
-        ),
-        rows=1,
-        otherwise=refusal,
-    )
+    writes.update(GUARDED_TAKE.row(item.id, amount, base, amount), rows=1, otherwise=refusal)
 
 
 async def settle(
@@ -157,7 +155,7 @@ async def settle(
     field: list[str],
     memo: str | None = None,
     period_checked: bool = False,
-    then: Sequence[RowUpdate] = (),
+    then: Sequence[RowChange] = (),
     batch: Batch | None = None,
     new_credit: bool = False,
 ) -> Allocation:

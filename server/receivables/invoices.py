@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 from server import clock, sql
 from server.actor import Actor
 from server.audit import log as audit
-from server.batch import RowUpdate
+from server.batch import RowChange, RowUpdate, change_statement
 from server.crm import terms as terms_rules
 from server.crm.models import Customer, PartyStatus, PaymentTerms
 from server.documents import allocation, entries, numbering
@@ -435,20 +435,17 @@ def status_of(item: OpenItem, taking: int = 0) -> InvoiceStatus:
     return InvoiceStatus.ISSUED
 
 
-def status_write(item: OpenItem, taking: int) -> RowUpdate:
+STATUS_UPDATE = RowUpdate(Invoice, "status = $1", "status IN ($2, $3, $4)")
+
+
+def status_write(item: OpenItem, taking: int) -> RowChange:
     """`set_status` as a write for a `Batch`, for the item once `taking` is taken from it."""
-    return RowUpdate(
-        Invoice,
-        item.id,
-        "status = $1",
-        "status IN ($2, $3, $4)",
-        (status_of(item, taking), *OPEN_STATUSES, InvoiceStatus.PAID),
-    )
+    return STATUS_UPDATE.row(item.id, status_of(item, taking), *OPEN_STATUSES, InvoiceStatus.PAID)
 
 
 async def set_status(item: OpenItem) -> None:
     """Bring an invoice's status in line with its (locked, current) open item."""
-    text, params = status_write(item, 0).statement()
+    text, params = change_statement(status_write(item, 0))
     await sql.execute(text, *params)
 
 
