@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -48,7 +49,7 @@ async def fetch_rows(sql: str, *params: Any) -> Sequence[Mapping[str, Any]]:
     if isinstance(conn, AsyncpgDBClient):
         return await _on_asyncpg(conn, sql, params)
     sql, values = _for_driver(sql, params)
-    _count, rows = await conn.execute_query(sql, list(values))
+    _count, rows = await conn.execute_query(sql, values)
     return rows
 
 
@@ -62,7 +63,7 @@ async def execute(sql: str, *params: Any) -> int:
     if isinstance(conn, AsyncpgDBClient):
         return _changed(await _on_asyncpg(conn, sql, params, write=True))
     sql, values = _for_driver(sql, params)
-    changed, _rows = await conn.execute_query(sql, list(values))
+    changed, _rows = await conn.execute_query(sql, values)
     return int(changed)
 
 
@@ -95,10 +96,22 @@ def _changed(status: str) -> int:
     return int(status.rsplit(" ", 1)[1])
 
 
-def _for_driver(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+def _for_driver(sql: str, params: tuple[Any, ...]) -> tuple[str, list[Any]]:
     if dialect() == "sqlite":
-        return _PLACEHOLDER.sub("?", sql), tuple(_sqlite_value(p) for p in params)
-    return sql, params
+        native = _SQLITE_NATIVE
+        return _question_marks(sql), [p if type(p) in native else _sqlite_value(p) for p in params]
+    return sql, list(params)
+
+
+# Values the SQLite driver stores as they are: most of an insert's, as the fields convert
+# them, which are then not handed one by one to `_sqlite_value`.
+_SQLITE_NATIVE = frozenset({str, int, float, bytes, bool, type(None)})
+
+
+@lru_cache(maxsize=1024)
+def _question_marks(sql: str) -> str:
+    """The statement with SQLite's placeholders; kept, as most texts recur."""
+    return _PLACEHOLDER.sub("?", sql)
 
 
 def days_between(later: str, earlier: str) -> str:
