@@ -34,6 +34,11 @@ def placeholders(count: int, first: int = 1) -> str:
     return ", ".join(f"${i}" for i in range(first, first + count))
 
 
+def contains_pattern(text: str) -> str:
+    """`%text%` for LIKE ... ESCAPE '\\', with LIKE's wildcards in `text` taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def dialect() -> str:
     return str(connections.get("default").schema_generator.DIALECT)
 

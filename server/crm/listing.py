@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from server.crm.models import PartyStatus
-from server.sql import Where
+from server.sql import Where, contains_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,11 +14,6 @@ class PartyFilter:
     search: str | None = None
     status: PartyStatus | None = None
     tag: str | None = None
-
-
-def _like(text: str) -> str:
-    """`%text%` with LIKE's wildcards in `text` taken literally (escaped by a backslash)."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def party_conditions(organization_id: UUID, flt: PartyFilter) -> Where:
@@ -30,12 +25,14 @@ def party_conditions(organization_id: UUID, flt: PartyFilter) -> Where:
         where.add(
             "(upper(\"name\") LIKE upper({}) ESCAPE '\\'"
             " OR upper(\"email\") LIKE upper({}) ESCAPE '\\')",
-            _like(text),
-            _like(text.lower()),
+            contains_pattern(text),
+            contains_pattern(text.lower()),
         )
     if flt.status is not None:
         where.add('"status" = {}', flt.status)
     if flt.tag:
         # Tags are kept as ",a,b," so that a whole tag matches, never part of one.
-        where.add("\"tags_text\" LIKE {} ESCAPE '\\'", _like(f",{flt.tag.strip().lower()},"))
+        where.add(
+            "\"tags_text\" LIKE {} ESCAPE '\\'", contains_pattern(f",{flt.tag.strip().lower()},")
+        )
     return where

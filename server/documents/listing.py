@@ -5,12 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from server.editing import RecordStatus
-from server.sql import Where
-
-
-def _like(text: str) -> str:
-    """`%text%` with LIKE's wildcards in `text` taken literally (escaped by a backslash)."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+from server.sql import Where, contains_pattern
 
 
 def item_conditions(
@@ -21,7 +16,7 @@ def item_conditions(
     name or the code."""
     where = Where().add('"organization_id" = {}', organization_id)
     if search:
-        text = _like(search.strip())
+        text = contains_pattern(search.strip())
         where.add(
             "(upper(\"name\") LIKE upper({}) ESCAPE '\\'"
             " OR upper(\"code\") LIKE upper({}) ESCAPE '\\')",
