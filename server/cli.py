@@ -51,6 +51,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(_args: argparse.Namespace) -> int:
+    from server.background import run_worker
+
+    settings = get_settings()
+    print("ledgerline worker: running background jobs; stop with Ctrl-C", flush=True)
+    asyncio.run(_with_database(lambda: run_worker(settings)))
+    return 0
+
+
 def cmd_migrate(_args: argparse.Namespace) -> int:
     from server.db import migrate
 
@@ -184,6 +193,9 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=cmd_serve)
 
+    sub.add_parser("worker", help="run background jobs, schedules and webhooks").set_defaults(
+        run=cmd_worker
+    )
     sub.add_parser("migrate", help="apply pending database migrations").set_defaults(
         run=cmd_migrate
     )
