@@ -24,15 +24,15 @@ from server.settings import Settings
 HANDLER_MODULES = ("server.jobs.housekeeping",)
 
 
-def load_handlers() -> None:
-    for module in HANDLER_MODULES:
+def load_handlers(settings: Settings) -> None:
+    for module in (*HANDLER_MODULES, *settings.job_modules):
         importlib.import_module(module)
 
 
 @contextlib.asynccontextmanager
 async def in_process(settings: Settings) -> AsyncIterator[None]:
     """Run background work beside the API while the context is open, if configured to."""
-    load_handlers()
+    load_handlers(settings)
     if not settings.runs_jobs_in_process:
         yield
         return
@@ -56,7 +56,7 @@ async def run_worker(settings: Settings) -> None:
     """Run background work until SIGTERM or SIGINT; the job in hand is left to be retried."""
     from server.jobs import worker
 
-    load_handlers()
+    load_handlers(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -79,6 +79,11 @@ class Settings(BaseSettings):
     # default has no separate worker) and no on PostgreSQL, where `ledgerline worker` runs
     # them (docs/decisions/background-jobs.md).
     jobs_in_process: bool | None = None
+    # A running job whose worker has not touched it for this long has lost its worker and
+    # is claimed again; workers touch their jobs six times as often.
+    job_stale_seconds: int = Field(default=60, ge=2)
+    # Modules beyond the built-in ones that register job handlers (plugins, tests).
+    job_modules: list[str] = []
 
     log_level: str = "INFO"
     log_json: bool = True

@@ -19,11 +19,16 @@ from server.jobs.enqueue import on_postgres, wake
 from server.jobs.models import WAITING, Job, JobStatus
 from server.jobs.registry import Handler, Permanent, handler_for
 from server.observability import logger
+from server.settings import get_settings
 
-# While a handler runs its worker touches the job this often; a job untouched for
-# STALE_AFTER has lost its worker and is claimed again, as its next attempt.
-HEARTBEAT = timedelta(seconds=10)
-STALE_AFTER = timedelta(seconds=60)
+
+def stale_after() -> timedelta:
+    """How long a running job may go untouched before it counts as abandoned and is
+    claimed again, as its next attempt; while a handler runs, its worker touches the job
+    six times as often."""
+    return timedelta(seconds=get_settings().job_stale_seconds)
+
+
 # Enough of an error to act on; a traceback's worth would bloat the row and the API.
 ERROR_CHARS = 2000
 
@@ -37,7 +42,7 @@ def _claimable(stale: Q) -> Q:
 
 
 def _stale() -> Q:
-    return Q(status=JobStatus.RUNNING, heartbeat_at__lt=clock.now() - STALE_AFTER)
+    return Q(status=JobStatus.RUNNING, heartbeat_at__lt=clock.now() - stale_after())
 
 
 async def due(limit: int, *, older_than: timedelta | None = None) -> list[UUID]:
@@ -117,7 +122,7 @@ async def _run(job: Job, handler: Handler, worker: str) -> JobStatus:
 async def _beat(job_id: UUID, worker: str, work: asyncio.Future[None]) -> None:
     """Keep the claim alive; stop the handler when an admin cancels the job."""
     while not work.done():
-        await asyncio.sleep(HEARTBEAT.total_seconds())
+        await asyncio.sleep(stale_after().total_seconds() / 6)
         await Job.filter(id=job_id, worker=worker, status=JobStatus.RUNNING).update(
             heartbeat_at=clock.now()
         )
@@ -133,7 +138,7 @@ def _describe(failure: BaseException) -> str:
 
 async def _end(job: Job, worker: str, status: JobStatus, error: str | None) -> JobStatus:
     # Only while this worker still holds the job: one that lost its claim (it stalled
-    # past STALE_AFTER and another worker took over) must not overwrite the outcome.
+    # past stale_after() and another worker took over) must not overwrite the outcome.
     await Job.filter(id=job.id, worker=worker, status=JobStatus.RUNNING).update(
         status=status, finished_at=clock.now(), last_error=error
     )

@@ -21,7 +21,7 @@ from pgqueuer.models import Job as QueuedJob
 
 from server.jobs.loop import run_forever
 from server.jobs.registry import HANDLERS
-from server.jobs.runner import STALE_AFTER, execute
+from server.jobs.runner import execute, stale_after
 
 # A job due this long that pgqueuer has not started is taken by the sweep instead.
 SWEEP_AFTER = timedelta(minutes=1)
@@ -49,7 +49,7 @@ async def serve(dsn: str, worker: str, stop: asyncio.Event, *, concurrency: int 
             queue.run(
                 batch_size=concurrency,
                 max_concurrent_tasks=2 * concurrency,
-                heartbeat_timeout=STALE_AFTER,
+                heartbeat_timeout=stale_after(),
             )
         )
         await stop.wait()

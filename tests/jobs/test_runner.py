@@ -12,7 +12,7 @@ from server import clock
 from server.jobs import enqueue
 from server.jobs.models import Job, JobStatus
 from server.jobs.registry import HANDLERS, SCHEDULES
-from server.jobs.runner import STALE_AFTER, claim, execute
+from server.jobs.runner import claim, execute, stale_after
 from server.jobs.schedules import latest_slot, tick
 from server.jobs.testing import run_jobs
 from tests.jobs import handlers
@@ -113,7 +113,7 @@ async def test_a_job_whose_worker_died_is_claimed_again_once_its_heartbeat_is_st
     # A worker claims it and dies without a word.
     assert await claim(job.id, "worker-that-died") is not None
     assert await execute(job.id, "another-worker") is None  # its heartbeat is fresh
-    held_clock.advance(STALE_AFTER + timedelta(seconds=1))
+    held_clock.advance(stale_after() + timedelta(seconds=1))
     assert await execute(job.id, "another-worker") == JobStatus.SUCCEEDED
     done = await Job.get(id=job.id)
     assert (done.attempts, done.worker) == (2, "another-worker")
@@ -125,7 +125,7 @@ async def test_a_job_whose_worker_died_on_its_last_attempt_is_dead(
     job = await _job()
     for _ in range(3):
         assert await claim(job.id, "dying-worker") is not None
-        held_clock.advance(STALE_AFTER + timedelta(seconds=1))
+        held_clock.advance(stale_after() + timedelta(seconds=1))
     assert await execute(job.id, "survivor") == JobStatus.DEAD
     dead = await Job.get(id=job.id)
     assert dead.last_error == "its worker stopped during the last attempt"
