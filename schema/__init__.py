@@ -26,6 +26,9 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.email.sending import EmailDeliveriesQuery, EmailSendMutation
+from schema.email.settings import EmailSettingsMutation, EmailSettingsQuery
+from schema.email.types import EmailDelivery
 from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
@@ -110,6 +113,8 @@ def root_types() -> tuple[type, type]:
         PayablesAgingQuery,
         AuditQuery,
         EventsQuery,
+        EmailSettingsQuery,
+        EmailDeliveriesQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -129,6 +134,8 @@ def root_types() -> tuple[type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        EmailSettingsMutation,
+        EmailSendMutation,
     ):
         pass
 
@@ -197,6 +204,7 @@ def build_schema(
             TaxRate,
             PaymentTerms,
             Event,
+            EmailDelivery,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(
