@@ -63,8 +63,12 @@ class EmailDeliveryRetryInput:
 
 @strawberry.type(description="The delivery queued, or why the document was not sent.")
 class EmailDeliveryPayload:
-    delivery: EmailDelivery | None = strawberry.field(description="The delivery queued.")
+    queued: strawberry.Private[EmailDelivery | None]
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+    @requires("email_delivery", "read", description="The delivery queued.")
+    def delivery(self) -> EmailDelivery | None:
+        return self.queued
 
 
 @strawberry.enum(description="Field to sort deliveries by.")
@@ -116,8 +120,8 @@ async def _queue(info: Info, request: sending.SendRequest) -> EmailDeliveryPaylo
     try:
         delivery = await sending.queue(actor, info.context.settings, request)
     except DomainError as error:
-        return EmailDeliveryPayload(delivery=None, user_errors=user_errors(error))
-    return EmailDeliveryPayload(delivery=EmailDelivery.from_model(delivery), user_errors=[])
+        return EmailDeliveryPayload(queued=None, user_errors=user_errors(error))
+    return EmailDeliveryPayload(queued=EmailDelivery.from_model(delivery), user_errors=[])
 
 
 def _request(
@@ -138,7 +142,7 @@ def _send_doc(kind: TemplateKind, type_name: str) -> Any:
         try:
             request = _request(kind, type_name, given)
         except DomainError as error:
-            return EmailDeliveryPayload(delivery=None, user_errors=user_errors(error))
+            return EmailDeliveryPayload(queued=None, user_errors=user_errors(error))
         return await _queue(info, request)
 
     return send
@@ -193,7 +197,7 @@ class EmailSendMutation:
         try:
             request = _request(TemplateKind.STATEMENT, "Customer", input, period)
         except DomainError as error:
-            return EmailDeliveryPayload(delivery=None, user_errors=user_errors(error))
+            return EmailDeliveryPayload(queued=None, user_errors=user_errors(error))
         return await _queue(info, request)
 
     @requires(
@@ -211,8 +215,8 @@ class EmailSendMutation:
         try:
             delivery = await sending.retry(actor, _id(input.id, "EmailDelivery"))
         except DomainError as error:
-            return EmailDeliveryPayload(delivery=None, user_errors=user_errors(error))
-        return EmailDeliveryPayload(delivery=EmailDelivery.from_model(delivery), user_errors=[])
+            return EmailDeliveryPayload(queued=None, user_errors=user_errors(error))
+        return EmailDeliveryPayload(queued=EmailDelivery.from_model(delivery), user_errors=[])
 
 
 @strawberry.type
