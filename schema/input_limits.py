@@ -265,7 +265,17 @@ COMPARED_WITH: dict[str, tuple[type[Model], str]] = {
 }
 
 _TEXT_FIELDS = frozenset(
-    {"memo", "description", "note", "body", "reason", "textBody", "htmlBody", "message"}
+    {
+        "memo",
+        "description",
+        "note",
+        "body",
+        "reason",
+        "textBody",
+        "htmlBody",
+        "message",
+        "pdfFooter",
+    }
 )
 _SECRET_COORDINATES = frozenset(
     {

@@ -102,15 +102,27 @@ async def _finish(delivery_id: UUID, status: DeliveryStatus | None, error: str |
         await delivery.save()
         if status is None:
             return
-        await audit.record(
-            SYSTEM,
-            "email.deliver" if status is DeliveryStatus.SENT else "email.fail",
-            object_type="EmailDelivery",
-            object_id=delivery.id,
-            before=before,
-            after=snapshot(delivery),
-            organization_id=delivery.organization_id,
-        )
+        after = snapshot(delivery)
+        if status is DeliveryStatus.SENT:
+            await audit.record(
+                SYSTEM,
+                "email.deliver",
+                object_type="EmailDelivery",
+                object_id=delivery.id,
+                before=before,
+                after=after,
+                organization_id=delivery.organization_id,
+            )
+        else:
+            await audit.record(
+                SYSTEM,
+                "email.fail",
+                object_type="EmailDelivery",
+                object_id=delivery.id,
+                before=before,
+                after=after,
+                organization_id=delivery.organization_id,
+            )
 
 
 async def deliver(
