@@ -71,9 +71,9 @@ class EmailDeliveryPayload:
         return self.queued
 
 
-@strawberry.enum(description="Field to sort deliveries by.")
+@strawberry.enum(description="Field to sort deliveries by: QUEUED_AT, when they were last queued.")
 class EmailDeliveryOrderField(Enum):
-    QUEUED_AT = strawberry.enum_value("queued_at", description="When they were last queued.")
+    QUEUED_AT = "queued_at"
 
 
 @strawberry.input(description="Sort order of a delivery list.")

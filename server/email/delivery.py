@@ -14,6 +14,7 @@ server's acceptance and the SENT mark sends the message again, with the same Mes
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 import aiosmtplib
@@ -93,13 +94,12 @@ async def _finish(delivery_id: UUID, status: DeliveryStatus | None, error: str |
         if delivery.status is not DeliveryStatus.QUEUED:
             return
         before = snapshot(delivery)
-        delivery.attempts += 1
-        delivery.last_error = error
+        changes: dict[str, Any] = {"attempts": delivery.attempts + 1, "last_error": error}
         if status is DeliveryStatus.SENT:
-            delivery.sent_at = clock.now()
+            changes["sent_at"] = clock.now()
         if status is not None:
-            delivery.status = status
-        await delivery.save()
+            changes["status"] = status
+        await delivery.update_from_dict(changes).save()
         if status is None:
             return
         after = snapshot(delivery)

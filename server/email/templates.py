@@ -197,7 +197,7 @@ async def set_template(actor: Actor, given: EffectiveTemplate) -> EffectiveTempl
             organization_id=actor.org, kind=given.kind
         )
         before = snapshot(row) if row is not None else None
-        fields = {
+        fields: dict[str, Any] = {
             "subject": given.subject,
             "text_body": given.text_body,
             "html_body": given.html_body,
