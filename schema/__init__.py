@@ -40,6 +40,8 @@ from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.input_check import InputCheck
+from schema.jobs.resolvers import JobsMutation, JobsQuery
+from schema.jobs.types import Job
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -115,6 +117,7 @@ def root_types() -> tuple[type, type]:
         EventsQuery,
         EmailSettingsQuery,
         EmailDeliveriesQuery,
+        JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -136,6 +139,7 @@ def root_types() -> tuple[type, type]:
         PayablesMutation,
         EmailSettingsMutation,
         EmailSendMutation,
+        JobsMutation,
     ):
         pass
 
@@ -205,6 +209,7 @@ def build_schema(
             PaymentTerms,
             Event,
             EmailDelivery,
+            Job,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(

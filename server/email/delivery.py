@@ -27,8 +27,8 @@ from server.email import context
 from server.email.attachments import AttachmentsTooLarge, attachments_for, check_size
 from server.email.message import build, transmit
 from server.email.models import DeliveryStatus, EmailDelivery
-from server.email.sending import snapshot
 from server.email.smtp_settings import effective_config
+from server.email.snapshots import delivery_values as snapshot
 from server.email.templates import render, template_for
 from server.errors import DomainError
 from server.settings import Settings

@@ -15,12 +15,12 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.email import context
 from server.email.headers import check_recipients
+from server.email.jobs import enqueue_send
 from server.email.models import DeliveryStatus, EmailDelivery, TemplateKind
-from server.email.queue import enqueue_send
 from server.email.smtp_settings import effective_config
+from server.email.snapshots import delivery_values as snapshot
 from server.email.templates import render, template_for
 from server.errors import DomainError, ErrorCode, NotFound
-from server.global_ids import encode
 from server.settings import Settings
 from server.validation import check_length
 
@@ -35,20 +35,6 @@ class SendRequest:
     cc: list[str] = field(default_factory=list)
     message: str | None = None
     parameters: dict[str, Any] = field(default_factory=dict)  # a statement's from and to
-
-
-def snapshot(d: EmailDelivery) -> dict[str, Any]:
-    return {
-        "kind": d.kind.value,
-        "documentType": d.document_type,
-        "document": encode(d.document_type, d.document_id),
-        "to": d.to_address,
-        "cc": list(d.cc),
-        "subject": d.subject,
-        "status": d.status.value,
-        "attempts": d.attempts,
-        "error": d.last_error,
-    }
 
 
 def _domain(address: str) -> str:

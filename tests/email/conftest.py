@@ -13,6 +13,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from server.email import jobs as email_jobs
+from server.settings import Settings
+
 USERNAME = "mailer"
 
 
@@ -67,6 +70,12 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
         return port
+
+
+@pytest.fixture(scope="session", autouse=True)
+def email_job_settings(settings: Settings) -> None:
+    """The `email.send` handler sends with the tests' settings, as the app's runner would."""
+    email_jobs.configure(settings)
 
 
 @pytest.fixture(scope="session")

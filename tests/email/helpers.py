@@ -7,6 +7,8 @@ from uuid import UUID
 
 from schema.ids import decode
 from server.email.delivery import Outcome, deliver
+from server.email.models import DeliveryStatus, EmailDelivery
+from server.jobs.testing import run_jobs
 from server.settings import Settings
 from tests.email.conftest import USERNAME, SmtpServer
 from tests.support import Api, Org
@@ -80,13 +82,25 @@ async def send(
     return payload
 
 
+def delivery_id(delivery: dict[str, Any]) -> UUID:
+    found = decode(delivery["id"], "EmailDelivery")
+    assert isinstance(found, UUID)
+    return found
+
+
+async def through_jobs(delivery: dict[str, Any]) -> DeliveryStatus:
+    """Run the background work due now (the `email.send` jobs among it); the delivery's
+    status after it."""
+    await run_jobs()
+    return (await EmailDelivery.get(id=delivery_id(delivery))).status
+
+
 async def run_delivery(
     settings: Settings, delivery: dict[str, Any], attempt: int = 1, max_attempts: int = 1
 ) -> Outcome:
-    """What the `email.send` job does for a delivery the API returned."""
-    delivery_id = decode(delivery["id"], "EmailDelivery")
-    assert isinstance(delivery_id, UUID)
-    return await deliver(settings, delivery_id, attempt, max_attempts)
+    """What the `email.send` job does for a delivery, at a chosen attempt of a chosen
+    number, without the runner's backoff in between."""
+    return await deliver(settings, delivery_id(delivery), attempt, max_attempts)
 
 
 async def deliveries(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from server.email.delivery import Outcome
+from server.email.models import DeliveryStatus
 from server.settings import Settings
 from tests.email.conftest import SmtpServer
-from tests.email.helpers import REMITTANCE_SEND, codes, configure, run_delivery, send
+from tests.email.helpers import REMITTANCE_SEND, codes, configure, send, through_jobs
 from tests.payables.helpers import Books
 from tests.support import Api
 
@@ -27,7 +27,7 @@ async def test_remittance_send_delivers_to_the_vendor(
     assert forbidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     sent = await send(api, books.org, REMITTANCE_SEND, {"id": payment_id}, role="ap_clerk")
     assert sent["userErrors"] == [] and sent["delivery"]["to"] == "accounts@ink.test"
-    assert await run_delivery(settings, sent["delivery"]) is Outcome.SENT
+    assert await through_jobs(sent["delivery"]) is DeliveryStatus.SENT
     mail = smtp.handler.by_message_id(sent["delivery"]["messageId"]).message
     text = mail.get_body(("plain",)).get_content()
     assert "Dear Ink Works" in text and "$64.50" in text and "REM-9" in text

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from server.email.delivery import Outcome
-from server.email.models import EmailDelivery
+from server.email.models import DeliveryStatus, EmailDelivery
 from server.events.models import DomainEvent
+from server.jobs.models import Job, JobStatus
 from server.settings import Settings
 from tests.email.conftest import SmtpServer, free_port
 from tests.email.helpers import (
@@ -18,8 +19,10 @@ from tests.email.helpers import (
     codes,
     configure,
     deliveries,
+    delivery_id,
     run_delivery,
     send,
+    through_jobs,
 )
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import (
@@ -52,7 +55,7 @@ async def test_invoice_send_delivers_the_invoice_to_the_customer(
     assert delivery["status"] == "QUEUED" and delivery["to"] == "ap@acme.test"
     assert delivery["subject"] == f"Invoice {invoice['number']} from {org.model.name}"
 
-    assert await run_delivery(settings, delivery) is Outcome.SENT
+    assert await through_jobs(delivery) is DeliveryStatus.SENT
 
     mail = smtp.handler.by_message_id(delivery["messageId"])
     assert sorted(mail.recipients) == ["ap@acme.test", "boss@acme.test"]
@@ -85,7 +88,7 @@ async def test_invoice_send_escapes_customer_values_in_html(
     client = await customer(api, org, "Tom <b>& Jerry</b>", email="tj@acme.test")
     invoice = await issued_invoice(api, org, client, "10.00")
     sent = await send(api, org, INVOICE_SEND, {"id": invoice["id"]})
-    assert await run_delivery(settings, sent["delivery"]) is Outcome.SENT
+    assert await through_jobs(sent["delivery"]) is DeliveryStatus.SENT
     mail = smtp.handler.by_message_id(sent["delivery"]["messageId"])
     html = mail.message.get_body(("html",)).get_content()
     assert "Tom &lt;b&gt;&amp; Jerry&lt;/b&gt;" in html and "<b>&" not in html
@@ -166,8 +169,12 @@ async def test_delivery_refused_by_the_server_fails_and_retry_sends_it(
     delivery = (await send(api, org, INVOICE_SEND, {"id": invoice["id"]}))["delivery"]
     smtp.handler.refuse = "550 5.7.1 Message rejected by policy"
 
-    # A 5xx reply will not get better by waiting: failed at the first attempt of eight.
-    assert await run_delivery(settings, delivery, attempt=1, max_attempts=8) is Outcome.FAILED
+    # A 5xx reply will not get better by waiting: failed at the first attempt of eight,
+    # and its job is dead at once.
+    assert await through_jobs(delivery) is DeliveryStatus.FAILED
+    (job,) = await Job.filter(organization_id=org.id, kind="email.send")
+    assert job.payload == {"delivery_id": str(delivery_id(delivery))}
+    assert (job.status, job.attempts) == (JobStatus.DEAD, 1)
     (failed,) = (await deliveries(api, org, {"status": "FAILED"}))["nodes"]
     assert failed["attempts"] == 1 and "550" in failed["lastError"]
     assert "rejected by policy" in failed["lastError"]
@@ -176,7 +183,7 @@ async def test_delivery_refused_by_the_server_fails_and_retry_sends_it(
     retried = await send(api, org, RETRY, {"id": delivery["id"]})
     assert retried["userErrors"] == [] and retried["delivery"]["status"] == "QUEUED"
     assert retried["delivery"]["attempts"] == 0
-    assert await run_delivery(settings, delivery) is Outcome.SENT
+    assert await through_jobs(delivery) is DeliveryStatus.SENT
     assert smtp.handler.by_message_id(delivery["messageId"]).recipients == ["ap@acme.test"]
     again = await send(api, org, RETRY, {"id": delivery["id"]})
     assert codes(again) == ["INVALID_STATUS"]
@@ -212,7 +219,7 @@ async def test_credit_note_and_receipt_send_deliver(
     assert payment["userErrors"] == [], payment
     sent = await send(api, org, RECEIPT_SEND, {"id": payment["payment"]["id"]})
     assert sent["userErrors"] == [] and sent["delivery"]["kind"] == "RECEIPT"
-    assert await run_delivery(settings, sent["delivery"]) is Outcome.SENT
+    assert await through_jobs(sent["delivery"]) is DeliveryStatus.SENT
     body = smtp.handler.by_message_id(sent["delivery"]["messageId"]).message
     assert "$80.00" in body.get_body(("plain",)).get_content()
 
@@ -248,7 +255,7 @@ async def test_customer_statement_send_lists_the_period(
     period: dict[str, Any] = {"id": client, "periodFrom": "2026-03-01", "periodTo": "2026-03-31"}
     sent = await send(api, org, STATEMENT_SEND, period)
     assert sent["userErrors"] == [] and sent["delivery"]["documentType"] == "Customer"
-    assert await run_delivery(settings, sent["delivery"]) is Outcome.SENT
+    assert await through_jobs(sent["delivery"]) is DeliveryStatus.SENT
     text = smtp.handler.by_message_id(sent["delivery"]["messageId"]).message
     content = text.get_body(("plain",)).get_content()
     assert invoice["number"] in content and "Closing balance: $300.00" in content

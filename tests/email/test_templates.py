@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.email.delivery import Outcome
-from server.email.models import DocumentTemplate, TemplateKind
+from server.email.models import DeliveryStatus, DocumentTemplate, TemplateKind
 from server.email.templates import template_for
 from server.settings import Settings
 from tests.email.conftest import SmtpServer
-from tests.email.helpers import INVOICE_SEND, TEMPLATE_SET, configure, run_delivery, send
+from tests.email.helpers import INVOICE_SEND, TEMPLATE_SET, configure, send, through_jobs
 from tests.receivables.helpers import customer, issued_invoice
 from tests.support import Api, Org
 
@@ -57,7 +56,7 @@ async def test_document_template_set_is_used_for_the_next_send(
     invoice = await issued_invoice(api, org, client, "99.00")
     sent = await send(api, org, INVOICE_SEND, {"id": invoice["id"]})
     assert sent["delivery"]["subject"] == f"Your invoice {invoice['number']}"
-    assert await run_delivery(settings, sent["delivery"]) is Outcome.SENT
+    assert await through_jobs(sent["delivery"]) is DeliveryStatus.SENT
     mail = smtp.handler.by_message_id(sent["delivery"]["messageId"]).message
     assert mail.get_body(("plain",)).get_content().strip() == "Hello Acme Ltd, you owe $99.00."
 
