@@ -123,12 +123,14 @@ async def _credit_note(org: UUID, document_id: UUID) -> Target:
 
 def period(start: date, end: date) -> None:
     if end < start:
-        raise DomainError("the period ends before it starts", code=ErrorCode.INVALID, field=["to"])
+        raise DomainError(
+            "the period ends before it starts", code=ErrorCode.INVALID, field=["periodTo"]
+        )
     if (end - start).days > STATEMENT_MAX_DAYS:
         raise DomainError(
             f"a statement covers at most {STATEMENT_MAX_DAYS} days",
             code=ErrorCode.OUT_OF_RANGE,
-            field=["to"],
+            field=["periodTo"],
         )
 
 
