@@ -29,6 +29,11 @@ def provide(provider: Provider) -> Provider:
     return provider
 
 
+def withdraw(provider: Provider) -> None:
+    """Stop asking a provider registered with `provide`."""
+    _PROVIDERS.remove(provider)
+
+
 async def attachments_for(delivery: EmailDelivery) -> list[Attachment]:
     found: list[Attachment] = []
     for provider in _PROVIDERS:

@@ -16,6 +16,7 @@ from tests.email.helpers import (
     RECEIPT_SEND,
     RETRY,
     STATEMENT_SEND,
+    TEMPLATE_SET,
     codes,
     configure,
     deliveries,
@@ -277,3 +278,30 @@ async def test_send_needs_the_send_permission(api: Api, smtp: SmtpServer) -> Non
     listed = await api.gql("{ emailDeliveries { totalCount } }", token=org.token("sales"))
     assert listed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert (await deliveries(api, org, role="auditor"))["totalCount"] == 1
+
+
+async def test_invoice_send_refuses_a_subject_rendering_a_line_break(
+    api: Api, smtp: SmtpServer
+) -> None:
+    org, client = await _books(api, smtp)
+    saved = await api.data(
+        TEMPLATE_SET,
+        {
+            "input": {
+                "kind": "INVOICE",
+                "subject": "Invoice {{ invoice.number }}: {{ message }}",
+                "textBody": "{{ invoice.total }}",
+                "htmlBody": "{{ invoice.total }}",
+            }
+        },
+        org.token(),
+    )
+    assert saved["documentTemplateSet"]["userErrors"] == []
+    invoice = await issued_invoice(api, org, client, "5.00")
+    sent = await send(
+        api, org, INVOICE_SEND, {"id": invoice["id"], "message": "hi\r\nBcc: all@evil.test"}
+    )
+    assert [(e["field"], e["code"]) for e in sent["userErrors"]] == [
+        (["input", "subject"], "HEADER_LINE_BREAK")
+    ]
+    assert await EmailDelivery.filter(organization_id=org.id).count() == 0

@@ -80,6 +80,7 @@ async def test_document_template_set_refuses_a_sandbox_escape(api: Api) -> None:
         "{{ ''.__class__.__mro__ }}",
         "{{ customer.name.__class__.__subclasses__() }}",
         "{{ invoice.update({'number': 1}) }}",
+        "{{ '{0.__class__}'.format(customer.name) }}",
     ):
         assert await _refused(api, org, htmlBody=body) == [("htmlBody", "TEMPLATE_UNSAFE")], body
     assert not await DocumentTemplate.exists(organization_id=org.id)
