@@ -15,11 +15,14 @@ from schema.crm.types import OrderDirection
 from schema.email.types import EmailDelivery
 from schema.errors import UserError, user_errors
 from schema.ids import decode
-from schema.pagination import Connection, SortKey, paginate
+from schema.page_json import written_page
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
+from schema.reads import page_item_sql
 from schema.receivables.resolvers import PAGE
-from server.email import listing, sending
+from server.email import listing, models, sending
 from server.email.models import DeliveryStatus, TemplateKind
+from server.email.reads import EMAIL_DELIVERY
 from server.errors import DomainError, NotFound
 
 Day = date
@@ -244,14 +247,15 @@ class EmailDeliveriesQuery:
         f = filter or EmailDeliveryFilter()
         order = order_by or EmailDeliveryOrder()
         document, nothing = _document(f.document_id)
-        query = listing.search(
-            info.context.signed_in(),
+        where = listing.delivery_conditions(
+            info.context.signed_in().org,
             listing.DeliveryFilter(
                 status=f.status, kind=f.kind, document=document, nothing=nothing
             ),
         )
-        return await paginate(
-            query,
+        page = await paginate_sql(
+            models.EmailDelivery,
+            where,
             SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
             EmailDelivery.from_model,
             first=first,
@@ -259,4 +263,7 @@ class EmailDeliveriesQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked.
+            item_sql=page_item_sql(info, EMAIL_DELIVERY),
         )
+        return await written_page(info, page)

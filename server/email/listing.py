@@ -1,14 +1,12 @@
-"""The organization's e-mail deliveries, filtered, for the emailDeliveries connection."""
+"""Which deliveries a list shows: its filter as SQL conditions for a keyset page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from uuid import UUID
 
-from tortoise.queryset import QuerySet
-
-from server.actor import Actor
-from server.email.models import DeliveryStatus, EmailDelivery, TemplateKind
+from server.email.models import DeliveryStatus, TemplateKind
+from server.sql import Where
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +18,16 @@ class DeliveryFilter:
     nothing: bool = False
 
 
-def search(actor: Actor, f: DeliveryFilter) -> QuerySet[EmailDelivery]:
-    query = EmailDelivery.filter(organization_id=actor.org)
+def delivery_conditions(organization_id: UUID, f: DeliveryFilter) -> Where:
+    """The organization's deliveries matching every condition of the filter."""
+    where = Where().add('"organization_id" = {}', organization_id)
     if f.nothing:
-        return query.filter(id__in=[])
+        return where.add("1 = 0")
     if f.status is not None:
-        query = query.filter(status=f.status)
+        where.add('"status" = {}', f.status)
     if f.kind is not None:
-        query = query.filter(kind=f.kind)
+        where.add('"kind" = {}', f.kind)
     if f.document is not None:
-        query = query.filter(document_type=f.document[0], document_id=f.document[1])
-    return query
+        where.add('"document_type" = {}', f.document[0])
+        where.add('"document_id" = {}', f.document[1])
+    return where
