@@ -29,7 +29,7 @@ from server.email.message import build, transmit
 from server.email.models import DeliveryStatus, EmailDelivery
 from server.email.smtp_settings import effective_config
 from server.email.snapshots import delivery_values as snapshot
-from server.email.templates import render, template_for
+from server.email.templates import Rendered, render, template_for
 from server.errors import DomainError
 from server.settings import Settings
 
@@ -78,9 +78,9 @@ async def _attempt(delivery: EmailDelivery, settings: Settings) -> None:
         delivery.organization_id, delivery.kind, delivery.document_id, delivery.parameters
     )
     template = await template_for(delivery.organization_id, delivery.kind)
-    rendered = render(template, {**found.variables, "message": delivery.message})
+    bodies = render(template, {**found.variables, "message": delivery.message})
     # The subject the sender saw when queueing is the one sent.
-    rendered = type(rendered)(delivery.subject, rendered.text, rendered.html)
+    rendered = Rendered(delivery.subject, bodies.text, bodies.html)
     attachments = await attachments_for(delivery)
     check_size(attachments, settings.email_attachments_max_bytes)
     message = build(delivery, config, rendered, attachments)
