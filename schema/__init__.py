@@ -52,6 +52,8 @@ from schema.receivables.reports import ReceivablesReportsQuery
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
+from schema.webhooks.resolvers import WebhooksMutation, WebhooksQuery
+from schema.webhooks.types import WebhookDelivery, WebhookEndpoint
 from server.settings import Settings
 
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
@@ -110,6 +112,7 @@ def root_types() -> tuple[type, type]:
         PayablesAgingQuery,
         AuditQuery,
         EventsQuery,
+        WebhooksQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -129,6 +132,7 @@ def root_types() -> tuple[type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        WebhooksMutation,
     ):
         pass
 
@@ -197,6 +201,8 @@ def build_schema(
             TaxRate,
             PaymentTerms,
             Event,
+            WebhookEndpoint,
+            WebhookDelivery,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(

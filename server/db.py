@@ -25,6 +25,7 @@ MODEL_MODULES = [
     "server.documents.models",
     "server.receivables.models",
     "server.payables.models",
+    "server.webhooks.models",
 ]
 
 

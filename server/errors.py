@@ -74,6 +74,7 @@ class ErrorCode(StrEnum):
     INVOICE_DISPUTED = "INVOICE_DISPUTED"
     NOT_OVERDUE = "NOT_OVERDUE"
     DOCUMENT_ENTRY = "DOCUMENT_ENTRY"
+    UNSAFE_URL = "UNSAFE_URL"
 
 
 class DomainError(Exception):

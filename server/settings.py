@@ -75,6 +75,11 @@ class Settings(BaseSettings):
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8)
     password_hash_parallelism: int = Field(default=1, ge=1)
 
+    # Webhooks (docs/decisions/webhooks.md): deliveries to private, loopback and CGNAT
+    # addresses are refused unless this is set, for a receiver on the developer's machine.
+    # Cloud metadata, link-local, multicast and reserved addresses stay refused regardless.
+    webhooks_allow_private: bool = False
+
     log_level: str = "INFO"
     log_json: bool = True
     demo_password: str = "demo-password"

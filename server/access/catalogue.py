@@ -82,6 +82,13 @@ CATALOGUE: tuple[Permission, ...] = (
         "read",
         "Read the domain-event feed: every change of every kind, with its document data",
     ),
+    Permission("webhook", "read", "See webhook endpoints and their delivery logs"),
+    Permission(
+        "webhook",
+        "manage",
+        "Add, change, test and delete webhook endpoints, rotate their secrets and send "
+        "deliveries again",
+    ),
 )
 
 PERMISSIONS: frozenset[tuple[str, str]] = frozenset((p.object, p.action) for p in CATALOGUE)

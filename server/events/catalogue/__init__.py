@@ -8,7 +8,14 @@ change state without a domain event by forgetting one.
 
 from __future__ import annotations
 
-from server.events.catalogue import ledger, organization, payables, receivables, records
+from server.events.catalogue import (
+    ledger,
+    organization,
+    payables,
+    receivables,
+    records,
+    webhooks,
+)
 from server.events.payload import EventType
 
 # By area, in the order the reference (docs/api/events.md) lists them.
@@ -18,6 +25,7 @@ GROUPS: tuple[tuple[str, tuple[EventType, ...]], ...] = (
     ("General ledger", ledger.TYPES),
     ("Receivables", receivables.TYPES),
     ("Payables", payables.TYPES),
+    ("Webhooks", webhooks.TYPES),
 )
 CATALOGUE: tuple[EventType, ...] = tuple(t for _, types in GROUPS for t in types)
 
@@ -49,6 +57,14 @@ NOT_EVENTS: dict[str, str] = {
     "user.totp_enroll": PERSONAL,
     "user.totp_confirm": PERSONAL,
     "user.totp_disable": PERSONAL,
+    "webhook_endpoint.test": (
+        "a test message sent on request: no record changes, and an event about it would go "
+        "to every endpoint; the delivery log shows it"
+    ),
+    "webhook_delivery.retry": (
+        "a delivery sent again on request: no record changes, and an event about it would "
+        "go to every endpoint; the delivery log shows it"
+    ),
     "user.create": (
         "an account on the platform, which belongs to no organization; joining one writes "
         "member.added or member.joined"
