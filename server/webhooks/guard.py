@@ -32,6 +32,12 @@ METADATA = frozenset(
 )
 # Shared address space of carrier-grade NAT (RFC 6598): neither private nor global.
 CGNAT = ipaddress.ip_network("100.64.0.0/10")
+# Private networks proper (RFC 1918, RFC 4193): what `allow_private` lets through, beside
+# loopback and CGNAT. ipaddress's is_private also holds documentation, benchmarking and
+# reserved ranges, which stay refused.
+PRIVATE = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+)
 # NAT64 (RFC 6052): an IPv6 address that reaches the IPv4 address in its last 32 bits.
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
@@ -118,9 +124,9 @@ def refusal(address: IPAddress, allow_private: bool = False) -> str | None:
         return None if allow_private else "a loopback address"
     if isinstance(address, ipaddress.IPv4Address) and address in CGNAT:
         return None if allow_private else "a carrier-grade NAT address"
-    if address.is_private:
+    if any(address in network for network in PRIVATE):
         return None if allow_private else "a private address"
-    if address.is_reserved or not address.is_global:
+    if address.is_reserved or address.is_private or not address.is_global:
         return "a reserved address"
     return None
 
