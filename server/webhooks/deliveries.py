@@ -66,7 +66,6 @@ async def create_test(endpoint: WebhookEndpoint) -> WebhookDelivery:
         organization_id=endpoint.organization_id,
         endpoint_id=endpoint.id,
         event_type=message.TEST_TYPE,
-        next_attempt_at=clock.now(),
     )
     delivery.message_id = f"test_{delivery.id}"
     await delivery.save()
@@ -90,8 +89,8 @@ async def attempt(
 
     `number` is the attempt's place in the delivery's schedule: after a failed one the
     delivery waits for the next (the job queue holds that delay), after the last it has
-    FAILED. Without a number (a manual retry) a failure leaves a delivery on its schedule
-    pending and any other failed."""
+    FAILED. Without a number (a test message, a manual retry) a failure leaves a delivery
+    that has a scheduled attempt to come pending, and any other failed."""
     delivery = await WebhookDelivery.get_or_none(id=delivery_id)
     if delivery is None or delivery.status == DeliveryStatus.SUCCEEDED:
         return None
@@ -142,7 +141,7 @@ async def _record(
             values.update(status=DeliveryStatus.FAILED, next_attempt_at=None)
         else:
             values.update(status=DeliveryStatus.PENDING, next_attempt_at=clock.now() + wait)
-    elif delivery.status != DeliveryStatus.PENDING:
+    elif delivery.status != DeliveryStatus.PENDING or delivery.next_attempt_at is None:
         values.update(status=DeliveryStatus.FAILED)
     async with in_transaction():
         fresh = await WebhookDelivery.filter(id=delivery.id).select_for_update().first()
