@@ -151,27 +151,30 @@ async def test_another_organizations_endpoint_reads_as_missing(
 
 
 @pytest.mark.parametrize(
-    ("role", "allowed"),
+    ("role", "reads", "manages"),
     [
-        ("owner", True),
-        ("admin", True),
-        ("accountant", False),
-        ("auditor", False),
-        ("viewer", False),
+        ("owner", True, True),
+        ("admin", True, True),
+        ("auditor", True, False),
+        ("accountant", False, False),
+        ("viewer", False, False),
     ],
 )
 async def test_webhooks_need_the_webhook_permissions(
-    local_api: Api, receiver: Receiver, role: str, allowed: bool
+    local_api: Api, receiver: Receiver, role: str, reads: bool, manages: bool
 ) -> None:
     org = await local_api.new_org(role)
     listed = await local_api.gql(h.ENDPOINTS, token=org.token(role))
+    log = await local_api.gql(h.DELIVERIES, token=org.token(role))
     created = await local_api.gql(h.CREATE, {"i": {"url": receiver.url()}}, token=org.token(role))
-    if allowed:
-        assert not listed.get("errors") and not created.get("errors")
+    for answer, allowed in ((listed, reads), (log, reads), (created, manages)):
+        if allowed:
+            assert not answer.get("errors"), answer
+        else:
+            assert answer["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    if manages:
         assert created["data"]["webhookEndpointCreate"]["userErrors"] == []
     else:
-        assert listed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-        assert created["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert await WebhookEndpoint.filter(organization_id=org.id).count() == 0
 
 
