@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
+from uuid import UUID
 
 from server.events.models import DomainEvent
 from server.webhooks.models import WebhookDelivery
@@ -69,3 +71,8 @@ class Queue:
 
     async def __call__(self, delivery: WebhookDelivery) -> None:
         self.enqueued.append(delivery)
+
+
+def uuid_of(global_id: str) -> UUID:
+    """The uuid inside a global id."""
+    return UUID(base64.b64decode(global_id).decode().split(":", 1)[1])

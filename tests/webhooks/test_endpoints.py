@@ -107,7 +107,7 @@ async def test_update_is_partial_audited_and_refuses_unsafe_urls(
         )
     )["webhookEndpointUpdate"]
     assert refused["userErrors"][0]["code"] == "UNSAFE_URL"
-    assert (await WebhookEndpoint.get(id=_uuid(node["id"]))).url == (receiver.url())
+    assert (await WebhookEndpoint.get(id=h.uuid_of(node["id"]))).url == (receiver.url())
 
 
 async def test_delete_removes_the_endpoint_and_writes_its_event(
@@ -176,7 +176,3 @@ async def test_webhooks_need_the_webhook_permissions(
         assert created["data"]["webhookEndpointCreate"]["userErrors"] == []
     else:
         assert await WebhookEndpoint.filter(organization_id=org.id).count() == 0
-
-
-def _uuid(global_id: str) -> str:
-    return base64.b64decode(global_id).decode().split(":", 1)[1]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import UTC, datetime, timedelta
-from uuid import UUID
 
 from standardwebhooks.webhooks import Webhook
 
@@ -18,10 +16,6 @@ from server.webhooks.schedule import MAX_ATTEMPTS, RETRY_DELAYS
 from tests.support import Api
 from tests.webhooks import helpers as h
 from tests.webhooks.receiver import Answer, Receiver
-
-
-def _id(global_id: str) -> UUID:
-    return UUID(base64.b64decode(global_id).decode().split(":", 1)[1])
 
 
 def _signatures(request_headers: dict[str, str]) -> list[str]:
@@ -50,7 +44,7 @@ async def test_rotation_signs_with_both_secrets_for_24_hours_then_the_new_one_on
 
     with clock.held_at(datetime.now(UTC) + timedelta(hours=24, minutes=1)) as held:
         # A day later the session has expired: the test message is sent from below the API.
-        stored = await WebhookEndpoint.get(id=_id(endpoint["id"]))
+        stored = await WebhookEndpoint.get(id=h.uuid_of(endpoint["id"]))
         test = await deliveries.create_test(stored)
         await deliveries.attempt(local_settings, test.id)
         after = receiver.requests[1]
@@ -72,7 +66,7 @@ async def test_an_endpoint_failing_for_three_days_is_disabled_with_a_notice(
     with clock.held_at(start) as held:
         for number in range(1, MAX_ATTEMPTS + 1):
             await deliveries.attempt(local_settings, delivery.id, number)
-            stored = await WebhookEndpoint.get(id=_id(endpoint["id"]))
+            stored = await WebhookEndpoint.get(id=h.uuid_of(endpoint["id"]))
             if number < MAX_ATTEMPTS:
                 assert stored.enabled, f"disabled after attempt {number}"
                 held.advance(RETRY_DELAYS[number - 1])
@@ -124,7 +118,7 @@ async def test_a_burst_of_failures_within_minutes_does_not_disable_the_endpoint(
         event = await h.customer_event(local_api, org, f"Burst {i}")
         [delivery] = await deliveries.fan_out(event, h.Queue())
         await deliveries.attempt(local_settings, delivery.id, 1)
-    stored = await WebhookEndpoint.get(id=_id(endpoint["id"]))
+    stored = await WebhookEndpoint.get(id=h.uuid_of(endpoint["id"]))
     assert stored.enabled and stored.consecutive_failures == MAX_ATTEMPTS + 2
 
 
@@ -136,7 +130,7 @@ async def test_a_success_ends_the_run_of_failures(
     receiver.answer("/hook", Answer(500), Answer(500), Answer(200))
     for _ in range(3):
         await local_api.data(h.TEST, {"i": {"id": endpoint["id"]}}, token=org.token())
-    stored = await WebhookEndpoint.get(id=_id(endpoint["id"]))
+    stored = await WebhookEndpoint.get(id=h.uuid_of(endpoint["id"]))
     assert (stored.consecutive_failures, stored.failing_since) == (0, None)
 
 
