@@ -15,7 +15,9 @@ from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, get_named_
 
 from schema import build_schema
 from schema.ids import encode
+from server.events.models import DomainEvent
 from server.settings import Settings
+from server.webhooks.deliveries import fan_out
 from tests.documents.helpers import ITEM_CREATE, mutate, new_tax_rate, new_terms
 from tests.ledger.helpers import CREATE as ENTRY_CREATE
 from tests.ledger.helpers import account_ids, line
@@ -186,6 +188,27 @@ async def _event(w: World) -> str:
     return str(data["events"]["nodes"][0]["id"])
 
 
+async def _webhook_endpoint(w: World) -> str:
+    # A public address written as such: saving it resolves nothing, and nothing is sent.
+    payload = await w.one(
+        """mutation { webhookEndpointCreate(input: {url: "https://93.184.215.14/hook"}) {
+            webhookEndpoint { id } userErrors { code } } }"""
+    )
+    return str(payload["webhookEndpoint"]["id"])
+
+
+async def _webhook_delivery(w: World) -> str:
+    endpoint = await w.get("WebhookEndpoint")
+    event = await DomainEvent.get(organization_id=w.b.id, type="webhook_endpoint.created")
+
+    async def queue(_delivery: object) -> None:
+        """Not sent: the delivery is only to be looked up."""
+
+    [delivery] = await fan_out(event, queue)
+    assert encode("WebhookEndpoint", delivery.endpoint_id) == endpoint
+    return encode("WebhookDelivery", delivery.id)
+
+
 # One way to make an object of each Node type in organization B, by type name.
 FACTORIES: dict[str, Factory] = {
     "Account": _account,
@@ -210,6 +233,8 @@ FACTORIES: dict[str, Factory] = {
     "TrackingOption": _tracking_option,
     "User": _user,
     "Vendor": _vendor,
+    "WebhookDelivery": _webhook_delivery,
+    "WebhookEndpoint": _webhook_endpoint,
 }
 
 
