@@ -37,6 +37,8 @@ from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.input_check import InputCheck
+from schema.jobs.resolvers import JobsMutation, JobsQuery
+from schema.jobs.types import Job
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -113,6 +115,7 @@ def root_types() -> tuple[type, type]:
         AuditQuery,
         EventsQuery,
         WebhooksQuery,
+        JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -133,6 +136,7 @@ def root_types() -> tuple[type, type]:
         DocumentsMutation,
         PayablesMutation,
         WebhooksMutation,
+        JobsMutation,
     ):
         pass
 
@@ -203,6 +207,7 @@ def build_schema(
             Event,
             WebhookEndpoint,
             WebhookDelivery,
+            Job,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(

@@ -89,6 +89,8 @@ CATALOGUE: tuple[Permission, ...] = (
         "Add, change, test and delete webhook endpoints, rotate their secrets and send "
         "deliveries again",
     ),
+    Permission("job", "read", "See background jobs: e-mails, webhook deliveries, scheduled runs"),
+    Permission("job", "manage", "Retry and cancel background jobs"),
 )
 
 PERMISSIONS: frozenset[tuple[str, str]] = frozenset((p.object, p.action) for p in CATALOGUE)

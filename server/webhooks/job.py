@@ -1,41 +1,31 @@
-"""The `webhook.deliver` job: one attempt of one delivery per run.
+"""Webhooks as background work: the `webhook.deliver` job, and the consumer of domain
+events that makes deliveries (server/background.py imports this module to register both).
 
-The job queue holds the schedule: it runs the handler again after each delay of
-RETRY_DELAYS while the handler raises, and the handler raises after a failed attempt that
-is not the last. A failed last attempt leaves the delivery FAILED in its log and the job
-done: the delivery log, not the job list, is where admins look.
-
-To be registered with the job queue (server/jobs) as:
-    handler(KIND, max_attempts=MAX_ATTEMPTS, delays=RETRY_DELAYS)(deliver)
-    event_consumer("webhooks")(lambda event: fan_out(event, enqueue_delivery))
-where enqueue_delivery calls `enqueue(KIND, payload(d), organization_id=..., key=key(d))`.
+One run of the job is one attempt of one delivery. The job queue holds the schedule: it
+runs the handler again after each delay of RETRY_DELAYS while the handler raises, and the
+handler raises after a failed attempt that is not the last. A failed last attempt leaves
+the delivery FAILED in its log and the job done: the delivery log, not the job list, is
+where admins look for what reached an endpoint.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
-from server.settings import Settings, get_settings
+from server.events.models import DomainEvent
+from server.jobs import JobContext, enqueue, event_consumer, handler
+from server.settings import get_settings
 from server.webhooks import deliveries
 from server.webhooks.models import WebhookDelivery
-from server.webhooks.schedule import MAX_ATTEMPTS
+from server.webhooks.schedule import MAX_ATTEMPTS, RETRY_DELAYS
 
 KIND = "webhook.deliver"
+CONSUMER = "webhooks"
 
 
 class DeliveryFailed(Exception):
     """The attempt failed and another is scheduled."""
-
-
-class Run(Protocol):
-    """What the handler reads of the job queue's context."""
-
-    @property
-    def payload(self) -> dict[str, Any]: ...
-
-    @property
-    def attempt(self) -> int: ...
 
 
 def payload(delivery: WebhookDelivery) -> dict[str, Any]:
@@ -47,11 +37,23 @@ def key(delivery: WebhookDelivery) -> str:
     return f"{KIND}:{delivery.id}"
 
 
-async def deliver(run: Run, settings: Settings | None = None) -> None:
-    number = run.attempt
-    result = await deliveries.attempt(
-        settings or get_settings(), UUID(run.payload["delivery_id"]), number
-    )
+@handler(KIND, max_attempts=MAX_ATTEMPTS, delays=RETRY_DELAYS)
+async def deliver(ctx: JobContext) -> None:
+    number = ctx.attempt
+    result = await deliveries.attempt(get_settings(), UUID(ctx.payload["delivery_id"]), number)
     if result is None or result.succeeded or number >= MAX_ATTEMPTS:
         return
     raise DeliveryFailed(result.error or f"HTTP {result.status_code}")
+
+
+async def enqueue_delivery(delivery: WebhookDelivery) -> None:
+    await enqueue(
+        KIND, payload(delivery), organization_id=delivery.organization_id, key=key(delivery)
+    )
+
+
+@event_consumer(CONSUMER)
+async def on_event(event: DomainEvent) -> None:
+    """Each committed event: a delivery to each matching endpoint, each with its job, in
+    the relay's transaction."""
+    await deliveries.fan_out(event, enqueue_delivery)

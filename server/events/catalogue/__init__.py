@@ -38,6 +38,11 @@ PERSONAL = (
     "organization's data, and stay in the audit log"
 )
 
+BACKGROUND = (
+    "steering background work (a job retried or cancelled) changes no record of the "
+    "organization; the job's own effects write their events"
+)
+
 # Audited actions that write no domain event. A failed or denied outcome of any action
 # writes none either.
 NOT_EVENTS: dict[str, str] = {
@@ -65,6 +70,8 @@ NOT_EVENTS: dict[str, str] = {
         "a delivery sent again on request: no record changes, and an event about it would "
         "go to every endpoint; the delivery log shows it"
     ),
+    "job.retry": BACKGROUND,
+    "job.cancel": BACKGROUND,
     "user.create": (
         "an account on the platform, which belongs to no organization; joining one writes "
         "member.added or member.joined"
