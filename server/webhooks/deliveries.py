@@ -9,6 +9,7 @@ idempotent: a delivery that has succeeded is not sent again by a job that runs t
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
@@ -124,7 +125,7 @@ def _failure(result: sender.Attempt) -> str | None:
 
 
 async def _record(
-    delivery: WebhookDelivery, result: sender.Attempt, at: object, number: int | None
+    delivery: WebhookDelivery, result: sender.Attempt, at: datetime, number: int | None
 ) -> None:
     values: dict[str, object] = {
         "last_attempt_at": at,

@@ -168,9 +168,9 @@ async def resolve(target: Target) -> list[IPAddress]:
     return found
 
 
-async def checked(url: str, allow_private: bool) -> tuple[Target, IPAddress]:
-    """The URL's target and the one address to connect to, every address checked."""
+async def checked(url: str, allow_private: bool) -> tuple[Target, list[IPAddress]]:
+    """The URL's target and the addresses to connect to, every one of them checked."""
     target = parse(url)
     addresses = await resolve(target)
     check_addresses(addresses, allow_private)
-    return target, addresses[0]
+    return target, addresses

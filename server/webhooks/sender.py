@@ -59,7 +59,7 @@ async def post(url: str, headers: dict[str, str], body: bytes, *, allow_private:
         return Attempt(None, None, elapsed(), f"refused: {exc}")
     except TimeoutError:
         return Attempt(None, None, elapsed(), f"no answer within {TOTAL_TIMEOUT:g} seconds")
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, OSError) as exc:
         return Attempt(None, None, elapsed(), f"{type(exc).__name__}: {exc}"[:500])
     return Attempt(status, text, elapsed())
 
@@ -68,12 +68,25 @@ async def _follow(
     url: str, headers: dict[str, str], body: bytes, allow_private: bool
 ) -> tuple[int, str]:
     for _ in range(MAX_REDIRECTS + 1):
-        target, address = await guard.checked(url, allow_private)
-        status, text, location = await _send(target, address, headers, body)
+        target, addresses = await guard.checked(url, allow_private)
+        status, text, location = await _send_to_any(target, addresses, headers, body)
         if status not in FOLLOWED or not location:
             return status, text
         url = urljoin(url, location)
     raise guard.UnsafeTarget(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def _send_to_any(
+    target: guard.Target, addresses: list[guard.IPAddress], headers: dict[str, str], body: bytes
+) -> tuple[int, str, str | None]:
+    """The first checked address that takes the connection (a host may publish an IPv6
+    address this machine cannot route to); only a failure to connect moves on."""
+    for address in addresses[:-1]:
+        try:
+            return await _send(target, address, headers, body)
+        except httpx.ConnectError:
+            continue
+    return await _send(target, addresses[-1], headers, body)
 
 
 async def _send(
@@ -104,7 +117,8 @@ async def _send(
             read = await _read_capped(response)
         finally:
             await response.aclose()
-    text = read.decode("utf-8", errors="replace")
+    # PostgreSQL text holds no NUL; the answer is kept for people to read.
+    text = read.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
     return response.status_code, text, response.headers.get("location")
 
 

@@ -7,7 +7,7 @@ endpoints can point at the local receiver.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -15,6 +15,7 @@ import pytest
 
 from server.app import create_app
 from server.settings import Settings
+from server.webhooks.models import WebhookEndpoint
 from tests.support import Api
 from tests.webhooks.receiver import Receiver, running
 
@@ -39,6 +40,9 @@ async def local_api(local_app: Any) -> AsyncIterator[Api]:
 
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
+async def receiver() -> AsyncIterator[Receiver]:
+    """A receiver for one test. Its endpoints are disabled afterwards, so the background
+    work of later tests does not keep retrying deliveries to a port nobody listens on."""
     with running() as r:
         yield r
+    await WebhookEndpoint.filter(url__startswith=r.url("/")).update(enabled=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import datetime
 
 import orjson
@@ -10,7 +11,7 @@ from standardwebhooks.webhooks import Webhook
 
 from server.global_ids import encode
 from server.settings import Settings
-from server.webhooks import deliveries, message, sender
+from server.webhooks import deliveries, guard, message, sender
 from server.webhooks.models import RESPONSE_BODY_MAX, DeliveryStatus, WebhookDelivery
 from tests.support import Api
 from tests.webhooks import helpers as h
@@ -174,7 +175,7 @@ async def test_the_answer_kept_is_cut_to_two_kilobytes(local_api: Api, receiver:
     assert sent["responseBody"] == "x" * RESPONSE_BODY_MAX
 
 
-async def test_redirects_are_followed_with_the_same_message_and_checked_each_time(
+async def test_redirects_are_followed_with_the_same_message(
     local_api: Api, receiver: Receiver
 ) -> None:
     org = await local_api.new_org()
@@ -187,18 +188,65 @@ async def test_redirects_are_followed_with_the_same_message_and_checked_each_tim
     [moved] = receiver.at("/new")
     assert Webhook(secret).verify(moved.body, moved.headers)["type"] == "webhook.test"
 
-    receiver.answer("/old", Answer(302, headers={"location": "http://169.254.169.254/latest/"}))
-    refused = (await local_api.data(h.TEST, {"i": {"id": endpoint["id"]}}, token=org.token()))[
-        "webhookEndpointTest"
-    ]["webhookDelivery"]
-    assert refused["status"] == "FAILED" and refused["responseStatusCode"] is None
-    assert "refused" in refused["error"] and "metadata" in refused["error"]
-
     receiver.answer("/old", Answer(307, headers={"location": "/old"}))
     looping = (await local_api.data(h.TEST, {"i": {"id": endpoint["id"]}}, token=org.token()))[
         "webhookEndpointTest"
     ]["webhookDelivery"]
     assert "more than 3 redirects" in looping["error"]
+
+
+@pytest.mark.parametrize(
+    ("location", "why"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "metadata"),
+        ("http://[fd00:ec2::254]/", "metadata"),
+        ("http://[::ffff:127.0.0.1]:{port}/new", "embeds an IPv4"),
+        ("http://0.0.0.0:{port}/new", "unspecified"),
+        ("ftp://127.0.0.1:{port}/new", "only http and https"),
+        ("http://user:pw@127.0.0.1:{port}/new", "user name or password"),
+    ],
+)
+async def test_a_redirect_is_checked_like_the_url_it_replaces(
+    local_api: Api, receiver: Receiver, location: str, why: str
+) -> None:
+    org = await local_api.new_org()
+    endpoint, _ = await h.made(local_api, org, receiver.url("/old"))
+    target = location.format(port=receiver.port)
+    receiver.answer("/old", Answer(302, headers={"location": target}))
+    refused = (await local_api.data(h.TEST, {"i": {"id": endpoint["id"]}}, token=org.token()))[
+        "webhookEndpointTest"
+    ]["webhookDelivery"]
+    assert refused["status"] == "FAILED" and refused["responseStatusCode"] is None
+    assert refused["error"].startswith("refused: ") and why in refused["error"]
+    assert [r.path for r in receiver.requests] == ["/old"]
+
+
+async def test_the_next_checked_address_is_tried_when_one_refuses_the_connection(
+    receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def two(target: guard.Target) -> list[guard.IPAddress]:
+        # Nothing listens on 127.0.0.2; the receiver is on 127.0.0.1.
+        return [ipaddress.ip_address("127.0.0.2"), ipaddress.ip_address("127.0.0.1")]
+
+    monkeypatch.setattr(guard, "resolve", two)
+    result = await sender.post(
+        f"http://receiver.test:{receiver.port}/hook", {}, b"{}", allow_private=True
+    )
+    assert result.succeeded, result
+    [request] = receiver.requests
+    assert request.headers["host"] == f"receiver.test:{receiver.port}"
+
+
+async def test_an_answer_with_nul_bytes_is_kept_readable(
+    local_api: Api, receiver: Receiver
+) -> None:
+    org = await local_api.new_org()
+    endpoint, _ = await h.made(local_api, org, receiver.url())
+    receiver.answer("/hook", Answer(400, body=b"bad\x00input\xff"))
+    sent = (await local_api.data(h.TEST, {"i": {"id": endpoint["id"]}}, token=org.token()))[
+        "webhookEndpointTest"
+    ]["webhookDelivery"]
+    assert (sent["status"], sent["responseBody"]) == ("FAILED", "bad\ufffdinput\ufffd")
 
 
 async def test_delivery_refuses_a_private_address_under_the_default_rules(
