@@ -57,6 +57,8 @@ from schema.receivables.reports import ReceivablesReportsQuery
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
+from schema.webhooks.resolvers import WebhooksMutation, WebhooksQuery
+from schema.webhooks.types import WebhookDelivery, WebhookEndpoint
 from server.settings import Settings
 
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
@@ -117,6 +119,7 @@ def root_types() -> tuple[type, type]:
         EventsQuery,
         EmailSettingsQuery,
         EmailDeliveriesQuery,
+        WebhooksQuery,
         JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -139,6 +142,7 @@ def root_types() -> tuple[type, type]:
         PayablesMutation,
         EmailSettingsMutation,
         EmailSendMutation,
+        WebhooksMutation,
         JobsMutation,
     ):
         pass
@@ -209,6 +213,8 @@ def build_schema(
             PaymentTerms,
             Event,
             EmailDelivery,
+            WebhookEndpoint,
+            WebhookDelivery,
             Job,
         ],
         execution_context_class=EmbeddingExecutionContext,

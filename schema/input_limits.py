@@ -33,6 +33,7 @@ from server.ledger.models import (
 from server.payables.models import Bill, BillPayment, PurchaseOrder
 from server.receivables.models import CreditNote, Dispute, Invoice, InvoiceReminder, Payment
 from server.validation import NAME_MAX
+from server.webhooks.models import WebhookEndpoint
 
 
 class TextKind(Enum):
@@ -48,6 +49,9 @@ DEFAULT_MAX_LENGTH = 200
 # Any list argument or list input field; services keep their own, smaller limits (invoice
 # lines, tags) and report them as userErrors. This one bounds the work of reading a request.
 MAX_LIST_ITEMS = 1000
+# Webhook URLs: the service refuses one longer than its column with a userError; this only
+# bounds the work of reading a request.
+WEBHOOK_URL_INPUT_MAX_LENGTH = 16 * 1024
 # Cursors this API writes are far shorter; a longer one cannot be one of them.
 CURSOR_MAX_LENGTH = 512
 ID_MAX_LENGTH = 200
@@ -231,6 +235,15 @@ MAX_LENGTHS: dict[str, int] = {
             "to": column(EmailDelivery, "to_address"),
             "cc": column(EmailDelivery, "to_address"),
             "message": sending.MESSAGE_MAX,
+        },
+    ),
+    # Webhooks
+    **_same(
+        ("WebhookEndpointCreateInput", "WebhookEndpointUpdateInput"),
+        {
+            "url": WEBHOOK_URL_INPUT_MAX_LENGTH,
+            "description": column(WebhookEndpoint, "description"),
+            "eventTypes": column(DomainEvent, "type"),
         },
     ),
     "JobFilter.kind": column(Job, "kind"),

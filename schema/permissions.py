@@ -202,6 +202,8 @@ TYPE_OBJECTS: dict[str, str | None] = {
     "TrackingOption": "account",
     "User": "member",
     "Vendor": "vendor",
+    "WebhookDelivery": "webhook",
+    "WebhookEndpoint": "webhook",
     # Parts of documents, shared by more than one where they are allocations.
     "Address": PART,
     "Allocation": PART,

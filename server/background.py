@@ -22,7 +22,7 @@ from server.observability import logger
 from server.settings import Settings
 
 # Modules that register job handlers, event consumers and schedules when imported.
-HANDLER_MODULES = ("server.jobs.housekeeping", "server.email.jobs")
+HANDLER_MODULES = ("server.jobs.housekeeping", "server.email.jobs", "server.webhooks.job")
 
 
 def load_handlers(settings: Settings) -> None:

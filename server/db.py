@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "server.receivables.models",
     "server.payables.models",
     "server.email.models",
+    "server.webhooks.models",
 ]
 
 

@@ -81,6 +81,7 @@ class ErrorCode(StrEnum):
     NO_RECIPIENT = "NO_RECIPIENT"
     EMAIL_NOT_CONFIGURED = "EMAIL_NOT_CONFIGURED"
     INVALID_COLOR = "INVALID_COLOR"
+    UNSAFE_URL = "UNSAFE_URL"
 
 
 class DomainError(Exception):

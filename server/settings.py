@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)
     # Attachments of one message together, in bytes; a larger set fails the delivery.
     email_attachments_max_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
+    # Webhooks (docs/decisions/webhooks.md): deliveries to private, loopback and CGNAT
+    # addresses are refused unless this is set, for a receiver on the developer's machine.
+    # Cloud metadata, link-local, multicast and reserved addresses stay refused regardless.
+    webhooks_allow_private: bool = False
     # Background jobs inside the API process: None means yes on SQLite (the embedded
     # default has no separate worker) and no on PostgreSQL, where `ledgerline worker` runs
     # them (docs/decisions/background-jobs.md).

@@ -32,6 +32,7 @@ DOMAIN_LAYERS = (
     "payables",
     "email",
     "onboarding",
+    "webhooks",
 )
 # Wires everything together. Nothing else in server/, and nothing in schema/, imports it.
 COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http", "background")

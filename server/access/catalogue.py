@@ -92,6 +92,13 @@ CATALOGUE: tuple[Permission, ...] = (
         "read",
         "Read the domain-event feed: every change of every kind, with its document data",
     ),
+    Permission("webhook", "read", "See webhook endpoints and their delivery logs"),
+    Permission(
+        "webhook",
+        "manage",
+        "Add, change, test and delete webhook endpoints, rotate their secrets and send "
+        "deliveries again",
+    ),
     Permission("job", "read", "See background jobs: e-mails, webhook deliveries, scheduled runs"),
     Permission("job", "manage", "Retry and cancel background jobs"),
 )

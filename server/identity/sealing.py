@@ -1,4 +1,4 @@
-"""Secrets the server must read back (TOTP seeds), encrypted at rest.
+"""Secrets the server must read back (TOTP seeds, webhook signing secrets), encrypted at rest.
 
 Fernet (AES-128-CBC with HMAC-SHA256, from `cryptography`) under a key derived with HKDF from
 LEDGERLINE_DATA_KEY, or from the JWT secret when no data key is set. Sealed values carry a

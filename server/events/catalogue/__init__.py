@@ -8,7 +8,15 @@ change state without a domain event by forgetting one.
 
 from __future__ import annotations
 
-from server.events.catalogue import email, ledger, organization, payables, receivables, records
+from server.events.catalogue import (
+    email,
+    ledger,
+    organization,
+    payables,
+    receivables,
+    records,
+    webhooks,
+)
 from server.events.payload import EventType
 
 # By area, in the order the reference (docs/api/events.md) lists them.
@@ -19,6 +27,7 @@ GROUPS: tuple[tuple[str, tuple[EventType, ...]], ...] = (
     ("Receivables", receivables.TYPES),
     ("Payables", payables.TYPES),
     ("E-mail", email.TYPES),
+    ("Webhooks", webhooks.TYPES),
 )
 CATALOGUE: tuple[EventType, ...] = tuple(t for _, types in GROUPS for t in types)
 
@@ -55,6 +64,14 @@ NOT_EVENTS: dict[str, str] = {
     "user.totp_enroll": PERSONAL,
     "user.totp_confirm": PERSONAL,
     "user.totp_disable": PERSONAL,
+    "webhook_endpoint.test": (
+        "a test message sent on request: no record changes, and an event about it would go "
+        "to every endpoint; the delivery log shows it"
+    ),
+    "webhook_delivery.retry": (
+        "a delivery sent again on request: no record changes, and an event about it would "
+        "go to every endpoint; the delivery log shows it"
+    ),
     "job.retry": BACKGROUND,
     "job.cancel": BACKGROUND,
     "user.create": (

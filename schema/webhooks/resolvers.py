@@ -1,0 +1,254 @@
+"""Root fields of webhooks: endpoints, their delivery log, and the actions on them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from schema.context import Info
+from schema.errors import user_errors
+from schema.ids import decode, encode
+from schema.pagination import Connection, SortKey, paginate
+from schema.permissions import requires
+from schema.webhooks.inputs import (
+    WebhookDeliveryPayload,
+    WebhookDeliveryRetryInput,
+    WebhookEndpointCreateInput,
+    WebhookEndpointDeletePayload,
+    WebhookEndpointInput,
+    WebhookEndpointPayload,
+    WebhookEndpointSecretPayload,
+    WebhookEndpointUpdateInput,
+)
+from schema.webhooks.types import WebhookDelivery, WebhookDeliveryFilter, WebhookEndpoint
+from server.errors import DomainError, NotFound
+from server.webhooks import endpoints, manual
+from server.webhooks.models import WebhookEndpoint as EndpointModel
+
+ENDPOINT = "WebhookEndpoint"
+DELIVERY = "WebhookDelivery"
+
+
+def _id(global_id: str, type_name: str, what: str) -> UUID:
+    found = decode(global_id, type_name)
+    if found is None:
+        raise NotFound(f"{what} not found", field=["id"])
+    return found
+
+
+@strawberry.type
+class WebhooksQuery:
+    @requires("webhook", "read", description="The organization's webhook endpoints, newest first.")
+    async def webhook_endpoints(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+    ) -> Connection[WebhookEndpoint]:
+        actor = info.context.signed_in()
+        return await paginate(
+            EndpointModel.filter(organization_id=actor.org),
+            SortKey("created_at", descending=True),
+            WebhookEndpoint.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+
+    @requires(
+        "webhook",
+        "read",
+        description="The delivery log: each event or test message sent to each endpoint, "
+        "newest first.",
+    )
+    async def webhook_deliveries(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description="Cursor to end before.")
+        ] = None,
+        filter: Annotated[
+            WebhookDeliveryFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+    ) -> Connection[WebhookDelivery]:
+        f = filter or WebhookDeliveryFilter()
+        actor = info.context.signed_in()
+        endpoint_id: UUID | None = None
+        if f.endpoint_id is not None:
+            # An id that names no endpoint of this organization matches nothing.
+            endpoint_id = decode(f.endpoint_id, ENDPOINT) or UUID(int=0)
+        query = manual.search(actor, endpoint_id, f.statuses).prefetch_related("endpoint")
+        return await paginate(
+            query,
+            SortKey("created_at", descending=True),
+            WebhookDelivery.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+        )
+
+
+@strawberry.type
+class WebhooksMutation:
+    @requires(
+        "webhook",
+        "manage",
+        mutation=True,
+        description="Add a webhook endpoint; its signing secret is returned this once.",
+    )
+    async def webhook_endpoint_create(
+        self,
+        info: Info,
+        input: Annotated[WebhookEndpointCreateInput, strawberry.argument(description="It.")],
+    ) -> WebhookEndpointSecretPayload:
+        ctx = info.context
+        try:
+            endpoint, secret = await endpoints.create(
+                ctx.settings, ctx.signed_in(), input.url, input.description, input.event_types
+            )
+        except DomainError as error:
+            return WebhookEndpointSecretPayload(
+                webhook_endpoint=None, secret=None, user_errors=user_errors(error)
+            )
+        return WebhookEndpointSecretPayload(
+            webhook_endpoint=WebhookEndpoint.from_model(endpoint), secret=secret, user_errors=[]
+        )
+
+    @requires(
+        "webhook",
+        "manage",
+        mutation=True,
+        description="Change a webhook endpoint: its URL, description, event types, or "
+        "whether it is enabled.",
+    )
+    async def webhook_endpoint_update(
+        self,
+        info: Info,
+        input: Annotated[WebhookEndpointUpdateInput, strawberry.argument(description="Change.")],
+    ) -> WebhookEndpointPayload:
+        ctx = info.context
+        try:
+            endpoint = await endpoints.update(
+                ctx.settings,
+                ctx.signed_in(),
+                _id(input.id, ENDPOINT, "webhook endpoint"),
+                endpoints.EndpointChange(
+                    url=input.url,
+                    description=input.description,
+                    event_types=input.event_types,
+                    enabled=input.enabled,
+                ),
+            )
+        except DomainError as error:
+            return WebhookEndpointPayload(webhook_endpoint=None, user_errors=user_errors(error))
+        return WebhookEndpointPayload(
+            webhook_endpoint=WebhookEndpoint.from_model(endpoint), user_errors=[]
+        )
+
+    @requires(
+        "webhook",
+        "manage",
+        mutation=True,
+        description="Delete a webhook endpoint and its delivery log.",
+    )
+    async def webhook_endpoint_delete(
+        self,
+        info: Info,
+        input: Annotated[WebhookEndpointInput, strawberry.argument(description="The endpoint.")],
+    ) -> WebhookEndpointDeletePayload:
+        try:
+            endpoint = await endpoints.delete(
+                info.context.signed_in(), _id(input.id, ENDPOINT, "webhook endpoint")
+            )
+        except DomainError as error:
+            return WebhookEndpointDeletePayload(deleted_id=None, user_errors=user_errors(error))
+        return WebhookEndpointDeletePayload(
+            deleted_id=strawberry.ID(encode(ENDPOINT, endpoint.id)), user_errors=[]
+        )
+
+    @requires(
+        "webhook",
+        "manage",
+        mutation=True,
+        description="Give a webhook endpoint a new signing secret, returned this once. The "
+        "previous secret signs too for 24 hours, so receivers can switch without losing "
+        "messages.",
+    )
+    async def webhook_endpoint_secret_rotate(
+        self,
+        info: Info,
+        input: Annotated[WebhookEndpointInput, strawberry.argument(description="The endpoint.")],
+    ) -> WebhookEndpointSecretPayload:
+        ctx = info.context
+        try:
+            endpoint, secret = await endpoints.rotate_secret(
+                ctx.settings, ctx.signed_in(), _id(input.id, ENDPOINT, "webhook endpoint")
+            )
+        except DomainError as error:
+            return WebhookEndpointSecretPayload(
+                webhook_endpoint=None, secret=None, user_errors=user_errors(error)
+            )
+        return WebhookEndpointSecretPayload(
+            webhook_endpoint=WebhookEndpoint.from_model(endpoint), secret=secret, user_errors=[]
+        )
+
+    @requires(
+        "webhook",
+        "manage",
+        mutation=True,
+        description="Send a webhook.test message to an endpoint now; the delivery returned "
+        "holds the answer.",
+    )
+    async def webhook_endpoint_test(
+        self,
+        info: Info,
+        input: Annotated[WebhookEndpointInput, strawberry.argument(description="The endpoint.")],
+    ) -> WebhookDeliveryPayload:
+        ctx = info.context
+        try:
+            delivery = await manual.send_test(
+                ctx.settings, ctx.signed_in(), _id(input.id, ENDPOINT, "webhook endpoint")
+            )
+        except DomainError as error:
+            return WebhookDeliveryPayload(webhook_delivery=None, user_errors=user_errors(error))
+        await delivery.fetch_related("endpoint")
+        return WebhookDeliveryPayload(
+            webhook_delivery=WebhookDelivery.from_model(delivery), user_errors=[]
+        )
+
+    @requires(
+        "webhook",
+        "manage",
+        mutation=True,
+        description="Send a delivery again now, whatever its status; the delivery returned "
+        "holds the answer.",
+    )
+    async def webhook_delivery_retry(
+        self,
+        info: Info,
+        input: Annotated[WebhookDeliveryRetryInput, strawberry.argument(description="It.")],
+    ) -> WebhookDeliveryPayload:
+        ctx = info.context
+        try:
+            delivery = await manual.retry(
+                ctx.settings, ctx.signed_in(), _id(input.id, DELIVERY, "webhook delivery")
+            )
+        except DomainError as error:
+            return WebhookDeliveryPayload(webhook_delivery=None, user_errors=user_errors(error))
+        await delivery.fetch_related("endpoint")
+        return WebhookDeliveryPayload(
+            webhook_delivery=WebhookDelivery.from_model(delivery), user_errors=[]
+        )
