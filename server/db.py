@@ -25,6 +25,8 @@ MODEL_MODULES = [
     "server.documents.models",
     "server.receivables.models",
     "server.payables.models",
+    "server.pdf.models",
+    "server.portal.models",
 ]
 
 

@@ -29,10 +29,12 @@ DOMAIN_LAYERS = (
     "documents",
     "receivables",
     "payables",
+    "pdf",
+    "portal",
     "onboarding",
 )
 # Wires everything together. Nothing else in server/, and nothing in schema/, imports it.
-COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http")
+COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http", "documents_http")
 # Every other module or package directly under server/ is foundation.
 FOUNDATION = "foundation"
 GRAPHQL_LAYER = ("schema", "strawberry", "graphql")
