@@ -28,6 +28,7 @@ from server.ledger.models import (
     TrackingCategory,
 )
 from server.payables.models import Bill, BillPayment, PurchaseOrder
+from server.pdf.logo import LOGO_MAX_BYTES
 from server.receivables.models import CreditNote, Dispute, Invoice, InvoiceReminder, Payment
 from server.validation import NAME_MAX
 
@@ -140,6 +141,10 @@ MAX_LENGTHS: dict[str, int] = {
     "InvoiceDisputeOpenInput.note": column(Dispute, "note"),
     "InvoiceDisputeResolveInput.note": column(Dispute, "resolution_note"),
     "InvoiceReminderRecordInput.note": column(InvoiceReminder, "note"),
+    "InvoicePortalLinkCreateInput.invoiceId": ID_MAX_LENGTH,
+    "PortalLinkRevokeInput.id": ID_MAX_LENGTH,
+    # Base64 of the largest logo accepted, with its padding.
+    "OrganizationLogoSetInput.image": 4 * -(-LOGO_MAX_BYTES // 3),
     "CreditNoteCreateInput.reason": column(CreditNote, "reason"),
     "PaymentRecordInput.memo": column(Payment, "memo"),
     "PaymentRecordInput.reference": column(Payment, "reference"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 import typst
 
+from server import clock
 from server.pdf.branding import Branding
 
 TEMPLATES = ("invoice", "credit_note", "statement", "remittance")
@@ -54,7 +55,7 @@ def compile_document(
                 root=str(root),
                 # The fonts inside the compiler only: the same output on every machine.
                 ignore_system_fonts=True,
-                timestamp=created or datetime.now(UTC),
+                timestamp=(created or clock.now()).replace(microsecond=0),
             )
         except typst.TypstError as exc:
             raise RenderError(exc.message) from exc

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_currency, format_decimal
 
 from server.money import amount_from_minor
@@ -47,3 +47,7 @@ class Formatter:
 
     def day(self, value: date | None) -> str:
         return "" if value is None else format_date(value, format="medium", locale=self.locale)
+
+    def period(self, start: date, end: date) -> str:
+        """A range of days as the locale writes one (Mar 1 - 31, 2026)."""
+        return format_interval(start, end, "yMMMd", locale=self.locale)

@@ -15,7 +15,8 @@ from server.pdf.branding import LOGO_FILES
 from server.pdf.compiler import decodes
 from server.pdf.models import OrganizationLogo
 
-LOGO_MAX_BYTES = 512 * 1024
+# It travels base64-encoded in a GraphQL body (a third larger), under the default body limit.
+LOGO_MAX_BYTES = 150 * 1024
 # A small file can still declare a huge picture that takes gigabytes to decode.
 LOGO_MAX_PIXELS_PER_SIDE = 4096
 # The signatures the two accepted formats begin with. The type is read from the bytes, not

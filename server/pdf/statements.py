@@ -54,7 +54,7 @@ async def statement_data(
         "number": "",
         "status": "",
         "customer": party(customer),
-        "period": f"{fmt.day(st.start)} – {fmt.day(st.end)}",
+        "period": fmt.period(st.start, st.end),
         "openingBalance": fmt.money(st.opening_balance, cur),
         "closingBalance": fmt.money(st.closing_balance, cur),
         "lines": [

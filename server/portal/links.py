@@ -102,17 +102,16 @@ async def revoke_link(actor: Actor, link_id: UUID) -> PortalLink:
     return link
 
 
-async def open_link(token: str, request: RequestInfo) -> OpenedLink | None:
-    """The invoice a live link opens, with the opening audited; None for any other token.
+async def open_link(token: str, request: RequestInfo, view: str) -> OpenedLink | None:
+    """The invoice a live link opens, with the opening (`view`: page or pdf) audited; None
+    for any other token.
 
     A refused opening of a known link (expired, revoked) is audited too: someone holds a
     link that no longer works."""
     link = await PortalLink.get_or_none(token_hash=token_hash(token))
     if link is None:
         return None
-    actor = Actor.anonymous(request, label="portal link").in_organization(
-        link.organization_id, ()
-    )
+    actor = Actor.anonymous(request, label="portal link").in_organization(link.organization_id, ())
     live = link.revoked_at is None and clock.now() < link.expires_at
     await audit.record_alone(
         actor,
@@ -120,7 +119,11 @@ async def open_link(token: str, request: RequestInfo) -> OpenedLink | None:
         object_type="PortalLink",
         object_id=link.id,
         outcome="SUCCESS" if live else "DENIED",
-        after={"invoice": str(link.invoice_id), "reason": None if live else _why_not(link)},
+        after={
+            "invoice": str(link.invoice_id),
+            "view": view,
+            "refused": None if live else _why_not(link),
+        },
     )
     if not live:
         return None
