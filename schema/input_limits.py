@@ -141,8 +141,6 @@ MAX_LENGTHS: dict[str, int] = {
     "InvoiceDisputeOpenInput.note": column(Dispute, "note"),
     "InvoiceDisputeResolveInput.note": column(Dispute, "resolution_note"),
     "InvoiceReminderRecordInput.note": column(InvoiceReminder, "note"),
-    "InvoicePortalLinkCreateInput.invoiceId": ID_MAX_LENGTH,
-    "PortalLinkRevokeInput.id": ID_MAX_LENGTH,
     # Base64 of the largest logo accepted, with its padding.
     "OrganizationLogoSetInput.image": 4 * -(-LOGO_MAX_BYTES // 3),
     "CreditNoteCreateInput.reason": column(CreditNote, "reason"),
