@@ -55,9 +55,7 @@ async def test_render_invoice_shows_number_customer_lines_and_totals(api: Api) -
 async def test_render_invoice_in_german_locale_writes_german_numbers_and_dates(api: Api) -> None:
     org = await api.new_org(currency="EUR")
     await set_locale(org, "de_DE")
-    invoice = await invoice_with_lines(
-        api, org, [("Beratung", "2.5", "1234.56")], currency="EUR"
-    )
+    invoice = await invoice_with_lines(api, org, [("Beratung", "2.5", "1234.56")], currency="EUR")
     text = pdf_text(await render_invoice_pdf(org.id, _id(invoice["id"], "Invoice")))
     # babel puts a no-break space between amount and symbol.
     assert "3.086,40\xa0€" in text
@@ -123,9 +121,7 @@ async def test_render_credit_note_shows_invoice_reason_and_total(api: Api) -> No
 
 async def test_render_statement_shows_balances_and_document_numbers(api: Api) -> None:
     org = await api.new_org()
-    invoice = await invoice_with_lines(
-        api, org, [("Work", "1", "300.00")], customer_name="Initech"
-    )
+    invoice = await invoice_with_lines(api, org, [("Work", "1", "300.00")], customer_name="Initech")
     paid = await record_payment(
         api,
         org,
