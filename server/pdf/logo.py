@@ -17,6 +17,9 @@ from server.pdf.models import OrganizationLogo
 
 # It travels base64-encoded in a GraphQL body (a third larger), under the default body limit.
 LOGO_MAX_BYTES = 150 * 1024
+# Characters of base64 the input may carry: room for a logo somewhat too large to be told
+# so, below the default request body limit of 256 KB.
+LOGO_INPUT_MAX_LENGTH = 240 * 1024
 # A small file can still declare a huge picture that takes gigabytes to decode.
 LOGO_MAX_PIXELS_PER_SIDE = 4096
 # The signatures the two accepted formats begin with. The type is read from the bytes, not
