@@ -16,7 +16,9 @@ def _absolute(context: Context, path: str) -> str:
 
 
 def document_url(context: Context, ref: DocumentRef) -> str:
-    """A URL that serves the document's PDF to whoever holds it, for a few minutes."""
+    """A URL that serves the document's PDF to whoever holds it, for a few minutes. The
+    answer carrying it is not cached: a cached copy would outlive the URL."""
+    context.expiring = True
     return _absolute(context, DOCUMENTS_PATH + sign(ref, context.settings.secret))
 
 

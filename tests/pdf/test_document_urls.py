@@ -145,3 +145,17 @@ async def test_statement_pdf_hides_numbers_the_role_may_not_read(
     assert invoice["number"] in viewer_text
     assert "WIRE-991" not in viewer_text
     assert "$200.00" in viewer_text
+
+
+async def test_pdf_url_is_fresh_when_the_same_query_is_asked_again(
+    api: Api, client: httpx.AsyncClient, held_clock: clock.HeldClock
+) -> None:
+    """The result cache serves unchanged data again; a signed URL in it would have expired."""
+    org = await api.new_org()
+    invoice = await invoice_with_lines(api, org, [("Audit", "1", "75.00")])
+    first = await _pdf_url(api, org.token(), invoice["id"])
+    held_clock.advance(timedelta(minutes=6))
+    second = await _pdf_url(api, org.token(), invoice["id"])
+    assert second != first
+    assert (await client.get(first)).status_code == 404
+    assert (await client.get(second)).status_code == 200
