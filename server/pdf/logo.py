@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode
+from server.identity.models import Organization
 from server.pdf.branding import LOGO_FILES
 from server.pdf.compiler import decodes
 from server.pdf.models import OrganizationLogo
@@ -93,6 +94,9 @@ async def set_logo(actor: Actor, data: bytes | None) -> OrganizationLogo | None:
     """Keep `data` as the organization's logo, or remove the logo when it is None."""
     media_type = check_logo(data) if data is not None else None
     async with in_transaction():
+        # Two logos set at once take turns on the organization's row: each replaces the
+        # other whole, and each is audited against the logo it replaced.
+        await Organization.select_for_update().get(id=actor.org)
         before = await OrganizationLogo.get_or_none(organization_id=actor.org)
         if data is None or media_type is None:
             if before is not None:

@@ -55,6 +55,8 @@ async def test_render_invoice_shows_number_customer_lines_and_totals(api: Api) -
 async def test_render_invoice_in_german_locale_writes_german_numbers_and_dates(api: Api) -> None:
     org = await api.new_org(currency="EUR")
     await set_locale(org, "de_DE")
+    shown = await api.data("{ organization { locale } }", token=org.token())
+    assert shown["organization"]["locale"] == "de_DE"
     invoice = await invoice_with_lines(api, org, [("Beratung", "2.5", "1234.56")], currency="EUR")
     text = pdf_text(await render_invoice_pdf(org.id, _id(invoice["id"], "Invoice")))
     # babel puts a no-break space between amount and symbol.
