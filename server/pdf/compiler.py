@@ -21,6 +21,7 @@ import typst
 
 from server import clock
 from server.pdf.branding import Branding
+from server.settings import get_settings
 
 TEMPLATES = ("invoice", "credit_note", "statement", "remittance")
 # Layout shared by every document, imported by each template.
@@ -53,8 +54,10 @@ def compile_document(
             output = typst.compile(
                 str(root / f"{template}.typ"),
                 root=str(root),
-                # The fonts inside the compiler only: the same output on every machine.
+                # The compiler's fonts and the configured folder, never whatever the machine
+                # has: the same output on every machine.
                 ignore_system_fonts=True,
+                font_paths=_font_paths(),
                 timestamp=(created or clock.now()).replace(microsecond=0),
             )
         except typst.TypstError as exc:
@@ -69,6 +72,11 @@ async def render(
 ) -> bytes:
     """Compile off the event loop: a page of Typst takes milliseconds, a long statement more."""
     return await asyncio.to_thread(compile_document, template, data, branding, created=created)
+
+
+def _font_paths() -> list[str]:
+    folder = get_settings().pdf_font_dir
+    return [str(folder)] if folder is not None else []
 
 
 def decodes(image: bytes, file_name: str) -> bool:

@@ -56,3 +56,30 @@ async def invoice_with_lines(
         invoice = done["invoice"]
     invoice["customerId"] = customer_id
     return invoice
+
+
+def minimal_invoice_data() -> dict[str, Any]:
+    """What the invoice template needs, for tests that compile without a database."""
+    return {
+        "labels": {
+            "title": "Invoice",
+            "billTo": "Bill to",
+            "issueDate": "Date",
+            "dueDate": "Due",
+            "reference": "Ref",
+            "memo": "Notes",
+            "taxId": "Tax ID",
+            "bankDetails": "Payment details",
+            "columns": ["D", "Q", "P", "T", "A"],
+        },
+        "lang": "en",
+        "number": "INV-1",
+        "status": "",
+        "customer": {"name": "C", "address": [], "taxId": "", "taxLabel": "Tax ID"},
+        "issueDate": "Mar 1, 2026",
+        "dueDate": "",
+        "reference": "",
+        "lines": [],
+        "totals": [["Total", "$0.00"]],
+        "memo": "",
+    }

@@ -4,7 +4,6 @@ as written and runs nothing."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -12,7 +11,7 @@ from schema.ids import decode
 from server.identity.models import Organization
 from server.pdf import compiler, render_invoice_pdf
 from server.pdf.branding import DEFAULT_ACCENT, Branding
-from tests.pdf.helpers import invoice_with_lines, pdf_text
+from tests.pdf.helpers import invoice_with_lines, minimal_invoice_data, pdf_text
 from tests.support import Api
 
 HOSTILE = '#import "/etc/passwd": * ] $ x^2 $ #read("/etc/passwd") *bold* <l> @l'
@@ -51,7 +50,7 @@ def test_compile_footer_and_tax_id_with_markup_print_literally() -> None:
         tax_id=f"Tax {HOSTILE}"[:60],
         bank_details=f"Bank {HOSTILE}",
     )
-    data = _minimal_invoice()
+    data = minimal_invoice_data()
     text = _squashed(pdf_text(compiler.compile_document("invoice", data, brand)))
     assert _squashed(f"Footer {HOSTILE}") in text
     assert _squashed(f"Bank {HOSTILE}") in text
@@ -79,30 +78,4 @@ def test_compile_confines_files_to_its_own_folder(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(compiler, "_template_text", reading)
     with pytest.raises(compiler.RenderError):
-        compiler.compile_document("invoice", _minimal_invoice(), Branding("X"))
-
-
-def _minimal_invoice() -> dict[str, Any]:
-    return {
-        "labels": {
-            "title": "Invoice",
-            "billTo": "Bill to",
-            "issueDate": "Date",
-            "dueDate": "Due",
-            "reference": "Ref",
-            "memo": "Notes",
-            "taxId": "Tax ID",
-            "bankDetails": "Payment details",
-            "columns": ["D", "Q", "P", "T", "A"],
-        },
-        "lang": "en",
-        "number": "INV-1",
-        "status": "",
-        "customer": {"name": "C", "address": [], "taxId": "", "taxLabel": "Tax ID"},
-        "issueDate": "Mar 1, 2026",
-        "dueDate": "",
-        "reference": "",
-        "lines": [],
-        "totals": [["Total", "$0.00"]],
-        "memo": "",
-    }
+        compiler.compile_document("invoice", minimal_invoice_data(), Branding("X"))
