@@ -98,15 +98,14 @@ async def set_logo(actor: Actor, data: bytes | None) -> OrganizationLogo | None:
         # other whole, and each is audited against the logo it replaced.
         await Organization.select_for_update().get(id=actor.org)
         before = await OrganizationLogo.get_or_none(organization_id=actor.org)
-        if data is None or media_type is None:
-            if before is not None:
-                await before.delete()
-            logo = None
-        else:
-            digest = hashlib.sha256(data).hexdigest()
-            await OrganizationLogo.filter(organization_id=actor.org).delete()
+        await OrganizationLogo.filter(organization_id=actor.org).delete()
+        logo = None
+        if data is not None and media_type is not None:
             logo = await OrganizationLogo.create(
-                organization_id=actor.org, media_type=media_type, data=data, sha256=digest
+                organization_id=actor.org,
+                media_type=media_type,
+                data=data,
+                sha256=hashlib.sha256(data).hexdigest(),
             )
         await audit.record(
             actor,
