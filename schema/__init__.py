@@ -37,6 +37,8 @@ from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.input_check import InputCheck
+from schema.jobs.resolvers import JobsMutation, JobsQuery
+from schema.jobs.types import Job
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -111,6 +113,7 @@ def root_types() -> tuple[type, type]:
         PayablesAgingQuery,
         AuditQuery,
         EventsQuery,
+        JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -130,6 +133,7 @@ def root_types() -> tuple[type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        JobsMutation,
         PdfMutation,
     ):
         pass
@@ -199,6 +203,7 @@ def build_schema(
             TaxRate,
             PaymentTerms,
             Event,
+            Job,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(

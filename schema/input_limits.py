@@ -20,6 +20,7 @@ from server.documents.models import DocumentLine, Item, TaxRate
 from server.events.models import DomainEvent
 from server.identity import passwords
 from server.identity.models import ApiKey, Organization, User
+from server.jobs.models import Job
 from server.ledger.models import (
     Account,
     ExchangeRate,
@@ -214,6 +215,7 @@ MAX_LENGTHS: dict[str, int] = {
     "AuditDigestInput.headHash": column(AuditEvent, "hash"),
     # Domain events
     "EventFilter.types": column(DomainEvent, "type"),
+    "JobFilter.kind": column(Job, "kind"),
 }
 
 # Coordinates whose maximum is the length of the column they are stored in or compared
@@ -233,6 +235,7 @@ COMPARED_WITH: dict[str, tuple[type[Model], str]] = {
     "AuditEventFilter.objectId": (AuditEvent, "object_id"),
     "AuditEventFilter.outcome": (AuditEvent, "outcome"),
     "EventFilter.types": (DomainEvent, "type"),
+    "JobFilter.kind": (Job, "kind"),
     "InvoiceFilter.number": (Invoice, "number"),
     "BillFilter.search": (Bill, "vendor_reference"),
     "CustomerCreateInput.name": (Party, "name"),

@@ -185,6 +185,7 @@ TYPE_OBJECTS: dict[str, str | None] = {
     "Invoice": "invoice",
     "InvoiceReminder": "invoice",
     "Item": "item",
+    "Job": "job",
     "Logo": "organization",
     "JournalEntry": "journal",
     "Invitation": "member",

@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "server.access.models",
     "server.events.models",
     "server.audit.models",
+    "server.jobs.models",
     "server.crm.models",
     "server.ledger.models",
     "server.documents.models",

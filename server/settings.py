@@ -81,6 +81,16 @@ class Settings(BaseSettings):
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8)
     password_hash_parallelism: int = Field(default=1, ge=1)
 
+    # Background jobs inside the API process: None means yes on SQLite (the embedded
+    # default has no separate worker) and no on PostgreSQL, where `ledgerline worker` runs
+    # them (docs/decisions/background-jobs.md).
+    jobs_in_process: bool | None = None
+    # A running job whose worker has not touched it for this long has lost its worker and
+    # is claimed again; workers touch their jobs six times as often.
+    job_stale_seconds: int = Field(default=60, ge=2)
+    # Modules beyond the built-in ones that register job handlers (plugins, tests).
+    job_modules: list[str] = []
+
     log_level: str = "INFO"
     log_json: bool = True
     demo_password: str = "demo-password"
@@ -99,6 +109,12 @@ class Settings(BaseSettings):
             )
         self.jwt_secret = _development_secret(self.data_dir, "jwt_secret")
         return self
+
+    @property
+    def runs_jobs_in_process(self) -> bool:
+        if self.jobs_in_process is not None:
+            return self.jobs_in_process
+        return self.database_url.startswith("sqlite")
 
     @property
     def secret(self) -> str:

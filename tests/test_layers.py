@@ -22,6 +22,7 @@ RECORD = ROOT / "docs" / "decisions" / "package-layers.md"
 DOMAIN_LAYERS = (
     "events",
     "audit",
+    "jobs",
     "access",
     "identity",
     "crm",
@@ -34,7 +35,15 @@ DOMAIN_LAYERS = (
     "onboarding",
 )
 # Wires everything together. Nothing else in server/, and nothing in schema/, imports it.
-COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http", "documents_http")
+COMPOSITION_ROOT = (
+    "app",
+    "cli",
+    "demo",
+    "demo_documents",
+    "audit_http",
+    "background",
+    "documents_http",
+)
 # Every other module or package directly under server/ is foundation.
 FOUNDATION = "foundation"
 GRAPHQL_LAYER = ("schema", "strawberry", "graphql")

@@ -88,6 +88,8 @@ CATALOGUE: tuple[Permission, ...] = (
         "read",
         "Read the domain-event feed: every change of every kind, with its document data",
     ),
+    Permission("job", "read", "See background jobs: e-mails, webhook deliveries, scheduled runs"),
+    Permission("job", "manage", "Retry and cancel background jobs"),
 )
 
 PERMISSIONS: frozenset[tuple[str, str]] = frozenset((p.object, p.action) for p in CATALOGUE)

@@ -15,8 +15,10 @@ from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, get_named_
 
 from schema import build_schema
 from schema.ids import encode
+from server.jobs import enqueue
 from server.settings import Settings
 from tests.documents.helpers import ITEM_CREATE, mutate, new_tax_rate, new_terms
+from tests.jobs import handlers as _job_handlers  # noqa: F401  (registers test.work)
 from tests.ledger.helpers import CREATE as ENTRY_CREATE
 from tests.ledger.helpers import account_ids, line
 from tests.payables.helpers import Books
@@ -186,6 +188,12 @@ async def _event(w: World) -> str:
     return str(data["events"]["nodes"][0]["id"])
 
 
+async def _job(w: World) -> str:
+    job = await enqueue("test.work", {}, organization_id=w.b.id)
+    assert job is not None
+    return encode("Job", job.id)
+
+
 # One way to make an object of each Node type in organization B, by type name.
 FACTORIES: dict[str, Factory] = {
     "Account": _account,
@@ -198,6 +206,7 @@ FACTORIES: dict[str, Factory] = {
     "Dispute": _dispute,
     "Event": _event,
     "Invoice": _invoice,
+    "Job": _job,
     "InvoiceReminder": _reminder,
     "Item": _item,
     "JournalEntry": _journal_entry,

@@ -30,6 +30,11 @@ PERSONAL = (
     "organization's data, and stay in the audit log"
 )
 
+BACKGROUND = (
+    "steering background work (a job retried or cancelled) changes no record of the "
+    "organization; the job's own effects write their events"
+)
+
 # Audited actions that write no domain event. A failed or denied outcome of any action
 # writes none either.
 NOT_EVENTS: dict[str, str] = {
@@ -50,6 +55,8 @@ NOT_EVENTS: dict[str, str] = {
     "user.totp_enroll": PERSONAL,
     "user.totp_confirm": PERSONAL,
     "user.totp_disable": PERSONAL,
+    "job.retry": BACKGROUND,
+    "job.cancel": BACKGROUND,
     "user.create": (
         "an account on the platform, which belongs to no organization; joining one writes "
         "member.added or member.joined"
