@@ -49,6 +49,7 @@ from schema.nodes import lookup_field
 from schema.payables.aging import PayablesAgingQuery
 from schema.payables.resolvers import PayablesMutation, PayablesQuery
 from schema.payables.types import Bill, BillPayment, PurchaseOrder
+from schema.pdf.resolvers import PdfMutation
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
 from schema.receivables.credit_types import CreditNote, Dispute
@@ -144,6 +145,7 @@ def root_types() -> tuple[type, type]:
         EmailSendMutation,
         WebhooksMutation,
         JobsMutation,
+        PdfMutation,
     ):
         pass
 

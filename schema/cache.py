@@ -5,7 +5,8 @@ authenticates the request. Every state change writes an audit event in its own
 transaction, so any write by any process moves the sequence and retires every cached
 result of that organization. The key also holds who asks, the policy version they were
 authorised under, the document, its variables and the day (for date-relative fields).
-Only successful queries are stored; mutations, errors and API keys are never cached.
+Only successful queries are stored; mutations, errors, API keys and answers holding
+something that expires by itself (signed PDF URLs) are never cached.
 The cache is bounded by entries and by bytes (settings); its size is exported to /metrics.
 """
 
@@ -114,6 +115,7 @@ def cache_extension(cache: ResultCache) -> type[SchemaExtension]:
                 key is not None
                 and isinstance(result, ExecutionResult)
                 and not result.errors
+                and not ctx.context.expiring
                 and key not in cache
             ):
                 cache.put(key, result)

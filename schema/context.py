@@ -37,6 +37,9 @@ class Context:
     # The gate's decisions for this request, and the denials already audited.
     _decisions: dict[tuple[str, str], bool] = field(default_factory=dict)
     _denials_audited: set[tuple[str, str]] = field(default_factory=set)
+    # The answer holds something that expires on its own (a signed URL): the result cache
+    # must not serve it again, whatever the data version.
+    expiring: bool = False
 
     def bearer_token(self) -> str | None:
         header = self.request.headers.get("authorization", "")

@@ -31,6 +31,7 @@ from server.ledger.models import (
     TrackingCategory,
 )
 from server.payables.models import Bill, BillPayment, PurchaseOrder
+from server.pdf.logo import LOGO_INPUT_MAX_LENGTH
 from server.receivables.models import CreditNote, Dispute, Invoice, InvoiceReminder, Payment
 from server.validation import NAME_MAX
 from server.webhooks.models import WebhookEndpoint
@@ -147,6 +148,9 @@ MAX_LENGTHS: dict[str, int] = {
     "InvoiceDisputeOpenInput.note": column(Dispute, "note"),
     "InvoiceDisputeResolveInput.note": column(Dispute, "resolution_note"),
     "InvoiceReminderRecordInput.note": column(InvoiceReminder, "note"),
+    # Above the base64 of the largest logo accepted, so a logo somewhat too large gets the
+    # service's IMAGE_TOO_LARGE; the request body limit bounds it anyway.
+    "OrganizationLogoSetInput.image": LOGO_INPUT_MAX_LENGTH,
     "CreditNoteCreateInput.reason": column(CreditNote, "reason"),
     "PaymentRecordInput.memo": column(Payment, "memo"),
     "PaymentRecordInput.reference": column(Payment, "reference"),

@@ -26,6 +26,7 @@ from server.access.control import AccessControl
 from server.audit_http import export_audit
 from server.background import in_process
 from server.db import ensure_sqlite_directory, tortoise_config
+from server.documents_http import document_pdf, portal_page, portal_pdf
 from server.http_errors import error_response
 from server.identity import passwords
 from server.metrics_endpoint import metrics, start_metrics_server, stop_metrics_server
@@ -38,7 +39,18 @@ from server.observability import (
 from server.settings import Settings, get_settings
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-_KNOWN_PATHS = {"/graphql", "/healthz", "/readyz", "/metrics", "/audit/export"}
+_KNOWN_PATHS = {
+    "/graphql",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/audit/export",
+    "/documents/{token}",
+    "/portal/{token}",
+}
+# Paths whose last parts are secrets (a signed document URL, a portal link): the log and
+# the metrics keep only the prefix.
+_TOKEN_PATHS = ("/documents/", "/portal/")
 # Of a path the service does not serve, the log keeps this much: enough to see what a
 # scanner probes, not a body's worth of URL.
 _LOGGED_PATH_CHARS = 200
@@ -147,16 +159,24 @@ class RequestMiddleware:
         started: float,  # float ok: a perf_counter reading, not money
         statements: int,
     ) -> None:
-        path = scope["path"] if scope["path"] in _KNOWN_PATHS else "other"
+        logged = _logged_path(scope["path"])
+        path = logged if logged in _KNOWN_PATHS else "other"
         REQUESTS.labels(scope["method"], path, str(status)).inc()
         logger().info(
             "request",
             method=scope["method"],
-            path=scope["path"][:_LOGGED_PATH_CHARS],
+            path=logged[:_LOGGED_PATH_CHARS],
             status=status,
             duration_ms=round((time.perf_counter() - started) * 1000, 2),
             sql_statements=statements,
         )
+
+
+def _logged_path(path: str) -> str:
+    for prefix in _TOKEN_PATHS:
+        if path.startswith(prefix):
+            return prefix + "{token}"
+    return path
 
 
 class _BodyTooLarge(Exception):
@@ -247,6 +267,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
             Route("/audit/export", export_audit, methods=["GET"]),
+            Route("/documents/{token}", document_pdf, methods=["GET"]),
+            Route("/portal/{token}", portal_page, methods=["GET"]),
+            Route("/portal/{token}/pdf", portal_pdf, methods=["GET"]),
         ],
         middleware=middleware,
         lifespan=lifespan,

@@ -28,6 +28,8 @@ MODEL_MODULES = [
     "server.payables.models",
     "server.email.models",
     "server.webhooks.models",
+    "server.pdf.models",
+    "server.portal.models",
 ]
 
 

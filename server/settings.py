@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     refresh_reuse_grace_seconds: int = Field(default=10, ge=0, le=120)
 
     cors_origins: list[str] = []
+    # Where clients reach this service (https://api.example.com), for the links it hands out:
+    # document PDFs and portal links. Unset, those links are paths on the same host.
+    public_url: str = ""
+    # Fonts PDFs may use besides the compiler's own (which have no Chinese, Japanese or Korean
+    # glyphs): a folder of .ttf/.otf files, such as Noto Sans CJK.
+    pdf_font_dir: Path | None = None
 
     # Failed sign-ins allowed before growing delays start, per account and per client address.
     sign_in_free_failures_per_account: int = Field(default=5, ge=1)

@@ -31,11 +31,21 @@ DOMAIN_LAYERS = (
     "receivables",
     "payables",
     "email",
+    "pdf",
+    "portal",
     "onboarding",
     "webhooks",
 )
 # Wires everything together. Nothing else in server/, and nothing in schema/, imports it.
-COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http", "background")
+COMPOSITION_ROOT = (
+    "app",
+    "cli",
+    "demo",
+    "demo_documents",
+    "audit_http",
+    "background",
+    "documents_http",
+)
 # Every other module or package directly under server/ is foundation.
 FOUNDATION = "foundation"
 GRAPHQL_LAYER = ("schema", "strawberry", "graphql")

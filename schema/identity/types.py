@@ -40,6 +40,9 @@ class OrganizationType(relay.Node):
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Legal or trading name.")
     base_currency: CurrencyCode = strawberry.field(description="Currency the books are kept in.")
+    locale: str = strawberry.field(
+        description="How its documents write numbers, dates and amounts (en_US, de_DE)."
+    )
     created_at: datetime = strawberry.field(description="When the organization was created.")
 
     @classmethod
@@ -48,6 +51,7 @@ class OrganizationType(relay.Node):
             id=str(org.id),
             name=org.name,
             base_currency=CurrencyCode(org.base_currency),
+            locale=org.locale,
             created_at=org.created_at,
         )
 

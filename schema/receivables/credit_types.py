@@ -14,12 +14,14 @@ from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
+from schema.pdf.urls import document_url
 from schema.permissions import authorize, requires
 from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.types import Allocation, Invoice, InvoiceLine, _uuids
 from schema.scalars import CurrencyCode, Money
+from server.pdf.signed import DocumentRef
 from server.receivables import models
 from server.receivables.reads import CREDIT_NOTE
 
@@ -40,6 +42,16 @@ class CreditNote(relay.Node):
     created_at: datetime = strawberry.field(description="When the draft was created.")
     customer_id: strawberry.Private[UUID]
     invoice_id: strawberry.Private[UUID | None]
+
+    @requires(
+        "credit_note",
+        "read",
+        description="A URL that serves the credit note as a PDF for five minutes, to whoever "
+        "holds it; ask again for a fresh one.",
+    )
+    def pdf_url(self, info: Info) -> str | None:
+        ref = DocumentRef("credit_note", info.context.signed_in().org, UUID(str(self.id)))
+        return document_url(info.context, ref)
 
     @requires("customer", "read", description="Who it is for.")
     async def customer(self, info: Info) -> Customer | None:

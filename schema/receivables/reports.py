@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated
+from uuid import UUID
 
 import strawberry
 from graphql import GraphQLError
@@ -15,6 +16,7 @@ from schema.crm import loaders
 from schema.crm.types import Customer
 from schema.errors import UserError
 from schema.ids import decode, encode
+from schema.pdf.urls import document_url, readable_kinds
 from schema.permissions import requires, requires_per_row
 from schema.reads import embedded, path_item_sql
 from schema.scalars import CurrencyCode, Money
@@ -22,6 +24,7 @@ from server.documents import aging as ag
 from server.documents.aging_reads import WrittenAging, written_aging
 from server.documents.models import Ledger
 from server.errors import DomainError, NotFound
+from server.pdf.signed import DocumentRef
 from server.receivables import figures, metrics
 
 strawberry.enum(
@@ -167,6 +170,25 @@ class CustomerStatement:
         "invoices does not change the balance and is not listed."
     )
     closing_balance: Money = strawberry.field(description="Owed at the end of the period.")
+    customer_uuid: strawberry.Private[UUID]
+
+    @requires(
+        "invoice",
+        "read",
+        description="A URL that serves the statement as a PDF for five minutes, to whoever "
+        "holds it. Its lines show document numbers only of the kinds the roles may read, as "
+        "the lines' `number` does.",
+    )
+    def pdf_url(self, info: Info) -> str | None:
+        ref = DocumentRef(
+            "statement",
+            info.context.signed_in().org,
+            self.customer_uuid,
+            start=self.from_,
+            end=self.to,
+            numbered=readable_kinds(info.context, DOCUMENT_OBJECT),
+        )
+        return document_url(info.context, ref)
 
 
 @strawberry.type(description="Collection KPIs of a period in base currency; see the README.")
@@ -310,6 +332,7 @@ class ReceivablesReportsQuery:
             return None
         cur = st.currency
         return CustomerStatement(
+            customer_uuid=decoded,
             customer=Customer.from_model(customer),
             from_=st.start,
             to=st.end,

@@ -19,6 +19,7 @@ from schema.errors import UserError
 from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
+from schema.pdf.urls import document_url
 from schema.permissions import authorize, requires
 from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.reads import lookup
@@ -29,6 +30,7 @@ from server import clock
 from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
+from server.pdf.signed import DocumentRef
 from server.receivables import models
 from server.receivables.invoices import PostingPreview
 from server.receivables.reads import INVOICE, PAYMENT
@@ -221,6 +223,16 @@ class Invoice(relay.Node):
             self.uuid,
             lambda details: Money.of(details[0] or 0, self.currency),
         )
+
+    @requires(
+        "invoice",
+        "read",
+        description="A URL that serves the invoice as a PDF for five minutes, to whoever "
+        "holds it; ask again for a fresh one.",
+    )
+    def pdf_url(self, info: Info) -> str | None:
+        ref = DocumentRef("invoice", info.context.signed_in().org, self.uuid)
+        return document_url(info.context, ref)
 
     @strawberry.field(description="Whether money is still owed after the due date.")
     def is_overdue(

@@ -17,6 +17,9 @@ class Permission(NamedTuple):
 
 CATALOGUE: tuple[Permission, ...] = (
     Permission("organization", "read", "See the organization's profile"),
+    Permission(
+        "organization", "manage", "Change the organization's settings: the logo on its documents"
+    ),
     Permission("member", "read", "List members and their roles"),
     Permission("member", "manage", "Add and remove members and set their roles"),
     Permission("role", "read", "List roles and the permission catalogue"),
@@ -54,6 +57,9 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("invoice", "write_off", "Write off invoices as bad debt"),
     Permission("invoice", "dispute", "Open and resolve invoice disputes"),
     Permission("invoice", "remind", "Record payment reminders sent for overdue invoices"),
+    Permission(
+        "invoice", "share", "Create and revoke links that open an invoice without an account"
+    ),
     Permission(
         "invoice", "override_credit_limit", "Issue an invoice beyond the customer's credit limit"
     ),

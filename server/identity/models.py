@@ -15,6 +15,8 @@ class Organization(Model):
     id = fields.UUIDField(primary_key=True)
     name = fields.CharField(max_length=200)
     base_currency = fields.CharField(max_length=3)
+    # How its documents write numbers, dates and amounts (a babel locale such as de_DE).
+    locale = fields.CharField(max_length=16, default="en_US")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

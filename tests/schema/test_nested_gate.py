@@ -85,6 +85,7 @@ JOURNAL_LINES = """lines {
   JournalLine_vendor: vendor { id } JournalLine_dimensions: dimensions { id } }"""
 QUERIES = {
     "invoices": f"""{{ invoices(first: 50) {{ nodes {{ id
+        Invoice_pdfUrl: pdfUrl
         Invoice_customer: customer {{ id {CUSTOMER} }}
         Invoice_journalEntry: journalEntry {{ id {JOURNAL_LINES} }}
         lines {{ InvoiceLine_account: account {{ id }} }}
@@ -123,7 +124,8 @@ QUERIES = {
     "taxRates": "{ taxRates { id TaxRate_account: account { id } } }",
     "customerStatement": """query($c: ID!) {
         customerStatement(customerId: $c, from: "2026-01-01", to: "2026-12-31") {
-        CustomerStatement_customer: customer { id } } }""",
+        CustomerStatement_customer: customer { id }
+        CustomerStatement_pdfUrl: pdfUrl } }""",
 }
 # Reached only through mutation payloads or documents these books do not hold: the golden
 # matrix holds their decisions, and the walk in test_gate.py their declarations.
@@ -135,6 +137,7 @@ NOT_ASKED = {
     "InvoiceReminder.sentBy",
     "CreditNote.customer",
     "CreditNote.invoice",
+    "CreditNote.pdfUrl",
     "GeneralLedger.account",
     "GeneralLedgerLine.entry",
     "GeneralLedgerLine.entryNumber",

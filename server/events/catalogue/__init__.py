@@ -53,6 +53,7 @@ NOT_EVENTS: dict[str, str] = {
     "audit.verify": NOT_A_CHANGE,
     "audit.digest": NOT_A_CHANGE,
     "audit.export": NOT_A_CHANGE,
+    "portal_link.open": NOT_A_CHANGE + " (a customer opened an invoice through its link)",
     "invitation.accept": NOT_A_CHANGE + " (written only for a refused acceptance; an "
     "accepted one is member.join)",
     "session.reuse_detected": NOT_A_CHANGE + " (a refused refresh token)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.events.payload import BOOLEAN, DATE_TIME, TEXT, TEXTS, EventType, Field, Node
+from server.events.payload import BOOLEAN, DATE_TIME, INTEGER, TEXT, TEXTS, EventType, Field, Node
 
 ROLES = Field("roles", TEXTS, "The member's roles after the change.")
 
@@ -131,6 +131,18 @@ TYPES = (
         (
             Field("rule", TEXT, "The rule, as `object:action`."),
             Field("enabled", BOOLEAN, "Whether it is on after the change."),
+        ),
+    ),
+    EventType(
+        "organization.logo_changed",
+        1,
+        "organization.logo_set",
+        "Organization",
+        "The logo printed on the organization's documents was set or removed.",
+        (
+            Field("mediaType", TEXT, "image/png or image/jpeg; null when removed."),
+            Field("bytes", INTEGER, "The image's size in bytes; 0 when removed."),
+            Field("sha256", TEXT, "SHA-256 of the image, hex; null when removed."),
         ),
     ),
 )

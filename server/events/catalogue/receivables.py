@@ -5,6 +5,7 @@ from __future__ import annotations
 from server.events.payload import (
     BOOLEAN,
     DATE,
+    DATE_TIME,
     ENUM,
     INTEGER,
     TEXT,
@@ -247,5 +248,27 @@ TYPES = (
         "CreditNote",
         "Part of a credit note was paid back to the customer.",
         (*CREDIT_NOTE, Field("refunded", Money(), "The amount paid back.")),
+    ),
+    EventType(
+        "invoice.portal_link_created",
+        1,
+        "invoice.portal_link_create",
+        "PortalLink",
+        "A link was made for someone without an account to open an invoice.",
+        (
+            Field("invoice", Node("Invoice"), "The invoice the link opens."),
+            Field("expiresAt", DATE_TIME, "When the link stops working."),
+        ),
+    ),
+    EventType(
+        "invoice.portal_link_revoked",
+        1,
+        "invoice.portal_link_revoke",
+        "PortalLink",
+        "A portal link was revoked before it expired.",
+        (
+            Field("invoice", Node("Invoice"), "The invoice the link opened."),
+            Field("revokedAt", DATE_TIME, "When it was revoked."),
+        ),
     ),
 )

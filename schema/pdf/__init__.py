@@ -1,0 +1,1 @@
+"""PDFs and portal links in the GraphQL surface: document URLs, the logo, portal links."""

@@ -1,0 +1,1 @@
+"""Links a customer opens without an account, each showing one invoice."""
