@@ -19,16 +19,22 @@ from server.jobs.enqueue import on_postgres
 from server.jobs.loop import run_forever
 from server.jobs.runner import worker_name
 from server.observability import logger
+from server.pdf import attachments as pdf_attachments
 from server.settings import Settings
 
 # Modules that register job handlers, event consumers and schedules when imported.
-HANDLER_MODULES = ("server.jobs.housekeeping", "server.email.jobs", "server.webhooks.job")
+HANDLER_MODULES = (
+    "server.jobs.housekeeping",
+    "server.email.jobs",
+    "server.webhooks.job",
+)
 
 
 def load_handlers(settings: Settings) -> None:
     for module in (*HANDLER_MODULES, *settings.job_modules):
         importlib.import_module(module)
     email_jobs.configure(settings)
+    pdf_attachments.register()
 
 
 @contextlib.asynccontextmanager

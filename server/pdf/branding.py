@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from uuid import UUID
 
+from server.email.models import TemplateKind
+from server.email.templates import template_for
 from server.identity.models import Organization
 from server.pdf.formatting import DEFAULT_LOCALE, valid_locale
 from server.pdf.models import OrganizationLogo
@@ -59,15 +61,17 @@ class Branding:
         }
 
 
-async def branding_for(organization_id: UUID) -> Branding:
-    """The organization's branding from its own fields and logo; defaults elsewhere.
-
-    Footer, accent colour and bank details have no home on the organization yet: they
-    default here, and whichever settings come to hold them are read in this one place."""
+async def branding_for(organization_id: UUID, kind: TemplateKind) -> Branding:
+    """The organization's branding for a kind of document: its name, locale and logo, and
+    the footer and accent colour of that kind's document template (documentTemplateSet),
+    defaults where it has set none. Bank details have no home yet and stay empty."""
     org = await Organization.get(id=organization_id)
     stored = await OrganizationLogo.get_or_none(organization_id=organization_id)
+    template = await template_for(organization_id, kind)
     return Branding(
         organization_name=org.name,
         locale=org.locale or DEFAULT_LOCALE,
+        accent_color=template.accent_color or DEFAULT_ACCENT,
+        footer=template.pdf_footer,
         logo=Logo(stored.media_type, bytes(stored.data)) if stored else None,
     )

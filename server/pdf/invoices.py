@@ -7,6 +7,7 @@ from uuid import UUID
 
 from server.crm.models import Customer
 from server.documents.queries import lines_and_amounts_due
+from server.email.models import TemplateKind
 from server.errors import NotFound
 from server.pdf.branding import Branding, branding_for
 from server.pdf.compiler import render
@@ -104,12 +105,12 @@ async def credit_note_data(
 
 
 async def render_invoice(organization_id: UUID, invoice_id: UUID) -> bytes:
-    brand = await branding_for(organization_id)
+    brand = await branding_for(organization_id, TemplateKind.INVOICE)
     data = await invoice_data(organization_id, invoice_id, Formatter(brand.locale))
     return await render("invoice", data, brand)
 
 
 async def render_credit_note(organization_id: UUID, credit_note_id: UUID) -> bytes:
-    brand: Branding = await branding_for(organization_id)
+    brand: Branding = await branding_for(organization_id, TemplateKind.CREDIT_NOTE)
     data = await credit_note_data(organization_id, credit_note_id, Formatter(brand.locale))
     return await render("credit_note", data, brand)

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from server.crm.models import Vendor
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
+from server.email.models import TemplateKind
 from server.errors import NotFound
 from server.payables.models import BillPayment
 from server.pdf.branding import branding_for
@@ -75,6 +76,6 @@ async def remittance_data(
 
 
 async def render_remittance(organization_id: UUID, bill_payment_id: UUID) -> bytes:
-    brand = await branding_for(organization_id)
+    brand = await branding_for(organization_id, TemplateKind.REMITTANCE)
     data = await remittance_data(organization_id, bill_payment_id, Formatter(brand.locale))
     return await render("remittance", data, brand)

@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from server.crm.models import Customer
+from server.email.models import TemplateKind
 from server.pdf.branding import branding_for
 from server.pdf.compiler import render
 from server.pdf.formatting import Formatter
@@ -78,7 +79,7 @@ async def render_statement(
     end: date,
     numbered: Collection[str] = DOCUMENT_KINDS,
 ) -> bytes:
-    brand = await branding_for(organization_id)
+    brand = await branding_for(organization_id, TemplateKind.STATEMENT)
     fmt = Formatter(brand.locale)
     data = await statement_data(organization_id, customer_id, start, end, fmt, numbered)
     return await render("statement", data, brand)

@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 from uuid import UUID
 
+from server.email.models import TemplateKind
 from server.pdf.branding import branding_for
 from server.pdf.formatting import Formatter
 from server.pdf.invoices import invoice_data
@@ -41,7 +42,7 @@ def _facts(data: dict[str, Any]) -> str:
 
 
 async def invoice_page(organization_id: UUID, invoice_id: UUID, pdf_href: str) -> str:
-    brand = await branding_for(organization_id)
+    brand = await branding_for(organization_id, TemplateKind.INVOICE)
     data = await invoice_data(organization_id, invoice_id, Formatter(brand.locale))
     return _PAGE.format(
         lang=escape(data["lang"]),
