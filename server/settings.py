@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     smtp_from_name: str | None = None
     smtp_reply_to: str | None = None
     smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)
+    # Instead of an SMTP server, write each e-mail as a .eml file into this folder. In
+    # development with no SMTP server configured it is <data_dir>/outbox, so the quick
+    # start sends e-mail with nothing else running; never in production.
+    email_outbox_dir: Path | None = None
     # Attachments of one message together, in bytes; a larger set fails the delivery.
     email_attachments_max_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
     # Webhooks (docs/decisions/webhooks.md): deliveries to private, loopback and CGNAT
@@ -115,6 +119,14 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @model_validator(mode="after")
+    def _outbox(self) -> Settings:
+        if self.is_production and self.email_outbox_dir is not None:
+            raise ConfigurationError("LEDGERLINE_EMAIL_OUTBOX_DIR is for development only")
+        if self.env == "development" and not self.smtp_host and self.email_outbox_dir is None:
+            self.email_outbox_dir = self.data_dir / "outbox"
+        return self
 
     @model_validator(mode="after")
     def _secrets(self) -> Settings:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
+from pathlib import Path
 
 import aiosmtplib
 
@@ -11,7 +14,7 @@ from server import clock
 from server.email.attachments import Attachment
 from server.email.headers import check_single_line
 from server.email.models import EmailDelivery, Security
-from server.email.smtp_settings import SmtpConfig
+from server.email.smtp_settings import OUTBOX, SmtpConfig
 from server.email.templates import Rendered
 
 
@@ -64,7 +67,11 @@ def build(
 
 
 async def transmit(message: EmailMessage, config: SmtpConfig, seconds: float) -> None:
-    """Send through the configured server; raises aiosmtplib's errors or OSError."""
+    """Send through the configured server; raises aiosmtplib's errors or OSError. The
+    development outbox writes the message to a file named by its Message-ID instead."""
+    if config.source == OUTBOX:
+        await asyncio.to_thread(_write_to_outbox, message, Path(config.host))
+        return
     await aiosmtplib.send(
         message,
         hostname=config.host,
@@ -76,3 +83,9 @@ async def transmit(message: EmailMessage, config: SmtpConfig, seconds: float) ->
         start_tls=config.security is Security.STARTTLS,
         timeout=seconds,
     )
+
+
+def _write_to_outbox(message: EmailMessage, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", str(message["Message-ID"]).strip("<>"))
+    (folder / f"{name}.eml").write_bytes(message.as_bytes())

@@ -130,8 +130,25 @@ async def organization_settings(actor: Actor) -> EmailSettings | None:
     return await EmailSettings.get_or_none(organization_id=actor.org)
 
 
+OUTBOX = "OUTBOX"
+OUTBOX_SENDER = "billing@ledgerline.localhost"
+
+
 def global_config(settings: Settings) -> SmtpConfig | None:
-    """The process-wide SMTP server, if one is configured."""
+    """The process-wide SMTP server if one is configured, else the development outbox
+    folder if there is one."""
+    if settings.email_outbox_dir is not None and not settings.smtp_host:
+        return SmtpConfig(
+            source=OUTBOX,
+            host=str(settings.email_outbox_dir),
+            port=0,
+            security=Security.NONE,
+            username=None,
+            password=None,
+            from_address=settings.smtp_from_address or OUTBOX_SENDER,
+            from_name=settings.smtp_from_name,
+            reply_to=settings.smtp_reply_to,
+        )
     if not settings.smtp_host or not settings.smtp_from_address:
         return None
     return SmtpConfig(
