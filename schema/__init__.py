@@ -36,7 +36,6 @@ from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
-from schema.input_check import InputCheck
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -210,7 +209,6 @@ def build_schema(
             DocumentErrorCodes,
             ParserCache,
             ValidationCache,
-            InputCheck,
             lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),
             *(extra_extensions or []),
         ],

@@ -13,10 +13,10 @@ from typing import Any
 
 from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, get_named_type
 
-from schema import build_schema
 from schema.ids import encode
 from server.settings import Settings
 from tests.documents.helpers import ITEM_CREATE, mutate, new_tax_rate, new_terms
+from tests.graphql_schema import executable_schema
 from tests.ledger.helpers import CREATE as ENTRY_CREATE
 from tests.ledger.helpers import account_ids, line
 from tests.payables.helpers import Books
@@ -214,7 +214,7 @@ FACTORIES: dict[str, Factory] = {
 
 
 def _graphql(settings: Settings) -> GraphQLSchema:
-    return build_schema(settings)._schema
+    return executable_schema(settings)
 
 
 def node_types(schema: GraphQLSchema) -> list[str]:
