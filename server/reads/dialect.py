@@ -88,9 +88,25 @@ class Dialect:
 
     def global_id(self, type_name: str, id_sql: str) -> str:
         """Base64 of "Type:id" (null for a null id)."""
+        return self.base64(f"'{type_name}:' || {id_sql}")
+
+    def base64(self, sql: str) -> str:
+        """Standard base64 (with padding) of the text's UTF-8 (null stays null)."""
+        raise NotImplementedError
+
+    def code_point_order(self, sql: str) -> str:
+        """`sql` as an ORDER BY term sorting text by code point, as Python sorts strings."""
         raise NotImplementedError
 
     def boolean(self, sql: str) -> str:
+        raise NotImplementedError
+
+    def json_string(self, sql: str) -> str:
+        """Text as a JSON string, to be an item of `rows` (null stays null)."""
+        raise NotImplementedError
+
+    def json_texts(self, sql: str) -> str:
+        """A SELECT of the texts of a JSON array column, each as column `s`, in order."""
         raise NotImplementedError
 
     def amount(self, minor: str, currency: str) -> str:
@@ -134,15 +150,23 @@ class Postgres(Dialect):
     def array(self, items: list[str]) -> str:
         return f"json_build_array({', '.join(items)})"
 
-    def global_id(self, type_name: str, id_sql: str) -> str:
+    def base64(self, sql: str) -> str:
         # encode() breaks lines at 76 characters; the ids are shorter, and any break goes.
-        return (
-            f"translate(encode(convert_to('{type_name}:' || {id_sql}, 'UTF8'), 'base64'),"
-            " E'\\n', '')"
-        )
+        return f"translate(encode(convert_to({sql}, 'UTF8'), 'base64'), E'\\n', '')"
+
+    def code_point_order(self, sql: str) -> str:
+        # The "C" collation compares bytes; UTF-8's byte order is code point order.
+        return f'{sql} COLLATE "C"'
 
     def boolean(self, sql: str) -> str:
         return sql
+
+    def json_string(self, sql: str) -> str:
+        return f"to_json(({sql})::text)"
+
+    def json_texts(self, sql: str) -> str:
+        elements = f"json_array_elements_text(({sql})::json)"
+        return f'SELECT e."v" AS "s" FROM {elements} WITH ORDINALITY AS e("v", "n") ORDER BY e."n"'  # noqa: S608
 
     def amount(self, minor: str, currency: str) -> str:
         # A product of numerics is exact and has the sum of their scales: minor units times
@@ -187,8 +211,12 @@ class Sqlite(Dialect):
     def array(self, items: list[str]) -> str:
         return f"json_array({', '.join(items)})"
 
-    def global_id(self, type_name: str, id_sql: str) -> str:
-        return f"base64_text('{type_name}:' || {id_sql})"
+    def base64(self, sql: str) -> str:
+        return f"base64_text({sql})"
+
+    def code_point_order(self, sql: str) -> str:
+        # BINARY, SQLite's default, compares the UTF-8 bytes: code point order.
+        return sql
 
     def boolean(self, sql: str) -> str:
         return (
@@ -230,6 +258,13 @@ class Sqlite(Dialect):
             f" || CASE WHEN {fraction} AND substr({v}, 21, 6) <> '000000'"
             f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00' END"
         )
+
+    def json_string(self, sql: str) -> str:
+        # JSON text, so that json() in `rows` reads a string rather than failing.
+        return f"CASE WHEN ({sql}) IS NULL THEN NULL ELSE json_quote({sql}) END"
+
+    def json_texts(self, sql: str) -> str:
+        return f'SELECT e."value" AS "s" FROM json_each({sql}) e ORDER BY e."key"'  # noqa: S608
 
     def json_column(self, sql: str) -> str:
         # Stored as text; json() makes it JSON again rather than a string of JSON.
