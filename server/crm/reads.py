@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from server.crm.models import Customer, PartyStatus, Vendor
+from server.crm.models import Customer, PartyStatus, PaymentTerms, TermsKind, Vendor
+from server.editing import RecordStatus
 from server.reads.shape import (
     Field,
     Nested,
@@ -11,6 +12,7 @@ from server.reads.shape import (
     Value,
     column,
     enum_column,
+    fixed_point,
     instant_column,
     node_id,
     nullable_money_column,
@@ -77,3 +79,20 @@ def party_of(shape: Shape, link: str) -> Related:
             f' AND {a}."organization_id" = {t}."organization_id"'
         ),
     )
+
+
+# The due date and the discount's last day take a document date: the stock resolvers.
+PAYMENT_TERMS = Shape(
+    "PaymentTerms",
+    {
+        "id": node_id("PaymentTerms"),
+        "name": column("name"),
+        "kind": enum_column("kind", TermsKind),
+        "days": column("days"),
+        "discountPercent": fixed_point("discount_percent"),
+        "discountDays": column("discount_days"),
+        "status": enum_column("status", RecordStatus),
+        "createdAt": instant_column("created_at"),
+    },
+    PaymentTerms._meta.db_table,
+)

@@ -3,18 +3,21 @@ and their open amount; and the items they sell and buy."""
 
 from __future__ import annotations
 
-from server.documents.models import Item
+from server.documents.models import Item, TaxRate
 from server.editing import RecordStatus
 from server.identity.models import Organization
+from server.ledger.reads import account_of
 from server.reads.shape import (
     MONEY,
     Field,
     Nested,
     Rows,
     Shape,
+    boolean_column,
     column,
     enum_column,
     fixed_point,
+    instant_column,
     money_column,
     node_id,
 )
@@ -78,4 +81,19 @@ ITEM = Shape(
         ),
     },
     Item._meta.db_table,
+)
+
+# A tax rate's account is asked of the gate (account read) like any account link.
+TAX_RATE = Shape(
+    "TaxRate",
+    {
+        "id": node_id("TaxRate"),
+        "name": column("name"),
+        "rate": fixed_point("rate"),
+        "inclusive": boolean_column("inclusive"),
+        "status": enum_column("status", RecordStatus),
+        "createdAt": instant_column("created_at"),
+        "account": account_of("account_id"),
+    },
+    TaxRate._meta.db_table,
 )
