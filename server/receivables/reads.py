@@ -10,6 +10,7 @@ from server.crm.reads import CUSTOMER, party_of
 from server.documents.models import Allocation, AllocationKind
 from server.documents.reads import line_fields, lines_of, open_minor
 from server.reads.shape import (
+    Related,
     Rows,
     Shape,
     boolean_column,
@@ -24,6 +25,10 @@ from server.receivables.models import (
     CreditNote,
     CreditNoteLine,
     CreditNoteStatus,
+    Dispute,
+    DisputeReason,
+    DisputeResolution,
+    DisputeStatus,
     Invoice,
     InvoiceLine,
     InvoiceStatus,
@@ -183,3 +188,30 @@ CREDIT_NOTE = Shape(
     },
     CreditNote._meta.db_table,
 )
+
+
+# A dispute's invoice, of the dispute's organization; read by the invoice's own shape.
+DISPUTE = Shape(
+    "Dispute",
+    {
+        "id": node_id("Dispute"),
+        "status": enum_column("status", DisputeStatus),
+        "reason": enum_column("reason", DisputeReason),
+        "note": column("note"),
+        "openedOn": column("opened_on"),
+        "resolution": enum_column("resolution", DisputeResolution),
+        "resolutionNote": column("resolution_note"),
+        "resolvedOn": column("resolved_on"),
+        "invoice": Related(
+            INVOICE,
+            lambda t, a: (
+                f'FROM "{INVOICE.table}" {a} WHERE {a}."id" = {t}."invoice_id"'
+                f' AND {a}."organization_id" = {t}."organization_id"'
+            ),
+        ),
+    },
+    Dispute._meta.db_table,
+)
+
+# Disputes of an invoice are listed oldest first (ties by id), with `{t}` for the alias.
+DISPUTE_ORDER = '{t}."created_at", {t}."id"'
