@@ -94,6 +94,10 @@ class Dialect:
         """Standard base64 (with padding) of the text's UTF-8 (null stays null)."""
         raise NotImplementedError
 
+    def urlsafe_base64(self, sql: str) -> str:
+        """`base64` with the URL-safe alphabet (- and _ for + and /), padding kept."""
+        return f"replace(replace({self.base64(sql)}, '+', '-'), '/', '_')"
+
     def code_point_order(self, sql: str) -> str:
         """`sql` as an ORDER BY term sorting text by code point, as Python sorts strings."""
         raise NotImplementedError
