@@ -69,6 +69,7 @@ ITEM = Shape(
     "Item",
     {
         "id": node_id("Item"),
+        "createdAt": instant_column("created_at"),
         "code": column("code"),
         "name": column("name"),
         "description": column("description"),

@@ -23,6 +23,7 @@ from server.reads.shape import (
     boolean_column,
     column,
     enum_column,
+    instant_column,
     node_id,
 )
 
@@ -73,6 +74,8 @@ _ENTRY_FIELDS: dict[str, Field] = {
     "date": column("date"),
     "memo": column("memo"),
     "sourceType": column("source_type"),
+    "createdAt": instant_column("created_at"),
+    "postedAt": instant_column("posted_at"),
 }
 # As with accounts, one level of reversal: the reversal of a reversal takes the stock path.
 _OTHER_ENTRY = Shape("JournalEntry", _ENTRY_FIELDS, JournalEntry._meta.db_table)

@@ -25,6 +25,7 @@ from server.reads.shape import (
     column,
     enum_column,
     fixed_point,
+    instant_column,
     money,
     money_column,
     node_id,
@@ -57,6 +58,9 @@ BILL = Shape(
     "Bill",
     {
         "id": node_id("Bill"),
+        "createdAt": instant_column("created_at"),
+        "updatedAt": instant_column("updated_at"),
+        "approvedAt": instant_column("approved_at"),
         "vendorReference": column("vendor_reference"),
         "status": enum_column("status", BillStatus),
         "currency": column("currency"),
@@ -82,6 +86,7 @@ BILL_PAYMENT = Shape(
     "BillPayment",
     {
         "id": node_id("BillPayment"),
+        "createdAt": instant_column("created_at"),
         "voidedOn": column("voided_on"),
         "date": column("date"),
         "amount": money_column("amount_minor"),
@@ -109,6 +114,8 @@ PURCHASE_ORDER = Shape(
     "PurchaseOrder",
     {
         "id": node_id("PurchaseOrder"),
+        "createdAt": instant_column("created_at"),
+        "approvedAt": instant_column("approved_at"),
         "number": column("number"),
         "status": enum_column("status", PurchaseOrderStatus),
         "currency": column("currency"),

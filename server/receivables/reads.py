@@ -17,6 +17,7 @@ from server.reads.shape import (
     column,
     enum_column,
     fixed_point,
+    instant_column,
     money,
     money_column,
     node_id,
@@ -61,6 +62,8 @@ INVOICE = Shape(
     "Invoice",
     {
         "id": node_id("Invoice"),
+        "createdAt": instant_column("created_at"),
+        "issuedAt": instant_column("issued_at"),
         "number": column("number"),
         "status": enum_column("status", InvoiceStatus),
         "currency": column("currency"),
@@ -155,6 +158,7 @@ PAYMENT = Shape(
     "Payment",
     {
         "id": node_id("Payment"),
+        "createdAt": instant_column("created_at"),
         "date": column("date"),
         "amount": money_column("amount_minor"),
         "method": enum_column("method", PaymentMethod),
@@ -173,6 +177,7 @@ CREDIT_NOTE = Shape(
     "CreditNote",
     {
         "id": node_id("CreditNote"),
+        "createdAt": instant_column("created_at"),
         "number": column("number"),
         "status": enum_column("status", CreditNoteStatus),
         "currency": column("currency"),

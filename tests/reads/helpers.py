@@ -40,13 +40,15 @@ AWKWARD = 'Quote " back\\slash\nnew line, tab\t, Zürich — 東京 🙂'
 PARTY_NAME = 'Zürich "Quote" \\ 東京 🙂'
 
 
-def every_field(shape: Shape, prefix: str = "") -> str:
+def every_field(shape: Shape, prefix: str = "", only: frozenset[str] | None = None) -> str:
     """A selection of every field the shape declares, however deep: whatever is declared
     is compared with the stock resolvers. With `prefix`, the first level is aliased (types
-    side by side in one selection may have fields of the same name and other types)."""
+    side by side in one selection may have fields of the same name and other types); with
+    `only` too, only those fields (a request may hold only so many aliases)."""
     fields = []
     for name, spec in shape.fields.items():
-        key = f"{prefix}{name}: {name}" if prefix else name
+        aliased = prefix and (only is None or name in only)
+        key = f"{prefix}{name}: {name}" if aliased else name
         if isinstance(spec, Value):
             fields.append(key)
         else:

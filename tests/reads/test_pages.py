@@ -220,7 +220,7 @@ async def test_selections_of_declared_fields_are_written_by_the_database(
 @pytest.mark.parametrize(
     "node",
     [
-        "node { id lines { lineNo } createdAt }",  # a field it does not declare
+        "node { id lines { lineNo } reminders { level } }",  # a field it does not declare
         "node { id lines { lineNo } } again: node { number }",  # the items asked twice
         "node @include(if: true) { id lines { lineNo } }",  # a directive
         "node { id lines { lineNo } number @skip(if: false) }",  # a directive below the items
