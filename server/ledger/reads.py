@@ -1,13 +1,14 @@
 """Accounts and journal entries as the database writes them (server.reads).
 
 An account's balance is not declared: it takes a date argument, which the read path leaves
-to the stock resolver anyway. A journal entry's lines are not declared either: a draft keeps
-them as entered (JSON on the entry) and a posted entry as ledger rows, and the two are read
-differently; a selection asking for them takes the stock resolvers.
+to the stock resolver anyway. A journal entry's lines are read one of two ways: a draft
+keeps them as entered (JSON on the entry), a posted entry as the ledger's rows.
 """
 
 from __future__ import annotations
 
+from server.crm.reads import CUSTOMER, VENDOR, party_of
+from server.identity.models import Organization
 from server.ledger.models import (
     Account,
     AccountStatus,
@@ -15,15 +16,24 @@ from server.ledger.models import (
     AccountType,
     EntryStatus,
     JournalEntry,
+    JournalLine,
 )
+from server.reads.dialect import Dialect
 from server.reads.shape import (
+    MONEY,
+    Choice,
     Field,
+    Nested,
     Related,
+    Rows,
     Shape,
+    SpelledRows,
+    Value,
     boolean_column,
     column,
     enum_column,
     instant_column,
+    money,
     node_id,
 )
 
@@ -67,6 +77,100 @@ def account_of(link: str) -> Related:
     return _one_of(ACCOUNT, f'{{a}}."id" = {{t}}."{link}"')
 
 
+def _base_currency(t: str) -> str:
+    table = Organization._meta.db_table
+    return f'(SELECT o."base_currency" FROM "{table}" o WHERE o."id" = {t}."organization_id")'  # noqa: S608
+
+
+def _either(t: str, prefix: str = "") -> str:
+    """A line's one side in minor units: its debit, or else its credit
+    (schema.ledger.types._posted_line); with prefix "base_", in the base currency."""
+    debit, credit = f'{t}."{prefix}debit_minor"', f'{t}."{prefix}credit_minor"'
+    return f"CASE WHEN {debit} <> 0 THEN {debit} ELSE {credit} END"
+
+
+def _line_links() -> dict[str, Field]:
+    return {
+        "description": column("description"),
+        "account": account_of("account_id"),
+        "customer": party_of(CUSTOMER, "customer_id"),
+        "vendor": party_of(VENDOR, "vendor_id"),
+    }
+
+
+_POSTED_LINE = Shape(
+    "JournalLine",
+    {
+        "lineNo": column("line_no"),
+        "side": Value(
+            lambda t, _d: f"""CASE WHEN {t}."debit_minor" <> 0 THEN 'DEBIT' ELSE 'CREDIT' END"""
+        ),
+        "amount": money(_either),
+        "baseAmount": Nested(MONEY, lambda t: (_either(t, "base_"), _base_currency(t))),
+        "exchangeRate": column("exchange_rate"),
+        **_line_links(),
+    },
+    JournalLine._meta.db_table,
+)
+
+# A draft's amounts are the text entered, in the line's currency or else the base one.
+_ENTERED = Shape(
+    "Money",
+    {"amount": Value(lambda s, _d: s[0]), "currency": Value(lambda s, _d: s[1])},
+)
+_DRAFT_LINE = Shape(
+    "JournalLine",
+    {
+        "lineNo": column("line_no"),
+        "side": column("side"),
+        "amount": Nested(
+            _ENTERED,
+            lambda t: (f'{t}."amount"', f"""coalesce(nullif({t}."currency", ''), {t}."base__")"""),
+        ),
+        # Converted only when posted.
+        "baseAmount": Nested(MONEY, lambda _t: ("0", "''"), lambda _t: "1 = 0"),
+        "exchangeRate": Value(lambda _t, _d: "NULL"),
+        **_line_links(),
+    },
+)
+
+
+def _draft_rows(t: str, a: str, d: Dialect) -> str:
+    """The draft's lines as entered, as rows of the columns a posted line has."""
+    e = f"{a}_e"
+    items = d.json_items(f'{t}."draft_lines"', e)
+
+    def text(key: str) -> str:
+        return d.json_text(f'{e}."v"', key)
+
+    def uuid(key: str) -> str:
+        return d.uuid_text(text(key))
+
+    return (
+        f'FROM (SELECT {e}."n" AS "line_no", {text("side")} AS "side",'  # noqa: S608
+        f' {text("amount")} AS "amount", {text("currency")} AS "currency",'
+        f' {text("description")} AS "description", {uuid("accountId")} AS "account_id",'
+        f' {uuid("customerId")} AS "customer_id", {uuid("vendorId")} AS "vendor_id",'
+        f' {t}."organization_id" AS "organization_id", {_base_currency(t)} AS "base__"'
+        f" FROM {items}) {a}"
+    )
+
+
+_LINES = Choice(
+    lambda t: f"""{t}."status" = '{EntryStatus.DRAFT.value}'""",
+    SpelledRows(_DRAFT_LINE, _draft_rows, '{t}."line_no"'),
+    Rows(
+        _POSTED_LINE,
+        lambda t, a: (
+            f'FROM "{_POSTED_LINE.table}" {a} WHERE {a}."entry_id" = {t}."id"'
+            f' AND {a}."organization_id" = {t}."organization_id"'
+        ),
+        # Ties (none are written) break by id.
+        '{t}."line_no", {t}."id"',
+    ),
+)
+
+
 _ENTRY_FIELDS: dict[str, Field] = {
     "id": node_id("JournalEntry"),
     "number": column("number"),
@@ -83,6 +187,7 @@ JOURNAL_ENTRY = Shape(
     "JournalEntry",
     {
         **_ENTRY_FIELDS,
+        "lines": _LINES,
         "reversalOf": _one_of(_OTHER_ENTRY, '{a}."id" = {t}."reversal_of_id"'),
         "reversedBy": _one_of(_OTHER_ENTRY, '{a}."reversal_of_id" = {t}."id"'),
     },

@@ -20,7 +20,17 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from server.reads.dialect import Dialect
-from server.reads.shape import Field, Listed, Nested, Related, Shape, Source, Value
+from server.reads.shape import (
+    Choice,
+    Field,
+    Listed,
+    Nested,
+    Related,
+    Shape,
+    Source,
+    SpelledRows,
+    Value,
+)
 
 
 class Pick(NamedTuple):
@@ -109,6 +119,10 @@ def _field_sql(
         if spec.present is None:
             return inner
         return f"CASE WHEN {spec.present(source)} THEN {inner} END"
+    if isinstance(spec, Choice):
+        then = _field_sql(spec.then, picks, source, allowed, dialect)
+        otherwise = _field_sql(spec.otherwise, picks, source, allowed, dialect)
+        return f"CASE WHEN {spec.when(source)} THEN {then} ELSE {otherwise} END"
     if isinstance(spec, Listed):
         return dialect.array(
             [
@@ -124,6 +138,9 @@ def _field_sql(
     item = _object_sql(spec.shape, picks, alias, allowed, dialect)
     if isinstance(spec, Related):
         return dialect.related(item, spec.rows(source, alias))
+    if isinstance(spec, SpelledRows):
+        found = spec.rows(source, alias, dialect)
+        return dialect.rows(item, found, spec.order.format(t=alias))
     return dialect.rows(item, spec.rows(source, alias), spec.order.format(t=alias))
 
 

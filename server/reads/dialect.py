@@ -113,6 +113,15 @@ class Dialect:
         """A SELECT of the texts of a JSON array column, each as column `s`, in order."""
         raise NotImplementedError
 
+    def uuid_text(self, sql: str) -> str:
+        """Text holding a uuid (or null) as the type uuid columns have, to compare with one."""
+        raise NotImplementedError
+
+    def json_items(self, sql: str, alias: str) -> str:
+        """A FROM item of the elements of a JSON array column (none for null): each as
+        `{alias}."v"`, read with `json_text`, and its position from 1 as `{alias}."n"`."""
+        raise NotImplementedError
+
     def amount(self, minor: str, currency: str) -> str:
         """Minor units as the decimal text Money.amount gives: the currency's places."""
         raise NotImplementedError
@@ -167,6 +176,15 @@ class Postgres(Dialect):
 
     def json_string(self, sql: str) -> str:
         return f"to_json(({sql})::text)"
+
+    def uuid_text(self, sql: str) -> str:
+        return f"({sql})::uuid"
+
+    def json_items(self, sql: str, alias: str) -> str:
+        return (
+            f"json_array_elements(coalesce(({sql})::json, '[]'::json))"
+            f' WITH ORDINALITY AS {alias}("v", "n")'
+        )
 
     def json_texts(self, sql: str) -> str:
         elements = f"json_array_elements_text(({sql})::json)"
@@ -269,6 +287,16 @@ class Sqlite(Dialect):
 
     def json_texts(self, sql: str) -> str:
         return f'SELECT e."value" AS "s" FROM json_each({sql}) e ORDER BY e."key"'  # noqa: S608
+
+    def uuid_text(self, sql: str) -> str:
+        return sql  # uuids are stored as their text
+
+    def json_items(self, sql: str, alias: str) -> str:
+        # json_each of an object element gives its text; "key" counts from 0.
+        return (
+            f'(SELECT e."value" AS "v", e."key" + 1 AS "n"'  # noqa: S608
+            f" FROM json_each(coalesce({sql}, '[]')) e) {alias}"
+        )
 
     def json_column(self, sql: str) -> str:
         # Stored as text; json() makes it JSON again rather than a string of JSON.

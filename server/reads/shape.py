@@ -4,6 +4,9 @@
 - `Nested`: an object read from the same row (a Money of a row's minor units and currency);
 - `Related`: an object read from one related row (an invoice's customer);
 - `Rows`: a list of related rows in order (an invoice's lines);
+- `SpelledRows`: `Rows` whose source each dialect spells its own way (a JSON array's items);
+- `Choice`: one of two of these, by a condition on the row (a draft's lines or a posted
+  entry's);
 - `Listed`: a list of objects read from the same row (a report row's amounts per column).
 
 A source is what a declaration's SQL is written from: the alias of a table's row, or for
@@ -61,6 +64,27 @@ class Rows:
 
 
 @dataclass(frozen=True)
+class SpelledRows:
+    """`Rows` whose FROM ... WHERE ... clause each dialect spells its own way (the elements
+    of a JSON array column): `rows(parent, alias, dialect)`."""
+
+    shape: Shape
+    rows: Callable[[str, str, Dialect], str]
+    order: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A field read one of two ways, by row: `then` where `when(parent)`, a SQL condition,
+    holds, `otherwise` elsewhere (a draft's lines as entered, a posted entry's as posted).
+    Both answer the same selection."""
+
+    when: Callable[[str], str]
+    then: Field
+    otherwise: Field
+
+
+@dataclass(frozen=True)
 class Listed:
     """A list field of objects `shape` describes, each read from one of the sources
     `sources(parent)` gives, in that order (a fixed number, known when the SQL is written)."""
@@ -69,7 +93,7 @@ class Listed:
     sources: Callable[[Source], list[Source]]
 
 
-Field = Value | Nested | Related | Rows | Listed
+Field = Value | Nested | Related | Rows | SpelledRows | Choice | Listed
 
 
 @dataclass(frozen=True, eq=False)

@@ -19,7 +19,7 @@ import schema.reads
 from schema.ids import decode
 from server.crm.models import Customer
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
-from server.reads.shape import Shape, Value
+from server.reads.shape import Choice, Shape, Value
 from server.receivables.models import (
     CreditNote,
     CreditNoteLine,
@@ -51,6 +51,8 @@ def every_field(shape: Shape, prefix: str = "", only: frozenset[str] | None = No
         key = f"{prefix}{name}: {name}" if aliased else name
         if isinstance(spec, Value):
             fields.append(key)
+        elif isinstance(spec, Choice):  # both ways declare the same fields
+            fields.append(f"{key} {{ {every_field(spec.then.shape)} }}")  # type: ignore[union-attr]
         else:
             fields.append(f"{key} {{ {every_field(spec.shape)} }}")
     return " ".join(fields)
