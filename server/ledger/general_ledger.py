@@ -18,14 +18,13 @@ from server.actor import Actor
 from server.errors import NotFound
 from server.identity.base_currency import base_currency
 from server.identity.models import Organization
-from server.ledger.models import Account, AccountType
+from server.ledger.balances import DEBIT_NORMAL
+from server.ledger.models import Account
 from server.ledger.reads import JOURNAL_ENTRY
 from server.money import Money
 from server.reads.compile import ROW
 from server.reads.shape import Related, Shape, Value, column, money
 from server.sql import fetch
-
-DEBIT_NORMAL = (AccountType.ASSET, AccountType.EXPENSE)
 
 
 @dataclass(frozen=True, slots=True)

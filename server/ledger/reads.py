@@ -1,14 +1,17 @@
 """Accounts and journal entries as the database writes them (server.reads).
 
-An account's balance is not declared: it takes a date argument, which the read path leaves
-to the stock resolver anyway. A journal entry's lines are read one of two ways: a draft
+An account's balance as of a day is the balance rule's SQL (server.ledger.balances), which
+the stock resolver reads too. A journal entry's lines are read one of two ways: a draft
 keeps them as entered (JSON on the entry), a posted entry as the ledger's rows.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from server.crm.reads import CUSTOMER, VENDOR, party_of
 from server.identity.models import Organization
+from server.ledger.balances import balance_minor, day_literal
 from server.ledger.models import (
     Account,
     AccountStatus,
@@ -21,6 +24,7 @@ from server.ledger.models import (
 from server.reads.dialect import Dialect
 from server.reads.shape import (
     MONEY,
+    Argued,
     Choice,
     Field,
     Nested,
@@ -50,7 +54,16 @@ def _one_of(shape: Shape, match: str) -> Related:
     )
 
 
-_ACCOUNT_FIELDS: dict[str, Field] = {
+def _balance(arguments: dict[str, Any]) -> Field | None:
+    """Account.balance(asOf): the balance rule (server.ledger.balances) in the
+    organization's base currency."""
+    day = day_literal(arguments.get("asOf"))
+    if day is None or set(arguments) != {"asOf"}:
+        return None
+    return Nested(MONEY, lambda t: (balance_minor(t, day), _base_currency(t)))
+
+
+_ACCOUNT_FIELDS: dict[str, Field | Argued] = {
     "id": node_id("Account"),
     "code": column("code"),
     "name": column("name"),
@@ -61,6 +74,8 @@ _ACCOUNT_FIELDS: dict[str, Field] = {
     "isControl": boolean_column("is_control"),
     "isSystem": boolean_column("is_system"),
     "status": enum_column("status", AccountStatus),
+    # Asked of the gate (report read) like the stock resolver.
+    "balance": Argued(_balance),
 }
 # A parent's own parent is left to the stock resolvers: one level covers a chart's usual
 # reads, and a shape that named itself would have no end for whoever walks it.

@@ -14,11 +14,10 @@ from uuid import UUID
 from server.actor import Actor
 from server.errors import DomainError, ErrorCode, NotFound
 from server.identity.base_currency import base_currency
+from server.ledger.balances import DEBIT_NORMAL
 from server.ledger.models import Account, AccountSubtype, AccountType
 from server.money import Money
 from server.sql import fetch
-
-DEBIT_NORMAL = (AccountType.ASSET, AccountType.EXPENSE)
 
 
 @dataclass(frozen=True, slots=True)

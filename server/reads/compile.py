@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from server.reads.dialect import Dialect
 from server.reads.shape import (
+    Argued,
     Choice,
     Field,
     Listed,
@@ -34,11 +35,13 @@ from server.reads.shape import (
 
 
 class Pick(NamedTuple):
-    """A field asked for: response key, field name, and what is asked below it."""
+    """A field asked for: response key, field name, what is asked below it, and the
+    arguments given, by name (scalar values only, so that a pick is hashable)."""
 
     key: str
     name: str
     children: tuple[Pick, ...] = ()
+    arguments: tuple[tuple[str, Any], ...] = ()
 
 
 # Whether the request may read a field (type name, field name) the gate may guard.
@@ -100,11 +103,19 @@ def _object_sql(
                 raise Unsupported
             pairs.append((key, f"'{shape.type_name}'"))
             continue
-        spec = shape.fields.get(pick.name)
+        spec = _argued(shape.fields.get(pick.name), pick.arguments)
         if spec is None or not allowed(shape.type_name, pick.name):
             raise Unsupported
         pairs.append((key, _field_sql(spec, pick.children, source, allowed, dialect)))
     return dialect.object(pairs)
+
+
+def _argued(spec: Field | Argued | None, arguments: tuple[tuple[str, Any], ...]) -> Field | None:
+    """The field a declaration makes of the arguments given; a field declared without
+    arguments takes none."""
+    if isinstance(spec, Argued):
+        return spec.field(dict(arguments))
+    return None if arguments else spec
 
 
 def _field_sql(

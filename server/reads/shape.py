@@ -7,7 +7,9 @@
 - `SpelledRows`: `Rows` whose source each dialect spells its own way (a JSON array's items);
 - `Choice`: one of two of these, by a condition on the row (a draft's lines or a posted
   entry's);
-- `Listed`: a list of objects read from the same row (a report row's amounts per column).
+- `Listed`: a list of objects read from the same row (a report row's amounts per column);
+- `Argued`: a field taking arguments, one of the above for each set of them (a balance as of
+  a date).
 
 A source is what a declaration's SQL is written from: the alias of a table's row, or for
 values that are not rows (Money) a tuple of expressions. Values come out as the Python path
@@ -17,7 +19,7 @@ ids as strawberry encodes them, dates in ISO form, enums by name, booleans as tr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -96,6 +98,15 @@ class Listed:
 Field = Value | Nested | Related | Rows | SpelledRows | Choice | Listed
 
 
+@dataclass(frozen=True)
+class Argued:
+    """A field that takes arguments: `field(arguments)` is the field they make, by name
+    (values as the request gives them: a variable's coerced value, a literal's text, which
+    validation has checked); None where SQL does not write it for these."""
+
+    field: Callable[[dict[str, Any]], Field | None]
+
+
 @dataclass(frozen=True, eq=False)
 class Shape:
     """The fields of one GraphQL object type that SQL can write; `table` is where its rows
@@ -103,7 +114,7 @@ class Shape:
     selections are kept per shape)."""
 
     type_name: str
-    fields: dict[str, Field]
+    fields: Mapping[str, Field | Argued]
     table: str | None = None
 
 

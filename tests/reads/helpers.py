@@ -19,7 +19,7 @@ import schema.reads
 from schema.ids import decode
 from server.crm.models import Customer
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
-from server.reads.shape import Choice, Shape, Value
+from server.reads.shape import Argued, Choice, Shape, Value
 from server.receivables.models import (
     CreditNote,
     CreditNoteLine,
@@ -49,6 +49,8 @@ def every_field(shape: Shape, prefix: str = "", only: frozenset[str] | None = No
     for name, spec in shape.fields.items():
         aliased = prefix and (only is None or name in only)
         key = f"{prefix}{name}: {name}" if aliased else name
+        if isinstance(spec, Argued):
+            continue  # asked with its arguments by the tests of the field
         if isinstance(spec, Value):
             fields.append(key)
         elif isinstance(spec, Choice):  # both ways declare the same fields

@@ -315,7 +315,6 @@ async def test_accounts_and_entries_by_id_and_as_nodes_match_the_stock_resolvers
 @pytest.mark.parametrize(
     "selection",
     [
-        'code balance(asOf: "2026-12-31") { amount }',  # an argument (and a guarded field)
         "code parent { parent { code } }",  # deeper than the shape declares
     ],
 )
@@ -328,3 +327,50 @@ async def test_account_selections_it_cannot_write_take_the_stock_resolvers(
     written, stock = await both(api, org, query, {"id": ids["1010"]}, monkeypatch)
     assert written.json() == stock.json()
     assert not any(items)
+
+
+BALANCES = """query($first: Int, $d: Date!) { accounts(first: $first) { nodes {
+  code
+  balance(asOf: "2026-03-01") { amount currency }
+  later: balance(asOf: $d) { amount currency }
+  parent { code balance(asOf: $d) { amount } }
+} } }"""
+
+
+@pytest.mark.parametrize("currency", ["USD", "JPY"])
+async def test_account_balances_match_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch, currency: str
+) -> None:
+    org = await api.new_org(currency=currency, separate_duties=False)
+    ids = await account_ids(api, org)
+    for day, amount in (("2026-03-01", "10"), ("2026-03-02", "7"), ("2026-03-05", "1")):
+        lines = [line(ids["1010"], "DEBIT", amount), line(ids["4000"], "CREDIT", amount)]
+        assert (await post(api, org, day, lines))["userErrors"] == []
+    for day in ("2026-02-28", "2026-03-02", "2099-12-31"):
+        items = spied(monkeypatch)
+        variables = {"first": 100, "d": day}
+        written, stock = await both(api, org, BALANCES, variables, monkeypatch)
+        assert written.json() == stock.json(), day
+        monkeypatch.undo()
+        assert len(items) == 1 and items[0] is not None
+    nodes = written.json()["data"]["accounts"]["nodes"]
+    found = {n["code"]: n for n in nodes}
+    unit = "" if currency == "JPY" else ".00"
+    assert found["1010"]["later"]["amount"] == f"18{unit}"
+    assert found["4000"]["later"]["amount"] == f"18{unit}"  # a credit balance reads positive
+    assert found["1010"]["balance"]["amount"] == f"10{unit}"
+
+
+async def test_a_balance_the_gate_denies_takes_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org("ap_clerk", separate_duties=False)
+    items = spied(monkeypatch)
+    variables = {"first": 5, "d": "2026-03-02"}
+    written, stock = await both(
+        api, org, BALANCES, variables, monkeypatch, role="ap_clerk", errors=True
+    )
+    assert written.json() == stock.json()
+    assert items == [None]
+    body = written.json()
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
