@@ -52,7 +52,7 @@ def amount_due_or_null(t: str) -> str:
     return f"CASE WHEN {owed(t)} THEN {amount_due_minor(t)} END"
 
 
-BILL_LINE = Shape("BillLine", line_fields())
+BILL_LINE = Shape("BillLine", {**line_fields(), "account": account_of("account_id")})
 
 BILL = Shape(
     "Bill",
@@ -104,6 +104,7 @@ PURCHASE_ORDER_LINE = Shape(
     "PurchaseOrderLine",
     {
         **line_fields(),
+        "account": account_of("account_id"),
         # Lines are numbered by the database; GraphQL gives the number as an ID, a string.
         "id": Value(lambda t, _d: f'CAST({t}."id" AS TEXT)'),
         "billedQuantity": fixed_point("billed_quantity"),

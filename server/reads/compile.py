@@ -85,9 +85,12 @@ def _compiled(
         return True
 
     try:
-        return _object_sql(shape, picks, source, record, dialect), tuple(asked)
+        sql = _object_sql(shape, picks, source, record, dialect)
     except Unsupported:
         return None, ()
+    if not dialect.parses(sql):
+        return None, ()
+    return sql, tuple(asked)
 
 
 def _object_sql(

@@ -139,6 +139,11 @@ class Dialect:
         """A JSON column's value as JSON (SQL null as null)."""
         raise NotImplementedError
 
+    def parses(self, item: str) -> bool:
+        """Whether the database's parser takes `item` within the deepest statement the read
+        path puts an item in (a list's rows). True unless the parser has a limit of its own."""
+        return True
+
     def json_text(self, sql: str, key: str) -> str:
         """The text under `key` (a name from code) of a JSON object column; null where the
         key is missing or null."""
@@ -256,13 +261,13 @@ class Sqlite(Dialect):
         )
 
     def fixed_point(self, sql: str) -> str:
+        # Null stays null without a CASE of its own: every part of a null is null, and
+        # SQLite's parser has little depth to spare (`parses`).
         q = f"({sql})"
         return (
-            f"CASE WHEN {q} IS NULL THEN NULL"
-            f" ELSE CASE WHEN {q} < 0 THEN '-' ELSE '' END || CAST(abs({q} / 10000) AS TEXT)"
+            f"CASE WHEN {q} < 0 THEN '-' ELSE '' END || CAST(abs({q} / 10000) AS TEXT)"
             f" || CASE WHEN {q} % 10000 = 0 THEN ''"
             f" ELSE '.' || rtrim(substr(CAST(10000 + abs({q} % 10000) AS TEXT), 2), '0') END"
-            " END"
         )
 
     def instant(self, sql: str) -> str:
@@ -274,11 +279,11 @@ class Sqlite(Dialect):
         fraction = f"substr({v}, 20, 1) = '.'"
         offset = f"CASE WHEN {fraction} THEN substr({v}, 27) ELSE substr({v}, 20) END"
         whole = f"substr({v}, 1, 19) || {offset}"
+        # A null instant is null: strftime() of null is null, and so is what it is joined to.
         return (
-            f"CASE WHEN {v} IS NULL THEN NULL"
-            f" ELSE strftime('%Y-%m-%dT%H:%M:%S', {whole})"
+            f"strftime('%Y-%m-%dT%H:%M:%S', {whole})"
             f" || CASE WHEN {fraction} AND substr({v}, 21, 6) <> '000000'"
-            f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00' END"
+            f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00'"
         )
 
     def json_string(self, sql: str) -> str:
@@ -298,6 +303,18 @@ class Sqlite(Dialect):
             f" FROM json_each(coalesce({sql}, '[]')) e) {alias}"
         )
 
+    def parses(self, item: str) -> bool:
+        # SQLite's parser has a fixed stack (about 100 entries): a deep selection of
+        # complex values (a journal entry's lines' customers' payment terms below a ledger
+        # line) can exceed it, and the statement would fail. Parsing comes before names are
+        # resolved, so an empty database tells: any other error means the text parsed.
+        probe = self.rows(item, "FROM probe__ p", "1")
+        try:
+            _probe().execute(f"SELECT {probe}")
+        except sqlite3.OperationalError as error:
+            return "parser stack overflow" not in str(error)
+        return True
+
     def json_column(self, sql: str) -> str:
         # Stored as text; json() makes it JSON again rather than a string of JSON.
         return f"json({sql})"
@@ -313,6 +330,12 @@ class Sqlite(Dialect):
             f"json(CASE WHEN {parts} = '' THEN '[]'"
             f""" ELSE '[' || replace(json_quote({parts}), ',', '","') || ']' END)"""
         )
+
+
+@cache
+def _probe() -> sqlite3.Connection:
+    """An empty in-memory database, only ever asked to parse."""
+    return sqlite3.connect(":memory:", check_same_thread=False)
 
 
 POSTGRES = Postgres()

@@ -9,6 +9,7 @@ from uuid import UUID
 from server.crm.reads import CUSTOMER, party_of
 from server.documents.models import Allocation, AllocationKind
 from server.documents.reads import line_fields, lines_of, open_minor
+from server.ledger.reads import account_of
 from server.reads.shape import (
     Related,
     Rows,
@@ -49,10 +50,22 @@ def amount_due_minor(t: str) -> str:
     )
 
 
+def _invoice_of(link: str) -> Related:
+    """The invoice a row's `link` names, of the row's organization (null for none)."""
+    return Related(
+        INVOICE,
+        lambda t, a: (
+            f'FROM "{INVOICE.table}" {a} WHERE {a}."id" = {t}."{link}"'
+            f' AND {a}."organization_id" = {t}."organization_id"'
+        ),
+    )
+
+
 INVOICE_LINE = Shape(
     "InvoiceLine",
     {
         **line_fields(),
+        "account": account_of("account_id"),
         "itemId": node_id("Item", "item_id"),
         "taxRateId": node_id("TaxRate", "tax_rate_id"),
     },
@@ -168,6 +181,7 @@ PAYMENT = Shape(
         "voidedOn": column("voided_on"),
         "unallocated": money(payment_unallocated_minor),
         "customer": party_of(CUSTOMER, "customer_id"),
+        "depositAccount": account_of("deposit_account_id"),
         "allocations": allocations_of_credit(),
     },
     Payment._meta.db_table,
@@ -189,6 +203,7 @@ CREDIT_NOTE = Shape(
         "unallocated": money(credit_note_unallocated_minor),
         "customer": party_of(CUSTOMER, "customer_id"),
         "lines": lines_of(INVOICE_LINE, CreditNoteLine._meta.db_table, "credit_note_id"),
+        "invoice": _invoice_of("invoice_id"),
         "allocations": allocations_of_credit(),
     },
     CreditNote._meta.db_table,
@@ -207,13 +222,7 @@ DISPUTE = Shape(
         "resolution": enum_column("resolution", DisputeResolution),
         "resolutionNote": column("resolution_note"),
         "resolvedOn": column("resolved_on"),
-        "invoice": Related(
-            INVOICE,
-            lambda t, a: (
-                f'FROM "{INVOICE.table}" {a} WHERE {a}."id" = {t}."invoice_id"'
-                f' AND {a}."organization_id" = {t}."organization_id"'
-            ),
-        ),
+        "invoice": _invoice_of("invoice_id"),
     },
     Dispute._meta.db_table,
 )

@@ -146,7 +146,7 @@ async def _foreign_invoice(api: Api, org: Org) -> Any:
         "number reminders { level }",  # a field it does not declare
         "number @include(if: true)",  # a directive
         'number isOverdue(asOf: "2026-01-01")',  # an argument
-        "lines { account { code } }",  # a field below it does not declare
+        "lines { dimensionOptionIds }",  # a field below it does not declare
     ],
 )
 async def test_lookups_it_cannot_write_are_answered_by_the_stock_resolvers(

@@ -12,7 +12,7 @@ from uuid import uuid4
 import pytest
 
 from schema.ids import decode
-from server.crm.models import PaymentTerms, TermsKind
+from server.crm.models import Customer, PaymentTerms, TermsKind
 from server.crm.reads import PAYMENT_TERMS
 from server.documents.models import TaxRate
 from server.documents.reads import TAX_RATE
@@ -94,3 +94,23 @@ async def test_a_denied_account_takes_the_stock_resolvers(
     body: dict[str, Any] = written.json()
     assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
     assert all(r["account"] is None for r in body["data"]["taxRates"])
+
+
+async def test_party_payment_terms_match_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    await _named(api, org)
+    terms = await PaymentTerms.filter(organization_id=org.id).order_by("name")
+    for n, chosen in enumerate([terms[0].id, terms[1].id, None]):
+        await Customer.create(
+            organization_id=org.id, name=f"Party {n}", currency="EUR", payment_terms_id=chosen
+        )
+    query = f"""{{ customers(first: 10) {{ nodes {{
+        name paymentTerms {{ {every_field(PAYMENT_TERMS)} }} }} }} }}"""
+    items = spied(monkeypatch)
+    written, stock = await both(api, org, query, {}, monkeypatch)
+    assert written.json() == stock.json()
+    assert len(items) == 1 and items[0] is not None
+    found = [n["paymentTerms"] for n in written.json()["data"]["customers"]["nodes"]]
+    assert None in found and len([t for t in found if t]) == 2
