@@ -14,7 +14,7 @@ from uuid import UUID
 from server.actor import Actor
 from server.errors import DomainError, ErrorCode, NotFound
 from server.identity.base_currency import base_currency
-from server.ledger.balances import DEBIT_NORMAL
+from server.ledger.balances import DEBIT_NORMAL, balances_as_of
 from server.ledger.models import Account, AccountSubtype, AccountType
 from server.money import Money
 from server.sql import fetch
@@ -319,12 +319,9 @@ async def balance_sheet(actor: Actor, as_of: date, flt: LineFilter = LineFilter(
 
 
 async def account_balances(actor: Actor, as_of: date) -> dict[UUID, Money]:
-    """Every account's natural-sign balance as of a date."""
+    """Every account's natural-sign balance as of a date (the balance rule's SQL,
+    server.ledger.balances)."""
     base = await _base(actor)
-    sums = await totals_by_account(actor, None, as_of)
-    result = {}
-    for account in await _accounts(actor):
-        debit, credit = sums.get(account.id, (0, 0))
-        net = debit - credit if account.type in DEBIT_NORMAL else credit - debit
-        result[account.id] = Money.from_minor(net, base)
-    return result
+    accounts = await _accounts(actor)
+    minor = await balances_as_of(actor.org, [a.id for a in accounts], as_of)
+    return {a.id: Money.from_minor(minor.get(a.id, 0), base) for a in accounts}
