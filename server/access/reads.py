@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from server.access.models import CasbinRule, Role
 from server.reads.dialect import Dialect
+from server.reads.shape import Shape, SpelledRows, Value, column
 
 
 def role_names(subjects: str, organization: str, d: Dialect) -> str:
@@ -31,3 +32,42 @@ def held_roles(user_id: str, organization_id: str) -> str:
         f""" WHERE g."ptype" = 'g' AND g."v0" = 'user:' || {user_id}"""
         f""" AND g."v2" = 'org:' || {organization_id}"""
     )
+
+
+PERMISSION = Shape("Permission", {"object": column("v2"), "action": column("v3")})
+
+
+def _granted(t: str, a: str, _d: Dialect) -> str:
+    """The (object, action) pairs a custom role grants in its organization, once each
+    (server.access.control.AccessControl.role_permissions reads the same rules)."""
+    table = CasbinRule._meta.db_table
+    role = f"'role:' || {t}.\"id\""
+    domain = f"'org:' || {t}.\"organization_id\""
+    return (
+        f'FROM (SELECT DISTINCT g."v2", g."v3" FROM "{table}" g'  # noqa: S608
+        f' WHERE g."ptype" = \'p\' AND g."v0" = {role}'
+        f" AND g.\"v1\" IN ('*', {domain})) {a}"
+    )
+
+
+def _by_code_point(a: str, d: Dialect) -> str:
+    first, second = (d.code_point_order(f'{a}."{c}"') for c in ("v2", "v3"))
+    return f"{first}, {second}"
+
+
+# An organization's own roles; the built-in ones are the policy file's, not the database's.
+ROLE = Shape(
+    "Role",
+    {
+        "name": column("name"),
+        "builtin": Value(lambda _t, d: d.boolean("(1 = 0)")),
+        "description": column("description"),
+        # Sorted as Python sorts the pairs: by code point.
+        "permissions": SpelledRows(
+            PERMISSION,
+            _granted,
+            _by_code_point,
+        ),
+    },
+    Role._meta.db_table,
+)

@@ -173,7 +173,7 @@ def _draft_rows(t: str, a: str, d: Dialect) -> str:
 
 _LINES = Choice(
     lambda t: f"""{t}."status" = '{EntryStatus.DRAFT.value}'""",
-    SpelledRows(_DRAFT_LINE, _draft_rows, '{t}."line_no"'),
+    SpelledRows(_DRAFT_LINE, _draft_rows, lambda a, _d: f'{a}."line_no"'),
     Rows(
         _POSTED_LINE,
         lambda t, a: (

@@ -154,7 +154,7 @@ def _field_sql(
         return dialect.related(item, spec.rows(source, alias))
     if isinstance(spec, SpelledRows):
         found = spec.rows(source, alias, dialect)
-        return dialect.rows(item, found, spec.order.format(t=alias))
+        return dialect.rows(item, found, spec.order(alias, dialect))
     return dialect.rows(item, spec.rows(source, alias), spec.order.format(t=alias))
 
 

@@ -67,12 +67,13 @@ class Rows:
 
 @dataclass(frozen=True)
 class SpelledRows:
-    """`Rows` whose FROM ... WHERE ... clause each dialect spells its own way (the elements
-    of a JSON array column): `rows(parent, alias, dialect)`."""
+    """`Rows` whose FROM ... WHERE ... clause and order each dialect spells its own way
+    (the elements of a JSON array column, text sorted by code point): `rows(parent, alias,
+    dialect)`, `order(alias, dialect)`."""
 
     shape: Shape
     rows: Callable[[str, str, Dialect], str]
-    order: str
+    order: Callable[[str, Dialect], str]
 
 
 @dataclass(frozen=True)
