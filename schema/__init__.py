@@ -26,6 +26,9 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.email.sending import EmailDeliveriesQuery, EmailSendMutation
+from schema.email.settings import EmailSettingsMutation, EmailSettingsQuery
+from schema.email.types import EmailDelivery
 from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
@@ -36,6 +39,8 @@ from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
+from schema.jobs.resolvers import JobsMutation, JobsQuery
+from schema.jobs.types import Job
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
@@ -109,6 +114,9 @@ def root_types() -> tuple[type, type]:
         PayablesAgingQuery,
         AuditQuery,
         EventsQuery,
+        EmailSettingsQuery,
+        EmailDeliveriesQuery,
+        JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
         nodes: list[relay.Node | None] = _node_field(many=True)
@@ -128,6 +136,9 @@ def root_types() -> tuple[type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        EmailSettingsMutation,
+        EmailSendMutation,
+        JobsMutation,
     ):
         pass
 
@@ -196,6 +207,8 @@ def build_schema(
             TaxRate,
             PaymentTerms,
             Event,
+            EmailDelivery,
+            Job,
         ],
         execution_context_class=EmbeddingExecutionContext,
         config=StrawberryConfig(

@@ -24,6 +24,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from server.access.control import AccessControl
 from server.audit_http import export_audit
+from server.background import in_process
 from server.db import ensure_sqlite_directory, tortoise_config
 from server.http_errors import error_response
 from server.identity import passwords
@@ -212,7 +213,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 yield
                 return
             ensure_sqlite_directory(settings.database_url)
-            async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            async with (
+                RegisterTortoise(app, config=tortoise_config(settings.database_url)),
+                in_process(settings),
+            ):
                 await access.refresh()
                 settle_heap()
                 yield

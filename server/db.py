@@ -20,11 +20,13 @@ MODEL_MODULES = [
     "server.access.models",
     "server.events.models",
     "server.audit.models",
+    "server.jobs.models",
     "server.crm.models",
     "server.ledger.models",
     "server.documents.models",
     "server.receivables.models",
     "server.payables.models",
+    "server.email.models",
 ]
 
 

@@ -75,6 +75,29 @@ class Settings(BaseSettings):
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8)
     password_hash_parallelism: int = Field(default=1, ge=1)
 
+    # Outbound e-mail: the SMTP server of organizations that set none of their own
+    # (emailSettingsSet); see docs/decisions/email.md.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["NONE", "STARTTLS", "TLS"] = "STARTTLS"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from_address: str | None = None
+    smtp_from_name: str | None = None
+    smtp_reply_to: str | None = None
+    smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)
+    # Attachments of one message together, in bytes; a larger set fails the delivery.
+    email_attachments_max_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
+    # Background jobs inside the API process: None means yes on SQLite (the embedded
+    # default has no separate worker) and no on PostgreSQL, where `ledgerline worker` runs
+    # them (docs/decisions/background-jobs.md).
+    jobs_in_process: bool | None = None
+    # A running job whose worker has not touched it for this long has lost its worker and
+    # is claimed again; workers touch their jobs six times as often.
+    job_stale_seconds: int = Field(default=60, ge=2)
+    # Modules beyond the built-in ones that register job handlers (plugins, tests).
+    job_modules: list[str] = []
+
     log_level: str = "INFO"
     log_json: bool = True
     demo_password: str = "demo-password"
@@ -93,6 +116,12 @@ class Settings(BaseSettings):
             )
         self.jwt_secret = _development_secret(self.data_dir, "jwt_secret")
         return self
+
+    @property
+    def runs_jobs_in_process(self) -> bool:
+        if self.jobs_in_process is not None:
+            return self.jobs_in_process
+        return self.database_url.startswith("sqlite")
 
     @property
     def secret(self) -> str:

@@ -22,6 +22,7 @@ RECORD = ROOT / "docs" / "decisions" / "package-layers.md"
 DOMAIN_LAYERS = (
     "events",
     "audit",
+    "jobs",
     "access",
     "identity",
     "crm",
@@ -29,10 +30,11 @@ DOMAIN_LAYERS = (
     "documents",
     "receivables",
     "payables",
+    "email",
     "onboarding",
 )
 # Wires everything together. Nothing else in server/, and nothing in schema/, imports it.
-COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http")
+COMPOSITION_ROOT = ("app", "cli", "demo", "demo_documents", "audit_http", "background")
 # Every other module or package directly under server/ is foundation.
 FOUNDATION = "foundation"
 GRAPHQL_LAYER = ("schema", "strawberry", "graphql")

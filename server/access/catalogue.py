@@ -74,6 +74,16 @@ CATALOGUE: tuple[Permission, ...] = (
     Permission("bill_payment", "read", "See bill payments"),
     Permission("bill_payment", "record", "Record bill payments"),
     Permission("bill_payment", "void", "Void bill payments"),
+    Permission("invoice", "send", "E-mail invoices and customer statements"),
+    Permission("credit_note", "send", "E-mail credit notes"),
+    Permission("payment", "send", "E-mail receipts of payments received"),
+    Permission("bill_payment", "send", "E-mail remittance advice of bill payments"),
+    Permission("email_delivery", "read", "See the e-mails sent and queued, and their errors"),
+    Permission("email_delivery", "retry", "Queue a failed e-mail again"),
+    Permission("email_settings", "read", "See the SMTP settings (never the password)"),
+    Permission("email_settings", "manage", "Set the SMTP server, sender and password"),
+    Permission("document_template", "read", "See the document e-mail templates"),
+    Permission("document_template", "manage", "Change the document e-mail templates"),
     Permission("report", "read", "Run financial statements"),
     Permission("audit", "read", "Read the audit log"),
     Permission("audit", "verify", "Verify the audit log's hash chain"),
@@ -82,6 +92,8 @@ CATALOGUE: tuple[Permission, ...] = (
         "read",
         "Read the domain-event feed: every change of every kind, with its document data",
     ),
+    Permission("job", "read", "See background jobs: e-mails, webhook deliveries, scheduled runs"),
+    Permission("job", "manage", "Retry and cancel background jobs"),
 )
 
 PERMISSIONS: frozenset[tuple[str, str]] = frozenset((p.object, p.action) for p in CATALOGUE)

@@ -14,9 +14,11 @@ from typing import Any
 from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, get_named_type
 
 from schema.ids import encode
+from server.jobs import enqueue
 from server.settings import Settings
 from tests.documents.helpers import ITEM_CREATE, mutate, new_tax_rate, new_terms
 from tests.graphql_schema import executable_schema
+from tests.jobs import handlers as _job_handlers  # noqa: F401  (registers test.work)
 from tests.ledger.helpers import CREATE as ENTRY_CREATE
 from tests.ledger.helpers import account_ids, line
 from tests.payables.helpers import Books
@@ -186,7 +188,26 @@ async def _event(w: World) -> str:
     return str(data["events"]["nodes"][0]["id"])
 
 
+async def _job(w: World) -> str:
+    job = await enqueue("test.work", {}, organization_id=w.b.id)
+    assert job is not None
+    return encode("Job", job.id)
+
+
 # One way to make an object of each Node type in organization B, by type name.
+async def _email_delivery(w: World) -> str:
+    await w.one(
+        """mutation { emailSettingsSet(input: {host: "127.0.0.1", port: 25, security: NONE,
+            fromAddress: "b@ledgerline.test"}) { userErrors { code } } }"""
+    )
+    payload = await w.one(
+        """mutation($id: ID!) { invoiceSend(input: {id: $id, to: "b@customer.test"}) {
+            delivery { id } userErrors { code } } }""",
+        {"id": await w.get("Invoice")},
+    )
+    return str(payload["delivery"]["id"])
+
+
 FACTORIES: dict[str, Factory] = {
     "Account": _account,
     "Allocation": _allocation,
@@ -196,8 +217,10 @@ FACTORIES: dict[str, Factory] = {
     "Customer": _customer,
     "CustomerNote": _customer_note,
     "Dispute": _dispute,
+    "EmailDelivery": _email_delivery,
     "Event": _event,
     "Invoice": _invoice,
+    "Job": _job,
     "InvoiceReminder": _reminder,
     "Item": _item,
     "JournalEntry": _journal_entry,

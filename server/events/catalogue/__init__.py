@@ -8,7 +8,7 @@ change state without a domain event by forgetting one.
 
 from __future__ import annotations
 
-from server.events.catalogue import ledger, organization, payables, receivables, records
+from server.events.catalogue import email, ledger, organization, payables, receivables, records
 from server.events.payload import EventType
 
 # By area, in the order the reference (docs/api/events.md) lists them.
@@ -18,6 +18,7 @@ GROUPS: tuple[tuple[str, tuple[EventType, ...]], ...] = (
     ("General ledger", ledger.TYPES),
     ("Receivables", receivables.TYPES),
     ("Payables", payables.TYPES),
+    ("E-mail", email.TYPES),
 )
 CATALOGUE: tuple[EventType, ...] = tuple(t for _, types in GROUPS for t in types)
 
@@ -28,6 +29,11 @@ NOT_A_CHANGE = "not a state change: a read, a check or a refusal"
 PERSONAL = (
     "a person's own sign-in or credentials: they belong to the person, not to the "
     "organization's data, and stay in the audit log"
+)
+
+BACKGROUND = (
+    "steering background work (a job retried or cancelled) changes no record of the "
+    "organization; the job's own effects write their events"
 )
 
 # Audited actions that write no domain event. A failed or denied outcome of any action
@@ -49,6 +55,8 @@ NOT_EVENTS: dict[str, str] = {
     "user.totp_enroll": PERSONAL,
     "user.totp_confirm": PERSONAL,
     "user.totp_disable": PERSONAL,
+    "job.retry": BACKGROUND,
+    "job.cancel": BACKGROUND,
     "user.create": (
         "an account on the platform, which belongs to no organization; joining one writes "
         "member.added or member.joined"
