@@ -39,7 +39,6 @@ from schema.identity.admin import AdminMutation, AdminQuery
 from schema.identity.members import MembersMutation, MembersQuery
 from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
-from schema.input_check import InputCheck
 from schema.jobs.resolvers import JobsMutation, JobsQuery
 from schema.jobs.types import Job
 from schema.ledger.resolvers import LedgerMutation, LedgerQuery
@@ -231,7 +230,6 @@ def build_schema(
             DocumentErrorCodes,
             ParserCache,
             ValidationCache,
-            InputCheck,
             lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),
             *(extra_extensions or []),
         ],

@@ -15,12 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from graphql import GraphQLOutputType, GraphQLResolveInfo
+from graphql import DocumentNode, GraphQLOutputType, GraphQLResolveInfo, GraphQLSchema
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import AwaitableOrValue, Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.error_codes import coded_variable_errors
+from schema.input_check import check_request
 
 
 class Prebuilt:
@@ -36,9 +37,35 @@ class EmbeddingExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """strawberry's execution context, completing a `Prebuilt` value as its JSON."""
 
     @classmethod
-    def build(cls, *args: Any, **kwargs: Any) -> Any:
-        # Variables are coerced here; a list instead of an executor is the client's errors.
-        return coded_variable_errors(super().build(*args, **kwargs))
+    def build(
+        cls,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        root_value: Any = None,
+        context_value: Any = None,
+        raw_variable_values: dict[str, Any] | None = None,
+        operation_name: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        # graphql-core hands the executor its schema, the document and the raw variables
+        # here, before anything runs: text the request may not carry is refused first
+        # (schema/input_check.py). A list instead of an executor is the client's errors.
+        refused = check_request(schema, document, operation_name, raw_variable_values)
+        if refused:
+            return refused
+        # Variables are coerced by the parent's build.
+        built = super().build(
+            schema,
+            document,
+            root_value,
+            context_value,
+            raw_variable_values,
+            operation_name,
+            *args,
+            **kwargs,
+        )
+        return coded_variable_errors(built)
 
     def complete_value(
         self,

@@ -6,19 +6,19 @@ character class declared for its coordinate, and each list to MAX_LIST_ITEMS
 (schema/input_limits.py). A refused request
 runs nothing: its answer is one BAD_USER_INPUT error per offending value, at the path of
 the field that takes it, naming the argument path in `extensions.field`. The message never
-quotes the value."""
+quotes the value. It runs where graphql-core builds the executor and hands it the schema, the
+document and the raw variables (schema/embedding.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
     ArgumentNode,
     DocumentNode,
-    ExecutionResult,
     FieldNode,
     GraphQLError,
     GraphQLInputObjectType,
@@ -38,7 +38,6 @@ from graphql import (
     get_nullable_type,
     visit,
 )
-from strawberry.extensions import SchemaExtension
 
 from schema.errors import TopLevelCode
 from schema.input_limits import MAX_LIST_ITEMS, TextKind, max_length, text_kind
@@ -262,17 +261,3 @@ def check_request(
         if len(errors) >= MAX_REPORTED:
             break
     return errors
-
-
-class InputCheck(SchemaExtension):
-    """Refuses, before execution, a request carrying text its schema coordinates forbid."""
-
-    def on_execute(self) -> Iterator[None]:
-        ctx = self.execution_context
-        if ctx.graphql_document is not None and ctx.result is None:
-            errors = check_request(
-                ctx.schema._schema, ctx.graphql_document, ctx.operation_name, ctx.variables
-            )
-            if errors:
-                ctx.result = ExecutionResult(data=None, errors=errors)
-        yield

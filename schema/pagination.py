@@ -1,13 +1,12 @@
-"""Relay connections with keyset cursors, over Tortoise querysets or hand-written SQL.
+"""Relay connections with keyset cursors over hand-written SQL.
 
 A cursor holds the sort value and the id of an item; the next page is "rows after this
 pair" in the sort order, so a page costs one indexed query however deep it is.
 
-`paginate` pages a queryset. `paginate_sql` pages a table with conditions written in SQL
-(server.sql.Where) and reads the rows as records: the busiest lists (invoices, bills,
-customers, vendors) are served that way, because building the ORM's query and model
-instances cost more than the page's SQL. Their items can even be written as JSON by the
-page's statement (schema/reads.py).
+`paginate_sql` pages a table with conditions written in SQL (server.sql.Where), the one
+keyset implementation of every connection. Its items are written as JSON by the page's
+statement when the database can write every field asked (schema/reads.py); otherwise the
+rows are read as records, which cost less than the ORM's queries and model instances.
 """
 
 from __future__ import annotations
@@ -21,15 +20,12 @@ from typing import Any, Generic, TypeVar
 import orjson
 import strawberry
 from graphql import GraphQLError
-from tortoise.expressions import Q
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
 
 from schema.embedding import Prebuilt
 from server.sql import Joined, Where, count_rows, page_items, page_rows
 
 N = TypeVar("N")
-M = TypeVar("M", bound=Model)
 
 
 @strawberry.type(description="Where a page sits in the whole list.")
@@ -150,21 +146,6 @@ def _fits(value: Any, field_type: Any) -> bool:
     return True
 
 
-def _beyond(model: type[Model], key: SortKey, cursor: str, forward: bool) -> Q:
-    """Rows strictly after the cursor when walking in `forward` direction of the sort."""
-    value, item_id = _position(model, key, cursor)
-    op = "gt" if forward != key.descending else "lt"
-    if value is None:
-        # Nulls sort last ascending: after a null come only nulls with a greater id.
-        after_id: dict[str, Any] = {f"{key.field}__isnull": True, f"id__{op}": item_id}
-        nulls = Q(**after_id)
-        if forward != key.descending:
-            return nulls
-        values: dict[str, Any] = {f"{key.field}__isnull": False}
-        return nulls | Q(**values)
-    return Q(**{f"{key.field}__{op}": value}) | Q(**{key.field: value, f"id__{op}": item_id})
-
-
 def _window(
     first: int | None, last: int | None, max_page: int, default_page: int
 ) -> tuple[int, bool]:
@@ -218,34 +199,6 @@ def _connection(
     return Connection(edges=edges, page_info=info, count_all=count)
 
 
-async def paginate(
-    query: QuerySet[M],
-    key: SortKey,
-    convert: Callable[[M], N],
-    *,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
-    max_page: int,
-    default_page: int = 20,
-) -> Connection[N]:
-    size, backwards = _window(first, last, max_page, default_page)
-    page = query
-    if after:
-        page = page.filter(_beyond(query.model, key, after, forward=True))
-    if before:
-        page = page.filter(_beyond(query.model, key, before, forward=False))
-    descending = key.descending != backwards
-    direction = "-" if descending else ""
-    rows: Sequence[M] = (
-        await page.order_by(f"{direction}{key.field}", f"{direction}id").limit(size + 1)
-        if size
-        else []
-    )
-    return _connection(rows, key, convert, size, backwards, after, before, query.count)
-
-
 def _beyond_sql(where: Where, model: type[Model], key: SortKey, cursor: str, forward: bool) -> None:
     """`_beyond` as a condition: rows strictly after the cursor walking in `forward` direction."""
     value, item_id = _position(model, key, cursor)
@@ -271,7 +224,7 @@ async def paginate_sql(
     with_joined: Callable[[list[Any]], None] | None = None,
     item_sql: str | None = None,
 ) -> Connection[N]:
-    """`paginate` over the model's table with `where` (its own table's columns only); the
+    """A page of the model's table with `where` (its own table's columns only); the
     rows reach `convert` as server.sql records. With `joined`, the same statement reads each
     row's joined record too, and `with_joined` receives them (None where there is none).
 

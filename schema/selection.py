@@ -6,13 +6,15 @@ on an interface it implements or on a union holding it applies, a fragment on an
 does not (below `node(id:)` an `... on Bill` is skipped for an invoice). Keys asked several
 times are merged into one pick, their selections together, in the order they first appear;
 aliases become the picks' keys. What the read path does not take is answered None, so that
-the caller resolves the field the stock way: any directive, any argument, a fragment on a
-type it cannot place.
+the caller resolves the field the stock way: any directive, an argument other than a scalar,
+a fragment on a type it cannot place. Arguments go with their picks: whether a field takes
+them is the read model's to say (server.reads.shape.Argued).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -121,15 +123,31 @@ def _picks(selections: Sequence[Selection], type_name: str | None, schema: Any) 
         name = group[0].name
         if any(f.name != name for f in group):
             raise _NotEmbeddable  # validation refuses this; never guess
+        arguments = _arguments(group)
         children = _merged(group)
         if not children:
-            out.append(Pick(key, name))
+            out.append(Pick(key, name, (), arguments))
             continue
         if name == TYPENAME:
             raise _NotEmbeddable
         child_type = None if type_name is None else _field_type(schema, type_name, name)
-        out.append(Pick(key, name, _picks(children, child_type, schema)))
+        out.append(Pick(key, name, _picks(children, child_type, schema), arguments))
     return tuple(out)
+
+
+# Argument values a pick may hold: those that compare and hash by value.
+_SCALARS = (str, int, float, bool, date, type(None))
+
+
+def _arguments(group: list[SelectedField]) -> tuple[tuple[str, Any], ...]:
+    """The arguments of one response key, by name; validation makes them the same in every
+    field of the key. A list or an input object is refused."""
+    given = group[0].arguments
+    if any(f.arguments != given for f in group) or not all(
+        isinstance(v, _SCALARS) for v in given.values()
+    ):
+        raise _NotEmbeddable
+    return tuple(sorted(given.items()))
 
 
 def _collect(
@@ -142,8 +160,6 @@ def _collect(
         if selection.directives:
             raise _NotEmbeddable
         if isinstance(selection, SelectedField):
-            if selection.arguments:
-                raise _NotEmbeddable
             out.setdefault(selection.alias or selection.name, []).append(selection)
         elif isinstance(selection, (FragmentSpread, InlineFragment)):
             if _applies(selection.type_condition, type_name, schema):

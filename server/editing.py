@@ -10,11 +10,28 @@ from __future__ import annotations
 from dataclasses import fields
 from enum import StrEnum
 from typing import Any
+from uuid import UUID
+
+from server.sql import Where
 
 
 class RecordStatus(StrEnum):
     ACTIVE = "ACTIVE"
     ARCHIVED = "ARCHIVED"
+
+
+# The order of a list of named records (names are unique in an organization), with `{t}`
+# for the row's alias.
+BY_NAME = '{t}."name", {t}."id"'
+
+
+def named_records(organization_id: UUID, status: RecordStatus | None = None) -> Where:
+    """An organization's records of a named kind (tax rates, payment terms), optionally of
+    one status, as SQL conditions; listed in BY_NAME order."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if status is not None:
+        where.add('"status" = {}', status)
+    return where
 
 
 class _Unset:

@@ -37,13 +37,16 @@ from schema.ids import decode
 from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
-from schema.reads import by_id, page_item_sql
+from schema.reads import by_id, listed, page_item_sql
 from server.crm import models as crm_models
 from server.crm import terms
+from server.crm.reads import PAYMENT_TERMS
 from server.documents import items, models, taxes
 from server.documents.listing import item_conditions
-from server.documents.reads import ITEM
+from server.documents.reads import ITEM, TAX_RATE
+from server.editing import BY_NAME, named_records
 from server.errors import DomainError, NotFound
+from server.sql import rows_where
 
 PAGE_ARGS = {
     "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
@@ -144,8 +147,11 @@ class DocumentsQuery:
         info: Info,
         status: Annotated[RecordStatus | None, STATUS_ARG] = None,
     ) -> list[TaxRate]:
-        found = await taxes.list_tax_rates(info.context.signed_in(), status)
-        return [TaxRate.from_model(r) for r in found]
+        where = named_records(info.context.signed_in().org, status)
+        written = await listed(info, TAX_RATE, where, BY_NAME)
+        if written is not None:
+            return written  # the database's JSON of the whole list
+        return [TaxRate.from_model(r) for r in await rows_where(models.TaxRate, where, BY_NAME)]
 
     @requires("item", "read", description="The organization's payment terms, by name.")
     async def payment_terms(
@@ -153,7 +159,11 @@ class DocumentsQuery:
         info: Info,
         status: Annotated[RecordStatus | None, STATUS_ARG] = None,
     ) -> list[PaymentTerms]:
-        found = await terms.list_terms(info.context.signed_in(), status)
+        where = named_records(info.context.signed_in().org, status)
+        written = await listed(info, PAYMENT_TERMS, where, BY_NAME)
+        if written is not None:
+            return written  # the database's JSON of the whole list
+        found = await rows_where(crm_models.PaymentTerms, where, BY_NAME)
         return [PaymentTerms.from_model(t) for t in found]
 
 

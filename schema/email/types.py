@@ -152,6 +152,9 @@ class EmailDelivery(relay.Node):
     ) -> list[EmailDelivery | None]:
         ids = list(node_ids)
         await authorize(info.context, "email_delivery", "read")
+        embedded = await lookup(info, EMAIL_DELIVERY, ids)
+        if embedded is not None:
+            return embedded
         org = info.context.signed_in().org
         rows = await models.EmailDelivery.filter(id__in=_uuids(ids), organization_id=org)
         found = {str(r.id): r for r in rows}

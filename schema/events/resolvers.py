@@ -9,10 +9,13 @@ from graphql import GraphQLError
 
 from schema.context import Info
 from schema.events.types import Event, EventFilter
-from schema.pagination import Connection, SortKey, paginate
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
+from schema.reads import page_item_sql
 from server.errors import DomainError
 from server.events import feed
+from server.events.models import DomainEvent
+from server.events.reads import EVENT
 
 
 @strawberry.type
@@ -42,7 +45,7 @@ class EventsQuery:
     ) -> Connection[Event]:
         f = filter or EventFilter()
         try:
-            query = feed.search(
+            where = feed.event_conditions(
                 info.context.signed_in(),
                 feed.EventFilter(
                     types=f.types,
@@ -54,8 +57,9 @@ class EventsQuery:
             )
         except DomainError as error:
             raise GraphQLError(error.message, extensions={"code": "BAD_USER_INPUT"}) from error
-        return await paginate(
-            query,
+        return await paginate_sql(
+            DomainEvent,
+            where,
             SortKey("sequence"),
             Event.from_model,
             first=first,
@@ -63,4 +67,6 @@ class EventsQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked.
+            item_sql=page_item_sql(info, EVENT),
         )

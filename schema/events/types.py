@@ -15,6 +15,7 @@ from schema.ids import encode
 from schema.permissions import authorize
 from server.events import feed
 from server.events.models import DomainEvent
+from server.events.reads import ACTOR_ID_TYPES
 
 MAX_ID_DIGITS = 18  # below 2**63, the column's limit
 
@@ -28,7 +29,7 @@ class EventActorKind(Enum):
 
 
 # Global ids of the actor, by kind; a system actor has none.
-_ACTOR_TYPES = {EventActorKind.USER: "User", EventActorKind.API_KEY: "ApiKey"}
+_ACTOR_TYPES = {EventActorKind(stored): name for stored, name in ACTOR_ID_TYPES.items()}
 
 
 @strawberry.type(description="Who made a change.")

@@ -18,15 +18,17 @@ from schema.identity.types import (
 from schema.ids import decode, encode
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import public, requires, signed_in
-from schema.reads import page_item_sql
+from schema.reads import listed_each, page_item_sql
 from server.access import duties
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
+from server.access.reads import ROLE
 from server.errors import DomainError, NotFound
 from server.identity import accounts, api_keys, duty_rules, totp
 from server.identity.listing import api_key_conditions
 from server.identity.models import ApiKey
 from server.identity.reads import API_KEY
+from server.sql import Where
 
 
 @strawberry.type(name="Role", description="A role: built in, or custom to the organization.")
@@ -222,7 +224,14 @@ class AdminQuery:
     @requires("role", "read", description="Built-in and custom roles with their permissions.")
     async def roles(self, info: Info) -> list[RoleType]:
         ctx = info.context
-        return [RoleType.from_view(v) for v in await svc.list_roles(ctx.access, ctx.signed_in())]
+        actor = ctx.signed_in()
+        own = await listed_each(
+            info, ROLE, Where().add('"organization_id" = {}', actor.org), '{t}."name"'
+        )
+        if own is None:
+            return [RoleType.from_view(v) for v in await svc.list_roles(ctx.access, actor)]
+        # The built-in roles are the policy file's; the organization's own, the database's.
+        return [*(RoleType.from_view(v) for v in svc.builtin_roles(ctx.access, actor)), *own]
 
     @requires("api_key", "read", description="The organization's API keys, newest first.")
     async def api_keys(

@@ -9,12 +9,13 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import UserError, user_errors
+from schema.identity.member_pages import invitations_page
 from schema.identity.types import Member, OrganizationType, UserType
 from schema.ids import decode, encode
-from schema.pagination import Connection, SortKey, paginate
+from schema.pagination import Connection
 from schema.permissions import public, requires
 from server.access.control import subject
-from server.access.roles import role_name_map, role_names
+from server.access.roles import role_names
 from server.errors import DomainError, NotFound
 from server.identity import invitations, members
 from server.identity.models import Invitation, Membership
@@ -172,23 +173,12 @@ class MembersQuery:
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
     ) -> Connection[InvitationType]:
-        ctx = info.context
-        actor = ctx.signed_in()
-        page = await paginate(
-            invitations.pending(actor),
-            SortKey("created_at", descending=True),
+        return await invitations_page(
+            info,
+            first,
+            after,
             lambda made: InvitationType.from_model(made, [str(r) for r in made.roles]),
-            first=first,
-            after=after,
-            last=None,
-            before=None,
-            max_page=ctx.settings.max_page_size,
         )
-        # Custom roles are stored by id: name them all with one query for the page.
-        names = await role_name_map(actor, [r for edge in page.edges for r in edge.node.roles])
-        for edge in page.edges:
-            edge.node.roles = sorted(names[r] for r in edge.node.roles)
-        return page
 
 
 @strawberry.type

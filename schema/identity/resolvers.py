@@ -9,6 +9,7 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import user_errors
+from schema.identity.member_pages import members_page
 from schema.identity.types import (
     Member,
     OrganizationPayload,
@@ -22,14 +23,13 @@ from schema.identity.types import (
     session_refused,
 )
 from schema.ids import decode
-from schema.pagination import Connection, SortKey, paginate
+from schema.pagination import Connection
 from schema.permissions import public, requires, signed_in
 from schema.scalars import CurrencyCode
-from server.access.control import subject
-from server.access.roles import role_name_map, role_names
+from server.access.roles import role_names
 from server.errors import DomainError, ErrorCode
 from server.identity import sessions
-from server.identity.models import Membership, Organization, User
+from server.identity.models import Organization, User
 from server.onboarding import organizations
 
 
@@ -99,31 +99,7 @@ class IdentityQuery:
         last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
         before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
     ) -> Connection[Member]:
-        ctx = info.context
-        actor = ctx.signed_in()
-
-        def member(m: Membership) -> Member:
-            return Member(
-                user=UserType.from_model(m.user),
-                roles=ctx.access.roles(subject(m.user_id), m.organization_id),
-                joined_at=m.created_at,
-            )
-
-        page = await paginate(
-            Membership.filter(organization_id=actor.org).select_related("user"),
-            SortKey("created_at"),
-            member,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            max_page=ctx.settings.max_page_size,
-        )
-        # Custom roles are stored by id: name them all with one query for the page.
-        names = await role_name_map(actor, [r for edge in page.edges for r in edge.node.roles])
-        for edge in page.edges:
-            edge.node.roles = sorted(names[r] for r in edge.node.roles)
-        return page
+        return await members_page(info, first, after, last, before)
 
     @requires("organization", "read", description="The organization the token is bound to.")
     async def organization(self, info: Info) -> OrganizationType:

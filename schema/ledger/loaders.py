@@ -10,8 +10,8 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from schema.context import Context, batch_loader
+from server.ledger.balances import balances_as_of
 from server.ledger.models import Account, JournalEntry, JournalLine, LineTag, TrackingOption
-from server.ledger.reports import totals_by_account
 
 
 def accounts(context: Context) -> DataLoader[UUID, Account | None]:
@@ -78,15 +78,17 @@ def options(context: Context) -> DataLoader[UUID, TrackingOption | None]:
     return context.loader("ledger.options", lambda _c: batch_loader(load))
 
 
-def balances(context: Context) -> DataLoader[tuple[UUID, date], tuple[int, int]]:
-    """(debit, credit) totals of accounts as of dates: one aggregate per distinct date."""
+def balances(context: Context) -> DataLoader[tuple[UUID, date], int]:
+    """Balances of accounts as of dates (server.ledger.balances), in base minor units: one
+    statement per distinct date."""
 
-    async def load(keys: list[tuple[UUID, date]]) -> list[tuple[int, int]]:
-        actor = context.signed_in()
+    async def load(keys: list[tuple[UUID, date]]) -> list[int]:
+        org = context.signed_in().org
         by_date = {}
         for as_of in {d for _, d in keys}:
-            by_date[as_of] = await totals_by_account(actor, None, as_of)
-        return [by_date[d].get(a, (0, 0)) for a, d in keys]
+            wanted = sorted({a for a, d in keys if d == as_of})
+            by_date[as_of] = await balances_as_of(org, wanted, as_of)
+        return [by_date[d].get(a, 0) for a, d in keys]
 
     return context.loader("ledger.balances", lambda _c: batch_loader(load))
 

@@ -78,9 +78,8 @@ class Account(relay.Node):
         as_of: Annotated[date, strawberry.argument(description="Include lines up to this date.")],
     ) -> Money | None:
         ctx = info.context
-        debit, credit = await loaders.balances(ctx).load((UUID(self.id), as_of))
+        net = await loaders.balances(ctx).load((UUID(self.id), as_of))
         base = await loaders.base_currency(ctx).load(ctx.signed_in().org)
-        net = debit - credit if self.type in rep.DEBIT_NORMAL else credit - debit
         money = Money.from_minor(net, base)
         assert money is not None
         return money

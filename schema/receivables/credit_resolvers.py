@@ -14,7 +14,7 @@ from schema.ids import decode
 from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
-from schema.reads import page_item_sql
+from schema.reads import listed, page_item_sql
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables.credit_types import CreditNote, CreditNotePayload, Dispute, DisputePayload
 from schema.receivables.inputs import AllocationInput, InvoiceLineInput
@@ -31,7 +31,8 @@ from server.errors import DomainError
 from server.receivables import credit_notes, disputes, payments
 from server.receivables import models as m
 from server.receivables.listing import credit_note_conditions
-from server.receivables.reads import CREDIT_NOTE
+from server.receivables.reads import CREDIT_NOTE, DISPUTE, DISPUTE_ORDER
+from server.sql import Where, rows_where
 
 Day = date
 
@@ -151,10 +152,15 @@ class CreditNotesQuery:
         invoice = decode(invoice_id, "Invoice")
         if invoice is None:
             return []
-        rows = await m.Dispute.filter(
-            invoice_id=invoice, organization_id=info.context.signed_in().org
-        ).order_by("created_at")
-        return [Dispute.from_model(d) for d in rows]
+        where = (
+            Where()
+            .add('"invoice_id" = {}', invoice)
+            .add('"organization_id" = {}', info.context.signed_in().org)
+        )
+        written = await listed(info, DISPUTE, where, DISPUTE_ORDER)
+        if written is not None:
+            return written  # the database's JSON of the whole list
+        return [Dispute.from_model(d) for d in await rows_where(m.Dispute, where, DISPUTE_ORDER)]
 
 
 @strawberry.type

@@ -15,6 +15,7 @@ from schema.crm import loaders as crm_loaders
 from schema.errors import UserError, user_errors
 from schema.identity.types import UserType
 from schema.permissions import authorize, requires
+from schema.reads import embedded, path_item_sql
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.resolvers import _id
@@ -23,6 +24,7 @@ from schema.scalars import Money
 from server import clock
 from server.errors import DomainError
 from server.receivables import models, reminders
+from server.receivables.reminder_reads import REMINDER_DUE, written_due
 
 Day = date  # for annotations inside types that have a field named `date`
 
@@ -150,8 +152,13 @@ class RemindersQuery:
         ] = 7,
     ) -> RemindersDueResult:
         actor = info.context.signed_in()
+        day = as_of or clock.today()
+        item = path_item_sql(info, ("items",))(REMINDER_DUE)
         try:
-            rows = await reminders.due(actor, as_of or clock.today(), min_days_overdue, quiet_days)
+            if item is not None:
+                text = await written_due(actor.org, day, min_days_overdue, quiet_days, item)
+                return RemindersDueResult(items=embedded(text), user_errors=[])
+            rows = await reminders.due(actor, day, min_days_overdue, quiet_days)
         except DomainError as error:
             return RemindersDueResult(
                 items=[],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 import strawberry
@@ -10,8 +10,9 @@ import strawberry
 from schema.context import Info
 from schema.errors import user_errors
 from schema.ids import decode, encode
-from schema.pagination import Connection, SortKey, paginate
-from schema.permissions import requires
+from schema.pagination import Connection, SortKey, paginate_sql
+from schema.permissions import authorize, requires
+from schema.reads import page_item_sql
 from schema.webhooks.inputs import (
     WebhookDeliveryPayload,
     WebhookDeliveryRetryInput,
@@ -24,10 +25,19 @@ from schema.webhooks.inputs import (
 )
 from schema.webhooks.types import WebhookDelivery, WebhookDeliveryFilter, WebhookEndpoint
 from server.errors import DomainError, NotFound
+from server.sql import Joined
 from server.webhooks import endpoints, manual
+from server.webhooks.models import WebhookDelivery as DeliveryModel
 from server.webhooks.models import WebhookEndpoint as EndpointModel
+from server.webhooks.reads import DELIVERY as DELIVERY_SHAPE
+from server.webhooks.reads import ENDPOINT as ENDPOINT_SHAPE
+from server.webhooks.reads import delivery_conditions, endpoint_conditions
 
 ENDPOINT = "WebhookEndpoint"
+# An endpoint receives the organization's events with their document data: whoever points
+# one at a URL must be allowed to read that feed themselves, or the webhook would read it
+# for them.
+FEED = ("event", "read")
 DELIVERY = "WebhookDelivery"
 
 
@@ -51,9 +61,9 @@ class WebhooksQuery:
             str | None, strawberry.argument(description="Cursor to end before.")
         ] = None,
     ) -> Connection[WebhookEndpoint]:
-        actor = info.context.signed_in()
-        return await paginate(
-            EndpointModel.filter(organization_id=actor.org),
+        return await paginate_sql(
+            EndpointModel,
+            endpoint_conditions(info.context.signed_in().org),
             SortKey("created_at", descending=True),
             WebhookEndpoint.from_model,
             first=first,
@@ -61,6 +71,7 @@ class WebhooksQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            item_sql=page_item_sql(info, ENDPOINT_SHAPE),
         )
 
     @requires(
@@ -88,16 +99,24 @@ class WebhooksQuery:
         if f.endpoint_id is not None:
             # An id that names no endpoint of this organization matches nothing.
             endpoint_id = decode(f.endpoint_id, ENDPOINT) or UUID(int=0)
-        query = manual.search(actor, endpoint_id, f.statuses).prefetch_related("endpoint")
-        return await paginate(
-            query,
+        endpoints: dict[UUID, Any] = {}
+
+        def keep(found: list[Any]) -> None:
+            endpoints.update({e.id: e for e in found if e is not None})
+
+        return await paginate_sql(
+            DeliveryModel,
+            delivery_conditions(actor.org, endpoint_id, f.statuses),
             SortKey("created_at", descending=True),
-            WebhookDelivery.from_model,
+            lambda d: WebhookDelivery.from_model(d, endpoints[d.endpoint_id]),
             first=first,
             after=after,
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            joined=Joined(EndpointModel, "endpoint_id"),
+            with_joined=keep,
+            item_sql=page_item_sql(info, DELIVERY_SHAPE),
         )
 
 
@@ -115,6 +134,7 @@ class WebhooksMutation:
         input: Annotated[WebhookEndpointCreateInput, strawberry.argument(description="It.")],
     ) -> WebhookEndpointSecretPayload:
         ctx = info.context
+        await authorize(ctx, *FEED)
         try:
             endpoint, secret = await endpoints.create(
                 ctx.settings, ctx.signed_in(), input.url, input.description, input.event_types
@@ -140,6 +160,7 @@ class WebhooksMutation:
         input: Annotated[WebhookEndpointUpdateInput, strawberry.argument(description="Change.")],
     ) -> WebhookEndpointPayload:
         ctx = info.context
+        await authorize(ctx, *FEED)
         try:
             endpoint = await endpoints.update(
                 ctx.settings,

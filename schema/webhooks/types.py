@@ -11,8 +11,10 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.permissions import authorize
+from schema.reads import lookup
 from server.webhooks import models
 from server.webhooks.models import DeliveryStatus
+from server.webhooks.reads import DELIVERY, ENDPOINT
 
 strawberry.enum(
     DeliveryStatus,
@@ -85,6 +87,9 @@ class WebhookEndpoint(relay.Node):
     ) -> list[WebhookEndpoint | None]:
         ids = list(node_ids)
         await authorize(info.context, "webhook", "read")
+        embedded = await lookup(info, ENDPOINT, ids)
+        if embedded is not None:
+            return embedded
         valid = _uuids(ids)
         rows = await models.WebhookEndpoint.filter(
             id__in=list(valid.values()), organization_id=info.context.signed_in().org
@@ -129,10 +134,14 @@ class WebhookDelivery(relay.Node):
     created_at: datetime = strawberry.field(description="When the delivery was made.")
 
     @classmethod
-    def from_model(cls, d: models.WebhookDelivery) -> WebhookDelivery:
+    def from_model(
+        cls, d: models.WebhookDelivery, endpoint: models.WebhookEndpoint | None = None
+    ) -> WebhookDelivery:
+        """The delivery with its endpoint: `endpoint` if given (a page reads it with the
+        rows), else the delivery's own, fetched."""
         return cls(
             id=str(d.id),
-            endpoint=WebhookEndpoint.from_model(d.endpoint),
+            endpoint=WebhookEndpoint.from_model(endpoint or d.endpoint),
             event_type=d.event_type,
             message_id=d.message_id,
             status=DeliveryStatus(d.status),
@@ -152,6 +161,9 @@ class WebhookDelivery(relay.Node):
     ) -> list[WebhookDelivery | None]:
         ids = list(node_ids)
         await authorize(info.context, "webhook", "read")
+        embedded = await lookup(info, DELIVERY, ids)
+        if embedded is not None:
+            return embedded
         valid = _uuids(ids)
         rows = await models.WebhookDelivery.filter(
             id__in=list(valid.values()), organization_id=info.context.signed_in().org

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from server.crm.models import Customer, PartyStatus, Vendor
+from server.crm.models import Customer, PartyStatus, PaymentTerms, TermsKind, Vendor
+from server.editing import RecordStatus
 from server.reads.shape import (
     Field,
     Nested,
@@ -11,6 +12,7 @@ from server.reads.shape import (
     Value,
     column,
     enum_column,
+    fixed_point,
     instant_column,
     node_id,
     nullable_money_column,
@@ -43,6 +45,23 @@ def _stored_address(t: str) -> str:
     )
 
 
+# The due date and the discount's last day take a document date: the stock resolvers.
+PAYMENT_TERMS = Shape(
+    "PaymentTerms",
+    {
+        "id": node_id("PaymentTerms"),
+        "name": column("name"),
+        "kind": enum_column("kind", TermsKind),
+        "days": column("days"),
+        "discountPercent": fixed_point("discount_percent"),
+        "discountDays": column("discount_days"),
+        "status": enum_column("status", RecordStatus),
+        "createdAt": instant_column("created_at"),
+    },
+    PaymentTerms._meta.db_table,
+)
+
+
 def _party_fields(type_name: str) -> dict[str, Field]:
     return {
         "id": node_id(type_name),
@@ -57,6 +76,14 @@ def _party_fields(type_name: str) -> dict[str, Field]:
         "tags": Value(lambda t, d: d.separated(f'{t}."tags_text"')),
         "createdAt": instant_column("created_at"),
         "updatedAt": instant_column("updated_at"),
+        # Asked of the gate (item read) like the stock resolver.
+        "paymentTerms": Related(
+            PAYMENT_TERMS,
+            lambda t, a: (
+                f'FROM "{PAYMENT_TERMS.table}" {a} WHERE {a}."id" = {t}."payment_terms_id"'
+                f' AND {a}."organization_id" = {t}."organization_id"'
+            ),
+        ),
     }
 
 

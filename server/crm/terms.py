@@ -10,7 +10,6 @@ from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -266,14 +265,6 @@ async def _locked(actor: Actor, terms_id: UUID) -> PaymentTerms:
     if terms is None:
         raise NotFound("payment terms not found", field=["id"])
     return terms
-
-
-def list_terms(actor: Actor, status: RecordStatus | None = None) -> QuerySet[PaymentTerms]:
-    """The organization's payment terms (optionally of one status), by name."""
-    query = PaymentTerms.filter(organization_id=actor.org)
-    if status is not None:
-        query = query.filter(status=status)
-    return query.order_by("name", "id")
 
 
 async def get_terms(actor: Actor, terms_id: UUID) -> PaymentTerms | None:

@@ -3,18 +3,22 @@ and their open amount; and the items they sell and buy."""
 
 from __future__ import annotations
 
-from server.documents.models import Item
+from server.documents.models import Item, TaxRate
 from server.editing import RecordStatus
 from server.identity.models import Organization
+from server.ledger.reads import account_of
 from server.reads.shape import (
     MONEY,
     Field,
     Nested,
+    Related,
     Rows,
     Shape,
+    boolean_column,
     column,
     enum_column,
     fixed_point,
+    instant_column,
     money_column,
     node_id,
 )
@@ -37,11 +41,13 @@ def line_fields() -> dict[str, Field]:
 
 
 def lines_of(shape: Shape, table: str, link: str) -> Rows:
-    """The document's lines in order, each with the document's currency."""
+    """The document's lines in order, each with the document's currency and organization
+    (its links, such as the line's account, are of that organization)."""
     return Rows(
         shape,
         lambda t, a: (
-            f'FROM (SELECT l.*, {t}."currency" AS "{LINE_CURRENCY}" FROM "{table}" l'  # noqa: S608
+            f'FROM (SELECT l.*, {t}."currency" AS "{LINE_CURRENCY}",'  # noqa: S608
+            f' {t}."organization_id" AS "organization_id" FROM "{table}" l'
             f' WHERE l."{link}" = {t}."id") {a}'
         ),
         # Ties (none are written, but nothing forbids them) break by id, as in Python.
@@ -60,12 +66,27 @@ def base_currency(t: str) -> str:
     return f'(SELECT o."base_currency" FROM "{table}" o WHERE o."id" = {t}."organization_id")'  # noqa: S608
 
 
-# An item's tax rate and accounts are read by the stock resolvers (the accounts through
-# the gate); its creation time too, as every type's is.
+# A tax rate's account is asked of the gate (account read) like any account link.
+TAX_RATE = Shape(
+    "TaxRate",
+    {
+        "id": node_id("TaxRate"),
+        "name": column("name"),
+        "rate": fixed_point("rate"),
+        "inclusive": boolean_column("inclusive"),
+        "status": enum_column("status", RecordStatus),
+        "createdAt": instant_column("created_at"),
+        "account": account_of("account_id"),
+    },
+    TaxRate._meta.db_table,
+)
+
+# An item's accounts are asked of the gate (account read); its tax rate is not guarded.
 ITEM = Shape(
     "Item",
     {
         "id": node_id("Item"),
+        "createdAt": instant_column("created_at"),
         "code": column("code"),
         "name": column("name"),
         "description": column("description"),
@@ -75,6 +96,15 @@ ITEM = Shape(
             MONEY,
             lambda t: (f'{t}."unit_price_minor"', base_currency(t)),
             lambda t: f'{t}."unit_price_minor" IS NOT NULL',
+        ),
+        "incomeAccount": account_of("income_account_id"),
+        "expenseAccount": account_of("expense_account_id"),
+        "taxRate": Related(
+            TAX_RATE,
+            lambda t, a: (
+                f'FROM "{TAX_RATE.table}" {a} WHERE {a}."id" = {t}."tax_rate_id"'
+                f' AND {a}."organization_id" = {t}."organization_id"'
+            ),
         ),
     },
     Item._meta.db_table,

@@ -7,7 +7,6 @@ from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -176,14 +175,6 @@ async def _locked(actor: Actor, tax_rate_id: UUID) -> TaxRate:
     if rate is None:
         raise NotFound("tax rate not found", field=["id"])
     return rate
-
-
-def list_tax_rates(actor: Actor, status: RecordStatus | None = None) -> QuerySet[TaxRate]:
-    """The organization's tax rates (optionally of one status), by name."""
-    query = TaxRate.filter(organization_id=actor.org)
-    if status is not None:
-        query = query.filter(status=status)
-    return query.order_by("name", "id")
 
 
 async def get_tax_rate(actor: Actor, tax_rate_id: UUID) -> TaxRate | None:

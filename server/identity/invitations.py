@@ -106,7 +106,8 @@ async def invite(
 
 
 def pending(actor: Actor) -> QuerySet[Invitation]:
-    """The organization's invitations still waiting to be accepted."""
+    """The organization's invitations still waiting to be accepted (for a page:
+    server.identity.listing.pending_invitation_conditions, the same conditions in SQL)."""
     return Invitation.filter(
         organization_id=actor.org,
         accepted_at__isnull=True,

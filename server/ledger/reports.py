@@ -14,11 +14,10 @@ from uuid import UUID
 from server.actor import Actor
 from server.errors import DomainError, ErrorCode, NotFound
 from server.identity.base_currency import base_currency
+from server.ledger.balances import DEBIT_NORMAL, balances_as_of
 from server.ledger.models import Account, AccountSubtype, AccountType
 from server.money import Money
 from server.sql import fetch
-
-DEBIT_NORMAL = (AccountType.ASSET, AccountType.EXPENSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,118 +318,10 @@ async def balance_sheet(actor: Actor, as_of: date, flt: LineFilter = LineFilter(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerLine:
-    line_id: int
-    entry_id: UUID
-    entry_number: int
-    date: date
-    memo: str | None
-    description: str | None
-    debit: Money
-    credit: Money
-    balance: Money
-
-
-@dataclass(frozen=True, slots=True)
-class GeneralLedgerPage:
-    account: Account
-    opening_balance: Money
-    lines: list[LedgerLine]
-    closing_balance: Money
-    has_next_page: bool
-
-
-async def general_ledger(
-    actor: Actor,
-    account_id: UUID,
-    start: date,
-    end: date,
-    *,
-    first: int,
-    after: tuple[date, int] | None = None,
-) -> GeneralLedgerPage:
-    """An account's lines in [start, end] in posting order, with a running balance.
-
-    Paged by (date, line id): the balance carried into a page is summed in SQL over every
-    line before the page, so any page is as cheap as the first.
-    """
-    account = await Account.get_or_none(id=account_id, organization_id=actor.org)
-    if account is None:
-        raise NotFound("account not found", field=["accountId"])
-    base = await _base(actor)
-    sign = 1 if account.type in DEBIT_NORMAL else -1
-
-    async def balance_before(where: str, *params: object) -> int:
-        rows = await fetch(
-            f"""SELECT COALESCE(SUM(base_debit_minor), 0) AS d,
-                       COALESCE(SUM(base_credit_minor), 0) AS c
-                FROM journal_lines WHERE organization_id = $1 AND account_id = $2 AND {where}""",
-            actor.org,
-            account.id,
-            *params,
-        )
-        return sign * (int(rows[0]["d"]) - int(rows[0]["c"]))
-
-    opening = await balance_before("date < $3", start)
-    carried = opening
-    params: list[object] = [actor.org, account.id, start, end]
-    where = "l.organization_id = $1 AND l.account_id = $2 AND l.date >= $3 AND l.date <= $4"
-    if after is not None:
-        carried = opening + await balance_before(
-            "date >= $3 AND (date < $4 OR (date = $5 AND id <= $6))",
-            start,
-            after[0],
-            after[0],
-            after[1],
-        )
-        params += [after[0], after[0], after[1]]
-        where += " AND (l.date > $5 OR (l.date = $6 AND l.id > $7))"
-    params.append(first + 1)
-    rows = await fetch(
-        f"""SELECT l.id AS id, l.entry_id AS entry_id, e.number AS number, l.date AS date,
-                   e.memo AS memo, l.description AS description,
-                   l.base_debit_minor AS debit, l.base_credit_minor AS credit
-            FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-            WHERE {where} ORDER BY l.date, l.id LIMIT ${len(params)}""",
-        *params,
-    )
-    more = len(rows) > first
-    lines = []
-    for row in rows[:first]:
-        carried += sign * (int(row["debit"]) - int(row["credit"]))
-        lines.append(
-            LedgerLine(
-                line_id=int(row["id"]),
-                entry_id=UUID(str(row["entry_id"])),
-                entry_number=int(row["number"]),
-                date=row["date"]
-                if isinstance(row["date"], date)
-                else date.fromisoformat(row["date"]),
-                memo=row["memo"],
-                description=row["description"],
-                debit=Money.from_minor(int(row["debit"]), base),
-                credit=Money.from_minor(int(row["credit"]), base),
-                balance=Money.from_minor(carried, base),
-            )
-        )
-    closing = opening + await balance_before("date >= $3 AND date <= $4", start, end)
-    return GeneralLedgerPage(
-        account,
-        Money.from_minor(opening, base),
-        lines,
-        Money.from_minor(closing, base),
-        more,
-    )
-
-
 async def account_balances(actor: Actor, as_of: date) -> dict[UUID, Money]:
-    """Every account's natural-sign balance as of a date."""
+    """Every account's natural-sign balance as of a date (the balance rule's SQL,
+    server.ledger.balances)."""
     base = await _base(actor)
-    sums = await totals_by_account(actor, None, as_of)
-    result = {}
-    for account in await _accounts(actor):
-        debit, credit = sums.get(account.id, (0, 0))
-        net = debit - credit if account.type in DEBIT_NORMAL else credit - debit
-        result[account.id] = Money.from_minor(net, base)
-    return result
+    accounts = await _accounts(actor)
+    minor = await balances_as_of(actor.org, [a.id for a in accounts], as_of)
+    return {a.id: Money.from_minor(minor.get(a.id, 0), base) for a in accounts}

@@ -25,6 +25,7 @@ from server.reads.shape import (
     column,
     enum_column,
     fixed_point,
+    instant_column,
     money,
     money_column,
     node_id,
@@ -51,12 +52,15 @@ def amount_due_or_null(t: str) -> str:
     return f"CASE WHEN {owed(t)} THEN {amount_due_minor(t)} END"
 
 
-BILL_LINE = Shape("BillLine", line_fields())
+BILL_LINE = Shape("BillLine", {**line_fields(), "account": account_of("account_id")})
 
 BILL = Shape(
     "Bill",
     {
         "id": node_id("Bill"),
+        "createdAt": instant_column("created_at"),
+        "updatedAt": instant_column("updated_at"),
+        "approvedAt": instant_column("approved_at"),
         "vendorReference": column("vendor_reference"),
         "status": enum_column("status", BillStatus),
         "currency": column("currency"),
@@ -82,6 +86,7 @@ BILL_PAYMENT = Shape(
     "BillPayment",
     {
         "id": node_id("BillPayment"),
+        "createdAt": instant_column("created_at"),
         "voidedOn": column("voided_on"),
         "date": column("date"),
         "amount": money_column("amount_minor"),
@@ -99,6 +104,7 @@ PURCHASE_ORDER_LINE = Shape(
     "PurchaseOrderLine",
     {
         **line_fields(),
+        "account": account_of("account_id"),
         # Lines are numbered by the database; GraphQL gives the number as an ID, a string.
         "id": Value(lambda t, _d: f'CAST({t}."id" AS TEXT)'),
         "billedQuantity": fixed_point("billed_quantity"),
@@ -109,6 +115,8 @@ PURCHASE_ORDER = Shape(
     "PurchaseOrder",
     {
         "id": node_id("PurchaseOrder"),
+        "createdAt": instant_column("created_at"),
+        "approvedAt": instant_column("approved_at"),
         "number": column("number"),
         "status": enum_column("status", PurchaseOrderStatus),
         "currency": column("currency"),

@@ -17,18 +17,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from server.reads.dialect import Dialect
-from server.reads.shape import Field, Listed, Nested, Related, Shape, Source, Value
+from server.reads.shape import (
+    Argued,
+    Choice,
+    Field,
+    Listed,
+    Nested,
+    Related,
+    Shape,
+    Source,
+    SpelledRows,
+    Value,
+)
 
 
 class Pick(NamedTuple):
-    """A field asked for: response key, field name, and what is asked below it."""
+    """A field asked for: response key, field name, what is asked below it, and the
+    arguments given, by name (scalar values only, so that a pick is hashable)."""
 
     key: str
     name: str
     children: tuple[Pick, ...] = ()
+    arguments: tuple[tuple[str, Any], ...] = ()
 
 
 # Whether the request may read a field (type name, field name) the gate may guard.
@@ -72,9 +85,12 @@ def _compiled(
         return True
 
     try:
-        return _object_sql(shape, picks, source, record, dialect), tuple(asked)
+        sql = _object_sql(shape, picks, source, record, dialect)
     except Unsupported:
         return None, ()
+    if not dialect.parses(sql):
+        return None, ()
+    return sql, tuple(asked)
 
 
 def _object_sql(
@@ -90,11 +106,19 @@ def _object_sql(
                 raise Unsupported
             pairs.append((key, f"'{shape.type_name}'"))
             continue
-        spec = shape.fields.get(pick.name)
+        spec = _argued(shape.fields.get(pick.name), pick.arguments)
         if spec is None or not allowed(shape.type_name, pick.name):
             raise Unsupported
         pairs.append((key, _field_sql(spec, pick.children, source, allowed, dialect)))
     return dialect.object(pairs)
+
+
+def _argued(spec: Field | Argued | None, arguments: tuple[tuple[str, Any], ...]) -> Field | None:
+    """The field a declaration makes of the arguments given; a field declared without
+    arguments takes none."""
+    if isinstance(spec, Argued):
+        return spec.field(dict(arguments))
+    return None if arguments else spec
 
 
 def _field_sql(
@@ -109,6 +133,10 @@ def _field_sql(
         if spec.present is None:
             return inner
         return f"CASE WHEN {spec.present(source)} THEN {inner} END"
+    if isinstance(spec, Choice):
+        then = _field_sql(spec.then, picks, source, allowed, dialect)
+        otherwise = _field_sql(spec.otherwise, picks, source, allowed, dialect)
+        return f"CASE WHEN {spec.when(source)} THEN {then} ELSE {otherwise} END"
     if isinstance(spec, Listed):
         return dialect.array(
             [
@@ -124,6 +152,9 @@ def _field_sql(
     item = _object_sql(spec.shape, picks, alias, allowed, dialect)
     if isinstance(spec, Related):
         return dialect.related(item, spec.rows(source, alias))
+    if isinstance(spec, SpelledRows):
+        found = spec.rows(source, alias, dialect)
+        return dialect.rows(item, found, spec.order(alias, dialect))
     return dialect.rows(item, spec.rows(source, alias), spec.order.format(t=alias))
 
 

@@ -88,9 +88,38 @@ class Dialect:
 
     def global_id(self, type_name: str, id_sql: str) -> str:
         """Base64 of "Type:id" (null for a null id)."""
+        return self.base64(f"'{type_name}:' || {id_sql}")
+
+    def base64(self, sql: str) -> str:
+        """Standard base64 (with padding) of the text's UTF-8 (null stays null)."""
+        raise NotImplementedError
+
+    def urlsafe_base64(self, sql: str) -> str:
+        """`base64` with the URL-safe alphabet (- and _ for + and /), padding kept."""
+        return f"replace(replace({self.base64(sql)}, '+', '-'), '/', '_')"
+
+    def code_point_order(self, sql: str) -> str:
+        """`sql` as an ORDER BY term sorting text by code point, as Python sorts strings."""
         raise NotImplementedError
 
     def boolean(self, sql: str) -> str:
+        raise NotImplementedError
+
+    def json_string(self, sql: str) -> str:
+        """Text as a JSON string, to be an item of `rows` (null stays null)."""
+        raise NotImplementedError
+
+    def json_texts(self, sql: str) -> str:
+        """A SELECT of the texts of a JSON array column, each as column `s`, in order."""
+        raise NotImplementedError
+
+    def uuid_text(self, sql: str) -> str:
+        """Text holding a uuid (or null) as the type uuid columns have, to compare with one."""
+        raise NotImplementedError
+
+    def json_items(self, sql: str, alias: str) -> str:
+        """A FROM item of the elements of a JSON array column (none for null): each as
+        `{alias}."v"`, read with `json_text`, and its position from 1 as `{alias}."n"`."""
         raise NotImplementedError
 
     def amount(self, minor: str, currency: str) -> str:
@@ -109,6 +138,11 @@ class Dialect:
     def json_column(self, sql: str) -> str:
         """A JSON column's value as JSON (SQL null as null)."""
         raise NotImplementedError
+
+    def parses(self, item: str) -> bool:
+        """Whether the database's parser takes `item` within the deepest statement the read
+        path puts an item in (a list's rows). True unless the parser has a limit of its own."""
+        return True
 
     def json_text(self, sql: str, key: str) -> str:
         """The text under `key` (a name from code) of a JSON object column; null where the
@@ -134,15 +168,32 @@ class Postgres(Dialect):
     def array(self, items: list[str]) -> str:
         return f"json_build_array({', '.join(items)})"
 
-    def global_id(self, type_name: str, id_sql: str) -> str:
+    def base64(self, sql: str) -> str:
         # encode() breaks lines at 76 characters; the ids are shorter, and any break goes.
-        return (
-            f"translate(encode(convert_to('{type_name}:' || {id_sql}, 'UTF8'), 'base64'),"
-            " E'\\n', '')"
-        )
+        return f"translate(encode(convert_to({sql}, 'UTF8'), 'base64'), E'\\n', '')"
+
+    def code_point_order(self, sql: str) -> str:
+        # The "C" collation compares bytes; UTF-8's byte order is code point order.
+        return f'{sql} COLLATE "C"'
 
     def boolean(self, sql: str) -> str:
         return sql
+
+    def json_string(self, sql: str) -> str:
+        return f"to_json(({sql})::text)"
+
+    def uuid_text(self, sql: str) -> str:
+        return f"({sql})::uuid"
+
+    def json_items(self, sql: str, alias: str) -> str:
+        return (
+            f"json_array_elements(coalesce(({sql})::json, '[]'::json))"
+            f' WITH ORDINALITY AS {alias}("v", "n")'
+        )
+
+    def json_texts(self, sql: str) -> str:
+        elements = f"json_array_elements_text(({sql})::json)"
+        return f'SELECT e."v" AS "s" FROM {elements} WITH ORDINALITY AS e("v", "n") ORDER BY e."n"'  # noqa: S608
 
     def amount(self, minor: str, currency: str) -> str:
         # A product of numerics is exact and has the sum of their scales: minor units times
@@ -187,8 +238,12 @@ class Sqlite(Dialect):
     def array(self, items: list[str]) -> str:
         return f"json_array({', '.join(items)})"
 
-    def global_id(self, type_name: str, id_sql: str) -> str:
-        return f"base64_text('{type_name}:' || {id_sql})"
+    def base64(self, sql: str) -> str:
+        return f"base64_text({sql})"
+
+    def code_point_order(self, sql: str) -> str:
+        # BINARY, SQLite's default, compares the UTF-8 bytes: code point order.
+        return sql
 
     def boolean(self, sql: str) -> str:
         return (
@@ -206,13 +261,13 @@ class Sqlite(Dialect):
         )
 
     def fixed_point(self, sql: str) -> str:
+        # Null stays null without a CASE of its own: every part of a null is null, and
+        # SQLite's parser has little depth to spare (`parses`).
         q = f"({sql})"
         return (
-            f"CASE WHEN {q} IS NULL THEN NULL"
-            f" ELSE CASE WHEN {q} < 0 THEN '-' ELSE '' END || CAST(abs({q} / 10000) AS TEXT)"
+            f"CASE WHEN {q} < 0 THEN '-' ELSE '' END || CAST(abs({q} / 10000) AS TEXT)"
             f" || CASE WHEN {q} % 10000 = 0 THEN ''"
             f" ELSE '.' || rtrim(substr(CAST(10000 + abs({q} % 10000) AS TEXT), 2), '0') END"
-            " END"
         )
 
     def instant(self, sql: str) -> str:
@@ -224,12 +279,41 @@ class Sqlite(Dialect):
         fraction = f"substr({v}, 20, 1) = '.'"
         offset = f"CASE WHEN {fraction} THEN substr({v}, 27) ELSE substr({v}, 20) END"
         whole = f"substr({v}, 1, 19) || {offset}"
+        # A null instant is null: strftime() of null is null, and so is what it is joined to.
         return (
-            f"CASE WHEN {v} IS NULL THEN NULL"
-            f" ELSE strftime('%Y-%m-%dT%H:%M:%S', {whole})"
+            f"strftime('%Y-%m-%dT%H:%M:%S', {whole})"
             f" || CASE WHEN {fraction} AND substr({v}, 21, 6) <> '000000'"
-            f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00' END"
+            f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00'"
         )
+
+    def json_string(self, sql: str) -> str:
+        # JSON text, so that json() in `rows` reads a string rather than failing.
+        return f"CASE WHEN ({sql}) IS NULL THEN NULL ELSE json_quote({sql}) END"
+
+    def json_texts(self, sql: str) -> str:
+        return f'SELECT e."value" AS "s" FROM json_each({sql}) e ORDER BY e."key"'  # noqa: S608
+
+    def uuid_text(self, sql: str) -> str:
+        return sql  # uuids are stored as their text
+
+    def json_items(self, sql: str, alias: str) -> str:
+        # json_each of an object element gives its text; "key" counts from 0.
+        return (
+            f'(SELECT e."value" AS "v", e."key" + 1 AS "n"'  # noqa: S608
+            f" FROM json_each(coalesce({sql}, '[]')) e) {alias}"
+        )
+
+    def parses(self, item: str) -> bool:
+        # SQLite's parser has a fixed stack (about 100 entries): a deep selection of
+        # complex values (a journal entry's lines' customers' payment terms below a ledger
+        # line) can exceed it, and the statement would fail. Parsing comes before names are
+        # resolved, so an empty database tells: any other error means the text parsed.
+        probe = self.rows(item, "FROM probe__ p", "1")
+        try:
+            _probe().execute(f"SELECT {probe}")
+        except sqlite3.OperationalError as error:
+            return "parser stack overflow" not in str(error)
+        return True
 
     def json_column(self, sql: str) -> str:
         # Stored as text; json() makes it JSON again rather than a string of JSON.
@@ -246,6 +330,12 @@ class Sqlite(Dialect):
             f"json(CASE WHEN {parts} = '' THEN '[]'"
             f""" ELSE '[' || replace(json_quote({parts}), ',', '","') || ']' END)"""
         )
+
+
+@cache
+def _probe() -> sqlite3.Connection:
+    """An empty in-memory database, only ever asked to parse."""
+    return sqlite3.connect(":memory:", check_same_thread=False)
 
 
 POSTGRES = Postgres()

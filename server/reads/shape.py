@@ -4,7 +4,12 @@
 - `Nested`: an object read from the same row (a Money of a row's minor units and currency);
 - `Related`: an object read from one related row (an invoice's customer);
 - `Rows`: a list of related rows in order (an invoice's lines);
-- `Listed`: a list of objects read from the same row (a report row's amounts per column).
+- `SpelledRows`: `Rows` whose source each dialect spells its own way (a JSON array's items);
+- `Choice`: one of two of these, by a condition on the row (a draft's lines or a posted
+  entry's);
+- `Listed`: a list of objects read from the same row (a report row's amounts per column);
+- `Argued`: a field taking arguments, one of the above for each set of them (a balance as of
+  a date).
 
 A source is what a declaration's SQL is written from: the alias of a table's row, or for
 values that are not rows (Money) a tuple of expressions. Values come out as the Python path
@@ -14,7 +19,7 @@ ids as strawberry encodes them, dates in ISO form, enums by name, booleans as tr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -61,6 +66,28 @@ class Rows:
 
 
 @dataclass(frozen=True)
+class SpelledRows:
+    """`Rows` whose FROM ... WHERE ... clause and order each dialect spells its own way
+    (the elements of a JSON array column, text sorted by code point): `rows(parent, alias,
+    dialect)`, `order(alias, dialect)`."""
+
+    shape: Shape
+    rows: Callable[[str, str, Dialect], str]
+    order: Callable[[str, Dialect], str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A field read one of two ways, by row: `then` where `when(parent)`, a SQL condition,
+    holds, `otherwise` elsewhere (a draft's lines as entered, a posted entry's as posted).
+    Both answer the same selection."""
+
+    when: Callable[[str], str]
+    then: Field
+    otherwise: Field
+
+
+@dataclass(frozen=True)
 class Listed:
     """A list field of objects `shape` describes, each read from one of the sources
     `sources(parent)` gives, in that order (a fixed number, known when the SQL is written)."""
@@ -69,7 +96,16 @@ class Listed:
     sources: Callable[[Source], list[Source]]
 
 
-Field = Value | Nested | Related | Rows | Listed
+Field = Value | Nested | Related | Rows | SpelledRows | Choice | Listed
+
+
+@dataclass(frozen=True)
+class Argued:
+    """A field that takes arguments: `field(arguments)` is the field they make, by name
+    (values as the request gives them: a variable's coerced value, a literal's text, which
+    validation has checked); None where SQL does not write it for these."""
+
+    field: Callable[[dict[str, Any]], Field | None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,7 +115,7 @@ class Shape:
     selections are kept per shape)."""
 
     type_name: str
-    fields: dict[str, Field]
+    fields: Mapping[str, Field | Argued]
     table: str | None = None
 
 

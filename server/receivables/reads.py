@@ -9,13 +9,16 @@ from uuid import UUID
 from server.crm.reads import CUSTOMER, party_of
 from server.documents.models import Allocation, AllocationKind
 from server.documents.reads import line_fields, lines_of, open_minor
+from server.ledger.reads import account_of
 from server.reads.shape import (
+    Related,
     Rows,
     Shape,
     boolean_column,
     column,
     enum_column,
     fixed_point,
+    instant_column,
     money,
     money_column,
     node_id,
@@ -24,6 +27,10 @@ from server.receivables.models import (
     CreditNote,
     CreditNoteLine,
     CreditNoteStatus,
+    Dispute,
+    DisputeReason,
+    DisputeResolution,
+    DisputeStatus,
     Invoice,
     InvoiceLine,
     InvoiceStatus,
@@ -43,10 +50,22 @@ def amount_due_minor(t: str) -> str:
     )
 
 
+def _invoice_of(link: str) -> Related:
+    """The invoice a row's `link` names, of the row's organization (null for none)."""
+    return Related(
+        INVOICE,
+        lambda t, a: (
+            f'FROM "{INVOICE.table}" {a} WHERE {a}."id" = {t}."{link}"'
+            f' AND {a}."organization_id" = {t}."organization_id"'
+        ),
+    )
+
+
 INVOICE_LINE = Shape(
     "InvoiceLine",
     {
         **line_fields(),
+        "account": account_of("account_id"),
         "itemId": node_id("Item", "item_id"),
         "taxRateId": node_id("TaxRate", "tax_rate_id"),
     },
@@ -56,6 +75,8 @@ INVOICE = Shape(
     "Invoice",
     {
         "id": node_id("Invoice"),
+        "createdAt": instant_column("created_at"),
+        "issuedAt": instant_column("issued_at"),
         "number": column("number"),
         "status": enum_column("status", InvoiceStatus),
         "currency": column("currency"),
@@ -150,6 +171,7 @@ PAYMENT = Shape(
     "Payment",
     {
         "id": node_id("Payment"),
+        "createdAt": instant_column("created_at"),
         "date": column("date"),
         "amount": money_column("amount_minor"),
         "method": enum_column("method", PaymentMethod),
@@ -159,6 +181,7 @@ PAYMENT = Shape(
         "voidedOn": column("voided_on"),
         "unallocated": money(payment_unallocated_minor),
         "customer": party_of(CUSTOMER, "customer_id"),
+        "depositAccount": account_of("deposit_account_id"),
         "allocations": allocations_of_credit(),
     },
     Payment._meta.db_table,
@@ -168,6 +191,7 @@ CREDIT_NOTE = Shape(
     "CreditNote",
     {
         "id": node_id("CreditNote"),
+        "createdAt": instant_column("created_at"),
         "number": column("number"),
         "status": enum_column("status", CreditNoteStatus),
         "currency": column("currency"),
@@ -179,7 +203,29 @@ CREDIT_NOTE = Shape(
         "unallocated": money(credit_note_unallocated_minor),
         "customer": party_of(CUSTOMER, "customer_id"),
         "lines": lines_of(INVOICE_LINE, CreditNoteLine._meta.db_table, "credit_note_id"),
+        "invoice": _invoice_of("invoice_id"),
         "allocations": allocations_of_credit(),
     },
     CreditNote._meta.db_table,
 )
+
+
+# A dispute's invoice, of the dispute's organization; read by the invoice's own shape.
+DISPUTE = Shape(
+    "Dispute",
+    {
+        "id": node_id("Dispute"),
+        "status": enum_column("status", DisputeStatus),
+        "reason": enum_column("reason", DisputeReason),
+        "note": column("note"),
+        "openedOn": column("opened_on"),
+        "resolution": enum_column("resolution", DisputeResolution),
+        "resolutionNote": column("resolution_note"),
+        "resolvedOn": column("resolved_on"),
+        "invoice": _invoice_of("invoice_id"),
+    },
+    Dispute._meta.db_table,
+)
+
+# Disputes of an invoice are listed oldest first (ties by id), with `{t}` for the alias.
+DISPUTE_ORDER = '{t}."created_at", {t}."id"'

@@ -137,7 +137,7 @@ def _day(value: Any) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _check_days(value: int, field: str) -> None:
+def check_days(value: int, field: str) -> None:
     if not 0 <= value <= MAX_DAYS:
         raise DomainError(
             f"{field} must be 0 to {MAX_DAYS} days", code=ErrorCode.INVALID, field=[field]
@@ -157,7 +157,8 @@ def due_sql(
     statuses = ", ".join(f"'{s.value}'" for s in invoices.OPEN_STATUSES)
     # Constant fragments only; every value is a bound parameter.
     sql = f"""
-        SELECT i.id AS id, i.number AS number, i.currency AS currency,
+        SELECT i.id AS id, i.organization_id AS organization_id, i.number AS number,
+               i.currency AS currency,
                {days_between(p(as_of), "i.due_date")} AS days_overdue,
                o.open_minor AS open_minor,
                COALESCE(r.sent, 0) AS sent, r.last_sent_on AS last_sent_on
@@ -189,8 +190,8 @@ async def due(
     Open amounts and disputes are as they stand now; `as_of` is the day the reminder would
     go out, from which days overdue and the quiet period are counted.
     """
-    _check_days(min_days_overdue, "minDaysOverdue")
-    _check_days(quiet_days, "quietDays")
+    check_days(min_days_overdue, "minDaysOverdue")
+    check_days(quiet_days, "quietDays")
     sql, params = due_sql(actor.org, as_of, min_days_overdue, quiet_days)
     return [
         ReminderDue(

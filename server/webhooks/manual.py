@@ -8,10 +8,8 @@ record of the organization, and an event about them would itself go to every end
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from uuid import UUID
 
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.actor import Actor
@@ -74,17 +72,3 @@ async def get(actor: Actor, delivery_id: UUID) -> WebhookDelivery:
     if found is None:
         raise NotFound("webhook delivery not found", field=["id"])
     return found
-
-
-def search(
-    actor: Actor,
-    endpoint_id: UUID | None = None,
-    statuses: Sequence[DeliveryStatus] | None = None,
-) -> QuerySet[WebhookDelivery]:
-    """The organization's deliveries, of one endpoint or all, of some statuses or all."""
-    query = WebhookDelivery.filter(organization_id=actor.org)
-    if endpoint_id is not None:
-        query = query.filter(endpoint_id=endpoint_id)
-    if statuses:
-        query = query.filter(status__in=list(statuses))
-    return query

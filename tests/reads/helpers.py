@@ -19,7 +19,7 @@ import schema.reads
 from schema.ids import decode
 from server.crm.models import Customer
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
-from server.reads.shape import Shape, Value
+from server.reads.shape import Argued, Choice, Shape, Value
 from server.receivables.models import (
     CreditNote,
     CreditNoteLine,
@@ -40,15 +40,21 @@ AWKWARD = 'Quote " back\\slash\nnew line, tab\t, Zürich — 東京 🙂'
 PARTY_NAME = 'Zürich "Quote" \\ 東京 🙂'
 
 
-def every_field(shape: Shape, prefix: str = "") -> str:
+def every_field(shape: Shape, prefix: str = "", only: frozenset[str] | None = None) -> str:
     """A selection of every field the shape declares, however deep: whatever is declared
     is compared with the stock resolvers. With `prefix`, the first level is aliased (types
-    side by side in one selection may have fields of the same name and other types)."""
+    side by side in one selection may have fields of the same name and other types); with
+    `only` too, only those fields (a request may hold only so many aliases)."""
     fields = []
     for name, spec in shape.fields.items():
-        key = f"{prefix}{name}: {name}" if prefix else name
+        aliased = prefix and (only is None or name in only)
+        key = f"{prefix}{name}: {name}" if aliased else name
+        if isinstance(spec, Argued):
+            continue  # asked with its arguments by the tests of the field
         if isinstance(spec, Value):
             fields.append(key)
+        elif isinstance(spec, Choice):  # both ways declare the same fields
+            fields.append(f"{key} {{ {every_field(spec.then.shape)} }}")  # type: ignore[union-attr]
         else:
             fields.append(f"{key} {{ {every_field(spec.shape)} }}")
     return " ".join(fields)

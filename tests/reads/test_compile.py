@@ -10,7 +10,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from schema.selection import connection_items, picks
 from server.reads.compile import Pick, item_sql
 from server.reads.dialect import POSTGRES, SQLITE
-from server.reads.shape import Shape, column
+from server.reads.shape import Argued, Shape, Value, column
 
 THING = Shape("Thing", {"name": column("name"), "owner": column("owner")})
 
@@ -70,7 +70,9 @@ def test_the_walker_merges_keys_asked_twice_and_flattens_untyped_fragments() -> 
 def test_the_walker_refuses_directives_arguments_and_fragments_it_cannot_place() -> None:
     for selection in [
         [field("a", directives={"include": {"if": True}})],
-        [field("a", arguments={"first": 1})],
+        # Arguments other than scalars (a list, an input object).
+        [field("a", arguments={"ids": [1]})],
+        [field("a", arguments={"filter": {"b": 1}})],
         [InlineFragment(None, [field("a")], {"skip": {"if": False}})],
         # Without a schema, a fragment on another type name cannot be placed.
         [InlineFragment("Other", [field("a")], {})],
@@ -79,6 +81,19 @@ def test_the_walker_refuses_directives_arguments_and_fragments_it_cannot_place()
         assert picks(selection, "Thing", None) is None, selection
     # On the type itself, it applies.
     assert picks([InlineFragment("Thing", [field("a")], {})], "Thing", None) == (Pick("a", "a"),)
+
+
+def test_scalar_arguments_go_with_their_picks_and_only_argued_fields_take_them() -> None:
+    asked = picks([field("a", arguments={"first": 1, "asOf": "2026-01-01"})], "Thing", None)
+    assert asked == (Pick("a", "a", (), (("asOf", "2026-01-01"), ("first", 1))),)
+    plain = Shape("Thing", {"a": Value(lambda t, _d: f"{t}.a")})
+    assert item_sql(plain, asked, lambda *_: True, SQLITE) is None
+    argued = Shape(
+        "Thing",
+        {"a": Argued(lambda args: Value(lambda _t, _d: str(args["first"])) if args else None)},
+    )
+    assert item_sql(argued, asked, lambda *_: True, SQLITE) == "json_object('a', 1)"
+    assert item_sql(argued, (Pick("a", "a"),), lambda *_: True, SQLITE) is None
 
 
 def test_a_connections_items_are_asked_once_through_edges_or_nodes() -> None:

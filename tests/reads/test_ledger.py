@@ -11,6 +11,7 @@ from uuid import uuid4
 import pytest
 
 from schema.ids import decode, encode
+from server.crm.models import Vendor
 from server.ledger.models import (
     Account,
     AccountStatus,
@@ -18,10 +19,12 @@ from server.ledger.models import (
     AccountType,
     EntryStatus,
     JournalEntry,
+    JournalLine,
 )
 from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 from tests.ledger.helpers import account_ids, line, post
 from tests.reads.helpers import AWKWARD, both, every_field, spied, statements, stock_path
+from tests.receivables.helpers import customer
 from tests.support import Api, Org, walk_pages
 
 PAGE = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
@@ -102,7 +105,81 @@ async def _ledger(api: Api) -> tuple[Org, dict[str, str]]:
             source_type="bill" if n == 0 else None,
             draft_lines=[] if status == EntryStatus.DRAFT else None,
         )
+    await _lines_of_every_kind(api, org, ids)
     return org, ids
+
+
+async def _lines_of_every_kind(api: Api, org: Org, ids: dict[str, str]) -> None:
+    """A posted entry whose rows name a customer, a vendor, another currency and a rate,
+    written last line first; drafts with lines of every shape, and one with none at all."""
+    cash, revenue = (decode(ids[c], "Account") for c in ("1010", "4000"))
+    party = decode(
+        await customer(api, org, AWKWARD.replace("\n", " ").replace("\t", " ")), "Customer"
+    )
+    supplier = await Vendor.create(organization_id=org.id, name="Lieferant Ü", currency="EUR")
+    posted = await JournalEntry.create(
+        organization_id=org.id, number=2**31 - 2, status=EntryStatus.POSTED, date=date(2026, 3, 7)
+    )
+    rows = [
+        (2, revenue, "EUR", 0, 1_000, 0, 1_084, "1.0842", None, None, supplier.id),
+        (1, cash, "EUR", 1_000, 0, 1_084, 0, "1.0842", AWKWARD, party, None),
+    ]
+    for line_no, account, currency, dr, cr, bdr, bcr, rate, text, cust, vend in rows:
+        await JournalLine.create(
+            organization_id=org.id,
+            entry_id=posted.id,
+            line_no=line_no,
+            account_id=account,
+            currency=currency,
+            debit_minor=dr,
+            credit_minor=cr,
+            base_debit_minor=bdr,
+            base_credit_minor=bcr,
+            exchange_rate=rate,
+            description=text,
+            customer_id=cust,
+            vendor_id=vend,
+            date=date(2026, 3, 7),
+        )
+    entered = [
+        {
+            "accountId": str(cash),
+            "side": "DEBIT",
+            "amount": "1.50",
+            "currency": None,
+            "description": AWKWARD,
+            "customerId": str(party),
+            "vendorId": None,
+            "dimensionOptionIds": [],
+        },
+        {
+            "accountId": str(revenue),
+            "side": "CREDIT",
+            "amount": "0.001",
+            "currency": "BHD",
+            "description": None,
+            "customerId": None,
+            "vendorId": str(supplier.id),
+            "dimensionOptionIds": [],
+        },
+        {
+            "accountId": str(uuid4()),
+            "side": "CREDIT",
+            "amount": "10",
+            "currency": "",
+            "description": "",
+            "customerId": None,
+            "vendorId": None,
+            "dimensionOptionIds": [],
+        },
+    ]
+    for lines in (entered, None):
+        await JournalEntry.create(
+            organization_id=org.id,
+            status=EntryStatus.DRAFT,
+            date=date(2026, 3, 8),
+            draft_lines=lines,
+        )
 
 
 async def test_account_and_journal_entry_pages_match_the_stock_resolvers(
@@ -122,7 +199,12 @@ async def test_account_and_journal_entry_pages_match_the_stock_resolvers(
     written, stock = await both(api, org, ENTRIES, {"first": 100}, monkeypatch)
     assert written.json() == stock.json()
     nodes = [e["node"] for e in written.json()["data"]["journalEntries"]["edges"]]
-    assert len(nodes) == 7
+    assert len(nodes) == 10
+    lines = [ln for n in nodes for ln in n["lines"]]
+    assert {ln["side"] for ln in lines} == {"DEBIT", "CREDIT"}
+    assert {ln["amount"]["amount"] for ln in lines} >= {"1.50", "0.001", "10", "10.00"}
+    assert any(ln["customer"] for ln in lines) and any(ln["vendor"] for ln in lines)
+    assert None in {ln["baseAmount"] and ln["baseAmount"]["amount"] for ln in lines}
     assert {n["number"] for n in nodes} >= {None, 2**31 - 1}
     assert sum(1 for n in nodes if n["reversalOf"]) == sum(1 for n in nodes if n["reversedBy"]) == 1
     assert statements(written) == 2 < statements(stock)
@@ -233,7 +315,6 @@ async def test_accounts_and_entries_by_id_and_as_nodes_match_the_stock_resolvers
 @pytest.mark.parametrize(
     "selection",
     [
-        'code balance(asOf: "2026-12-31") { amount }',  # an argument (and a guarded field)
         "code parent { parent { code } }",  # deeper than the shape declares
     ],
 )
@@ -246,3 +327,50 @@ async def test_account_selections_it_cannot_write_take_the_stock_resolvers(
     written, stock = await both(api, org, query, {"id": ids["1010"]}, monkeypatch)
     assert written.json() == stock.json()
     assert not any(items)
+
+
+BALANCES = """query($first: Int, $d: Date!) { accounts(first: $first) { nodes {
+  code
+  balance(asOf: "2026-03-01") { amount currency }
+  later: balance(asOf: $d) { amount currency }
+  parent { code balance(asOf: $d) { amount } }
+} } }"""
+
+
+@pytest.mark.parametrize("currency", ["USD", "JPY"])
+async def test_account_balances_match_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch, currency: str
+) -> None:
+    org = await api.new_org(currency=currency, separate_duties=False)
+    ids = await account_ids(api, org)
+    for day, amount in (("2026-03-01", "10"), ("2026-03-02", "7"), ("2026-03-05", "1")):
+        lines = [line(ids["1010"], "DEBIT", amount), line(ids["4000"], "CREDIT", amount)]
+        assert (await post(api, org, day, lines))["userErrors"] == []
+    for day in ("2026-02-28", "2026-03-02", "2099-12-31"):
+        items = spied(monkeypatch)
+        variables = {"first": 100, "d": day}
+        written, stock = await both(api, org, BALANCES, variables, monkeypatch)
+        assert written.json() == stock.json(), day
+        monkeypatch.undo()
+        assert len(items) == 1 and items[0] is not None
+    nodes = written.json()["data"]["accounts"]["nodes"]
+    found = {n["code"]: n for n in nodes}
+    unit = "" if currency == "JPY" else ".00"
+    assert found["1010"]["later"]["amount"] == f"18{unit}"
+    assert found["4000"]["later"]["amount"] == f"18{unit}"  # a credit balance reads positive
+    assert found["1010"]["balance"]["amount"] == f"10{unit}"
+
+
+async def test_a_balance_the_gate_denies_takes_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org("ap_clerk", separate_duties=False)
+    items = spied(monkeypatch)
+    variables = {"first": 5, "d": "2026-03-02"}
+    written, stock = await both(
+        api, org, BALANCES, variables, monkeypatch, role="ap_clerk", errors=True
+    )
+    assert written.json() == stock.json()
+    assert items == [None]
+    body = written.json()
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}

@@ -83,6 +83,12 @@ async def test_customers_and_vendors_by_id_match_the_stock_resolvers(
         assert statements(written) == 3  # authentication, the customer and the vendor
 
 
+# Fields of the same name whose types differ between Invoice, Bill and Vendor (an enum of
+# its own each, Money and nullable Money, lines of other scalars); the others may share
+# their response names.
+CONFLICTING = frozenset({"status", "amountDue", "discountPercent", "lines"})
+
+
 async def test_nodes_of_several_types_match_the_stock_resolvers(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,10 +106,10 @@ async def test_nodes_of_several_types_match_the_stock_resolvers(
     query = f"""query($ids: [ID!]!) {{ nodes(ids: $ids) {{
         __typename id
         ... on Invoice {{ {INVOICE_FIELDS} }}
-        ... on Bill {{ {every_field(BILL, "bill_")} }}
+        ... on Bill {{ {every_field(BILL, "bill_", CONFLICTING)} }}
         ...Party
     }} }}
-    fragment Party on Vendor {{ {every_field(VENDOR, "vendor_")} }}"""
+    fragment Party on Vendor {{ {every_field(VENDOR, "vendor_", CONFLICTING)} }}"""
     written, stock = await both(api, books.org, query, {"ids": ids}, monkeypatch)
     assert written.json() == stock.json()
     nodes = written.json()["data"]["nodes"]
@@ -137,10 +143,10 @@ async def _foreign_invoice(api: Api, org: Org) -> Any:
 @pytest.mark.parametrize(
     "selection",
     [
-        "number createdAt",  # a field it does not declare
+        "number reminders { level }",  # a field it does not declare
         "number @include(if: true)",  # a directive
         'number isOverdue(asOf: "2026-01-01")',  # an argument
-        "lines { account { code } }",  # a field below it does not declare
+        "lines { dimensionOptionIds }",  # a field below it does not declare
     ],
 )
 async def test_lookups_it_cannot_write_are_answered_by_the_stock_resolvers(

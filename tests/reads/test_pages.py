@@ -123,8 +123,9 @@ async def test_invoice_pages_match_the_stock_resolvers_field_for_field(
     assert AWKWARD in {n["memo"] for n in nodes} and AWKWARD in {
         n["customer"]["name"] for n in nodes
     }
-    # Authentication, the page and its count; the stock resolvers also read lines and amounts.
-    assert (statements(written), statements(stock)) == (3, 4)
+    # Authentication, the page and its count; the stock resolvers also read lines, amounts,
+    # accounts and payment terms.
+    assert statements(written) == 3 < statements(stock)
 
 
 async def test_bill_pages_match_the_stock_resolvers_field_for_field(
@@ -149,7 +150,7 @@ async def test_bill_pages_match_the_stock_resolvers_field_for_field(
     assert len(nodes) == 3
     assert None in [n["amountDue"] for n in nodes]  # the draft owes nothing yet
     assert {n["toleranceOverridden"] for n in nodes} == {False}
-    assert (statements(written), statements(stock)) == (2, 3)
+    assert statements(written) == 2 < statements(stock)
 
 
 @pytest.mark.parametrize("field", ["ISSUE_DATE", "CREATED_AT"])
@@ -187,7 +188,7 @@ async def test_nodes_of_a_page_are_written_by_the_database_too(
     written, stock = await both(api, org, query, {}, monkeypatch)
     assert written.json() == stock.json()
     assert len(written.json()["data"]["invoices"]["nodes"]) == 2
-    assert (statements(written), statements(stock)) == (2, 3)
+    assert statements(written) == 2 < statements(stock)
 
 
 @pytest.mark.parametrize(
@@ -220,13 +221,13 @@ async def test_selections_of_declared_fields_are_written_by_the_database(
 @pytest.mark.parametrize(
     "node",
     [
-        "node { id lines { lineNo } createdAt }",  # a field it does not declare
+        "node { id lines { lineNo } reminders { level } }",  # a field it does not declare
         "node { id lines { lineNo } } again: node { number }",  # the items asked twice
         "node @include(if: true) { id lines { lineNo } }",  # a directive
         "node { id lines { lineNo } number @skip(if: false) }",  # a directive below the items
         'node { id isOverdue(asOf: "2026-01-01") }',  # an argument
         "node { id lines { lineNo } allocations { id } }",  # a field with a resolver only
-        "node { lines { account { code } } }",  # a field of a line it does not declare
+        "node { lines { dimensionOptionIds } }",  # a field of a line it does not declare
     ],
 )
 async def test_selections_it_cannot_write_are_answered_by_the_stock_resolvers(

@@ -16,12 +16,12 @@ import pytest
 from graphql import GraphQLError
 from starlette.requests import Request
 
-from schema import build_schema
 from schema.context import Context
 from schema.permissions import PUBLIC, SIGNED_IN, authorize, declared_requirement
 from server.access.catalogue import BUILTIN_ROLES
 from server.actor import RequestInfo
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 from tests.schema.test_gate import nested_declarations
 from tests.support import Api
 
@@ -60,7 +60,7 @@ async def test_every_role_against_every_declared_field_matches_the_golden_table(
     api: Api, app: Any, settings: Settings
 ) -> None:
     org = await api.new_org(*BUILTIN_ROLES)
-    schema = build_schema(settings)._schema
+    schema = executable_schema(settings)
     lines = ["# field | requirement | " + " ".join(BUILTIN_ROLES)]
     for root in (schema.query_type, schema.mutation_type):
         assert root is not None

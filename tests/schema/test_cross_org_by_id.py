@@ -13,13 +13,13 @@ from typing import Any
 
 from graphql import GraphQLNonNull, GraphQLObjectType, GraphQLSchema, get_named_type
 
-from schema import build_schema
 from schema.ids import decode, encode
 from server.jobs import enqueue
 from server.settings import Settings
 from server.webhooks.deliveries import create_test
 from server.webhooks.models import WebhookEndpoint
 from tests.documents.helpers import ITEM_CREATE, mutate, new_tax_rate, new_terms
+from tests.graphql_schema import executable_schema
 from tests.jobs import handlers as _job_handlers  # noqa: F401  (registers test.work)
 from tests.ledger.helpers import CREATE as ENTRY_CREATE
 from tests.ledger.helpers import account_ids, line
@@ -264,7 +264,7 @@ FACTORIES: dict[str, Factory] = {
 
 
 def _graphql(settings: Settings) -> GraphQLSchema:
-    return build_schema(settings)._schema
+    return executable_schema(settings)
 
 
 def node_types(schema: GraphQLSchema) -> list[str]:

@@ -9,8 +9,8 @@ from typing import Any
 
 from graphql import GraphQLNonNull
 
-from schema import build_schema
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 from tests.ledger.helpers import account_ids
 from tests.schema.fuzz import HOSTILE_CURSORS, MISSING_UUID, Values, type_ref
 from tests.support import Api
@@ -40,7 +40,7 @@ MALFORMED = (
 def _connections(settings: Settings, values: Values) -> list[tuple[str, str, dict[str, Any]]]:
     """(field, side, document, plausible variables) for each connection's after and before:
     the required arguments and the cursor only, asking for the page's first cursor."""
-    schema = build_schema(settings)._schema
+    schema = executable_schema(settings)
     assert schema.query_type is not None
     found = []
     for name, field_def in schema.query_type.fields.items():

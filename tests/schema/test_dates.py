@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from graphql import GraphQLSchema
 
-from schema import build_schema
 from server.dates import MAX_DATE, MIN_DATE, add_days
 from server.errors import DomainError, ErrorCode
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import create_invoice, customer, issue, sale
 from tests.schema.fuzz import Leaf, Request, Values, leaves, request_for, with_leaf
@@ -42,7 +42,7 @@ async def test_every_date_argument_refuses_dates_outside_the_calendar(
 ) -> None:
     org = await api.new_org()
     values = Values(ids=[org.global_id])
-    found = _date_leaves(build_schema(settings)._schema, "Date")
+    found = _date_leaves(executable_schema(settings), "Date")
     assert len(found) > 40
     for field, request, leaf in found:
         variables = with_leaf(values, request, leaf, outside)
@@ -59,7 +59,7 @@ async def test_every_date_argument_accepts_the_ends_of_the_calendar(
     org = await api.new_org()
     values = Values(ids=[org.global_id])
     for edge in (MIN_DATE.isoformat(), MAX_DATE.isoformat()):
-        for field, request, leaf in _date_leaves(build_schema(settings)._schema, "Date"):
+        for field, request, leaf in _date_leaves(executable_schema(settings), "Date"):
             result = await api.gql(
                 request.document, with_leaf(values, request, leaf, edge), token=org.token()
             )
@@ -198,7 +198,7 @@ async def test_datetime_inputs_without_an_offset_or_outside_the_calendar_are_ref
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert result.get("data") is None
     # The rule is the scalar's, so it holds for every DateTime argument of the schema.
-    assert _date_leaves(build_schema(settings)._schema, "DateTime")
+    assert _date_leaves(executable_schema(settings), "DateTime")
 
 
 @pytest.mark.parametrize("given", ["2999-12-31T23:59:59-12:00", "1900-01-01T00:00+14:00"])

@@ -24,10 +24,10 @@ from graphql import (
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from schema import build_schema
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import create_invoice, customer, sale
 from tests.schema.fuzz import (
@@ -59,7 +59,7 @@ SWEEPS: dict[str, tuple[Any, ...]] = {
 
 
 def _schema(settings: Settings) -> GraphQLSchema:
-    return build_schema(settings)._schema
+    return executable_schema(settings)
 
 
 def _examples(strategy: Any, count: int) -> list[Any]:

@@ -28,7 +28,6 @@ from graphql import (
 )
 from graphql.type import introspection_types, specified_scalar_types
 
-from schema import build_schema
 from schema.permissions import (
     MASTER_DATA,
     OWN_AMOUNTS,
@@ -49,6 +48,7 @@ from schema.permissions import (
 )
 from server.access.catalogue import BUILTIN_ROLES, CATALOGUE, PERMISSIONS
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 
 POLICY_CSV = Path(__file__).resolve().parents[2] / "policies" / "policy.csv"
 # Signing in, refreshing, and redeeming a one-time set-password or invitation token need no
@@ -66,7 +66,7 @@ GATED_IN_RESOLVE_NODES = {"Query.node", "Query.nodes"}
 
 @pytest.fixture(scope="module")
 def graphql_schema(settings: Settings) -> GraphQLSchema:
-    return build_schema(settings)._schema
+    return executable_schema(settings)
 
 
 def _root_fields(graphql_schema: GraphQLSchema) -> Iterator[tuple[str, GraphQLField]]:

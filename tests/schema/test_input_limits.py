@@ -11,19 +11,19 @@ import pytest
 from graphql import GraphQLInputObjectType, GraphQLSchema, get_named_type, parse
 from graphql import build_schema as graphql_schema
 
-from schema import build_schema
 from schema.input_check import check_request, text_problem
 from schema.input_limits import COMPARED_WITH, MAX_LENGTHS, MAX_LIST_ITEMS, column, max_length
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.identity.models import SignInThrottle
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 from tests.schema.fuzz import Leaf, Values, leaves, request_for, with_leaf
 from tests.support import Api, Org
 
 
 def _schema(settings: Settings) -> GraphQLSchema:
-    return build_schema(settings)._schema
+    return executable_schema(settings)
 
 
 def _coordinates(schema: GraphQLSchema) -> dict[str, str]:

@@ -7,13 +7,13 @@ from typing import Any
 
 from graphql import GraphQLInterfaceType, GraphQLObjectType
 
-from schema import build_schema
 from server.settings import Settings
+from tests.graphql_schema import executable_schema
 
 
 def _resolvers(settings: Settings) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for graphql_type in build_schema(settings)._schema.type_map.values():
+    for graphql_type in executable_schema(settings).type_map.values():
         if not isinstance(graphql_type, GraphQLObjectType | GraphQLInterfaceType):
             continue
         for name, field in graphql_type.fields.items():

@@ -9,6 +9,7 @@ import pytest
 from server.audit.models import AuditEvent
 from server.events.models import DomainEvent
 from server.webhooks.models import WebhookEndpoint
+from tests.identity.test_role_rules import ROLE_CREATE, ROLES_SET, code_of, uid
 from tests.support import Api
 from tests.webhooks import helpers as h
 from tests.webhooks.receiver import Receiver
@@ -154,7 +155,7 @@ async def test_another_organizations_endpoint_reads_as_missing(
     ("role", "reads", "manages"),
     [
         ("owner", True, True),
-        ("admin", True, True),
+        ("admin", True, False),
         ("auditor", True, False),
         ("accountant", False, False),
         ("viewer", False, False),
@@ -175,4 +176,34 @@ async def test_webhooks_need_the_webhook_permissions(
     if manages:
         assert created["data"]["webhookEndpointCreate"]["userErrors"] == []
     else:
+        assert await WebhookEndpoint.filter(organization_id=org.id).count() == 0
+
+
+@pytest.mark.parametrize("with_feed", [False, True])
+async def test_webhook_endpoint_create_needs_the_feed_it_would_send(
+    local_api: Api, receiver: Receiver, with_feed: bool
+) -> None:
+    """A role that may manage webhooks but not read the event feed cannot have a webhook
+    read the feed for it."""
+    org = await local_api.new_org("viewer")
+    perms = [{"object": "webhook", "action": "manage"}, {"object": "webhook", "action": "read"}]
+    if with_feed:
+        perms.append({"object": "event", "action": "read"})
+    made = await local_api.data(
+        ROLE_CREATE, {"i": {"name": "integrator", "permissions": perms}}, org.token()
+    )
+    assert code_of(made["roleCreate"]) is None, made
+    viewer = org.users["viewer"]
+    moved = await local_api.data(
+        ROLES_SET, {"i": {"userId": uid(viewer), "roles": ["integrator"]}}, org.token()
+    )
+    assert code_of(moved["memberRolesSet"]) is None, moved
+    created = await local_api.gql(
+        h.CREATE, {"i": {"url": receiver.url()}}, token=org.token("viewer")
+    )
+    if with_feed:
+        assert created["data"]["webhookEndpointCreate"]["userErrors"] == []
+        assert await WebhookEndpoint.filter(organization_id=org.id).count() == 1
+    else:
+        assert created["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert await WebhookEndpoint.filter(organization_id=org.id).count() == 0

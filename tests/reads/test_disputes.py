@@ -1,0 +1,96 @@
+"""`invoiceDisputes` written by the database (schema/reads.py `listed`) answers exactly as the
+stock resolvers do on both databases, with the disputed invoice read by its own shape."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from uuid import uuid4
+
+import pytest
+
+from schema.ids import encode
+from server.receivables.models import (
+    Dispute,
+    DisputeReason,
+    DisputeResolution,
+    DisputeStatus,
+    Invoice,
+)
+from server.receivables.reads import DISPUTE
+from tests.reads.helpers import AWKWARD, awkward_invoices, both, every_field, spied
+from tests.support import Api
+
+DISPUTES = f"""
+query($id: ID!) {{ invoiceDisputes(invoiceId: $id) {{ __typename {every_field(DISPUTE)} }} }}
+"""
+
+
+async def test_dispute_lists_match_the_stock_resolvers_field_for_field(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    await awkward_invoices(api, org)
+    invoices = await Invoice.filter(organization_id=org.id).order_by("number")
+    same = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    cases = [
+        (DisputeStatus.OPEN, DisputeReason.PRICING, AWKWARD, None, None, None),
+        (
+            DisputeStatus.UPHELD,
+            DisputeReason.QUALITY,
+            None,
+            DisputeResolution.WRITE_OFF,
+            "",
+            date(2026, 4, 1),
+        ),
+        (
+            DisputeStatus.REJECTED,
+            DisputeReason.OTHER,
+            "",
+            DisputeResolution.REJECTED,
+            AWKWARD,
+            date(2026, 5, 1),
+        ),
+    ]
+    for invoice in invoices[:2]:
+        for status, reason, note, resolution, resolution_note, resolved in cases:
+            await Dispute.create(
+                id=uuid4(),
+                organization_id=org.id,
+                invoice_id=invoice.id,
+                status=status,
+                reason=reason,
+                note=note,
+                opened_on=date(2026, 3, 1),
+                resolution=resolution,
+                resolution_note=resolution_note,
+                resolved_on=resolved,
+                created_at=same,
+            )
+    for invoice in invoices[:3]:
+        items = spied(monkeypatch)
+        variables = {"id": encode("Invoice", invoice.id)}
+        written, stock = await both(api, org, DISPUTES, variables, monkeypatch)
+        assert written.json() == stock.json()
+        monkeypatch.undo()
+        assert len(items) == 1 and items[0] is not None
+    found = await api.post(DISPUTES, {"id": encode("Invoice", invoices[0].id)}, token=org.token())
+    disputes = found.json()["data"]["invoiceDisputes"]
+    assert len(disputes) == 3 and {d["invoice"]["id"] for d in disputes} == {
+        encode("Invoice", invoices[0].id)
+    }
+
+
+async def test_another_organizations_invoice_has_no_disputes(api: Api) -> None:
+    org, other = await api.new_org(), await api.new_org()
+    await awkward_invoices(api, org)
+    invoice = await Invoice.filter(organization_id=org.id).first()
+    assert invoice is not None
+    await Dispute.create(
+        id=uuid4(),
+        organization_id=org.id,
+        invoice_id=invoice.id,
+        reason=DisputeReason.PRICING,
+        opened_on=date(2026, 3, 1),
+    )
+    found = await api.post(DISPUTES, {"id": encode("Invoice", invoice.id)}, token=other.token())
+    assert found.json()["data"]["invoiceDisputes"] == []

@@ -1,0 +1,116 @@
+"""The `taxRates` and `paymentTerms` lists written by the database (schema/reads.py
+`listed`) answer exactly as the stock resolvers do on both databases: rates and discounts
+of every shape, null discounts, both statuses, a guarded account the gate denies."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+from uuid import uuid4
+
+import pytest
+
+from schema.ids import decode
+from server.crm.models import Customer, PaymentTerms, TermsKind
+from server.crm.reads import PAYMENT_TERMS
+from server.documents.models import TaxRate
+from server.documents.reads import TAX_RATE
+from server.editing import RecordStatus
+from tests.ledger.helpers import account_ids
+from tests.reads.helpers import PARTY_NAME, both, every_field, spied
+from tests.support import Api, Org
+
+INDIA = timezone(timedelta(hours=5, minutes=30))
+LISTS = f"""
+query($s: RecordStatus) {{
+  taxRates(status: $s) {{ __typename {every_field(TAX_RATE)} }}
+  paymentTerms(status: $s) {{ __typename {every_field(PAYMENT_TERMS)} }}
+}}
+"""
+RATES = [Decimal("20"), Decimal("8.875"), Decimal("0"), Decimal("0.0001"), Decimal("100")]
+
+
+async def _named(api: Api, org: Org) -> None:
+    accounts = [decode(a, "Account") for a in (await account_ids(api, org)).values()]
+    for n, rate in enumerate(RATES):
+        await TaxRate.create(
+            id=uuid4(),
+            organization_id=org.id,
+            name=f"{PARTY_NAME} {n}" if n % 2 else f"rate {n}",
+            rate=rate,
+            inclusive=bool(n % 2),
+            account_id=accounts[n % len(accounts)],
+            status=RecordStatus.ARCHIVED if n == 3 else RecordStatus.ACTIVE,
+            created_at=datetime(2026, 1, 1, 1, 0, 0, n, tzinfo=INDIA),
+        )
+    cases: list[tuple[TermsKind, int, Decimal | None, int | None]] = [
+        (TermsKind.NET, 30, Decimal("2"), 10),
+        (TermsKind.DUE_ON_RECEIPT, 0, None, None),
+        (TermsKind.END_OF_MONTH, 15, Decimal("1.25"), 0),
+        (TermsKind.NET, 60, Decimal("0.0001"), None),
+    ]
+    for n, (kind, days, percent, until) in enumerate(cases):
+        await PaymentTerms.create(
+            id=uuid4(),
+            organization_id=org.id,
+            name=f'Net "{n}" \\ Ü' if n % 2 else f"terms {n}",
+            kind=kind,
+            days=days,
+            discount_percent=percent,
+            discount_days=until,
+            status=RecordStatus.ARCHIVED if n == 2 else RecordStatus.ACTIVE,
+            created_at=datetime(2026, 3, 1, 9, 30, tzinfo=UTC),
+        )
+
+
+async def test_named_lists_match_the_stock_resolvers_field_for_field(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    await _named(api, org)
+    for status in (None, "ACTIVE", "ARCHIVED"):
+        items = spied(monkeypatch)
+        written, stock = await both(api, org, LISTS, {"s": status}, monkeypatch)
+        assert written.json() == stock.json(), status
+        monkeypatch.undo()
+        assert len(items) == 2 and None not in items
+    data = (await api.post(LISTS, {}, token=org.token())).json()["data"]
+    assert {r["rate"] for r in data["taxRates"]} >= {"20", "8.875", "0", "0.0001", "100"}
+    assert None in {t["discountPercent"] for t in data["paymentTerms"]}
+    assert all(r["account"]["id"] for r in data["taxRates"])
+
+
+async def test_a_denied_account_takes_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org("sales")
+    await _named(api, org)
+    items = spied(monkeypatch)
+    query = "{ taxRates { name account { id } } }"
+    written, stock = await both(api, org, query, {}, monkeypatch, role="sales", errors=True)
+    assert written.json() == stock.json()
+    assert items == [None]
+    body: dict[str, Any] = written.json()
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
+    assert all(r["account"] is None for r in body["data"]["taxRates"])
+
+
+async def test_party_payment_terms_match_the_stock_resolvers(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    await _named(api, org)
+    terms = await PaymentTerms.filter(organization_id=org.id).order_by("name")
+    for n, chosen in enumerate([terms[0].id, terms[1].id, None]):
+        await Customer.create(
+            organization_id=org.id, name=f"Party {n}", currency="EUR", payment_terms_id=chosen
+        )
+    query = f"""{{ customers(first: 10) {{ nodes {{
+        name paymentTerms {{ {every_field(PAYMENT_TERMS)} }} }} }} }}"""
+    items = spied(monkeypatch)
+    written, stock = await both(api, org, query, {}, monkeypatch)
+    assert written.json() == stock.json()
+    assert len(items) == 1 and items[0] is not None
+    found = [n["paymentTerms"] for n in written.json()["data"]["customers"]["nodes"]]
+    assert None in found and len([t for t in found if t]) == 2
