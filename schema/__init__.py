@@ -26,6 +26,9 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.email.sending import EmailDeliveriesQuery, EmailSendMutation
+from schema.email.settings import EmailSettingsMutation, EmailSettingsQuery
+from schema.email.types import EmailDelivery
 from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
@@ -115,6 +118,8 @@ def root_types() -> tuple[type, type]:
         AuditQuery,
         EventsQuery,
         WebhooksQuery,
+        EmailSettingsQuery,
+        EmailDeliveriesQuery,
         JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -136,6 +141,8 @@ def root_types() -> tuple[type, type]:
         DocumentsMutation,
         PayablesMutation,
         WebhooksMutation,
+        EmailSettingsMutation,
+        EmailSendMutation,
         JobsMutation,
     ):
         pass
@@ -207,6 +214,7 @@ def build_schema(
             Event,
             WebhookEndpoint,
             WebhookDelivery,
+            EmailDelivery,
             Job,
         ],
         execution_context_class=EmbeddingExecutionContext,

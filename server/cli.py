@@ -34,18 +34,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.metrics_endpoint import shared_between_workers
-    from server.observability import uvicorn_log_config
+    from server.observability import configure_logging, logger, uvicorn_log_config
 
     settings = get_settings()  # refuse to start on a bad configuration before forking workers
-    jobs = (
-        "runs background jobs in-process"
-        if settings.runs_jobs_in_process
-        else ("background jobs need `ledgerline worker`")
-    )
-    print(
-        f"ledgerline: serving http://{args.host}:{args.port}/graphql "
-        f"({args.workers} worker process{'es' if args.workers != 1 else ''}; {jobs})",
-        flush=True,
+    # Where it listens, as a line of the log: every line on stdout is one JSON object.
+    configure_logging(settings)
+    logger().info(
+        "serving",
+        url=f"http://{args.host}:{args.port}/graphql",
+        processes=args.workers,
+        jobs_in_process=settings.runs_jobs_in_process,
     )
     with shared_between_workers(args.workers):
         uvicorn.run(

@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "server.receivables.models",
     "server.payables.models",
     "server.webhooks.models",
+    "server.email.models",
 ]
 
 

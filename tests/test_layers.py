@@ -30,6 +30,7 @@ DOMAIN_LAYERS = (
     "documents",
     "receivables",
     "payables",
+    "email",
     "onboarding",
     "webhooks",
 )

@@ -9,6 +9,7 @@ change state without a domain event by forgetting one.
 from __future__ import annotations
 
 from server.events.catalogue import (
+    email,
     ledger,
     organization,
     payables,
@@ -25,6 +26,7 @@ GROUPS: tuple[tuple[str, tuple[EventType, ...]], ...] = (
     ("General ledger", ledger.TYPES),
     ("Receivables", receivables.TYPES),
     ("Payables", payables.TYPES),
+    ("E-mail", email.TYPES),
     ("Webhooks", webhooks.TYPES),
 )
 CATALOGUE: tuple[EventType, ...] = tuple(t for _, types in GROUPS for t in types)
