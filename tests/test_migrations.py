@@ -19,7 +19,13 @@ from server.db import MIGRATIONS_DIR, migrate
 from server.identity.models import Organization
 from server.migration_tool import pending_changes
 
-HISTORY = sorted(p.name for p in (MIGRATIONS_DIR / "models").glob("*.py"))
+
+def number(name: str) -> int:
+    """A migration's number: aerich applies them in its order, so 10 comes after 9."""
+    return int(name.split("_", 1)[0])
+
+
+HISTORY = sorted((p.name for p in (MIGRATIONS_DIR / "models").glob("*.py")), key=number)
 
 
 def _model_tables() -> set[str]:
@@ -82,12 +88,12 @@ async def test_history_upgrades_empty_sqlite_database(tmp_path: Path) -> None:
 
     applied = await migrate(url)
 
-    assert sorted(applied) == HISTORY
+    assert sorted(applied, key=number) == HISTORY
     with sqlite3.connect(path) as db:
         tables = {
             row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        versions = sorted(row[0] for row in db.execute("SELECT version FROM aerich"))
+        versions = sorted((row[0] for row in db.execute("SELECT version FROM aerich")), key=number)
         seeded = db.execute("SELECT version FROM policy_state").fetchall()
     assert _model_tables() - tables == set()
     assert versions == HISTORY
@@ -117,7 +123,7 @@ async def scratch_postgres() -> AsyncIterator[str]:
 async def test_history_upgrades_empty_postgres_database(scratch_postgres: str) -> None:
     applied = await migrate(scratch_postgres)
 
-    assert sorted(applied) == HISTORY
+    assert sorted(applied, key=number) == HISTORY
     db = await asyncpg.connect(_asyncpg_url(scratch_postgres))
     try:
         tables = {
@@ -127,7 +133,9 @@ async def test_history_upgrades_empty_postgres_database(scratch_postgres: str) -
                 "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
             )
         }
-        versions = sorted(row["version"] for row in await db.fetch("SELECT version FROM aerich"))
+        versions = sorted(
+            (row["version"] for row in await db.fetch("SELECT version FROM aerich")), key=number
+        )
         audit_triggers = await db.fetch(
             "SELECT tgname FROM pg_trigger "
             "WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal"
