@@ -117,9 +117,9 @@ def root_types() -> tuple[type, type]:
         PayablesAgingQuery,
         AuditQuery,
         EventsQuery,
-        WebhooksQuery,
         EmailSettingsQuery,
         EmailDeliveriesQuery,
+        WebhooksQuery,
         JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -140,9 +140,9 @@ def root_types() -> tuple[type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
-        WebhooksMutation,
         EmailSettingsMutation,
         EmailSendMutation,
+        WebhooksMutation,
         JobsMutation,
     ):
         pass
@@ -212,9 +212,9 @@ def build_schema(
             TaxRate,
             PaymentTerms,
             Event,
+            EmailDelivery,
             WebhookEndpoint,
             WebhookDelivery,
-            EmailDelivery,
             Job,
         ],
         execution_context_class=EmbeddingExecutionContext,

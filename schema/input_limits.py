@@ -217,15 +217,6 @@ MAX_LENGTHS: dict[str, int] = {
     "AuditDigestInput.headHash": column(AuditEvent, "hash"),
     # Domain events
     "EventFilter.types": column(DomainEvent, "type"),
-    # Webhooks
-    **_same(
-        ("WebhookEndpointCreateInput", "WebhookEndpointUpdateInput"),
-        {
-            "url": WEBHOOK_URL_INPUT_MAX_LENGTH,
-            "description": column(WebhookEndpoint, "description"),
-            "eventTypes": column(DomainEvent, "type"),
-        },
-    ),
     # E-mail
     "EmailSettingsSetInput.host": column(EmailSettings, "host"),
     "EmailSettingsSetInput.username": column(EmailSettings, "username"),
@@ -244,6 +235,15 @@ MAX_LENGTHS: dict[str, int] = {
             "to": column(EmailDelivery, "to_address"),
             "cc": column(EmailDelivery, "to_address"),
             "message": sending.MESSAGE_MAX,
+        },
+    ),
+    # Webhooks
+    **_same(
+        ("WebhookEndpointCreateInput", "WebhookEndpointUpdateInput"),
+        {
+            "url": WEBHOOK_URL_INPUT_MAX_LENGTH,
+            "description": column(WebhookEndpoint, "description"),
+            "eventTypes": column(DomainEvent, "type"),
         },
     ),
     "JobFilter.kind": column(Job, "kind"),

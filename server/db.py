@@ -26,8 +26,8 @@ MODEL_MODULES = [
     "server.documents.models",
     "server.receivables.models",
     "server.payables.models",
-    "server.webhooks.models",
     "server.email.models",
+    "server.webhooks.models",
 ]
 
 

@@ -75,10 +75,6 @@ class Settings(BaseSettings):
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8)
     password_hash_parallelism: int = Field(default=1, ge=1)
 
-    # Webhooks (docs/decisions/webhooks.md): deliveries to private, loopback and CGNAT
-    # addresses are refused unless this is set, for a receiver on the developer's machine.
-    # Cloud metadata, link-local, multicast and reserved addresses stay refused regardless.
-    webhooks_allow_private: bool = False
     # Outbound e-mail: the SMTP server of organizations that set none of their own
     # (emailSettingsSet); see docs/decisions/email.md.
     smtp_host: str | None = None
@@ -92,6 +88,10 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)
     # Attachments of one message together, in bytes; a larger set fails the delivery.
     email_attachments_max_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
+    # Webhooks (docs/decisions/webhooks.md): deliveries to private, loopback and CGNAT
+    # addresses are refused unless this is set, for a receiver on the developer's machine.
+    # Cloud metadata, link-local, multicast and reserved addresses stay refused regardless.
+    webhooks_allow_private: bool = False
     # Background jobs inside the API process: None means yes on SQLite (the embedded
     # default has no separate worker) and no on PostgreSQL, where `ledgerline worker` runs
     # them (docs/decisions/background-jobs.md).

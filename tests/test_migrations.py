@@ -20,12 +20,12 @@ from server.identity.models import Organization
 from server.migration_tool import pending_changes
 
 
-def number(name: str) -> int:
-    """A migration's number: aerich applies them in its order, so 10 comes after 9."""
+def _number(name: str) -> int:
     return int(name.split("_", 1)[0])
 
 
-HISTORY = sorted((p.name for p in (MIGRATIONS_DIR / "models").glob("*.py")), key=number)
+# In the order aerich applies them: by number, so that 10 comes after 9.
+HISTORY = sorted((p.name for p in (MIGRATIONS_DIR / "models").glob("*.py")), key=_number)
 
 
 def _model_tables() -> set[str]:
@@ -88,12 +88,12 @@ async def test_history_upgrades_empty_sqlite_database(tmp_path: Path) -> None:
 
     applied = await migrate(url)
 
-    assert sorted(applied, key=number) == HISTORY
+    assert applied == HISTORY  # every migration, in order
     with sqlite3.connect(path) as db:
         tables = {
             row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        versions = sorted((row[0] for row in db.execute("SELECT version FROM aerich")), key=number)
+        versions = sorted((row[0] for row in db.execute("SELECT version FROM aerich")), key=_number)
         seeded = db.execute("SELECT version FROM policy_state").fetchall()
     assert _model_tables() - tables == set()
     assert versions == HISTORY
@@ -123,7 +123,7 @@ async def scratch_postgres() -> AsyncIterator[str]:
 async def test_history_upgrades_empty_postgres_database(scratch_postgres: str) -> None:
     applied = await migrate(scratch_postgres)
 
-    assert sorted(applied, key=number) == HISTORY
+    assert applied == HISTORY  # every migration, in order
     db = await asyncpg.connect(_asyncpg_url(scratch_postgres))
     try:
         tables = {
@@ -134,7 +134,7 @@ async def test_history_upgrades_empty_postgres_database(scratch_postgres: str) -
             )
         }
         versions = sorted(
-            (row["version"] for row in await db.fetch("SELECT version FROM aerich")), key=number
+            (row["version"] for row in await db.fetch("SELECT version FROM aerich")), key=_number
         )
         audit_triggers = await db.fetch(
             "SELECT tgname FROM pg_trigger "
