@@ -113,6 +113,12 @@ def test_parse_keeps_host_port_and_path_for_the_request() -> None:
         "http://10.0.0.5/",
         "http://0.0.0.0/",
         "http://[::ffff:169.254.169.254]/",
+        # Other spellings of 127.0.0.1 that resolvers accept: decimal, hex, octal, short.
+        "http://2130706433/",
+        "http://0x7f.1/",
+        "http://017700000001/",
+        "http://127.1/",
+        "http://[fe80::1%25eth0]/",
     ],
 )
 async def test_checked_resolves_and_refuses_private_targets(url: str) -> None:
