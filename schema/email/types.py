@@ -14,7 +14,9 @@ from strawberry import relay
 from schema.context import Info
 from schema.ids import encode
 from schema.permissions import authorize
+from schema.reads import lookup
 from server.email import models
+from server.email.reads import EMAIL_DELIVERY
 from server.email.smtp_settings import SmtpConfig
 from server.email.templates import EffectiveTemplate
 
