@@ -26,18 +26,21 @@ class EventFilter:
     occurred_to: datetime | None = None  # before
 
 
+def check_types(types: Sequence[str], field: list[str]) -> None:
+    """Refuse type names the catalogue does not know: a misspelt one would match nothing."""
+    unknown = sorted(set(types) - BY_NAME.keys())
+    if unknown:
+        raise DomainError(
+            f"unknown event types: {', '.join(unknown)}", code=ErrorCode.INVALID, field=field
+        )
+
+
 def search(actor: Actor, flt: EventFilter) -> QuerySet[DomainEvent]:
     """The organization's events matching `flt`; unknown type names are refused, since a
     misspelt one would otherwise match nothing, silently."""
     query = DomainEvent.filter(organization_id=actor.org)
     if flt.types is not None:
-        unknown = sorted(set(flt.types) - BY_NAME.keys())
-        if unknown:
-            raise DomainError(
-                f"unknown event types: {', '.join(unknown)}",
-                code=ErrorCode.INVALID,
-                field=["filter", "types"],
-            )
+        check_types(flt.types, ["filter", "types"])
         query = query.filter(type__in=list(flt.types))
     if flt.sequence_from is not None:
         query = query.filter(sequence__gte=flt.sequence_from)
