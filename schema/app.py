@@ -6,8 +6,8 @@ import re
 import time
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from cross_web import HTTPException
@@ -70,7 +70,7 @@ class OperationObserver(SchemaExtension):
 
 class LedgerlineGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TransportHandler
-    websocket_adapter_class = TextWebSocket  # type: ignore[assignment]
+    websocket_adapter_class = TextWebSocket
 
     def __init__(self, settings: Settings, access: AccessControl, **kwargs: Any) -> None:
         super().__init__(
@@ -116,11 +116,11 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
                 )
         return parsed
 
-    async def on_ws_connect(self, context: Context) -> UnsetType:  # type: ignore[override]
+    async def on_ws_connect(self, context: Context) -> UnsetType:
         await accept(context)
         return UNSET
 
-    async def get_context(  # type: ignore[override]
+    async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
         # Cheap on purpose: this runs even for requests refused later. Authentication is lazy.

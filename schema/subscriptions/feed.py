@@ -12,7 +12,9 @@ from server.live import watch
 from server.live.hub import HUB
 
 
-async def new_events(organization_id: UUID, recheck_seconds: float) -> AsyncIterator[list[DomainEvent]]:
+async def new_events(
+    organization_id: UUID, recheck_seconds: float
+) -> AsyncIterator[list[DomainEvent]]:
     """Batches of the organization's events committed after this call, in order.
 
     Woken by the hub when the relay announces a batch; without an announcement it looks at

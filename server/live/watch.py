@@ -18,10 +18,10 @@ async def head(organization_id: UUID) -> int:
     latest = (
         await DomainEvent.filter(organization_id=organization_id)
         .order_by("-sequence")
-        .limit(1)
-        .values_list("sequence", flat=True)
+        .only("id", "sequence")
+        .first()
     )
-    return int(latest[0]) if latest else 0
+    return latest.sequence if latest is not None else 0
 
 
 async def after(organization_id: UUID, sequence: int, limit: int = BATCH) -> list[DomainEvent]:
