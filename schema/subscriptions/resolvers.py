@@ -37,7 +37,9 @@ def _bad_input(error: DomainError) -> GraphQLError:
 
 
 def _not_found(what: str) -> GraphQLError:
-    return GraphQLError(f"no such {what}", extensions={"code": "NOT_FOUND"})
+    # An id that names nothing the caller can see, another organization's included: the
+    # client's input to correct, as a query would answer null for it.
+    return GraphQLError(f"no such {what}", extensions={"code": "BAD_USER_INPUT"})
 
 
 def _job_state(job: Any) -> tuple[Any, ...]:

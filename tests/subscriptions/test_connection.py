@@ -107,3 +107,30 @@ async def test_subscriptions_past_the_limit_per_connection_are_refused(
         await ws.send({"id": "0", "type": "complete"})
         await ws.subscribe("again", EVENTS)
         await ws.nothing(0.5)
+
+
+async def test_text_over_its_limit_is_refused_before_the_subscription_starts(
+    api: Api, ws_url: str
+) -> None:
+    org = await api.new_org()
+    query = "subscription($t: [String!]) { eventsAdded(types: $t) { sequence } }"
+    async with signed_in(ws_url, org.token()) as ws:
+        await ws.subscribe("1", query, {"t": ["x" * 100]})
+        refused = await ws.receive()
+        assert (refused["id"], refused["type"]) == ("1", "error"), refused
+        assert refused["payload"][0]["extensions"] == {
+            "code": "BAD_USER_INPUT",
+            "field": ["types", 0],
+        }
+        assert "x" * 100 not in refused["payload"][0]["message"]
+
+
+async def test_invalid_subscription_document_gets_a_validation_error(
+    api: Api, ws_url: str
+) -> None:
+    org = await api.new_org()
+    async with signed_in(ws_url, org.token()) as ws:
+        await ws.subscribe("1", "subscription { eventsAdded { sequence nope } }")
+        refused = await ws.receive()
+        assert (refused["id"], refused["type"]) == ("1", "error"), refused
+        assert refused["payload"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"

@@ -58,7 +58,7 @@ async def test_invoice_changed_of_another_organizations_invoice_is_not_found(
     async with signed_in(ws_url, org.token()) as ws:
         await ws.subscribe("1", CHANGED, {"id": theirs["id"]})
         refused = await ws.next("1")
-        assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+        assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
         assert await ws.receive() == {"id": "1", "type": "complete"}
 
 

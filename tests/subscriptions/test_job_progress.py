@@ -59,7 +59,7 @@ async def test_job_progress_of_another_organizations_job_is_not_found(
     theirs = await _job(other)
     async with signed_in(ws_url, org.token()) as ws:
         await ws.subscribe("1", PROGRESS, {"id": theirs})
-        assert (await ws.next("1"))["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+        assert (await ws.next("1"))["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 async def test_job_progress_without_job_read_is_forbidden(api: Api, ws_url: str) -> None:
