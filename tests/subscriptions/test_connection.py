@@ -125,9 +125,7 @@ async def test_text_over_its_limit_is_refused_before_the_subscription_starts(
         assert "x" * 100 not in refused["payload"][0]["message"]
 
 
-async def test_invalid_subscription_document_gets_a_validation_error(
-    api: Api, ws_url: str
-) -> None:
+async def test_invalid_subscription_document_gets_a_validation_error(api: Api, ws_url: str) -> None:
     org = await api.new_org()
     async with signed_in(ws_url, org.token()) as ws:
         await ws.subscribe("1", "subscription { eventsAdded { sequence nope } }")
