@@ -23,6 +23,8 @@ from server.observability import logger
 # dropped network path) is found within this.
 CHECK_EVERY = 30.0
 RECONNECT_MAX = 30.0
+# Shown in pg_stat_activity, so an operator can tell this connection from the pool's.
+APPLICATION = "ledgerline-live"
 
 
 def received(hub: Hub, payload: str) -> None:
@@ -37,21 +39,35 @@ def received(hub: Hub, payload: str) -> None:
 
 
 async def _listen_once(dsn: str, hub: Hub, stop: asyncio.Event) -> None:
-    connection = await asyncpg.connect(dsn)
+    connection = await asyncpg.connect(dsn, server_settings={"application_name": APPLICATION})
+    lost = asyncio.Event()
     try:
+        connection.add_termination_listener(lambda _conn: lost.set())
         await connection.add_listener(
             CHANNEL, lambda _conn, _pid, _channel, payload: received(hub, payload)
         )
         hub.wake_all()  # whatever was announced before this connection listened
         logger().info("live_listening", channel=CHANNEL)
         while not stop.is_set():
+            ended = asyncio.ensure_future(_first(stop, lost))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), CHECK_EVERY)
+                await asyncio.wait_for(ended, CHECK_EVERY)
+            if lost.is_set():
+                raise ConnectionError("the LISTEN connection was closed")
             if not stop.is_set():
                 await connection.fetchval("SELECT 1", timeout=CHECK_EVERY)
     finally:
         with contextlib.suppress(Exception):
             await connection.close(timeout=5)
+
+
+async def _first(*events: asyncio.Event) -> None:
+    waiting = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waiting:
+            w.cancel()
 
 
 async def listen(dsn: str, stop: asyncio.Event, hub: Hub = HUB) -> None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+from tortoise import connections
+
 from schema.ids import encode
 from server.jobs.testing import run_jobs
+from server.live.listen import APPLICATION
 from tests.receivables.helpers import customer
 from tests.subscriptions.client import signed_in
 from tests.support import Api
@@ -100,3 +106,31 @@ async def test_events_added_stops_with_forbidden_once_the_role_is_taken_away(
         assert denied["data"] is None
         assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert await ws.receive() == {"id": "1", "type": "complete"}
+
+
+@pytest.mark.postgres
+async def test_events_still_arrive_after_the_listen_connection_is_cut(
+    api: Api, ws_url: str
+) -> None:
+    org = await api.new_org()
+    db = connections.get("default")
+    backends = (
+        "SELECT pid FROM pg_stat_activity"
+        " WHERE application_name = $1 AND datname = current_database()"
+    )
+    (before,) = await db.execute_query_dict(backends, [APPLICATION])
+    async with signed_in(ws_url, org.token()) as ws:
+        await ws.subscribe("1", EVENTS)
+        await ws.nothing(0.3)
+        await db.execute_query("SELECT pg_terminate_backend($1)", [before["pid"]])
+        for _ in range(100):  # the listener connects again after a pause of a second
+            now = await db.execute_query_dict(backends, [APPLICATION])
+            if now and now[0]["pid"] != before["pid"]:
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise AssertionError("the listener did not connect again")
+        made = await customer(api, org, "After the cut")
+        await run_jobs()
+        event = (await ws.next("1", within=10))["data"]["eventsAdded"]
+        assert event["objectId"] == made
