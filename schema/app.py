@@ -57,7 +57,10 @@ class OperationObserver(SchemaExtension):
         name = _metric_name(ctx.operation_name)
         errors = ctx.result.errors if ctx.result is not None else None
         OPERATIONS.labels(name, "error" if errors else "ok").inc()
-        LATENCY.labels(name).observe(time.perf_counter() - started)
+        # Over a socket only subscriptions run, and one lasts as long as the client stays
+        # subscribed: its duration says nothing about how fast the service answers.
+        if not (isinstance(ctx.context, Context) and ctx.context.websocket is not None):
+            LATENCY.labels(name).observe(time.perf_counter() - started)
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context.context
