@@ -26,6 +26,9 @@ from schema.crm.resolvers import CrmMutation, CrmQuery
 from schema.crm.types import Customer, CustomerNote, Vendor
 from schema.documents.resolvers import DocumentsMutation, DocumentsQuery
 from schema.documents.types import Item, PaymentTerms, TaxRate
+from schema.email.sending import EmailDeliveriesQuery, EmailSendMutation
+from schema.email.settings import EmailSettingsMutation, EmailSettingsQuery
+from schema.email.types import EmailDelivery
 from schema.embedding import EmbeddingExecutionContext
 from schema.error_codes import DocumentErrorCodes, coded_syntax_errors
 from schema.error_log import log_errors
@@ -113,6 +116,8 @@ def root_types() -> tuple[type, type, type]:
         PayablesAgingQuery,
         AuditQuery,
         EventsQuery,
+        EmailSettingsQuery,
+        EmailDeliveriesQuery,
         JobsQuery,
     ):
         node: relay.Node | None = _node_field(many=False)
@@ -133,6 +138,8 @@ def root_types() -> tuple[type, type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        EmailSettingsMutation,
+        EmailSendMutation,
         JobsMutation,
     ):
         pass
@@ -211,6 +218,7 @@ def build_schema(
             TaxRate,
             PaymentTerms,
             Event,
+            EmailDelivery,
             Job,
         ],
         execution_context_class=EmbeddingExecutionContext,

@@ -17,6 +17,8 @@ from server.audit.models import AuditEvent
 from server.crm.models import Party, PaymentTerms
 from server.crm.notes import BODY_MAX
 from server.documents.models import DocumentLine, Item, TaxRate
+from server.email import sending, smtp_settings, templates
+from server.email.models import DocumentTemplate, EmailDelivery, EmailSettings
 from server.events.models import DomainEvent
 from server.identity import passwords
 from server.identity.models import ApiKey, Organization, User
@@ -212,6 +214,26 @@ MAX_LENGTHS: dict[str, int] = {
     # Domain events
     "EventFilter.types": column(DomainEvent, "type"),
     "Subscription.eventsAdded(types)": column(DomainEvent, "type"),
+    # E-mail
+    "EmailSettingsSetInput.host": column(EmailSettings, "host"),
+    "EmailSettingsSetInput.username": column(EmailSettings, "username"),
+    "EmailSettingsSetInput.password": smtp_settings.PASSWORD_MAX,
+    "EmailSettingsSetInput.fromAddress": column(EmailSettings, "from_address"),
+    "EmailSettingsSetInput.fromName": column(EmailSettings, "from_name"),
+    "EmailSettingsSetInput.replyTo": column(EmailSettings, "reply_to"),
+    "DocumentTemplateSetInput.subject": column(DocumentTemplate, "subject"),
+    "DocumentTemplateSetInput.textBody": templates.BODY_MAX,
+    "DocumentTemplateSetInput.htmlBody": templates.BODY_MAX,
+    "DocumentTemplateSetInput.pdfFooter": column(DocumentTemplate, "pdf_footer"),
+    "DocumentTemplateSetInput.accentColor": column(DocumentTemplate, "accent_color"),
+    **_same(
+        ("DocumentSendInput", "CustomerStatementSendInput"),
+        {
+            "to": column(EmailDelivery, "to_address"),
+            "cc": column(EmailDelivery, "to_address"),
+            "message": sending.MESSAGE_MAX,
+        },
+    ),
     "JobFilter.kind": column(Job, "kind"),
 }
 
@@ -247,7 +269,19 @@ COMPARED_WITH: dict[str, tuple[type[Model], str]] = {
     "JournalEntryCreateInput.idempotencyKey": (IdempotencyRecord, "key"),
 }
 
-_TEXT_FIELDS = frozenset({"memo", "description", "note", "body", "reason"})
+_TEXT_FIELDS = frozenset(
+    {
+        "memo",
+        "description",
+        "note",
+        "body",
+        "reason",
+        "textBody",
+        "htmlBody",
+        "message",
+        "pdfFooter",
+    }
+)
 _SECRET_COORDINATES = frozenset(
     {
         "SessionCreateInput.password",
@@ -262,6 +296,7 @@ _SECRET_COORDINATES = frozenset(
         "InvitationAcceptInput.totpCode",
         "Mutation.totpConfirm(code)",
         "Mutation.totpDisable(code)",
+        "EmailSettingsSetInput.password",
     }
 )
 

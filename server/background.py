@@ -14,6 +14,7 @@ import signal
 from collections.abc import AsyncIterator
 from urllib.parse import urlsplit, urlunsplit
 
+from server.email import jobs as email_jobs
 from server.jobs.enqueue import on_postgres
 from server.jobs.loop import run_forever
 from server.jobs.runner import worker_name
@@ -23,12 +24,13 @@ from server.settings import Settings
 
 # Modules that register job handlers, event consumers and schedules when imported.
 # server.live.outlet announces the relay's batches to live subscriptions.
-HANDLER_MODULES = ("server.jobs.housekeeping", "server.live.outlet")
+HANDLER_MODULES = ("server.jobs.housekeeping", "server.email.jobs", "server.live.outlet")
 
 
 def load_handlers(settings: Settings) -> None:
     for module in (*HANDLER_MODULES, *settings.job_modules):
         importlib.import_module(module)
+    email_jobs.configure(settings)
 
 
 @contextlib.asynccontextmanager

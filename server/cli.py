@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import os
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -33,9 +34,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.metrics_endpoint import shared_between_workers
-    from server.observability import uvicorn_log_config
+    from server.observability import configure_logging, logger, uvicorn_log_config
 
     settings = get_settings()  # refuse to start on a bad configuration before forking workers
+    # Where it listens, as a line of the log: every line on stdout is one JSON object.
+    configure_logging(settings)
+    logger().info(
+        "serving",
+        url=f"http://{args.host}:{args.port}/graphql",
+        processes=args.workers,
+        jobs_in_process=settings.runs_jobs_in_process,
+    )
     with shared_between_workers(args.workers):
         uvicorn.run(
             "server.app:create_app",
@@ -68,6 +77,7 @@ def cmd_worker(_args: argparse.Namespace) -> int:
 def cmd_migrate(_args: argparse.Namespace) -> int:
     from server.db import migrate
 
+    print("migrate: checking the database for pending migrations", file=sys.stderr, flush=True)
     applied = asyncio.run(migrate(get_settings().database_url))
     print(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
     return 0
@@ -82,10 +92,16 @@ def cmd_makemigration(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(_args: argparse.Namespace) -> int:
-    from server.demo import load_demo
+    from server.demo import DEMO_STEPS, load_demo
 
     settings = get_settings()
-    summary = asyncio.run(_with_database(lambda: load_demo(settings.demo_password)))
+
+    def progress(number: int, name: str) -> None:
+        print(f"demo: [{number}/{len(DEMO_STEPS)}] {name}", file=sys.stderr, flush=True)
+
+    summary = asyncio.run(
+        _with_database(lambda: load_demo(settings.demo_password, progress=progress))
+    )
     print(
         f"demo: {summary.created_users} users, {summary.created_customers} customers, "
         f"{summary.created_vendors} vendors, {summary.posted_entries} journal entries, "
@@ -155,6 +171,10 @@ def _organization_id(text: str) -> Any:
         return None
 
 
+# Long commands report how far they are on stderr, at most this often.
+PROGRESS_EVERY_SECONDS = 2.0
+
+
 def cmd_audit_export(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -174,9 +194,15 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
             key = chain_key(organization_id)
         else:
             key = "platform"
+        written, shown = 0, time.monotonic()
         async for chunk in render(export.rows(key, start, end)):
             sys.stdout.buffer.write(chunk)
+            written += len(chunk)
+            if time.monotonic() - shown >= PROGRESS_EVERY_SECONDS:
+                shown = time.monotonic()
+                print(f"audit export: {written:,} bytes so far", file=sys.stderr, flush=True)
         sys.stdout.flush()
+        print(f"audit export: done, {written:,} bytes", file=sys.stderr, flush=True)
         return True
 
     if not asyncio.run(_with_database(work)):

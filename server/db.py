@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "server.documents.models",
     "server.receivables.models",
     "server.payables.models",
+    "server.email.models",
 ]
 
 

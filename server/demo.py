@@ -5,6 +5,7 @@ Idempotent: running it again changes nothing that exists and adds only what is m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -130,10 +131,22 @@ class DemoSummary:
     created_organization: bool = False
 
 
-async def load_demo(password: str, today: date | None = None) -> DemoSummary:
+DEMO_STEPS = ("users and roles", "customers and vendors", "journal entries", "documents")
+
+
+async def load_demo(
+    password: str, today: date | None = None, progress: Callable[[int, str], None] | None = None
+) -> DemoSummary:
     """Load the demo organization, its dates counted back from `today` (the real date if
-    omitted). Idempotent: what exists is kept, whatever day it was loaded on."""
+    omitted). Idempotent: what exists is kept, whatever day it was loaded on. `progress`
+    hears of each step (its number from 1 and its name in DEMO_STEPS) as it starts."""
+
+    def step(number: int) -> None:
+        if progress is not None:
+            progress(number, DEMO_STEPS[number - 1])
+
     today = today or clock.today()
+    step(1)
     summary = DemoSummary()
     system = Actor.system("demo")
     users: dict[str, User] = {}
@@ -166,6 +179,7 @@ async def load_demo(password: str, today: date | None = None) -> DemoSummary:
         label=owner.email,
         roles=("owner",),
     )
+    step(2)
     for name, email, currency, terms, limit, tags in CUSTOMERS:
         if await Customer.exists(organization_id=organization.id, email=email):
             continue
@@ -195,8 +209,10 @@ async def load_demo(password: str, today: date | None = None) -> DemoSummary:
             ),
         )
         summary.created_vendors += 1
+    step(3)
     await _rates(acting, today)
     await _journal(acting, summary, today)
+    step(4)
     summary.issued_invoices, summary.approved_bills = await demo_documents.load(
         acting, users["ap_clerk"].id, users["approver"].id, today
     )

@@ -75,6 +75,19 @@ class Settings(BaseSettings):
     password_hash_memory_kib: int = Field(default=19 * 1024, ge=8)
     password_hash_parallelism: int = Field(default=1, ge=1)
 
+    # Outbound e-mail: the SMTP server of organizations that set none of their own
+    # (emailSettingsSet); see docs/decisions/email.md.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["NONE", "STARTTLS", "TLS"] = "STARTTLS"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from_address: str | None = None
+    smtp_from_name: str | None = None
+    smtp_reply_to: str | None = None
+    smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)
+    # Attachments of one message together, in bytes; a larger set fails the delivery.
+    email_attachments_max_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
     # Background jobs inside the API process: None means yes on SQLite (the embedded
     # default has no separate worker) and no on PostgreSQL, where `ledgerline worker` runs
     # them (docs/decisions/background-jobs.md).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from server.demo import CUSTOMERS, EXCHANGE_RATES, JOURNAL, VENDORS, load_demo
+from server.demo import CUSTOMERS, DEMO_STEPS, EXCHANGE_RATES, JOURNAL, VENDORS, load_demo
 from server.demo_documents import BILLS, INVOICES
 from tests.support import Api
 
@@ -22,7 +22,11 @@ FIGURES = """query($asOf: Date!) {
 
 async def test_demo_loads_once_dated_from_today_and_the_owner_can_sign_in(api: Api) -> None:
     today = datetime.now(UTC).date()
-    first = await load_demo("demo-password", today)
+    steps: list[tuple[int, str]] = []
+    first = await load_demo(
+        "demo-password", today, progress=lambda n, name: steps.append((n, name))
+    )
+    assert steps == list(enumerate(DEMO_STEPS, start=1))
     # A later run, on another day, adds nothing.
     again = await load_demo("demo-password", today + timedelta(days=40))
     assert first.created_organization is True

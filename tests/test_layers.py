@@ -31,6 +31,7 @@ DOMAIN_LAYERS = (
     "documents",
     "receivables",
     "payables",
+    "email",
     "onboarding",
 )
 # Wires everything together. Nothing else in server/, and nothing in schema/, imports it.

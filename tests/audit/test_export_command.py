@@ -33,9 +33,13 @@ async def test_export_by_the_id_the_api_shows(
     assert shown == encode("Organization", org.id)
     for given in (shown, str(org.id)):
         assert await _export(monkeypatch, database_url, "--organization", given) == 0
-        lines = [orjson.loads(ln) for ln in capsys.readouterr().out.splitlines()]
+        captured = capsys.readouterr()
+        lines = [orjson.loads(ln) for ln in captured.out.splitlines()]
         assert lines, given
         assert {ln["organization_id"] for ln in lines} == {str(org.id)}
+        # Progress goes to stderr, so stdout stays the export alone.
+        written = len(captured.out.encode())
+        assert captured.err.splitlines()[-1] == f"audit export: done, {written:,} bytes"
 
 
 async def test_export_of_an_unknown_organization_fails_with_a_message(

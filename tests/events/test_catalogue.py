@@ -150,7 +150,7 @@ def test_event_type_names_are_past_tense_and_versioned() -> None:
     for event_type in CATALOGUE:
         noun, _, verb = event_type.name.partition(".")
         assert noun and verb, event_type.name
-        past = [w for w in verb.split("_") if w.endswith("ed") or w in ("set", "written")]
+        past = [w for w in verb.split("_") if w.endswith("ed") or w in ("set", "sent", "written")]
         assert past, event_type.name
         assert event_type.version >= 1
         assert event_type.fields, f"{event_type.name} declares no payload field"

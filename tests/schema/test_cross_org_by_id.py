@@ -195,6 +195,19 @@ async def _job(w: World) -> str:
 
 
 # One way to make an object of each Node type in organization B, by type name.
+async def _email_delivery(w: World) -> str:
+    await w.one(
+        """mutation { emailSettingsSet(input: {host: "127.0.0.1", port: 25, security: NONE,
+            fromAddress: "b@ledgerline.test"}) { userErrors { code } } }"""
+    )
+    payload = await w.one(
+        """mutation($id: ID!) { invoiceSend(input: {id: $id, to: "b@customer.test"}) {
+            delivery { id } userErrors { code } } }""",
+        {"id": await w.get("Invoice")},
+    )
+    return str(payload["delivery"]["id"])
+
+
 FACTORIES: dict[str, Factory] = {
     "Account": _account,
     "Allocation": _allocation,
@@ -204,6 +217,7 @@ FACTORIES: dict[str, Factory] = {
     "Customer": _customer,
     "CustomerNote": _customer_note,
     "Dispute": _dispute,
+    "EmailDelivery": _email_delivery,
     "Event": _event,
     "Invoice": _invoice,
     "Job": _job,

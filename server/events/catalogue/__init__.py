@@ -8,7 +8,7 @@ change state without a domain event by forgetting one.
 
 from __future__ import annotations
 
-from server.events.catalogue import ledger, organization, payables, receivables, records
+from server.events.catalogue import email, ledger, organization, payables, receivables, records
 from server.events.payload import EventType
 
 # By area, in the order the reference (docs/api/events.md) lists them.
@@ -18,6 +18,7 @@ GROUPS: tuple[tuple[str, tuple[EventType, ...]], ...] = (
     ("General ledger", ledger.TYPES),
     ("Receivables", receivables.TYPES),
     ("Payables", payables.TYPES),
+    ("E-mail", email.TYPES),
 )
 CATALOGUE: tuple[EventType, ...] = tuple(t for _, types in GROUPS for t in types)
 

@@ -1,0 +1,1 @@
+"""GraphQL surface of outbound e-mail: settings, templates, deliveries and send mutations."""
