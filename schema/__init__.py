@@ -57,6 +57,7 @@ from schema.receivables.reports import ReceivablesReportsQuery
 from schema.receivables.resolvers import ReceivablesMutation, ReceivablesQuery
 from schema.receivables.types import Allocation, Invoice, Payment
 from schema.scalars import SCALAR_MAP
+from schema.subscriptions.resolvers import SubscriptionRoot
 from schema.webhooks.resolvers import WebhooksMutation, WebhooksQuery
 from schema.webhooks.types import WebhookDelivery, WebhookEndpoint
 from server.settings import Settings
@@ -94,7 +95,7 @@ def _node_field(many: bool) -> Any:
     )
 
 
-def root_types() -> tuple[type, type]:
+def root_types() -> tuple[type, type, type]:
     """Fresh Query and Mutation types for each schema.
 
     Relay's node fields keep the resolver installed by the first schema built from them,
@@ -148,7 +149,15 @@ def root_types() -> tuple[type, type]:
     ):
         pass
 
-    return Query, Mutation
+    @strawberry.type(
+        name="Subscription",
+        description="Live updates, over graphql-transport-ws on WebSocket /graphql; the access "
+        "token goes in connection_init's payload as `authorization`.",
+    )
+    class Subscription(SubscriptionRoot):
+        pass
+
+    return Query, Mutation, Subscription
 
 
 class _Masking(MaskErrors):
@@ -186,10 +195,11 @@ def build_schema(
     if settings.is_production:
         rules.append(NoSchemaIntrospectionCustomRule)
     max_tokens = settings.max_tokens
-    query, mutation = root_types()
+    query, mutation, subscription = root_types()
     return LedgerlineSchema(
         query=query,
         mutation=mutation,
+        subscription=subscription,
         types=[
             Customer,
             Vendor,

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.extensions import SchemaExtension
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
 from schema import build_schema
 from schema.cache import ResultCache, cache_extension
 from schema.context import Context
 from schema.http_json import decode_body, encode_response
+from schema.subscriptions.connection import accept
+from schema.subscriptions.protocol import TextWebSocket, TransportHandler
 from server.access.control import AccessControl
 from server.actor import RequestInfo
 from server.http_errors import error_response
@@ -50,7 +57,10 @@ class OperationObserver(SchemaExtension):
         name = _metric_name(ctx.operation_name)
         errors = ctx.result.errors if ctx.result is not None else None
         OPERATIONS.labels(name, "error" if errors else "ok").inc()
-        LATENCY.labels(name).observe(time.perf_counter() - started)
+        # Over a socket only subscriptions run, and one lasts as long as the client stays
+        # subscribed: its duration says nothing about how fast the service answers.
+        if not (isinstance(ctx.context, Context) and ctx.context.websocket is not None):
+            LATENCY.labels(name).observe(time.perf_counter() - started)
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context.context
@@ -62,8 +72,19 @@ class OperationObserver(SchemaExtension):
 
 
 class LedgerlineGraphQL(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = TransportHandler
+    websocket_adapter_class = TextWebSocket
+
     def __init__(self, settings: Settings, access: AccessControl, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(
+            # Subscriptions speak graphql-transport-ws only (docs/decisions/subscriptions.md).
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=settings.subscription_init_seconds),
+            max_subscriptions_per_connection=settings.subscriptions_per_connection,
+            # A page on another origin may open a socket only from the origins CORS allows.
+            allowed_origins=settings.cors_origins,
+            **kwargs,
+        )
         self.settings = settings
         self.access = access
 
@@ -98,11 +119,19 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
                 )
         return parsed
 
-    async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
+    async def on_ws_connect(self, context: Context) -> UnsetType:
+        await accept(context)
+        return UNSET
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
         # Cheap on purpose: this runs even for requests refused later. Authentication is lazy.
         client = request.client.host if request.client else None
         info = RequestInfo(
-            request_id=request.scope.get("state", {}).get("request_id"),
+            # A socket passes no request middleware: it gets its id here.
+            request_id=request.scope.get("state", {}).get("request_id")
+            or (uuid.uuid4().hex if request.scope["type"] == "websocket" else None),
             client_ip=client,
             user_agent=(request.headers.get("user-agent") or "")[:512] or None,
         )

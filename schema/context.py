@@ -1,4 +1,8 @@
-"""Per-request context: settings, the access control, the (lazily authenticated) actor, loaders."""
+"""Per-request context: settings, the access control, the (lazily authenticated) actor, loaders.
+
+Over a WebSocket one context serves the whole connection: the token comes from the
+connection_init payload, and a subscription renews the context's answers before each
+delivery (`renew`), so what it delivers is authorized as of that moment."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import strawberry
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader, DefaultCache
 
 from server.access.control import AccessControl
@@ -24,8 +29,8 @@ from server.settings import Settings
 class Context:
     """What every resolver can reach through `info.context`."""
 
-    request: Request
-    response: Response | None
+    request: HTTPConnection
+    response: Response | WebSocket | None
     settings: Settings
     access: AccessControl
     request_info: RequestInfo
@@ -40,9 +45,23 @@ class Context:
     # The answer holds something that expires on its own (a signed URL): the result cache
     # must not serve it again, whatever the data version.
     expiring: bool = False
+    # The connection_init payload of a WebSocket; strawberry sets it when the client sends it.
+    connection_params: dict[str, Any] | None = None
+    # Closes a WebSocket when its access token expires; cancelled when the connection ends.
+    expiry: asyncio.Task[None] | None = None
+
+    @property
+    def websocket(self) -> WebSocket | None:
+        return self.response if isinstance(self.response, WebSocket) else None
 
     def bearer_token(self) -> str | None:
-        header = self.request.headers.get("authorization", "")
+        if self.websocket is not None:
+            # Browsers cannot set headers on a WebSocket: the token is in connection_init.
+            params = self.connection_params or {}
+            given = next((v for k, v in params.items() if k.lower() == "authorization"), "")
+            header = given if isinstance(given, str) else ""
+        else:
+            header = self.request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             return None
@@ -56,22 +75,35 @@ class Context:
         """
         async with self._auth_lock:
             if not self._authenticated:
-                token = self.bearer_token()
-                if token is None:
-                    self._auth_error = "authentication required"
-                else:
-                    try:
-                        if looks_like_key(token):
-                            self._actor = await authenticate_key(
-                                self.access, token, self.request_info
-                            )
-                        else:
-                            self._actor = await authenticate(
-                                self.settings, self.access, token, self.request_info
-                            )
-                    except AuthenticationFailed:
-                        self._auth_error = "invalid or expired access token"
+                self._actor, self._auth_error = await self._authenticate()
                 self._authenticated = True
+        return self._actor
+
+    async def _authenticate(self) -> tuple[Actor | None, str | None]:
+        token = self.bearer_token()
+        if token is None:
+            return None, "authentication required"
+        try:
+            if looks_like_key(token):
+                return await authenticate_key(self.access, token, self.request_info), None
+            return (
+                await authenticate(self.settings, self.access, token, self.request_info),
+                None,
+            )
+        except AuthenticationFailed:
+            return None, "invalid or expired access token"
+
+    async def renew(self) -> Actor | None:
+        """Authenticate again and forget what this context has decided and loaded: a
+        long-lived subscription asks the database again (the session, the roles, the rows)
+        before it delivers more. The actor is replaced in one step under the lock, since
+        other operations of the connection may be reading it."""
+        async with self._auth_lock:
+            self._actor, self._auth_error = await self._authenticate()
+            self._authenticated = True
+            self._decisions = {}
+            self._denials_audited = set()
+            self.loaders = {}
         return self._actor
 
     @property

@@ -221,6 +221,7 @@ MAX_LENGTHS: dict[str, int] = {
     "AuditDigestInput.headHash": column(AuditEvent, "hash"),
     # Domain events
     "EventFilter.types": column(DomainEvent, "type"),
+    "Subscription.eventsAdded(types)": column(DomainEvent, "type"),
     # E-mail
     "EmailSettingsSetInput.host": column(EmailSettings, "host"),
     "EmailSettingsSetInput.username": column(EmailSettings, "username"),
@@ -270,6 +271,7 @@ COMPARED_WITH: dict[str, tuple[type[Model], str]] = {
     "AuditEventFilter.objectId": (AuditEvent, "object_id"),
     "AuditEventFilter.outcome": (AuditEvent, "outcome"),
     "EventFilter.types": (DomainEvent, "type"),
+    "Subscription.eventsAdded(types)": (DomainEvent, "type"),
     "JobFilter.kind": (Job, "kind"),
     "InvoiceFilter.number": (Invoice, "number"),
     "BillFilter.search": (Bill, "vendor_reference"),

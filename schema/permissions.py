@@ -105,10 +105,20 @@ def _declare(
     return decorator(extensions=extensions, metadata=metadata, **kwargs)
 
 
-def requires(obj: str, action: str, *, mutation: bool = False, **kwargs: Any) -> Any:
+def requires(
+    obj: str, action: str, *, mutation: bool = False, subscription: bool = False, **kwargs: Any
+) -> Any:
     """A field that needs (obj, action) in the caller's organization: a root field, or a
-    nested field that leads into another permission object (null and FORBIDDEN if denied)."""
-    decorator = strawberry.mutation if mutation else strawberry.field
+    nested field that leads into another permission object (null and FORBIDDEN if denied).
+    A subscription is checked as it starts; it checks again before each delivery itself
+    (schema/subscriptions/connection.py)."""
+    decorator = (
+        strawberry.subscription
+        if subscription
+        else strawberry.mutation
+        if mutation
+        else strawberry.field
+    )
     return _declare(decorator, (obj, action), kwargs, gated=True)
 
 

@@ -17,14 +17,14 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from server.access.control import AccessControl
 from server.audit_http import export_audit
-from server.background import in_process
+from server.background import in_process, live_updates
 from server.db import ensure_sqlite_directory, tortoise_config
 from server.documents_http import document_pdf, portal_page, portal_pdf
 from server.http_errors import error_response
@@ -236,6 +236,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             async with (
                 RegisterTortoise(app, config=tortoise_config(settings.database_url)),
                 in_process(settings),
+                live_updates(settings),
             ):
                 await access.refresh()
                 settle_heap()
@@ -263,6 +264,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     app = Starlette(
         routes=[
             Route("/graphql", gql, methods=["GET", "POST"]),
+            # Subscriptions, over graphql-transport-ws (docs/decisions/subscriptions.md).
+            WebSocketRoute("/graphql", gql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),

@@ -18,15 +18,18 @@ from server.email import jobs as email_jobs
 from server.jobs.enqueue import on_postgres
 from server.jobs.loop import run_forever
 from server.jobs.runner import worker_name
+from server.live.listen import listen
 from server.observability import logger
 from server.pdf import attachments as pdf_attachments
 from server.settings import Settings
 
 # Modules that register job handlers, event consumers and schedules when imported.
+# server.live.outlet announces the relay's batches to live subscriptions.
 HANDLER_MODULES = (
     "server.jobs.housekeeping",
     "server.email.jobs",
     "server.webhooks.job",
+    "server.live.outlet",
 )
 
 
@@ -52,6 +55,23 @@ async def in_process(settings: Settings) -> AsyncIterator[None]:
     finally:
         stop.set()
         await asyncio.gather(runner, return_exceptions=True)
+
+
+@contextlib.asynccontextmanager
+async def live_updates(settings: Settings) -> AsyncIterator[None]:
+    """On PostgreSQL, hear the relays' announcements (from any worker or API process) on
+    one LISTEN connection while the context is open; on SQLite the relay running in this
+    process tells the hub directly."""
+    if not on_postgres():
+        yield
+        return
+    stop = asyncio.Event()
+    listener = asyncio.ensure_future(listen(_asyncpg_dsn(settings.database_url), stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.gather(listener, return_exceptions=True)
 
 
 def _asyncpg_dsn(database_url: str) -> str:

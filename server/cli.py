@@ -54,6 +54,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             access_log=False,  # the application logs each request as JSON with its request id
             proxy_headers=args.proxy_headers,
+            # Subscriptions' sockets: a client sends only small messages (connection_init,
+            # subscribe), and a protocol ping every 20 s finds a peer that went away.
+            ws_max_size=settings.max_body_bytes,
+            ws_ping_interval=20.0,
+            ws_ping_timeout=20.0,
             # Every line uvicorn writes is a JSON object like the application's own.
             log_config=uvicorn_log_config(settings),
         )

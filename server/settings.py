@@ -112,6 +112,13 @@ class Settings(BaseSettings):
     # Modules beyond the built-in ones that register job handlers (plugins, tests).
     job_modules: list[str] = []
 
+    # Subscriptions (docs/decisions/subscriptions.md): operations one WebSocket may run at
+    # once, the time a client has to send connection_init, and how often a subscription
+    # looks at the feed when no announcement has woken it.
+    subscriptions_per_connection: int = Field(default=20, ge=1, le=1000)
+    subscription_init_seconds: int = Field(default=10, ge=1, le=300)
+    subscription_recheck_seconds: float = Field(default=15.0, gt=0, le=3600)
+
     log_level: str = "INFO"
     log_json: bool = True
     demo_password: str = "demo-password"

@@ -40,5 +40,6 @@ def assembled(schema: Schema) -> GraphQLSchema:
     return GraphQLSchema(
         query=root(schema.query),
         mutation=root(schema.mutation),
+        subscription=root(schema.subscription),
         types=list(types.values()),
     )

@@ -23,6 +23,7 @@ DOMAIN_LAYERS = (
     "events",
     "audit",
     "jobs",
+    "live",
     "access",
     "identity",
     "crm",

@@ -25,19 +25,22 @@ class EventFilter:
     occurred_to: datetime | None = None  # before
 
 
+def check_types(types: Sequence[str], field: list[str]) -> None:
+    """Refuse type names the catalogue does not know: a misspelt one would match nothing."""
+    unknown = sorted(set(types) - BY_NAME.keys())
+    if unknown:
+        raise DomainError(
+            f"unknown event types: {', '.join(unknown)}", code=ErrorCode.INVALID, field=field
+        )
+
+
 def event_conditions(actor: Actor, flt: EventFilter) -> Where:
     """The organization's events matching `flt`, as SQL conditions for a keyset page;
     unknown type names are refused, since a misspelt one would otherwise match nothing,
     silently."""
     where = Where().add('"organization_id" = {}', actor.org)
     if flt.types is not None:
-        unknown = sorted(set(flt.types) - BY_NAME.keys())
-        if unknown:
-            raise DomainError(
-                f"unknown event types: {', '.join(unknown)}",
-                code=ErrorCode.INVALID,
-                field=["filter", "types"],
-            )
+        check_types(flt.types, ["filter", "types"])
         types = list(flt.types)
         if not types:
             where.add("FALSE")

@@ -62,7 +62,7 @@ async def test_every_role_against_every_declared_field_matches_the_golden_table(
     org = await api.new_org(*BUILTIN_ROLES)
     schema = executable_schema(settings)
     lines = ["# field | requirement | " + " ".join(BUILTIN_ROLES)]
-    for root in (schema.query_type, schema.mutation_type):
+    for root in (schema.query_type, schema.mutation_type, schema.subscription_type):
         assert root is not None
         for name, field in sorted(root.fields.items()):
             need = declared_requirement(field.extensions["strawberry-definition"])

@@ -70,7 +70,8 @@ def graphql_schema(settings: Settings) -> GraphQLSchema:
 
 
 def _root_fields(graphql_schema: GraphQLSchema) -> Iterator[tuple[str, GraphQLField]]:
-    for root in (graphql_schema.query_type, graphql_schema.mutation_type):
+    roots = (graphql_schema.query_type, graphql_schema.mutation_type)
+    for root in (*roots, graphql_schema.subscription_type):
         assert root is not None
         for name, field in root.fields.items():
             yield f"{root.name}.{name}", field

@@ -1,0 +1,1 @@
+"""GraphQL subscriptions over graphql-transport-ws (docs/decisions/subscriptions.md)."""
