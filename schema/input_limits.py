@@ -234,6 +234,8 @@ MAX_LENGTHS: dict[str, int] = {
     "DocumentTemplateSetInput.htmlBody": templates.BODY_MAX,
     "DocumentTemplateSetInput.pdfFooter": column(DocumentTemplate, "pdf_footer"),
     "DocumentTemplateSetInput.accentColor": column(DocumentTemplate, "accent_color"),
+    "DocumentTemplateSetInput.pdfTaxId": column(DocumentTemplate, "pdf_tax_id"),
+    "DocumentTemplateSetInput.pdfBankDetails": column(DocumentTemplate, "pdf_bank_details"),
     **_same(
         ("DocumentSendInput", "CustomerStatementSendInput"),
         {
@@ -297,6 +299,7 @@ _TEXT_FIELDS = frozenset(
         "htmlBody",
         "message",
         "pdfFooter",
+        "pdfBankDetails",
     }
 )
 _SECRET_COORDINATES = frozenset(

@@ -58,6 +58,13 @@ class DocumentTemplateSetInput:
     accent_color: str | None = strawberry.field(
         default=None, description="Accent colour of the kind's PDFs, #RRGGBB."
     )
+    pdf_tax_id: str | None = strawberry.field(
+        default=None, description="Tax id the kind's PDFs print, such as a VAT number."
+    )
+    pdf_bank_details: str | None = strawberry.field(
+        default=None,
+        description="Bank details the kind's PDFs print, for payment; may be several lines.",
+    )
 
 
 @strawberry.type(description="The template saved, or why it was refused.")
@@ -145,6 +152,8 @@ class EmailSettingsMutation:
             html_body=input.html_body,
             pdf_footer=input.pdf_footer,
             accent_color=input.accent_color,
+            pdf_tax_id=input.pdf_tax_id,
+            pdf_bank_details=input.pdf_bank_details,
             custom=True,
         )
         try:

@@ -92,6 +92,10 @@ class DocumentTemplate:
     accent_color: str | None = strawberry.field(
         description="Accent colour of the kind's PDFs, #RRGGBB."
     )
+    pdf_tax_id: str | None = strawberry.field(description="Tax id the kind's PDFs print.")
+    pdf_bank_details: str | None = strawberry.field(
+        description="Bank details the kind's PDFs print."
+    )
     custom: bool = strawberry.field(
         description="True: the organization's own; false: the built-in default."
     )
@@ -105,6 +109,8 @@ class DocumentTemplate:
             html_body=t.html_body,
             pdf_footer=t.pdf_footer,
             accent_color=t.accent_color,
+            pdf_tax_id=t.pdf_tax_id,
+            pdf_bank_details=t.pdf_bank_details,
             custom=t.custom,
         )
 

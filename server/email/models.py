@@ -63,6 +63,8 @@ class DocumentTemplate(Model):
     html_body = fields.TextField()
     pdf_footer = fields.CharField(max_length=1000, null=True)
     accent_color = fields.CharField(max_length=7, null=True)
+    pdf_tax_id = fields.CharField(max_length=64, null=True)
+    pdf_bank_details = fields.CharField(max_length=500, null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

@@ -34,6 +34,8 @@ SUBJECT_RENDERED_MAX = 998  # RFC 5322's line limit
 BODY_MAX = 100_000
 RENDERED_MAX = 1_000_000
 PDF_FOOTER_MAX = 1000
+PDF_TAX_ID_MAX = 64
+PDF_BANK_DETAILS_MAX = 500
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -47,6 +49,8 @@ class EffectiveTemplate:
     html_body: str
     pdf_footer: str | None
     accent_color: str | None
+    pdf_tax_id: str | None
+    pdf_bank_details: str | None
     custom: bool
 
 
@@ -122,7 +126,7 @@ def render(template: EffectiveTemplate, variables: dict[str, Any]) -> Rendered:
 
 def default(kind: TemplateKind) -> EffectiveTemplate:
     subject, text, html = DEFAULTS[kind]
-    return EffectiveTemplate(kind, subject, text, html, None, None, custom=False)
+    return EffectiveTemplate(kind, subject, text, html, None, None, None, None, custom=False)
 
 
 def _effective(row: DocumentTemplate) -> EffectiveTemplate:
@@ -133,12 +137,15 @@ def _effective(row: DocumentTemplate) -> EffectiveTemplate:
         row.html_body,
         row.pdf_footer,
         row.accent_color,
+        row.pdf_tax_id,
+        row.pdf_bank_details,
         custom=True,
     )
 
 
 async def template_for(organization_id: UUID, kind: TemplateKind) -> EffectiveTemplate:
-    """The template an organization's e-mails (and PDFs: footer, accent colour) of a kind use."""
+    """The template an organization's e-mails (and PDFs: footer, accent colour, tax id, bank
+    details) of a kind use."""
     row = await DocumentTemplate.get_or_none(organization_id=organization_id, kind=kind)
     return _effective(row) if row is not None else default(kind)
 
@@ -154,6 +161,8 @@ def _input_errors(t: EffectiveTemplate) -> list[DomainError]:
     errors += check_length(t.text_body, BODY_MAX, "textBody")
     errors += check_length(t.html_body, BODY_MAX, "htmlBody")
     errors += check_length(t.pdf_footer, PDF_FOOTER_MAX, "pdfFooter")
+    errors += check_length(t.pdf_tax_id, PDF_TAX_ID_MAX, "pdfTaxId")
+    errors += check_length(t.pdf_bank_details, PDF_BANK_DETAILS_MAX, "pdfBankDetails")
     for value, field in ((t.subject, "subject"), (t.text_body, "textBody")):
         if not value.strip():
             errors.append(
@@ -181,6 +190,8 @@ def snapshot(t: EffectiveTemplate | DocumentTemplate) -> dict[str, Any]:
         "htmlBody": t.html_body,
         "pdfFooter": t.pdf_footer,
         "accentColor": t.accent_color,
+        "pdfTaxId": t.pdf_tax_id,
+        "pdfBankDetails": t.pdf_bank_details,
     }
 
 
@@ -203,6 +214,8 @@ async def set_template(actor: Actor, given: EffectiveTemplate) -> EffectiveTempl
             "html_body": given.html_body,
             "pdf_footer": given.pdf_footer or None,
             "accent_color": color,
+            "pdf_tax_id": given.pdf_tax_id or None,
+            "pdf_bank_details": given.pdf_bank_details or None,
         }
         if row is None:
             row = await DocumentTemplate.create(

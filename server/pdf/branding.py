@@ -63,8 +63,8 @@ class Branding:
 
 async def branding_for(organization_id: UUID, kind: TemplateKind) -> Branding:
     """The organization's branding for a kind of document: its name, locale and logo, and
-    the footer and accent colour of that kind's document template (documentTemplateSet),
-    defaults where it has set none. Bank details have no home yet and stay empty."""
+    the footer, accent colour, tax id and bank details of that kind's document template
+    (documentTemplateSet), defaults where it has set none."""
     org = await Organization.get(id=organization_id)
     stored = await OrganizationLogo.get_or_none(organization_id=organization_id)
     template = await template_for(organization_id, kind)
@@ -73,5 +73,7 @@ async def branding_for(organization_id: UUID, kind: TemplateKind) -> Branding:
         locale=org.locale or DEFAULT_LOCALE,
         accent_color=template.accent_color or DEFAULT_ACCENT,
         footer=template.pdf_footer,
+        tax_id=template.pdf_tax_id,
+        bank_details=template.pdf_bank_details,
         logo=Logo(stored.media_type, bytes(stored.data)) if stored else None,
     )

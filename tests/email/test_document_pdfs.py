@@ -1,4 +1,5 @@
-"""A document e-mail carries its document as a PDF, in the look its template sets."""
+"""A document e-mail carries its document as a PDF, in the look its template sets: footer,
+colour, tax id and bank details."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ async def test_invoice_email_attaches_the_invoice_pdf_with_the_templates_footer(
                 "htmlBody": "<p>Your invoice {{ invoice.number }} is attached.</p>",
                 "pdfFooter": footer,
                 "accentColor": "#aa3300",
+                "pdfTaxId": "VAT DE123456789",
+                "pdfBankDetails": "Bank: Example Bank AG\nBIC: EXAMDEFFXXX",
             }
         },
         token=org.token(),
@@ -59,4 +62,7 @@ async def test_invoice_email_attaches_the_invoice_pdf_with_the_templates_footer(
         page.extract_text() for page in PdfReader(io.BytesIO(attached.get_content())).pages
     )
     assert invoice["number"] in text and "Acme Ltd" in text and "1,250.00" in text
-    assert " ".join(footer.split()) in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert " ".join(footer.split()) in flat
+    assert "VAT DE123456789" in flat
+    assert "Example Bank AG" in flat and "EXAMDEFFXXX" in flat

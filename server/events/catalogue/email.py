@@ -48,6 +48,8 @@ TYPES = (
             Field("subject", TEXT, "The subject template."),
             Field("pdfFooter", TEXT, "Footer text of the kind's PDFs."),
             Field("accentColor", TEXT, "Accent colour of the kind's PDFs, #RRGGBB."),
+            Field("pdfTaxId", TEXT, "Tax id the kind's PDFs print."),
+            Field("pdfBankDetails", TEXT, "Bank details the kind's PDFs print."),
         ),
     ),
     EventType(
