@@ -74,7 +74,8 @@ from bench.run import (
 )
 
 ENDPOINT_CREATE = """mutation($input: WebhookEndpointCreateInput!) {
-  webhookEndpointCreate(input: $input) { webhookEndpoint { id } userErrors { field code message } } }"""
+  webhookEndpointCreate(input: $input) {
+    webhookEndpoint { id } userErrors { field code message } } }"""
 LIMIT = 300.0  # seconds any wait for background work may take
 
 
