@@ -1,5 +1,5 @@
-"""The benchmarks' webhook receiver (bench.receiver): answers 200 on keep-alive
-connection and counts what it received."""
+"""The benchmarks' webhook receiver (bench.receiver): answers 200 on keep-alive connections
+and counts what it received."""
 
 from __future__ import annotations
 
