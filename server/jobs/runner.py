@@ -46,11 +46,18 @@ def _stale() -> Q:
 
 
 async def due(limit: int, *, older_than: timedelta | None = None) -> list[UUID]:
-    """Jobs a worker may claim now, oldest first; with `older_than`, only those due for at
-    least that long (the ones pgqueuer has not picked up)."""
-    query = Job.filter(_claimable(_stale()))
-    if older_than is not None:
-        query = query.filter(run_at__lte=clock.now() - older_than)
+    """Jobs a worker may claim now, oldest first; with `older_than`, only waiting jobs due
+    for at least that long (the ones pgqueuer has not picked up), and every abandoned one.
+
+    An abandoned job is taken as soon as it is stale, however recently it was due:
+    pgqueuer re-picks it when its own heartbeat (beaten less often than ours) goes stale,
+    and when ours is not stale yet at that moment the claim fails and pgqueuer lets the
+    job go, leaving it to this sweep."""
+    if older_than is None:
+        query = Job.filter(_claimable(_stale()))
+    else:
+        waiting = Q(status__in=list(WAITING), run_at__lte=clock.now() - older_than)
+        query = Job.filter(waiting | _stale())
     ids = await query.order_by("run_at").limit(limit).values_list("id", flat=True)
     return [UUID(str(i)) for i in ids]
 

@@ -12,7 +12,7 @@ from server import clock
 from server.jobs import enqueue
 from server.jobs.models import Job, JobStatus
 from server.jobs.registry import HANDLERS, SCHEDULES
-from server.jobs.runner import claim, execute, stale_after
+from server.jobs.runner import claim, due, execute, stale_after
 from server.jobs.schedules import latest_slot, tick
 from server.jobs.testing import run_jobs
 from tests.jobs import handlers
@@ -117,6 +117,19 @@ async def test_a_job_whose_worker_died_is_claimed_again_once_its_heartbeat_is_st
     assert await execute(job.id, "another-worker") == JobStatus.SUCCEEDED
     done = await Job.get(id=job.id)
     assert (done.attempts, done.worker) == (2, "another-worker")
+
+
+async def test_the_sweep_takes_a_job_whose_worker_died_once_stale_however_recently_due(
+    held_clock: clock.HeldClock,
+) -> None:
+    waiting, abandoned = await _job(), await _job()
+    assert await claim(abandoned.id, "worker-that-died") is not None
+    held_clock.advance(stale_after() + timedelta(seconds=1))
+    # pgqueuer may have let the abandoned job go; the sweep must not wait for it to be
+    # due as long as a waiting job that pgqueuer has not picked up yet.
+    swept = await due(10_000, older_than=stale_after() * 5)
+    assert abandoned.id in swept and waiting.id not in swept
+    assert await execute(abandoned.id, "sweeper") == JobStatus.SUCCEEDED
 
 
 async def test_a_job_whose_worker_died_on_its_last_attempt_is_dead(

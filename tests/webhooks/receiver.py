@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ class Receiver:
     port: int = 0
     requests: list[Received] = field(default_factory=list)
     answers: dict[str, list[Answer]] = field(default_factory=dict)
+    # Each (path, webhook-id) that arrived while an earlier request of it was unanswered.
+    overlaps: list[tuple[str, str]] = field(default_factory=list)
+    _in_flight: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str = "/hook") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -42,6 +47,16 @@ class Receiver:
 
     def at(self, path: str) -> list[Received]:
         return [r for r in self.requests if r.path == path]
+
+    def _begin(self, key: tuple[str, str]) -> None:
+        with self._lock:
+            if self._in_flight[key]:
+                self.overlaps.append(key)
+            self._in_flight[key] += 1
+
+    def _end(self, key: tuple[str, str]) -> None:
+        with self._lock:
+            self._in_flight[key] -= 1
 
     def _next(self, path: str) -> Answer:
         queued = self.answers.get(path)
@@ -57,14 +72,19 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length)
             headers = {k.lower(): v for k, v in self.headers.items()}
             receiver.requests.append(Received(self.path, headers, body))
-            answer = receiver._next(self.path)
-            time.sleep(answer.delay)
-            self.send_response(answer.status)
-            for name, value in answer.headers.items():
-                self.send_header(name, value)
-            self.send_header("content-length", str(len(answer.body)))
-            self.end_headers()
-            self.wfile.write(answer.body)
+            key = (self.path, headers.get("webhook-id", ""))
+            receiver._begin(key)
+            try:
+                answer = receiver._next(self.path)
+                time.sleep(answer.delay)
+                self.send_response(answer.status)
+                for name, value in answer.headers.items():
+                    self.send_header(name, value)
+                self.send_header("content-length", str(len(answer.body)))
+                self.end_headers()
+                self.wfile.write(answer.body)
+            finally:
+                receiver._end(key)
 
         def log_message(self, format: str, *args: object) -> None:
             pass
