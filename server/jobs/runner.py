@@ -90,7 +90,7 @@ async def execute(job_id: UUID, worker: str) -> JobStatus | None:
     return await _run(job, handler, worker)
 
 
-async def _run(job: Job, handler: Handler, worker: str) -> JobStatus:
+async def _run(job: Job, handler: Handler, worker: str) -> JobStatus | None:
     ctx = JobContext(
         job_id=job.id,
         kind=job.kind,
@@ -105,6 +105,8 @@ async def _run(job: Job, handler: Handler, worker: str) -> JobStatus:
     except asyncio.CancelledError:
         if not work.cancelled() or not beat.done():
             raise  # the worker itself is stopping; the job goes stale and is retried
+        if beat.result() is LOST:
+            return None  # another worker holds the job now; its outcome is that worker's
         return await _end(job, worker, JobStatus.CANCELLED, "cancelled while running")
     except Permanent as failure:
         return await _end(job, worker, JobStatus.DEAD, _describe(failure))
@@ -126,16 +128,27 @@ async def _run(job: Job, handler: Handler, worker: str) -> JobStatus:
     return await _end(job, worker, JobStatus.SUCCEEDED, None)
 
 
-async def _beat(job_id: UUID, worker: str, work: asyncio.Future[None]) -> None:
-    """Keep the claim alive; stop the handler when an admin cancels the job."""
+LOST = "lost"
+CANCELLED = "cancelled"
+
+
+async def _beat(job_id: UUID, worker: str, work: asyncio.Future[None]) -> str | None:
+    """Keep the claim alive; stop the handler when an admin cancels the job, or when the
+    claim was lost: a worker that stalled past stale_after() (a pause, a long GC, a
+    suspended VM) finds another worker holding its job and stops at its next beat, so two
+    runs of one job overlap at most one beat."""
     while not work.done():
         await asyncio.sleep(stale_after().total_seconds() / 6)
-        await Job.filter(id=job_id, worker=worker, status=JobStatus.RUNNING).update(
+        held = await Job.filter(id=job_id, worker=worker, status=JobStatus.RUNNING).update(
             heartbeat_at=clock.now()
         )
+        if not held:
+            work.cancel()
+            return LOST
         if await Job.filter(id=job_id, cancel_requested=True).exists():
             work.cancel()
-            return
+            return CANCELLED
+    return None
 
 
 def _describe(failure: BaseException) -> str:

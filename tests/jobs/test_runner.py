@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from uuid import UUID
 
@@ -9,7 +10,7 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from server import clock
-from server.jobs import enqueue
+from server.jobs import enqueue, runner
 from server.jobs.models import Job, JobStatus
 from server.jobs.registry import HANDLERS, SCHEDULES
 from server.jobs.runner import claim, due, execute, stale_after
@@ -189,3 +190,25 @@ def test_latest_slot_on_the_minute_is_that_minute() -> None:
     moment = clock.now().replace(minute=0, second=0, microsecond=0)
     assert latest_slot("0 * * * *", moment) == moment
     assert latest_slot("0 * * * *", moment + timedelta(seconds=59)) == moment
+
+
+async def test_a_worker_that_lost_its_claim_stops_its_run_at_the_next_beat(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Beats every 0.1 s; the handler would sleep 30 s if nothing stopped it.
+    monkeypatch.setattr(runner, "stale_after", lambda: timedelta(seconds=0.6))
+    job = await _job(sleep=30)
+    running = asyncio.ensure_future(execute(job.id, "stalled-worker"))
+    for _ in range(100):
+        if (await Job.get(id=job.id)).status == JobStatus.RUNNING:
+            break
+        await asyncio.sleep(0.05)
+    # Another worker took the job over, as it would from a worker stalled past the limit.
+    await Job.filter(id=job.id).update(worker="other-worker", heartbeat_at=clock.now())
+    assert await asyncio.wait_for(running, timeout=10) is None
+    after = await Job.get(id=job.id)
+    assert (after.status, after.worker, after.finished_at) == (
+        JobStatus.RUNNING,
+        "other-worker",
+        None,
+    )
