@@ -38,7 +38,7 @@ from schema.permissions import requires
 from schema.reads import by_id, embedded, page_item_sql, path_item_sql
 from schema.scalars import Amount, CurrencyCode
 from server.errors import DomainError, NotFound
-from server.ledger import chart, dimensions, manual, posting, rates
+from server.ledger import chart, dimensions, entry_lines, manual, numbering, rates
 from server.ledger import general_ledger as gl
 from server.ledger import models as m
 from server.ledger import reports as rep
@@ -139,13 +139,13 @@ class JournalEntryReverseInput:
     memo: str | None = strawberry.field(default=None, description="Memo of the reversal.")
 
 
-def _line(i: int, line: JournalLineInput) -> posting.LineInput:
+def _line(i: int, line: JournalLineInput) -> entry_lines.LineInput:
     prefix = ["lines", str(i)]
 
     def optional(value: strawberry.ID | None, type_name: str, name: str) -> UUID | None:
         return _id(value, type_name, name, prefix) if value else None
 
-    return posting.LineInput(
+    return entry_lines.LineInput(
         account_id=_id(line.account_id, "Account", "accountId", prefix),
         side=line.side,
         amount=line.amount,
@@ -160,8 +160,8 @@ def _line(i: int, line: JournalLineInput) -> posting.LineInput:
     )
 
 
-def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> posting.EntryInput:
-    return posting.EntryInput(
+def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> entry_lines.EntryInput:
+    return entry_lines.EntryInput(
         date=input.date,
         memo=input.memo,
         lines=[_line(i, line) for i, line in enumerate(input.lines)],
@@ -624,7 +624,7 @@ class LedgerMutation:
             date | None, strawberry.argument(description="Nothing on or before it may post.")
         ],
     ) -> LockDatePayload:
-        settings = await posting.set_lock_date(info.context.signed_in(), lock_date)
+        settings = await numbering.set_lock_date(info.context.signed_in(), lock_date)
         return LockDatePayload(lock_date=settings.lock_date, user_errors=[])
 
     @requires("exchange_rate", "set", mutation=True, description="Record an exchange rate.")

@@ -18,7 +18,7 @@ from schema.ledger import loaders
 from schema.permissions import authorize, requires
 from schema.reads import lookup
 from schema.scalars import CurrencyCode, Money
-from server.ledger import models, posting
+from server.ledger import entry_lines, models
 from server.ledger import reports as rep
 from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 
@@ -30,8 +30,8 @@ strawberry.enum(models.AccountStatus, name="AccountStatus", description="In use,
 strawberry.enum(models.EntryStatus, name="JournalEntryStatus", description="Draft or posted.")
 
 
-strawberry.enum(posting.Side, name="Side", description="Which side of the ledger a line is on.")
-Side = posting.Side
+strawberry.enum(entry_lines.Side, name="Side", description="Which side of the ledger a line is on.")
+Side = entry_lines.Side
 
 
 def _uuids(raw: Iterable[str]) -> list[UUID]:

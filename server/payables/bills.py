@@ -27,7 +27,7 @@ from server.documents.lines import LineDraft, Purpose, price_lines, priced_lines
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import idempotency, reversals
 from server.payables import common, matching
 from server.payables.models import Bill, BillLine, BillStatus, PurchaseOrderLine
 
@@ -374,7 +374,7 @@ async def approve(
 ) -> Bill:
     """Post the bill and open it for payment; the same key replays the first approval."""
     payload = {"id": str(bill_id), "overrideTolerance": override_tolerance}
-    earlier = await posting.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
+    earlier = await idempotency.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
     if earlier is not None:
         return await get(actor, earlier.result_id)
     try:
@@ -385,7 +385,7 @@ async def approve(
         raise
     except IntegrityError:
         # A concurrent approval with the same key won; answer as it did.
-        earlier = await posting.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
+        earlier = await idempotency.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
         if earlier is None:
             raise
         return await get(actor, earlier.result_id)
@@ -479,7 +479,7 @@ async def _approve(
         bill.discount_until = until
         bill.tolerance_overridden = bool(overridden)
         await bill.save()
-        await posting.remember(actor, idempotency_key, APPROVE_OPERATION, payload, bill.id)
+        await idempotency.remember(actor, idempotency_key, APPROVE_OPERATION, payload, bill.id)
         after: dict[str, Any] = {
             "status": "APPROVED",
             "entry": entry.number,
@@ -534,7 +534,7 @@ async def void(actor: Actor, bill_id: UUID, on: date | None, reason: str | None)
                     field=["id"],
                 )
             assert bill.entry_id is not None and item is not None
-            reversal = await posting.reverse(
+            reversal = await reversals.reverse(
                 actor,
                 bill.entry_id,
                 day,

@@ -24,7 +24,7 @@ from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, 
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import entry_lines, idempotency
 from server.money import Money
 from server.receivables import payments
 from server.receivables.models import CreditNote, CreditNoteLine, CreditNoteStatus, Invoice
@@ -125,7 +125,7 @@ async def get(actor: Actor, note_id: UUID) -> CreditNote:
 async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = None) -> CreditNote:
     """Number and post the credit note; its amount becomes the customer's credit."""
     payload = {"id": str(note_id)}
-    earlier = await posting.replay(actor, idempotency_key, "credit_note.issue", payload)
+    earlier = await idempotency.replay(actor, idempotency_key, "credit_note.issue", payload)
     if earlier is not None:
         return await get(actor, earlier.result_id)
     async with in_transaction():
@@ -155,7 +155,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
             lines=entries.document_lines(
                 ledger=Ledger.RECEIVABLE,
                 control=await entries.control_account(actor.org, Ledger.RECEIVABLE),
-                control_side=posting.Side.CREDIT,
+                control_side=entry_lines.Side.CREDIT,
                 party_id=note.customer_id,
                 lines=lines,
                 currency=note.currency,
@@ -187,7 +187,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
         note.issued_by_id = actor.user_id
         note.updated_at = clock.now()
         await note.save()
-        await posting.remember(actor, idempotency_key, "credit_note.issue", payload, note.id)
+        await idempotency.remember(actor, idempotency_key, "credit_note.issue", payload, note.id)
         await audit.record(
             actor,
             "credit_note.issue",
@@ -236,7 +236,9 @@ async def allocate(
 async def refund(actor: Actor, note_id: UUID, request: payments.RefundRequest) -> CreditNote:
     """Pay a credit note's unapplied amount back to the customer: Dr receivables / Cr bank."""
     payload = request.payload(note_id)
-    earlier = await posting.replay(actor, request.idempotency_key, "credit_note.refund", payload)
+    earlier = await idempotency.replay(
+        actor, request.idempotency_key, "credit_note.refund", payload
+    )
     if earlier is not None:
         return await get(actor, earlier.result_id)
     note = await get(actor, note_id)

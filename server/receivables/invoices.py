@@ -32,7 +32,7 @@ from server.documents.models import (
 from server.editing import RecordStatus
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import entry_lines, idempotency, reversals
 from server.ledger.models import AccountSubtype, AccountType, JournalLine
 from server.money import Money
 from server.receivables.models import Invoice, InvoiceLine, InvoiceStatus
@@ -299,7 +299,7 @@ async def issue(
     """
     payload = {"id": str(invoice_id)}
     if not dry_run:
-        earlier = await posting.replay(actor, idempotency_key, "invoice.issue", payload)
+        earlier = await idempotency.replay(actor, idempotency_key, "invoice.issue", payload)
         if earlier is not None:
             return await get(actor, earlier.result_id)
     try:
@@ -353,7 +353,7 @@ async def issue(
                 lines=entries.document_lines(
                     ledger=Ledger.RECEIVABLE,
                     control=control,
-                    control_side=posting.Side.DEBIT,
+                    control_side=entry_lines.Side.DEBIT,
                     party_id=customer.id,
                     lines=lines,
                     currency=invoice.currency,
@@ -398,7 +398,7 @@ async def issue(
                         lines=await entry_preview(entry.id),
                     )
                 )
-            await posting.remember(actor, idempotency_key, "invoice.issue", payload, invoice.id)
+            await idempotency.remember(actor, idempotency_key, "invoice.issue", payload, invoice.id)
             await audit.record(
                 actor,
                 "invoice.issue",
@@ -417,7 +417,7 @@ async def issue(
         return done.preview
     except IntegrityError:
         # A concurrent request with the same idempotency key won; answer as it did.
-        earlier = await posting.replay(actor, idempotency_key, "invoice.issue", payload)
+        earlier = await idempotency.replay(actor, idempotency_key, "invoice.issue", payload)
         if earlier is None:
             raise
         return await get(actor, earlier.result_id)
@@ -500,7 +500,7 @@ async def void(actor: Actor, invoice_id: UUID, on: date | None = None) -> Invoic
                 )
             await allocation.check_after_history(invoice.id, when, ["date"])
             assert invoice.entry_id is not None
-            reversal = await posting.reverse(
+            reversal = await reversals.reverse(
                 actor,
                 invoice.entry_id,
                 when,

@@ -25,7 +25,7 @@ from server.documents import allocation, entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import entry_lines, idempotency, reversals
 from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
 from server.money import Money, MoneyError
 from server.receivables import early_payment, invoices
@@ -242,7 +242,7 @@ async def record(
     """Record money received and allocate it; what is left over is the customer's credit."""
     payload = data.as_json()
     if not dry_run:
-        earlier = await posting.replay(actor, idempotency_key, "payment.record", payload)
+        earlier = await idempotency.replay(actor, idempotency_key, "payment.record", payload)
         if earlier is not None:
             return await get(actor, earlier.result_id)
     # A record, not a model: the payment only reads it, and building the query through the
@@ -301,17 +301,17 @@ async def record(
         )
     label = f"Payment from {customer.name}" + (f" ({data.reference})" if data.reference else "")
     lines = [
-        posting.LineInput(
+        entry_lines.LineInput(
             account_id=control.id,
-            side=posting.Side.CREDIT,
+            side=entry_lines.Side.CREDIT,
             amount=entries.text(amount, currency),
             currency=currency,
             description=label,
             customer_id=customer.id,
         ),
-        posting.LineInput(
+        entry_lines.LineInput(
             account_id=deposit.id,
-            side=posting.Side.DEBIT,
+            side=entry_lines.Side.DEBIT,
             amount=entries.text(amount, currency),
             currency=currency,
             description=label,
@@ -370,7 +370,7 @@ async def record(
             await written.run()
             discounted = await early_payment.earn(actor, charged, data.date)
             if not dry_run:
-                await posting.remember(
+                await idempotency.remember(
                     actor, idempotency_key, "payment.record", payload, payment.id
                 )
             # The ledger's numbering row and the audit chain head are the organization's
@@ -384,7 +384,7 @@ async def record(
                 source_type="payment",
                 source_id=payment.id,
                 entry_id=payment.entry_id,
-                known=posting.Known(
+                known=entry_lines.Known(
                     accounts=(control, deposit), customer_ids=frozenset({customer.id})
                 ),
                 event=audit.event_fields(
@@ -422,7 +422,7 @@ async def record(
         return done.preview
     except IntegrityError:
         # A concurrent request with the same idempotency key won; answer as it did.
-        earlier = await posting.replay(actor, idempotency_key, "payment.record", payload)
+        earlier = await idempotency.replay(actor, idempotency_key, "payment.record", payload)
         if earlier is None:
             raise
         return await get(actor, earlier.result_id)
@@ -547,7 +547,7 @@ async def refund_credit(
             memo=memo,
         )
         key = request.idempotency_key
-        await posting.remember(actor, key, operation, request.payload(credit_id), credit_id)
+        await idempotency.remember(actor, key, operation, request.payload(credit_id), credit_id)
         await audit.record(
             actor,
             operation,
@@ -561,7 +561,7 @@ async def refund_credit(
 async def refund(actor: Actor, payment_id: UUID, request: RefundRequest) -> Payment:
     """Pay a payment's unallocated credit back to the customer."""
     payload = request.payload(payment_id)
-    earlier = await posting.replay(actor, request.idempotency_key, "payment.refund", payload)
+    earlier = await idempotency.replay(actor, request.idempotency_key, "payment.refund", payload)
     if earlier is not None:
         return await get(actor, earlier.result_id)
     payment = await get(actor, payment_id)
@@ -612,7 +612,7 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Paymen
         for invoice_id in charged:
             await invoices.refresh_status(invoice_id)
         assert payment.entry_id is not None
-        reversal = await posting.reverse(
+        reversal = await reversals.reverse(
             actor, payment.entry_id, when, "Void of payment", audit_event=False
         )
         await OpenItem.filter(id=item.id).update(voided_on=when, open_minor=0, open_base_minor=0)
