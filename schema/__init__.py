@@ -41,7 +41,10 @@ from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.jobs.resolvers import JobsMutation, JobsQuery
 from schema.jobs.types import Job
-from schema.ledger.resolvers import LedgerMutation, LedgerQuery
+from schema.ledger.mutations import LedgerMutation
+from schema.ledger.queries import LedgerQuery
+from schema.ledger.report_queries import LedgerReportsQuery
+from schema.ledger.tracking import TrackingMutation, TrackingQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.nodes import lookup_field
@@ -109,6 +112,8 @@ def root_types() -> tuple[type, type, type]:
         MembersQuery,
         CrmQuery,
         LedgerQuery,
+        LedgerReportsQuery,
+        TrackingQuery,
         ReceivablesQuery,
         CreditNotesQuery,
         RemindersQuery,
@@ -136,6 +141,7 @@ def root_types() -> tuple[type, type, type]:
         MembersMutation,
         CrmMutation,
         LedgerMutation,
+        TrackingMutation,
         ReceivablesMutation,
         CreditNotesMutation,
         RemindersMutation,
