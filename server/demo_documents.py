@@ -18,7 +18,7 @@ from server.documents.lines import LineDraft
 from server.ledger.models import Account
 from server.payables import bill_payments, bills
 from server.payables.models import Bill
-from server.receivables import invoices, payments
+from server.receivables import invoices, payment_input, payments
 from server.receivables.models import Invoice, PaymentMethod
 
 # customer email, reference, days before today it was issued,
@@ -155,14 +155,16 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
             amount, after = paid
             await payments.record(
                 owner,
-                payments.PaymentInput(
+                payment_input.PaymentInput(
                     customer_id=customer.id,
                     date=min(issued_on + timedelta(days=after), today),
                     amount=amount,
                     deposit_account_id=codes["1010"],
                     method=PaymentMethod.BANK_TRANSFER,
                     reference=f"PAY-{reference}",
-                    allocations=(payments.AllocationRequest(invoice_id=draft.id, amount=amount),),
+                    allocations=(
+                        payment_input.AllocationRequest(invoice_id=draft.id, amount=amount),
+                    ),
                 ),
             )
         added_invoices += 1

@@ -26,7 +26,7 @@ from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.ledger import entry_lines, idempotency
 from server.money import Money
-from server.receivables import payments
+from server.receivables import payment_allocation, payment_input, payments, refunds
 from server.receivables.models import CreditNote, CreditNoteLine, CreditNoteStatus, Invoice
 
 
@@ -203,7 +203,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
 async def allocate(
     actor: Actor,
     note_id: UUID,
-    requests: Sequence[payments.AllocationRequest],
+    requests: Sequence[payment_input.AllocationRequest],
     on: date | None = None,
 ) -> CreditNote:
     """Apply an issued credit note to invoices of the same customer."""
@@ -212,14 +212,14 @@ async def allocate(
         raise DomainError(
             "only issued credit notes can be applied", code=ErrorCode.INVALID_STATUS, field=["id"]
         )
-    parsed = payments.parse_requests(requests, note.currency)
+    parsed = payment_input.parse_requests(requests, note.currency)
     if not parsed:
         raise DomainError(
             "name at least one invoice", code=ErrorCode.REQUIRED, field=["allocations"]
         )
     async with in_transaction():
         item = (await payments.allocation.lock(actor.org, [note.id]))[note.id]
-        made, charged = await payments.apply(actor, item, parsed, on or note.issue_date)
+        made, charged = await payment_allocation.apply(actor, item, parsed, on or note.issue_date)
         await audit.record(
             actor,
             "credit_note.allocate",
@@ -227,13 +227,13 @@ async def allocate(
             object_id=note.id,
             after={
                 **snapshot(note),
-                "allocations": payments.settled_json(made, note.currency, charged),
+                "allocations": payment_allocation.settled_json(made, note.currency, charged),
             },
         )
     return note
 
 
-async def refund(actor: Actor, note_id: UUID, request: payments.RefundRequest) -> CreditNote:
+async def refund(actor: Actor, note_id: UUID, request: refunds.RefundRequest) -> CreditNote:
     """Pay a credit note's unapplied amount back to the customer: Dr receivables / Cr bank."""
     payload = request.payload(note_id)
     earlier = await idempotency.replay(
@@ -246,7 +246,7 @@ async def refund(actor: Actor, note_id: UUID, request: payments.RefundRequest) -
         raise DomainError(
             "only issued credit notes can be refunded", code=ErrorCode.INVALID_STATUS, field=["id"]
         )
-    await payments.refund_credit(
+    await refunds.refund_credit(
         actor,
         note.id,
         note.currency,

@@ -16,7 +16,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.documents import allocation
 from server.errors import DomainError, ErrorCode, NotFound
-from server.receivables import invoices, payments
+from server.receivables import invoices, payment_allocation
 from server.receivables.models import (
     CreditNote,
     CreditNoteStatus,
@@ -164,6 +164,6 @@ async def _apply_credit_note(actor: Actor, dispute: Dispute, note_id: UUID, on: 
         raise DomainError(
             "nothing left to apply", code=ErrorCode.EXCEEDS_UNALLOCATED, field=["creditNoteId"]
         )
-    await payments.apply(
+    await payment_allocation.apply(
         actor, items[note.id], [(invoice.id, amount)], max(on, note.issue_date), "creditNoteId"
     )

@@ -26,7 +26,7 @@ from server.money import Money
 from server.receivables import invoices, payments
 from server.receivables.invoices import InvoiceDraft
 from server.receivables.models import Invoice, InvoiceStatus, Payment, PaymentStatus
-from server.receivables.payments import AllocationRequest, PaymentInput
+from server.receivables.payment_input import AllocationRequest, PaymentInput
 from tests.receivables import factory as f
 from tests.refusals import refused_as
 
