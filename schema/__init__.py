@@ -49,7 +49,9 @@ from schema.ledger.types import Account, JournalEntry, TrackingCategory, Trackin
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.nodes import lookup_field
 from schema.payables.aging import PayablesAgingQuery
-from schema.payables.resolvers import PayablesMutation, PayablesQuery
+from schema.payables.mutations import PayablesMutation
+from schema.payables.purchase_order_mutations import PurchaseOrdersMutation
+from schema.payables.queries import PayablesQuery
 from schema.payables.types import Bill, BillPayment, PurchaseOrder
 from schema.pdf.resolvers import PdfMutation
 from schema.permissions import GATE, SIGNED_IN
@@ -147,6 +149,7 @@ def root_types() -> tuple[type, type, type]:
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        PurchaseOrdersMutation,
         EmailSettingsMutation,
         EmailSendMutation,
         WebhooksMutation,
