@@ -16,7 +16,7 @@ from server.actor import Actor
 from server.crm.models import Customer, Vendor
 from server.documents.lines import LineDraft
 from server.ledger.models import Account
-from server.payables import bill_payments, bills
+from server.payables import bill_approval, bill_inputs, bill_payments, bills
 from server.payables.models import Bill
 from server.receivables import invoices, payment_input, payments
 from server.receivables.models import Invoice, PaymentMethod
@@ -180,7 +180,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
             continue
         result = await bills.create(
             clerk,
-            bills.BillDraft(
+            bill_inputs.BillDraft(
                 vendor_id=vendor.id,
                 vendor_reference=reference,
                 bill_date=dated,
@@ -193,7 +193,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
         )
         assert result.bill is not None
         await bills.submit(clerk, result.bill.id)
-        await bills.approve(access, approver, result.bill.id)
+        await bill_approval.approve(access, approver, result.bill.id)
         if bill_paid is not None:
             await bill_payments.record(
                 clerk,

@@ -11,7 +11,7 @@ from schema.ids import decode
 from schema.payables.types import Bill, BillPayload, BillWarning, BillWarningCode
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound, ValidationFailed
-from server.payables import bills
+from server.payables import bill_inputs
 from server.payables import models as m
 
 
@@ -70,7 +70,7 @@ def _lines(lines: list[Any]) -> tuple[list[LineDraft], list[int | None]]:
     return drafts, order_lines
 
 
-def _bill_payload(result: bills.BillResult) -> BillPayload:
+def _bill_payload(result: bill_inputs.BillResult) -> BillPayload:
     return BillPayload(
         bill=Bill.from_model(result.bill) if result.bill else None,
         warnings=[
@@ -81,7 +81,7 @@ def _bill_payload(result: bills.BillResult) -> BillPayload:
     )
 
 
-async def _bill_result(run: Callable[[], Awaitable[bills.BillResult]]) -> BillPayload:
+async def _bill_result(run: Callable[[], Awaitable[bill_inputs.BillResult]]) -> BillPayload:
     try:
         return _bill_payload(await run())
     except DomainError as error:

@@ -23,7 +23,7 @@ from schema.payables.inputs import (
 from schema.payables.types import BillPayload, BillPayment, BillPaymentPayload
 from schema.permissions import requires
 from server.errors import DomainError, ValidationFailed
-from server.payables import bill_payments, bills
+from server.payables import bill_approval, bill_inputs, bill_payments, bills
 
 
 @strawberry.type
@@ -36,11 +36,11 @@ class PayablesMutation:
     ) -> BillPayload:
         actor = info.context.signed_in()
 
-        async def run() -> bills.BillResult:
+        async def run() -> bill_inputs.BillResult:
             drafts, order_lines = _lines(input.lines)
             return await bills.create(
                 actor,
-                bills.BillDraft(
+                bill_inputs.BillDraft(
                     vendor_id=_id(input.vendor_id, "Vendor", ["vendorId"]),
                     vendor_reference=input.vendor_reference,
                     bill_date=input.bill_date,
@@ -63,8 +63,8 @@ class PayablesMutation:
     ) -> BillPayload:
         actor = info.context.signed_in()
 
-        async def run() -> bills.BillResult:
-            changes = bills.BillChanges(acknowledge_warnings=input.acknowledge_warnings)
+        async def run() -> bill_inputs.BillResult:
+            changes = bill_inputs.BillChanges(acknowledge_warnings=input.acknowledge_warnings)
             for name in ("vendor_reference", "bill_date", "due_date", "memo"):
                 value = getattr(input, name)
                 if value is not strawberry.UNSET:
@@ -98,7 +98,7 @@ class PayablesMutation:
     ) -> BillPayload:
         actor = info.context.signed_in()
         return await _bill(
-            lambda: bills.approve(
+            lambda: bill_approval.approve(
                 info.context.access,
                 actor,
                 _id(input.id, "Bill", ["id"]),

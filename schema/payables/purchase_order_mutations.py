@@ -19,7 +19,7 @@ from schema.payables.inputs import (
 from schema.payables.types import BillPayload, PurchaseOrder, PurchaseOrderPayload
 from schema.permissions import requires
 from server.errors import DomainError
-from server.payables import bills, purchase_orders
+from server.payables import bill_inputs, purchase_orders
 from server.payables import models as m
 
 
@@ -87,7 +87,7 @@ class PurchaseOrdersMutation:
     ) -> BillPayload:
         actor = info.context.signed_in()
 
-        async def run() -> bills.BillResult:
+        async def run() -> bill_inputs.BillResult:
             picked = None
             if input.lines is not None:
                 picked = []
