@@ -18,7 +18,7 @@ from server.documents.lines import LineDraft
 from server.ledger.models import Account
 from server.payables import bill_approval, bill_inputs, bill_payments, bills
 from server.payables.models import Bill
-from server.receivables import invoices, payment_input, payments
+from server.receivables import invoice_issue, invoices, payment_input, payments
 from server.receivables.models import Invoice, PaymentMethod
 
 # customer email, reference, days before today it was issued,
@@ -150,7 +150,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
                 ),
             ),
         )
-        await invoices.issue(owner, draft.id, override_credit_limit=True)
+        await invoice_issue.issue(owner, draft.id, override_credit_limit=True)
         if paid is not None:
             amount, after = paid
             await payments.record(

@@ -38,9 +38,9 @@ from schema.receivables.types import DryRun, Invoice, InvoicePayload, Payment, P
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound
 from server.identity.models import Organization
-from server.receivables import invoices, payment_input, payments, refunds
+from server.receivables import invoice_issue, invoices, payment_input, payments, refunds
 from server.receivables import models as m
-from server.receivables.invoices import PostingPreview
+from server.receivables.dry_run import PostingPreview
 from server.receivables.listing import invoice_conditions, payment_conditions
 from server.receivables.reads import INVOICE, PAYMENT
 
@@ -300,7 +300,7 @@ class ReceivablesMutation:
             await authorize(ctx, "invoice", "override_credit_limit")
         return await _invoice_result(
             info,
-            lambda: invoices.issue(
+            lambda: invoice_issue.issue(
                 actor,
                 _id(input.id, "Invoice", ["id"]),
                 override_credit_limit=input.override_credit_limit,

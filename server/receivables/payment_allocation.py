@@ -13,7 +13,7 @@ from server.documents import allocation
 from server.documents.models import Allocation, OpenItem
 from server.errors import DomainError, ErrorCode, NotFound
 from server.money import Money
-from server.receivables import invoices
+from server.receivables import invoice_status
 from server.receivables.models import Invoice, InvoiceStatus, Payment
 
 
@@ -53,7 +53,7 @@ async def apply(
         status = statuses.get(invoice_id)
         if status is None:
             raise NotFound("invoice not found", field=where)
-        if status not in invoices.OPEN_STATUSES:
+        if status not in invoice_status.OPEN_STATUSES:
             raise DomainError(
                 f"the invoice is {InvoiceStatus(status).value.lower().replace('_', ' ')}",
                 code=ErrorCode.INVALID_STATUS,
@@ -68,7 +68,7 @@ async def apply(
                 on=on,
                 field=[prefix, str(i), "amount"],
                 period_checked=period_checked,
-                then=[invoices.status_write(charges[invoice_id], amount)],
+                then=[invoice_status.status_write(charges[invoice_id], amount)],
                 batch=inserting,
                 new_credit=inserting is not None,
             )
@@ -108,7 +108,7 @@ def settled_json(
     are done: an invoice they settle shows PAID."""
     items = {item.id: item for item in charged}
     return [
-        {**row, "invoiceStatus": invoices.status_of(items[a.charge_id]).value}
+        {**row, "invoiceStatus": invoice_status.status_of(items[a.charge_id]).value}
         for row, a in zip(allocations_json(made, currency), made, strict=True)
         if a.charge_id is not None
     ]

@@ -26,8 +26,8 @@ from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.ledger import entry_lines, idempotency, reversals
 from server.money import Money
-from server.receivables import early_payment, invoices
-from server.receivables.invoices import DryRunDone, PostingPreview, entry_preview
+from server.receivables import early_payment, invoice_status
+from server.receivables.dry_run import DryRunDone, PostingPreview, entry_preview
 from server.receivables.models import Payment, PaymentStatus
 from server.receivables.payment_allocation import allocations_json, apply, settled_json
 from server.receivables.payment_input import (
@@ -307,7 +307,7 @@ async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Paym
         if found.charge_id:
             # The invoice is no longer paid in full: a discount it had earned goes too.
             undone = await early_payment.undo(actor, [found.charge_id], when, ["date"])
-            await invoices.refresh_status(found.charge_id)
+            await invoice_status.refresh_status(found.charge_id)
         item = await OpenItem.get(id=payment.id)
         await audit.record(
             actor,
@@ -346,7 +346,7 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Paymen
         # Invoices this payment paid are no longer paid in full: their discounts go too.
         undone = await early_payment.undo(actor, charged, when, ["date"])
         for invoice_id in charged:
-            await invoices.refresh_status(invoice_id)
+            await invoice_status.refresh_status(invoice_id)
         assert payment.entry_id is not None
         reversal = await reversals.reverse(
             actor, payment.entry_id, when, "Void of payment", audit_event=False
