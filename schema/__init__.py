@@ -50,9 +50,10 @@ from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.nodes import lookup_field
 from schema.payables.aging import PayablesAgingQuery
 from schema.payables.mutations import PayablesMutation
+from schema.payables.order_types import PurchaseOrder
 from schema.payables.purchase_order_mutations import PurchaseOrdersMutation
 from schema.payables.queries import PayablesQuery
-from schema.payables.types import Bill, BillPayment, PurchaseOrder
+from schema.payables.types import Bill, BillPayment
 from schema.pdf.resolvers import PdfMutation
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery

@@ -8,7 +8,8 @@ from uuid import UUID
 
 from schema.errors import user_errors
 from schema.ids import decode
-from schema.payables.types import Bill, BillPayload, BillWarning, BillWarningCode
+from schema.payables.payloads import BillPayload, BillWarning, BillWarningCode
+from schema.payables.types import Bill
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound, ValidationFailed
 from server.payables import bill_inputs

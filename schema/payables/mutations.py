@@ -20,7 +20,8 @@ from schema.payables.inputs import (
     BillUpdateInput,
     BillVoidInput,
 )
-from schema.payables.types import BillPayload, BillPayment, BillPaymentPayload
+from schema.payables.payloads import BillPayload, BillPaymentPayload
+from schema.payables.types import BillPayment
 from schema.permissions import requires
 from server.errors import DomainError, ValidationFailed
 from server.payables import bill_approval, bill_inputs, bill_payments, bills

@@ -16,7 +16,8 @@ from schema.payables.inputs import (
     PurchaseOrderCreateInput,
     PurchaseOrderIdInput,
 )
-from schema.payables.types import BillPayload, PurchaseOrder, PurchaseOrderPayload
+from schema.payables.order_types import PurchaseOrder
+from schema.payables.payloads import BillPayload, PurchaseOrderPayload
 from schema.permissions import requires
 from server.errors import DomainError
 from server.payables import bill_inputs, purchase_orders

@@ -22,7 +22,9 @@ from schema.payables.inputs import (
     PurchaseOrderFilter,
     PurchaseOrderOrder,
 )
-from schema.payables.types import Bill, BillPayment, PaymentSchedule, PurchaseOrder
+from schema.payables.order_types import PurchaseOrder
+from schema.payables.schedule_types import PaymentSchedule
+from schema.payables.types import Bill, BillPayment
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
 from server.errors import DomainError
