@@ -21,16 +21,15 @@ from schema.ledger.inputs import (
     _entry,
     _id,
 )
-from schema.ledger.types import (
-    Account,
+from schema.ledger.payloads import (
     AccountPayload,
     ExchangeRate,
     ExchangeRatePayload,
-    JournalEntry,
     JournalEntryDeletePayload,
     JournalEntryPayload,
     LockDatePayload,
 )
+from schema.ledger.types import Account, JournalEntry
 from schema.permissions import requires
 from schema.scalars import CurrencyCode
 from server.errors import DomainError

@@ -11,14 +11,14 @@ from graphql import GraphQLError
 
 from schema.context import Info
 from schema.ids import decode
-from schema.ledger.types import (
-    Account,
+from schema.ledger.report_types import (
     BalanceSheet,
     GeneralLedger,
     GeneralLedgerLine,
     ProfitAndLoss,
     TrialBalance,
 )
+from schema.ledger.types import Account
 from schema.permissions import requires
 from schema.reads import embedded, path_item_sql
 from server.errors import DomainError, NotFound

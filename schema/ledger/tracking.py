@@ -9,7 +9,8 @@ import strawberry
 from schema.context import Info
 from schema.errors import user_errors
 from schema.ledger.inputs import _id
-from schema.ledger.types import TrackingCategory, TrackingCategoryPayload, build_categories
+from schema.ledger.payloads import TrackingCategoryPayload
+from schema.ledger.types import TrackingCategory, build_categories
 from schema.permissions import requires
 from server.errors import DomainError
 from server.ledger import dimensions
