@@ -201,7 +201,7 @@ BILL_SQL = (
        SELECT bill_id, line_no, description, account_id, units * 10000, price, units * price,
               0, 0, '[]'::jsonb
        FROM bench_bill_lines ORDER BY bill_id, line_no""",
-    # As approving a bill makes it (server/payables/bills.py): the number is the vendor's.
+    # As approving a bill makes it (server/payables/bill_approval.py): the number is the vendor's.
     """INSERT INTO open_items (id, organization_id, ledger, kind, is_charge, party_id, number,
            currency, date, due_date, amount_minor, base_amount_minor, open_minor,
            open_base_minor, created_at)

@@ -759,7 +759,7 @@ POSTING_FUNCTIONS = (
     ("  authenticate (session check)", r"^authenticate \(.*server/identity/"),
     ("strawberry argument conversion", r"^convert_arguments \(.*strawberry/"),
     ("posting.post (the service, all of it)", r"^post \(.*server/ledger/posting\.py"),
-    ("  posting.resolve (6 reads and checks)", r"^resolve \(.*server/ledger/posting\.py"),
+    ("  resolution.resolve (6 reads and checks)", r"^resolve \(.*server/ledger/resolution\.py"),
     ("  posting._lock_settings", r"^_lock_settings \(.*server/ledger/posting\.py"),
     ("  posting._write_lines (executemany)", r"^_write_lines \(.*server/ledger/posting\.py"),
     ("  audit.record", r"^record \(.*server/audit/log\.py"),

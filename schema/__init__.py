@@ -41,13 +41,19 @@ from schema.identity.resolvers import IdentityMutation, IdentityQuery
 from schema.identity.types import OrganizationType, UserType
 from schema.jobs.resolvers import JobsMutation, JobsQuery
 from schema.jobs.types import Job
-from schema.ledger.resolvers import LedgerMutation, LedgerQuery
+from schema.ledger.mutations import LedgerMutation
+from schema.ledger.queries import LedgerQuery
+from schema.ledger.report_queries import LedgerReportsQuery
+from schema.ledger.tracking import TrackingMutation, TrackingQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.nodes import lookup_field
 from schema.payables.aging import PayablesAgingQuery
-from schema.payables.resolvers import PayablesMutation, PayablesQuery
-from schema.payables.types import Bill, BillPayment, PurchaseOrder
+from schema.payables.mutations import PayablesMutation
+from schema.payables.order_types import PurchaseOrder
+from schema.payables.purchase_order_mutations import PurchaseOrdersMutation
+from schema.payables.queries import PayablesQuery
+from schema.payables.types import Bill, BillPayment
 from schema.pdf.resolvers import PdfMutation
 from schema.permissions import GATE, SIGNED_IN
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
@@ -109,6 +115,8 @@ def root_types() -> tuple[type, type, type]:
         MembersQuery,
         CrmQuery,
         LedgerQuery,
+        LedgerReportsQuery,
+        TrackingQuery,
         ReceivablesQuery,
         CreditNotesQuery,
         RemindersQuery,
@@ -136,11 +144,13 @@ def root_types() -> tuple[type, type, type]:
         MembersMutation,
         CrmMutation,
         LedgerMutation,
+        TrackingMutation,
         ReceivablesMutation,
         CreditNotesMutation,
         RemindersMutation,
         DocumentsMutation,
         PayablesMutation,
+        PurchaseOrdersMutation,
         EmailSettingsMutation,
         EmailSendMutation,
         WebhooksMutation,

@@ -16,7 +16,7 @@ from server.crm import notes, parties
 from server.crm.models import Customer, Vendor
 from server.identity import accounts
 from server.identity.models import Membership, Organization, User
-from server.ledger import posting, rates
+from server.ledger import entry_lines, posting, rates
 from server.ledger.models import Account, ExchangeRate, IdempotencyRecord
 from server.onboarding import organizations
 
@@ -237,12 +237,12 @@ async def _journal(acting: Actor, summary: DemoSummary, today: date) -> None:
             continue
         await posting.post(
             acting,
-            posting.EntryInput(
+            entry_lines.EntryInput(
                 date=today - timedelta(days=days),
                 memo=memo,
                 lines=[
-                    posting.LineInput(codes[debit], posting.Side.DEBIT, amount),
-                    posting.LineInput(codes[credit], posting.Side.CREDIT, amount),
+                    entry_lines.LineInput(codes[debit], entry_lines.Side.DEBIT, amount),
+                    entry_lines.LineInput(codes[credit], entry_lines.Side.CREDIT, amount),
                 ],
             ),
             idempotency_key=key,

@@ -16,9 +16,9 @@ from server.actor import Actor
 from server.crm.models import Customer, Vendor
 from server.documents.lines import LineDraft
 from server.ledger.models import Account
-from server.payables import bill_payments, bills
+from server.payables import bill_approval, bill_inputs, bill_payments, bills
 from server.payables.models import Bill
-from server.receivables import invoices, payments
+from server.receivables import invoice_issue, invoices, payment_input, payments
 from server.receivables.models import Invoice, PaymentMethod
 
 # customer email, reference, days before today it was issued,
@@ -150,19 +150,21 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
                 ),
             ),
         )
-        await invoices.issue(owner, draft.id, override_credit_limit=True)
+        await invoice_issue.issue(owner, draft.id, override_credit_limit=True)
         if paid is not None:
             amount, after = paid
             await payments.record(
                 owner,
-                payments.PaymentInput(
+                payment_input.PaymentInput(
                     customer_id=customer.id,
                     date=min(issued_on + timedelta(days=after), today),
                     amount=amount,
                     deposit_account_id=codes["1010"],
                     method=PaymentMethod.BANK_TRANSFER,
                     reference=f"PAY-{reference}",
-                    allocations=(payments.AllocationRequest(invoice_id=draft.id, amount=amount),),
+                    allocations=(
+                        payment_input.AllocationRequest(invoice_id=draft.id, amount=amount),
+                    ),
                 ),
             )
         added_invoices += 1
@@ -178,7 +180,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
             continue
         result = await bills.create(
             clerk,
-            bills.BillDraft(
+            bill_inputs.BillDraft(
                 vendor_id=vendor.id,
                 vendor_reference=reference,
                 bill_date=dated,
@@ -191,7 +193,7 @@ async def load(owner: Actor, clerk_id: UUID, approver_id: UUID, today: date) -> 
         )
         assert result.bill is not None
         await bills.submit(clerk, result.bill.id)
-        await bills.approve(access, approver, result.bill.id)
+        await bill_approval.approve(access, approver, result.bill.id)
         if bill_paid is not None:
             await bill_payments.record(
                 clerk,

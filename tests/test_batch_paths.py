@@ -36,7 +36,7 @@ from server.ledger import posting
 from server.ledger.models import Account
 from server.observability import install_statement_counter, start_statement_count
 from server.receivables import payments
-from server.receivables.payments import AllocationRequest, PaymentInput
+from server.receivables.payment_input import AllocationRequest, PaymentInput
 from tests.receivables.factory import Books, invoice, new_books
 
 pytestmark = pytest.mark.postgres

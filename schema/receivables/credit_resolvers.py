@@ -28,7 +28,7 @@ from schema.receivables.resolvers import (
 )
 from schema.scalars import Amount
 from server.errors import DomainError
-from server.receivables import credit_notes, disputes, payments
+from server.receivables import credit_notes, disputes, refunds
 from server.receivables import models as m
 from server.receivables.listing import credit_note_conditions
 from server.receivables.reads import CREDIT_NOTE, DISPUTE, DISPUTE_ORDER
@@ -232,7 +232,7 @@ class CreditNotesMutation:
             lambda: credit_notes.refund(
                 actor,
                 _id(input.id, "CreditNote", ["id"]),
-                payments.RefundRequest(
+                refunds.RefundRequest(
                     amount=input.amount,
                     on=input.date,
                     account_id=_id(input.account_id, "Account", ["accountId"]),

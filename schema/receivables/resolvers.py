@@ -38,9 +38,9 @@ from schema.receivables.types import DryRun, Invoice, InvoicePayload, Payment, P
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound
 from server.identity.models import Organization
-from server.receivables import invoices, payments
+from server.receivables import invoice_issue, invoices, payment_input, payments, refunds
 from server.receivables import models as m
-from server.receivables.invoices import PostingPreview
+from server.receivables.dry_run import PostingPreview
 from server.receivables.listing import invoice_conditions, payment_conditions
 from server.receivables.reads import INVOICE, PAYMENT
 
@@ -98,9 +98,9 @@ def _draft(data: InvoiceCreateInput) -> invoices.InvoiceDraft:
     )
 
 
-def _requests(items: list[AllocationInput] | None) -> tuple[payments.AllocationRequest, ...]:
+def _requests(items: list[AllocationInput] | None) -> tuple[payment_input.AllocationRequest, ...]:
     return tuple(
-        payments.AllocationRequest(
+        payment_input.AllocationRequest(
             invoice_id=_id(a.invoice_id, "Invoice", ["allocations", str(i), "invoiceId"]),
             amount=a.amount,
         )
@@ -300,7 +300,7 @@ class ReceivablesMutation:
             await authorize(ctx, "invoice", "override_credit_limit")
         return await _invoice_result(
             info,
-            lambda: invoices.issue(
+            lambda: invoice_issue.issue(
                 actor,
                 _id(input.id, "Invoice", ["id"]),
                 override_credit_limit=input.override_credit_limit,
@@ -350,7 +350,7 @@ class ReceivablesMutation:
         actor = info.context.signed_in()
 
         async def run() -> m.Payment | PostingPreview:
-            data = payments.PaymentInput(
+            data = payment_input.PaymentInput(
                 customer_id=_id(input.customer_id, "Customer", ["customerId"]),
                 date=input.date,
                 amount=input.amount,
@@ -406,10 +406,10 @@ class ReceivablesMutation:
         actor = info.context.signed_in()
         return await _payment_result(
             info,
-            lambda: payments.refund(
+            lambda: refunds.refund(
                 actor,
                 _id(input.id, "Payment", ["id"]),
-                payments.RefundRequest(
+                refunds.RefundRequest(
                     amount=input.amount,
                     on=input.date,
                     account_id=_id(input.account_id, "Account", ["accountId"]),

@@ -32,7 +32,7 @@ from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
 from server.pdf.signed import DocumentRef
 from server.receivables import models
-from server.receivables.invoices import PostingPreview
+from server.receivables.dry_run import PostingPreview
 from server.receivables.reads import INVOICE, PAYMENT
 from server.sql import Joined
 

@@ -25,7 +25,7 @@ from server.documents import entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
 from server.errors import DomainError, ErrorCode, NotFound
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import entry_lines, reversals
 from server.ledger.errors import PeriodLocked
 from server.ledger.models import Account, AccountSubtype, AccountType, LedgerSettings
 from server.money import Money
@@ -342,13 +342,13 @@ async def _refund_lines(
     bank: Account,
     control: Account,
     base: str,
-) -> list[posting.LineInput]:
+) -> list[entry_lines.LineInput]:
     """Cash out in the document's currency; the control account back at the credit's base."""
     ledger = Ledger(item.ledger)
     # A refund reverses a credit, so the control account moves to the charge side.
     control_side = entries.CHARGE_SIDE[ledger]
     customer_id, vendor_id = entries.party_fields(ledger, item.party_id)
-    cash = posting.LineInput(
+    cash = entry_lines.LineInput(
         account_id=bank.id,
         side=entries.opposite(control_side),
         amount=entries.text(amount, item.currency),
@@ -357,7 +357,7 @@ async def _refund_lines(
     )
     if item.currency == base:
         return [
-            posting.LineInput(
+            entry_lines.LineInput(
                 account_id=control.id,
                 side=control_side,
                 amount=entries.text(share, base),
@@ -373,14 +373,14 @@ async def _refund_lines(
         on=on,
         lines=[
             cash,
-            posting.LineInput(
+            entry_lines.LineInput(
                 account_id=control.id, side=control_side, amount=cash.amount, currency=item.currency
             ),
         ],
     )
     cash_base = converted[0].base_debit + converted[0].base_credit
     lines = [
-        posting.LineInput(
+        entry_lines.LineInput(
             account_id=control.id,
             side=control_side,
             amount=entries.text(share, base),
@@ -397,7 +397,7 @@ async def _refund_lines(
             actor.org, AccountSubtype.EXCHANGE_GAIN_LOSS, AccountType.EXPENSE
         )
         lines.append(
-            posting.LineInput(
+            entry_lines.LineInput(
                 account_id=fx.id,
                 side=control_side if difference > 0 else entries.opposite(control_side),
                 amount=entries.text(abs(difference), base),
@@ -449,7 +449,7 @@ async def undo(
         )
     reversal_id = None
     if allocation.entry_id:
-        reversal = await posting.reverse(
+        reversal = await reversals.reverse(
             actor, allocation.entry_id, on, "Allocation undone", audit_event=False
         )
         reversal_id = reversal.id

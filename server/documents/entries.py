@@ -17,10 +17,10 @@ from uuid import UUID
 from server.actor import Actor
 from server.documents.lines import PricedLine
 from server.documents.models import Ledger, OpenItem, OpenItemKind
-from server.ledger import posting
+from server.ledger import entry_lines, posting, resolution
 from server.ledger.chart import accounts_and_system_account, system_account
+from server.ledger.entry_lines import EntryInput, LineInput, Side
 from server.ledger.models import Account, AccountSubtype, AccountType, JournalEntry, JournalLine
-from server.ledger.posting import EntryInput, LineInput, Side
 from server.money import Money
 
 CONTROL_SUBTYPE = {
@@ -152,7 +152,7 @@ async def post_entry(
     source_type: str,
     source_id: UUID,
     entry_id: UUID | None = None,
-    known: posting.Known = posting.NOTHING_KNOWN,
+    known: entry_lines.Known = entry_lines.NOTHING_KNOWN,
     event: dict[str, Any] | None = None,
 ) -> JournalEntry:
     """Post a document's entry inside the caller's transaction, through the one service.
@@ -205,9 +205,9 @@ async def control_base(
 
 async def preview(
     actor: Actor, *, on: date, lines: Sequence[LineInput]
-) -> list[posting.ResolvedLine]:
+) -> list[entry_lines.ResolvedLine]:
     """The lines as they would post (converted, balanced), without writing anything."""
-    return await posting.resolve(actor, EntryInput(date=on, lines=lines), allow_control=True)
+    return await resolution.resolve(actor, EntryInput(date=on, lines=lines), allow_control=True)
 
 
 def base_lines(

@@ -22,7 +22,7 @@ from server.errors import DomainError, ErrorCode, NotFound
 from server.identity.models import Organization
 from server.money import amount_from_minor
 from server.payables.models import BillPayment, BillPaymentStatus
-from server.receivables import invoices
+from server.receivables import invoice_status
 from server.receivables.figures import customer_statement
 from server.receivables.models import (
     CreditNote,
@@ -71,7 +71,7 @@ async def _invoice(org: UUID, document_id: UUID, kind: TemplateKind) -> Target:
         raise NotFound("invoice not found", field=["id"])
     if invoice.status in (InvoiceStatus.DRAFT, InvoiceStatus.VOID):
         raise _refuse("invoice", invoice.status.value)
-    if kind is TemplateKind.REMINDER and invoice.status not in invoices.OPEN_STATUSES:
+    if kind is TemplateKind.REMINDER and invoice.status not in invoice_status.OPEN_STATUSES:
         raise _refuse("reminder of an invoice", invoice.status.value)
     item = await OpenItem.get_or_none(id=invoice.id, organization_id=org)
     customer = await Customer.get(id=invoice.customer_id)

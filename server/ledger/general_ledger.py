@@ -61,7 +61,7 @@ def cursor_text(t: str) -> str:
 GL_LINE = Shape(
     "GeneralLedgerLine",
     {
-        # The cursor is the URL-safe base64 of "date|line id" (schema.ledger.resolvers).
+        # The cursor is the URL-safe base64 of "date|line id" (schema.ledger.report_queries).
         "cursor": Value(lambda t, d: d.urlsafe_base64(cursor_text(t))),
         "entryNumber": column("number"),
         "date": column("date"),

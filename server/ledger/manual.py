@@ -24,9 +24,9 @@ from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
 from server.errors import DomainError, ErrorCode, NotFound
-from server.ledger import posting
+from server.ledger import idempotency, numbering, posting, resolution, reversals
+from server.ledger.entry_lines import EntryInput, LineInput
 from server.ledger.models import Account, EntryStatus, JournalEntry, JournalLine
-from server.ledger.posting import EntryInput, LineInput
 
 
 def _draft_payload(draft: JournalEntry) -> dict[str, Any]:
@@ -57,7 +57,7 @@ async def _locked_draft(actor: Actor, entry_id: UUID) -> JournalEntry:
 
 async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
     """Keep an entry unposted; its lines are checked but it need not balance yet."""
-    await posting.resolve(actor, entry, allow_control=False, require_balance=False)
+    await resolution.resolve(actor, entry, allow_control=False, require_balance=False)
     async with in_transaction():
         draft = await JournalEntry.create(
             organization_id=actor.org,
@@ -79,7 +79,7 @@ async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
 
 async def update_draft(actor: Actor, entry_id: UUID, entry: EntryInput) -> JournalEntry:
     """Replace a draft's date, memo and lines; the editor becomes its author."""
-    await posting.resolve(actor, entry, allow_control=False, require_balance=False)
+    await resolution.resolve(actor, entry, allow_control=False, require_balance=False)
     async with in_transaction():
         draft = await _locked_draft(actor, entry_id)
         before = {**_draft_payload(draft), "author": str(draft.created_by_id)}
@@ -124,8 +124,8 @@ async def create_posted(
     with it rather than who may post it.
     """
     payload = posting.entry_payload(entry)
-    if await posting.replay(actor, idempotency_key, "journal_entry.post", payload) is None:
-        await posting.resolve(actor, entry, allow_control=False)
+    if await idempotency.replay(actor, idempotency_key, "journal_entry.post", payload) is None:
+        await resolution.resolve(actor, entry, allow_control=False)
     await duties.ensure_not_creator(
         access,
         actor,
@@ -156,7 +156,7 @@ async def _post_locked_draft(access: AccessControl, actor: Actor, entry_id: UUID
         memo=draft.memo,
         lines=[LineInput.from_json(d) for d in draft.draft_lines or []],
     )
-    lines = await posting.resolve(actor, entry, allow_control=False)
+    lines = await resolution.resolve(actor, entry, allow_control=False)
     duties.refuse_creator(
         access,
         actor,
@@ -167,7 +167,7 @@ async def _post_locked_draft(access: AccessControl, actor: Actor, entry_id: UUID
         object_id=entry_id,
     )
     draft.status = EntryStatus.POSTED
-    draft.number = await posting.take_number(actor, draft.date)
+    draft.number = await numbering.take_number(actor, draft.date)
     draft.posted_at = clock.now()
     draft.posted_by_id = actor.user_id
     draft.draft_lines = None
@@ -210,4 +210,4 @@ async def reverse_entry(
             code=ErrorCode.DOCUMENT_ENTRY,
             field=["id"],
         )
-    return await posting.reverse(actor, entry_id, on, memo)
+    return await reversals.reverse(actor, entry_id, on, memo)

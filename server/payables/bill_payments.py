@@ -23,7 +23,7 @@ from server.audit import log as audit
 from server.documents import allocation, discounts, entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
-from server.ledger import posting
+from server.ledger import entry_lines, idempotency, reversals
 from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
 from server.money import Money, MoneyError, validate_currency
 from server.payables import bills as bill_service
@@ -149,7 +149,7 @@ async def record(
     actor: Actor, draft: PaymentDraft, *, idempotency_key: str | None = None
 ) -> BillPayment:
     payload = draft.as_json()
-    earlier = await posting.replay(actor, idempotency_key, OPERATION, payload)
+    earlier = await idempotency.replay(actor, idempotency_key, OPERATION, payload)
     if earlier is not None:
         return await BillPayment.get(id=earlier.result_id)
     total, parts = _amounts(draft)
@@ -162,7 +162,7 @@ async def record(
             actor, draft, total, parts, reference, memo, party.id, bank, idempotency_key, payload
         )
     except IntegrityError:
-        earlier = await posting.replay(actor, idempotency_key, OPERATION, payload)
+        earlier = await idempotency.replay(actor, idempotency_key, OPERATION, payload)
         if earlier is None:
             raise
         return await BillPayment.get(id=earlier.result_id)
@@ -260,17 +260,17 @@ async def _record(
             actor,
             on=draft.date,
             lines=[
-                posting.LineInput(
+                entry_lines.LineInput(
                     account_id=control.id,
-                    side=posting.Side.DEBIT,
+                    side=entry_lines.Side.DEBIT,
                     amount=amount,
                     currency=draft.currency,
                     description=label,
                     vendor_id=vendor_id,
                 ),
-                posting.LineInput(
+                entry_lines.LineInput(
                     account_id=bank.id,
-                    side=posting.Side.CREDIT,
+                    side=entry_lines.Side.CREDIT,
                     amount=amount,
                     currency=draft.currency,
                     description=label,
@@ -331,7 +331,7 @@ async def _record(
         await bill_service.refresh_statuses(list(locked.values()), items)
         for done, a in zip(applied, draft.allocations, strict=True):
             done["billStatus"] = locked[a.bill_id].status.value
-        await posting.remember(actor, idempotency_key, OPERATION, payload, payment.id)
+        await idempotency.remember(actor, idempotency_key, OPERATION, payload, payment.id)
         await audit.record(
             actor,
             OPERATION,
@@ -409,7 +409,7 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> BillPa
         for discount in discounts:
             await allocation.undo(actor, discount, when, ["date"], kinds=(AllocationKind.DISCOUNT,))
         assert payment.entry_id is not None
-        reversal = await posting.reverse(
+        reversal = await reversals.reverse(
             actor,
             payment.entry_id,
             when,

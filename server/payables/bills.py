@@ -1,91 +1,35 @@
-"""Bills: create and edit drafts, submit, approve (posting), reject and void.
+"""Bills: create and edit drafts, submit, reject and void.
 
-Approval posts Dr expense or asset per line and Dr input tax / Cr accounts payable through
-the posting service, and opens the bill's open item (same id as the bill) for payments.
+Approval (server.payables.bill_approval) posts Dr expense or asset per line and Dr input
+tax / Cr accounts payable through the posting service, and opens the bill's open item (same
+id as the bill) for payments.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server import clock
-from server.access import duties
-from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm import terms
-from server.crm.models import Vendor
-from server.documents import allocation, entries
-from server.documents.lines import LineDraft, Purpose, price_lines, priced_lines, totals
-from server.documents.models import Ledger, OpenItem, OpenItemKind
-from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
+from server.documents import allocation
+from server.documents.lines import Purpose, price_lines, totals
+from server.documents.models import OpenItem
+from server.errors import DomainError, ErrorCode, NotFound
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import reversals
 from server.payables import common, matching
-from server.payables.models import Bill, BillLine, BillStatus, PurchaseOrderLine
+from server.payables.bill_checks import _duplicates, _order_lines_for
+from server.payables.bill_inputs import UNSET, BillChanges, BillDraft, BillResult
+from server.payables.models import Bill, BillLine, BillStatus
 
-DUPLICATE_WINDOW_DAYS = 7
 POSTED = (BillStatus.APPROVED, BillStatus.PARTIALLY_PAID, BillStatus.PAID)
-APPROVE_OPERATION = "bill.approve"
-
-
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Any = _Unset()
-
-
-@dataclass(frozen=True, slots=True)
-class BillDraft:
-    """A new bill as the client states it."""
-
-    vendor_id: UUID
-    vendor_reference: str
-    bill_date: date
-    lines: Sequence[LineDraft]
-    due_date: date | None = None
-    currency: str | None = None
-    memo: str | None = None
-    # The order line each line bills, parallel to `lines` (None for lines off the order).
-    order_line_ids: Sequence[int | None] = ()
-    acknowledge_warnings: bool = False
-
-
-@dataclass(slots=True)
-class BillChanges:
-    """Changes to a draft; UNSET leaves a field as it is."""
-
-    vendor_reference: Any = UNSET
-    bill_date: Any = UNSET
-    due_date: Any = UNSET  # None: from the vendor's terms again
-    memo: Any = UNSET
-    lines: Any = UNSET
-    order_line_ids: Sequence[int | None] = ()
-    acknowledge_warnings: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Warning:
-    """Something the client must acknowledge before the bill is saved."""
-
-    code: str
-    message: str
-    bill_id: UUID
-
-
-@dataclass(slots=True)
-class BillResult:
-    bill: Bill | None
-    warnings: list[Warning] = field(default_factory=list)
 
 
 def snapshot(bill: Bill) -> dict[str, Any]:
@@ -122,74 +66,6 @@ def _status(bill: Bill, allowed: Sequence[BillStatus], doing: str) -> None:
             code=ErrorCode.INVALID_STATUS,
             field=["id"],
         )
-
-
-async def _duplicates(
-    actor: Actor,
-    vendor_id: UUID,
-    reference: str,
-    total_minor: int,
-    bill_date: date,
-    exclude: UUID | None,
-) -> list[Warning]:
-    """Refuse the vendor's invoice number twice; warn of the same amount within days.
-
-    Call with the vendor row locked, so two requests cannot both pass.
-    """
-    others = Bill.filter(organization_id=actor.org, vendor_id=vendor_id).exclude(
-        status=BillStatus.VOID
-    )
-    if exclude is not None:
-        others = others.exclude(id=exclude)
-    if await others.filter(vendor_reference__iexact=reference).exists():
-        raise DomainError(
-            f"this vendor's invoice {reference} is already entered",
-            code=ErrorCode.DUPLICATE_BILL,
-            field=["vendorReference"],
-        )
-    window = timedelta(days=DUPLICATE_WINDOW_DAYS)
-    similar = await others.filter(
-        total_minor=total_minor,
-        bill_date__gte=bill_date - window,
-        bill_date__lte=bill_date + window,
-    ).order_by("bill_date", "id")
-    return [
-        Warning(
-            code="POSSIBLE_DUPLICATE",
-            message=(
-                f"bill {b.vendor_reference} of {b.bill_date.isoformat()} from the same vendor "
-                "has the same total"
-            ),
-            bill_id=b.id,
-        )
-        for b in similar
-    ]
-
-
-async def _order_lines_for(
-    order_id: UUID | None, order_line_ids: Sequence[int | None], count: int
-) -> list[int | None]:
-    """Check that the order lines named belong to the bill's order."""
-    ids = list(order_line_ids) + [None] * (count - len(order_line_ids))
-    named = {i for i in ids if i is not None}
-    if not named:
-        return ids
-    valid: set[int] = set()
-    if order_id is not None:
-        rows = await PurchaseOrderLine.filter(purchase_order_id=order_id, id__in=named).values("id")
-        valid = {int(r["id"]) for r in rows}
-    problems = [
-        DomainError(
-            "the order line is not on this bill's purchase order",
-            code=ErrorCode.NOT_FOUND,
-            field=["lines", str(i), "purchaseOrderLineId"],
-        )
-        for i, line_id in enumerate(ids)
-        if line_id is not None and line_id not in valid
-    ]
-    if problems:
-        raise ValidationFailed(problems)
-    return ids
 
 
 async def create(
@@ -364,143 +240,6 @@ async def reject(actor: Actor, bill_id: UUID, reason: str) -> Bill:
     return bill
 
 
-async def approve(
-    access: AccessControl,
-    actor: Actor,
-    bill_id: UUID,
-    *,
-    override_tolerance: bool = False,
-    idempotency_key: str | None = None,
-) -> Bill:
-    """Post the bill and open it for payment; the same key replays the first approval."""
-    payload = {"id": str(bill_id), "overrideTolerance": override_tolerance}
-    earlier = await posting.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
-    if earlier is not None:
-        return await get(actor, earlier.result_id)
-    try:
-        return await _approve(access, actor, bill_id, override_tolerance, idempotency_key, payload)
-    except duties.SegregationOfDuties as refusal:
-        # An authorization matter: the refusal is audited although nothing else is written.
-        await duties.record_refusal(actor, refusal)
-        raise
-    except IntegrityError:
-        # A concurrent approval with the same key won; answer as it did.
-        earlier = await posting.replay(actor, idempotency_key, APPROVE_OPERATION, payload)
-        if earlier is None:
-            raise
-        return await get(actor, earlier.result_id)
-
-
-async def _approve(
-    access: AccessControl,
-    actor: Actor,
-    bill_id: UUID,
-    override_tolerance: bool,
-    idempotency_key: str | None,
-    payload: dict[str, Any],
-) -> Bill:
-    async with in_transaction():
-        bill = await get(actor, bill_id, lock=True)
-        _status(bill, (BillStatus.SUBMITTED,), "approved")
-        # Policy (policies/policy.csv, per organization): the creator may not approve.
-        duties.refuse_creator(
-            access,
-            actor,
-            obj="bill",
-            act="approve",
-            created_by_id=bill.created_by_id,
-            object_type="Bill",
-            object_id=bill.id,
-        )
-        rows = await BillLine.filter(bill_id=bill.id).order_by("line_no")
-        if not rows or bill.total_minor <= 0:
-            raise DomainError(
-                "a bill of zero cannot be approved", code=ErrorCode.EMPTY_DOCUMENT, field=["id"]
-            )
-        overridden: list[str] = []
-        if bill.purchase_order_id is not None:
-            order = await matching.lock_order(actor.org, bill.purchase_order_id)
-            if order is not None:
-                ordered = await matching.order_lines(order.id)
-                found = matching.problems(rows, ordered, bill.currency)
-                if found and not override_tolerance:
-                    raise DomainError(
-                        "the bill goes beyond its purchase order: "
-                        + "; ".join(found)
-                        + " (an approver may pass overrideTolerance)",
-                        code=ErrorCode.TOLERANCE_EXCEEDED,
-                        field=["overrideTolerance"],
-                    )
-                overridden = found
-                await matching.add_billed(order, rows, ordered, +1)
-        party = await Vendor.get(id=bill.vendor_id)
-        vendor_terms = await common.vendor_terms(actor, party)
-        percent, until = terms.discount(vendor_terms, bill.bill_date)
-        priced = await priced_lines(actor.org, rows)
-        lines = entries.document_lines(
-            ledger=Ledger.PAYABLE,
-            control=await entries.control_account(actor.org, Ledger.PAYABLE),
-            control_side=entries.CHARGE_SIDE[Ledger.PAYABLE],
-            party_id=bill.vendor_id,
-            lines=priced,
-            currency=bill.currency,
-            description=f"Bill {bill.vendor_reference}",
-        )
-        entry, base_amount = await entries.post_document(
-            actor,
-            on=bill.bill_date,
-            lines=lines,
-            memo=f"Bill {bill.vendor_reference} from {party.name}"[:500],
-            source_type="bill",
-            source_id=bill.id,
-        )
-        due = bill.due_date or bill.bill_date
-        await OpenItem.create(
-            id=bill.id,
-            organization_id=actor.org,
-            ledger=Ledger.PAYABLE,
-            kind=OpenItemKind.BILL,
-            is_charge=True,
-            party_id=bill.vendor_id,
-            number=bill.vendor_reference,
-            currency=bill.currency,
-            date=bill.bill_date,
-            due_date=due,
-            amount_minor=bill.total_minor,
-            base_amount_minor=base_amount,
-            open_minor=bill.total_minor,
-            open_base_minor=base_amount,
-        )
-        bill.status = BillStatus.APPROVED
-        bill.entry_id = entry.id
-        bill.approved_by_id = actor.user_id
-        bill.approved_at = clock.now()
-        bill.discount_percent = percent
-        bill.discount_until = until
-        bill.tolerance_overridden = bool(overridden)
-        await bill.save()
-        await posting.remember(actor, idempotency_key, APPROVE_OPERATION, payload, bill.id)
-        after: dict[str, Any] = {
-            "status": "APPROVED",
-            "entry": entry.number,
-            "currency": bill.currency,
-            "total": common.amount_text(bill.total_minor, bill.currency),
-            "baseAmount": base_amount,
-        }
-        if overridden:
-            after["toleranceOverridden"] = overridden
-        await audit.record(
-            actor,
-            APPROVE_OPERATION,
-            object_type="Bill",
-            object_id=bill.id,
-            before={"status": "SUBMITTED"},
-            after=after,
-            idempotency_key=idempotency_key,
-        )
-    return bill
-
-
 async def void(actor: Actor, bill_id: UUID, on: date | None, reason: str | None) -> Bill:
     """Void a bill: a posted one is reversed on `on` (today if omitted) and closed."""
     note = common.text(reason, "reason", 1000)
@@ -534,7 +273,7 @@ async def void(actor: Actor, bill_id: UUID, on: date | None, reason: str | None)
                     field=["id"],
                 )
             assert bill.entry_id is not None and item is not None
-            reversal = await posting.reverse(
+            reversal = await reversals.reverse(
                 actor,
                 bill.entry_id,
                 day,

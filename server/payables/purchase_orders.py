@@ -20,7 +20,7 @@ from server.documents import numbering
 from server.documents.lines import LineDraft, Purpose, price_lines, totals
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.payables import bills, common, matching
+from server.payables import bill_inputs, bills, common, matching
 from server.payables.models import (
     PurchaseOrder,
     PurchaseOrderLine,
@@ -217,7 +217,7 @@ def _line_drafts(
     return drafts, ids
 
 
-async def bill(actor: Actor, request: BillFromOrder) -> bills.BillResult:
+async def bill(actor: Actor, request: BillFromOrder) -> bill_inputs.BillResult:
     """A draft bill from an approved order's lines not billed yet."""
     async with in_transaction():
         order = await matching.lock_order(actor.org, request.order_id)
@@ -233,7 +233,7 @@ async def bill(actor: Actor, request: BillFromOrder) -> bills.BillResult:
         drafts, ids = _line_drafts(ordered, request.lines, order.currency)
         return await bills.create(
             actor,
-            bills.BillDraft(
+            bill_inputs.BillDraft(
                 vendor_id=order.vendor_id,
                 vendor_reference=request.vendor_reference,
                 bill_date=request.bill_date,

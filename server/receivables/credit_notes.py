@@ -24,9 +24,9 @@ from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, 
 from server.documents.models import Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.ledger import posting
+from server.ledger import entry_lines, idempotency
 from server.money import Money
-from server.receivables import payments
+from server.receivables import payment_allocation, payment_input, payments, refunds
 from server.receivables.models import CreditNote, CreditNoteLine, CreditNoteStatus, Invoice
 
 
@@ -125,7 +125,7 @@ async def get(actor: Actor, note_id: UUID) -> CreditNote:
 async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = None) -> CreditNote:
     """Number and post the credit note; its amount becomes the customer's credit."""
     payload = {"id": str(note_id)}
-    earlier = await posting.replay(actor, idempotency_key, "credit_note.issue", payload)
+    earlier = await idempotency.replay(actor, idempotency_key, "credit_note.issue", payload)
     if earlier is not None:
         return await get(actor, earlier.result_id)
     async with in_transaction():
@@ -155,7 +155,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
             lines=entries.document_lines(
                 ledger=Ledger.RECEIVABLE,
                 control=await entries.control_account(actor.org, Ledger.RECEIVABLE),
-                control_side=posting.Side.CREDIT,
+                control_side=entry_lines.Side.CREDIT,
                 party_id=note.customer_id,
                 lines=lines,
                 currency=note.currency,
@@ -187,7 +187,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
         note.issued_by_id = actor.user_id
         note.updated_at = clock.now()
         await note.save()
-        await posting.remember(actor, idempotency_key, "credit_note.issue", payload, note.id)
+        await idempotency.remember(actor, idempotency_key, "credit_note.issue", payload, note.id)
         await audit.record(
             actor,
             "credit_note.issue",
@@ -203,7 +203,7 @@ async def issue(actor: Actor, note_id: UUID, *, idempotency_key: str | None = No
 async def allocate(
     actor: Actor,
     note_id: UUID,
-    requests: Sequence[payments.AllocationRequest],
+    requests: Sequence[payment_input.AllocationRequest],
     on: date | None = None,
 ) -> CreditNote:
     """Apply an issued credit note to invoices of the same customer."""
@@ -212,14 +212,14 @@ async def allocate(
         raise DomainError(
             "only issued credit notes can be applied", code=ErrorCode.INVALID_STATUS, field=["id"]
         )
-    parsed = payments.parse_requests(requests, note.currency)
+    parsed = payment_input.parse_requests(requests, note.currency)
     if not parsed:
         raise DomainError(
             "name at least one invoice", code=ErrorCode.REQUIRED, field=["allocations"]
         )
     async with in_transaction():
         item = (await payments.allocation.lock(actor.org, [note.id]))[note.id]
-        made, charged = await payments.apply(actor, item, parsed, on or note.issue_date)
+        made, charged = await payment_allocation.apply(actor, item, parsed, on or note.issue_date)
         await audit.record(
             actor,
             "credit_note.allocate",
@@ -227,16 +227,18 @@ async def allocate(
             object_id=note.id,
             after={
                 **snapshot(note),
-                "allocations": payments.settled_json(made, note.currency, charged),
+                "allocations": payment_allocation.settled_json(made, note.currency, charged),
             },
         )
     return note
 
 
-async def refund(actor: Actor, note_id: UUID, request: payments.RefundRequest) -> CreditNote:
+async def refund(actor: Actor, note_id: UUID, request: refunds.RefundRequest) -> CreditNote:
     """Pay a credit note's unapplied amount back to the customer: Dr receivables / Cr bank."""
     payload = request.payload(note_id)
-    earlier = await posting.replay(actor, request.idempotency_key, "credit_note.refund", payload)
+    earlier = await idempotency.replay(
+        actor, request.idempotency_key, "credit_note.refund", payload
+    )
     if earlier is not None:
         return await get(actor, earlier.result_id)
     note = await get(actor, note_id)
@@ -244,7 +246,7 @@ async def refund(actor: Actor, note_id: UUID, request: payments.RefundRequest) -
         raise DomainError(
             "only issued credit notes can be refunded", code=ErrorCode.INVALID_STATUS, field=["id"]
         )
-    await payments.refund_credit(
+    await refunds.refund_credit(
         actor,
         note.id,
         note.currency,

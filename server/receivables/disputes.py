@@ -16,7 +16,7 @@ from server.actor import Actor
 from server.audit import log as audit
 from server.documents import allocation
 from server.errors import DomainError, ErrorCode, NotFound
-from server.receivables import invoices, payments
+from server.receivables import invoice_status, invoices, payment_allocation
 from server.receivables.models import (
     CreditNote,
     CreditNoteStatus,
@@ -47,7 +47,7 @@ async def open_dispute(
         raise DomainError("at most 1000 characters", code=ErrorCode.TOO_LONG, field=["note"])
     async with in_transaction():
         invoice = await invoices.locked(actor, invoice_id, "invoiceId")
-        if invoice.status not in invoices.OPEN_STATUSES:
+        if invoice.status not in invoice_status.OPEN_STATUSES:
             raise DomainError(
                 "only issued, unpaid invoices can be disputed",
                 code=ErrorCode.INVALID_STATUS,
@@ -164,6 +164,6 @@ async def _apply_credit_note(actor: Actor, dispute: Dispute, note_id: UUID, on: 
         raise DomainError(
             "nothing left to apply", code=ErrorCode.EXCEEDS_UNALLOCATED, field=["creditNoteId"]
         )
-    await payments.apply(
+    await payment_allocation.apply(
         actor, items[note.id], [(invoice.id, amount)], max(on, note.issue_date), "creditNoteId"
     )

@@ -20,7 +20,7 @@ from uuid import UUID
 from server.actor import Actor
 from server.documents import allocation, discounts
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem
-from server.receivables import invoices
+from server.receivables import invoice_status
 from server.receivables.models import Invoice, InvoiceLine
 
 
@@ -66,7 +66,7 @@ async def earn(actor: Actor, charged: Sequence[OpenItem], on: date) -> list[Allo
                 memo=f"Early-payment discount on invoice {invoice.number}",
             )
         )
-        await invoices.set_status(item)
+        await invoice_status.set_status(item)
     return taken
 
 
@@ -85,5 +85,5 @@ async def undo(actor: Actor, invoice_ids: Iterable[UUID], on: date, field: list[
     for discount in live:
         await allocation.undo(actor, discount, on, field, kinds=(AllocationKind.DISCOUNT,))
         assert discount.charge_id is not None
-        await invoices.refresh_status(discount.charge_id)
+        await invoice_status.refresh_status(discount.charge_id)
     return len(live)

@@ -1,14 +1,13 @@
-"""Payments received: recording (Dr bank / Cr receivables), allocating, refunding, voiding.
+"""Payments received: recording (Dr bank / Cr receivables), allocating, voiding.
 
 A payment's open item is its unallocated amount: the customer's credit, usable later. The
 allocation rules themselves (never more than is open on either side, in the database) live
-in server.documents.allocation, shared with payables.
+in server.documents.allocation, shared with payables; refunds in server.receivables.refunds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -25,173 +24,19 @@ from server.documents import allocation, entries
 from server.documents.models import Allocation, AllocationKind, Ledger, OpenItem, OpenItemKind
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
-from server.ledger import posting
-from server.ledger.models import Account, AccountStatus, AccountSubtype, AccountType
-from server.money import Money, MoneyError
-from server.receivables import early_payment, invoices
-from server.receivables.invoices import DryRunDone, PostingPreview, entry_preview
-from server.receivables.models import Invoice, InvoiceStatus, Payment, PaymentMethod, PaymentStatus
-
-CASH_SUBTYPES = (AccountSubtype.BANK, AccountSubtype.CASH, AccountSubtype.CURRENT_ASSET)
-
-
-@dataclass(frozen=True, slots=True)
-class AllocationRequest:
-    invoice_id: UUID
-    amount: str
-
-    def as_json(self) -> dict[str, str]:
-        return {"invoiceId": str(self.invoice_id), "amount": self.amount}
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentInput:
-    customer_id: UUID
-    date: date
-    amount: str
-    deposit_account_id: UUID
-    method: PaymentMethod = PaymentMethod.BANK_TRANSFER
-    currency: str | None = None
-    reference: str | None = None
-    memo: str | None = None
-    allocations: tuple[AllocationRequest, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "customerId": str(self.customer_id),
-            "date": self.date.isoformat(),
-            "amount": self.amount,
-            "currency": self.currency,
-            "depositAccountId": str(self.deposit_account_id),
-            "method": self.method.value,
-            "reference": self.reference,
-            "memo": self.memo,
-            "allocations": [a.as_json() for a in self.allocations],
-        }
-
-
-def parse_amount(text: str, currency: str, where: list[str]) -> int:
-    try:
-        money = Money.parse(text, currency)
-    except MoneyError as exc:
-        raise DomainError(exc.message, code=ErrorCode(exc.code), field=where) from exc
-    if money.amount <= 0:
-        raise DomainError(
-            "amounts are positive",
-            code=ErrorCode.ZERO_AMOUNT if money.is_zero() else ErrorCode.NEGATIVE_AMOUNT,
-            field=where,
-        )
-    return money.minor
-
-
-async def cash_account(actor: Actor, account_id: UUID, where: list[str]) -> Account:
-    account = await Account.get_or_none(id=account_id, organization_id=actor.org)
-    return checked_cash_account(account, where)
-
-
-def checked_cash_account(account: Account | None, where: list[str]) -> Account:
-    """The account money is received into or paid from, if it can be."""
-    if account is None:
-        raise NotFound("account not found", field=where)
-    if account.status == AccountStatus.ARCHIVED:
-        raise DomainError("the account is archived", code=ErrorCode.ACCOUNT_ARCHIVED, field=where)
-    if account.type != AccountType.ASSET or account.subtype not in CASH_SUBTYPES:
-        raise DomainError(
-            "money is received into a bank, cash or current asset account",
-            code=ErrorCode.INVALID_ACCOUNT_TYPE,
-            field=where,
-        )
-    return account
-
-
-def parse_requests(
-    requests: Sequence[AllocationRequest], currency: str, prefix: str = "allocations"
-) -> list[tuple[UUID, int]]:
-    problems: list[DomainError] = []
-    parsed: list[tuple[UUID, int]] = []
-    seen: set[UUID] = set()
-    for i, request in enumerate(requests):
-        if request.invoice_id in seen:
-            problems.append(
-                DomainError(
-                    "the invoice is listed twice",
-                    code=ErrorCode.INVALID,
-                    field=[prefix, str(i), "invoiceId"],
-                )
-            )
-            continue
-        seen.add(request.invoice_id)
-        try:
-            parsed.append(
-                (
-                    request.invoice_id,
-                    parse_amount(request.amount, currency, [prefix, str(i), "amount"]),
-                )
-            )
-        except DomainError as exc:
-            problems.append(exc)
-    if problems:
-        raise ValidationFailed(problems)
-    return parsed
-
-
-async def apply(
-    actor: Actor,
-    credit: OpenItem,
-    requests: list[tuple[UUID, int]],
-    on: date,
-    prefix: str = "allocations",
-    *,
-    period_checked: bool = False,
-    inserting: Batch | None = None,
-) -> tuple[list[Allocation], list[OpenItem]]:
-    """Apply a locked credit to invoices, each locked here; refused as a whole on any problem.
-
-    Returns the allocations and the invoices' open items as the allocations leave them.
-
-    `period_checked`: the caller's transaction also posts an entry dated `on`, whose
-    numbering refuses a locked period, so the allocations need not read the lock date.
-    `inserting`: the caller's batch, not yet run, that inserts the credit: the allocations
-    join it, and the credit is inserted net of them (see `allocation.settle`).
-    """
-    wanted = [invoice_id for invoice_id, _ in requests]
-    locked = await allocation.lock_with_status(actor.org, wanted, Invoice)
-    charges = {invoice_id: item for invoice_id, (item, _) in locked.items()}
-    statuses = {invoice_id: status for invoice_id, (_, status) in locked.items()}
-    if len(locked) < len(wanted):
-        # Drafts have no open item yet: say what they are rather than that they are missing.
-        statuses.update(
-            await Invoice.filter(
-                organization_id=actor.org, id__in=[i for i in wanted if i not in locked]
-            ).values_list("id", "status")
-        )
-    made = []
-    for i, (invoice_id, amount) in enumerate(requests):
-        where = [prefix, str(i), "invoiceId"]
-        status = statuses.get(invoice_id)
-        if status is None:
-            raise NotFound("invoice not found", field=where)
-        if status not in invoices.OPEN_STATUSES:
-            raise DomainError(
-                f"the invoice is {InvoiceStatus(status).value.lower().replace('_', ' ')}",
-                code=ErrorCode.INVALID_STATUS,
-                field=where,
-            )
-        made.append(
-            await allocation.settle(
-                actor,
-                charge=charges[invoice_id],
-                credit=credit,
-                amount=amount,
-                on=on,
-                field=[prefix, str(i), "amount"],
-                period_checked=period_checked,
-                then=[invoices.status_write(charges[invoice_id], amount)],
-                batch=inserting,
-                new_credit=inserting is not None,
-            )
-        )
-    return made, [charges[invoice_id] for invoice_id, _ in requests]
+from server.ledger import entry_lines, idempotency, reversals
+from server.money import Money
+from server.receivables import early_payment, invoice_status
+from server.receivables.dry_run import DryRunDone, PostingPreview, entry_preview
+from server.receivables.models import Payment, PaymentStatus
+from server.receivables.payment_allocation import allocations_json, apply, settled_json
+from server.receivables.payment_input import (
+    AllocationRequest,
+    PaymentInput,
+    checked_cash_account,
+    parse_amount,
+    parse_requests,
+)
 
 
 def snapshot(payment: Payment, item: OpenItem | None = None) -> dict[str, Any]:
@@ -208,30 +53,6 @@ def snapshot(payment: Payment, item: OpenItem | None = None) -> dict[str, Any]:
     }
 
 
-def allocations_json(made: Sequence[Allocation], currency: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "invoice": str(a.charge_id),
-            "amount": str(Money.from_minor(a.amount_minor, currency)),
-            "date": a.date.isoformat(),
-        }
-        for a in made
-    ]
-
-
-def settled_json(
-    made: Sequence[Allocation], currency: str, charged: Sequence[OpenItem]
-) -> list[dict[str, Any]]:
-    """The allocations with each invoice's status once they (and any discount they earned)
-    are done: an invoice they settle shows PAID."""
-    items = {item.id: item for item in charged}
-    return [
-        {**row, "invoiceStatus": invoices.status_of(items[a.charge_id]).value}
-        for row, a in zip(allocations_json(made, currency), made, strict=True)
-        if a.charge_id is not None
-    ]
-
-
 async def record(
     actor: Actor,
     data: PaymentInput,
@@ -242,7 +63,7 @@ async def record(
     """Record money received and allocate it; what is left over is the customer's credit."""
     payload = data.as_json()
     if not dry_run:
-        earlier = await posting.replay(actor, idempotency_key, "payment.record", payload)
+        earlier = await idempotency.replay(actor, idempotency_key, "payment.record", payload)
         if earlier is not None:
             return await get(actor, earlier.result_id)
     # A record, not a model: the payment only reads it, and building the query through the
@@ -301,17 +122,17 @@ async def record(
         )
     label = f"Payment from {customer.name}" + (f" ({data.reference})" if data.reference else "")
     lines = [
-        posting.LineInput(
+        entry_lines.LineInput(
             account_id=control.id,
-            side=posting.Side.CREDIT,
+            side=entry_lines.Side.CREDIT,
             amount=entries.text(amount, currency),
             currency=currency,
             description=label,
             customer_id=customer.id,
         ),
-        posting.LineInput(
+        entry_lines.LineInput(
             account_id=deposit.id,
-            side=posting.Side.DEBIT,
+            side=entry_lines.Side.DEBIT,
             amount=entries.text(amount, currency),
             currency=currency,
             description=label,
@@ -370,7 +191,7 @@ async def record(
             await written.run()
             discounted = await early_payment.earn(actor, charged, data.date)
             if not dry_run:
-                await posting.remember(
+                await idempotency.remember(
                     actor, idempotency_key, "payment.record", payload, payment.id
                 )
             # The ledger's numbering row and the audit chain head are the organization's
@@ -384,7 +205,7 @@ async def record(
                 source_type="payment",
                 source_id=payment.id,
                 entry_id=payment.entry_id,
-                known=posting.Known(
+                known=entry_lines.Known(
                     accounts=(control, deposit), customer_ids=frozenset({customer.id})
                 ),
                 event=audit.event_fields(
@@ -422,7 +243,7 @@ async def record(
         return done.preview
     except IntegrityError:
         # A concurrent request with the same idempotency key won; answer as it did.
-        earlier = await posting.replay(actor, idempotency_key, "payment.record", payload)
+        earlier = await idempotency.replay(actor, idempotency_key, "payment.record", payload)
         if earlier is None:
             raise
         return await get(actor, earlier.result_id)
@@ -486,7 +307,7 @@ async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Paym
         if found.charge_id:
             # The invoice is no longer paid in full: a discount it had earned goes too.
             undone = await early_payment.undo(actor, [found.charge_id], when, ["date"])
-            await invoices.refresh_status(found.charge_id)
+            await invoice_status.refresh_status(found.charge_id)
         item = await OpenItem.get(id=payment.id)
         await audit.record(
             actor,
@@ -496,91 +317,6 @@ async def unallocate(actor: Actor, allocation_id: UUID, on: date | None) -> Paym
             before={"allocation": str(found.id), "invoice": str(found.charge_id)},
             after={**snapshot(payment, item), "discountsUndone": undone},
         )
-    return payment
-
-
-@dataclass(frozen=True, slots=True)
-class RefundRequest:
-    """Paying a customer's unapplied credit back: Dr receivables / Cr bank."""
-
-    amount: str
-    on: date
-    account_id: UUID
-    idempotency_key: str | None = None
-
-    def payload(self, credit_id: UUID) -> dict[str, str]:
-        return {
-            "id": str(credit_id),
-            "amount": self.amount,
-            "date": self.on.isoformat(),
-            "account": str(self.account_id),
-        }
-
-
-async def refund_credit(
-    actor: Actor,
-    credit_id: UUID,
-    currency: str,
-    request: RefundRequest,
-    *,
-    operation: str,
-    object_type: str,
-    memo: str,
-    describe: Callable[[OpenItem], dict[str, Any]],
-) -> None:
-    """Refund part of a credit (a payment or a credit note) in one transaction.
-
-    The caller has checked the document and replayed an earlier result of the key.
-    """
-    minor = parse_amount(request.amount, currency, ["amount"])
-    bank = await cash_account(actor, request.account_id, ["accountId"])
-    async with in_transaction():
-        item = (await allocation.lock(actor.org, [credit_id]))[credit_id]
-        await allocation.close(
-            actor,
-            item=item,
-            kind=AllocationKind.REFUND,
-            amount=minor,
-            on=request.on,
-            account=bank,
-            field=["amount"],
-            memo=memo,
-        )
-        key = request.idempotency_key
-        await posting.remember(actor, key, operation, request.payload(credit_id), credit_id)
-        await audit.record(
-            actor,
-            operation,
-            object_type=object_type,
-            object_id=credit_id,
-            after={**describe(item), "refunded": str(Money.from_minor(minor, currency))},
-            idempotency_key=key,
-        )
-
-
-async def refund(actor: Actor, payment_id: UUID, request: RefundRequest) -> Payment:
-    """Pay a payment's unallocated credit back to the customer."""
-    payload = request.payload(payment_id)
-    earlier = await posting.replay(actor, request.idempotency_key, "payment.refund", payload)
-    if earlier is not None:
-        return await get(actor, earlier.result_id)
-    payment = await get(actor, payment_id)
-    if payment.status == PaymentStatus.VOID:
-        raise DomainError("the payment is void", code=ErrorCode.INVALID_STATUS, field=["id"])
-    await refund_credit(
-        actor,
-        payment.id,
-        payment.currency,
-        request,
-        operation="payment.refund",
-        object_type="Payment",
-        memo=(
-            f"Refund of payment {payment.reference}"
-            if payment.reference
-            else f"Refund of payment of {payment.date.isoformat()}"
-        ),
-        describe=lambda item: snapshot(payment, item),
-    )
     return payment
 
 
@@ -610,9 +346,9 @@ async def void(actor: Actor, payment_id: UUID, on: date | None = None) -> Paymen
         # Invoices this payment paid are no longer paid in full: their discounts go too.
         undone = await early_payment.undo(actor, charged, when, ["date"])
         for invoice_id in charged:
-            await invoices.refresh_status(invoice_id)
+            await invoice_status.refresh_status(invoice_id)
         assert payment.entry_id is not None
-        reversal = await posting.reverse(
+        reversal = await reversals.reverse(
             actor, payment.entry_id, when, "Void of payment", audit_event=False
         )
         await OpenItem.filter(id=item.id).update(voided_on=when, open_minor=0, open_base_minor=0)

@@ -25,7 +25,7 @@ from server.documents.aging import Params
 from server.documents.models import OpenItem
 from server.errors import DomainError, ErrorCode
 from server.money import Money
-from server.receivables import invoices
+from server.receivables import invoice_status, invoices
 from server.receivables.models import (
     Dispute,
     DisputeStatus,
@@ -61,7 +61,7 @@ async def record(
         raise DomainError(f"at most {MAX_NOTE} characters", code=ErrorCode.TOO_LONG, field=["note"])
     async with in_transaction():
         invoice = await invoices.locked(actor, invoice_id, "invoiceId")
-        if invoice.status not in invoices.OPEN_STATUSES:
+        if invoice.status not in invoice_status.OPEN_STATUSES:
             raise DomainError(
                 f"a {invoice.status.value.lower().replace('_', ' ')} invoice is not chased",
                 code=ErrorCode.INVALID_STATUS,
@@ -154,7 +154,7 @@ def due_sql(
     except OverflowError as exc:
         raise DomainError("the date is out of range", field=["asOf"]) from exc
     p = Params()
-    statuses = ", ".join(f"'{s.value}'" for s in invoices.OPEN_STATUSES)
+    statuses = ", ".join(f"'{s.value}'" for s in invoice_status.OPEN_STATUSES)
     # Constant fragments only; every value is a bound parameter.
     sql = f"""
         SELECT i.id AS id, i.organization_id AS organization_id, i.number AS number,

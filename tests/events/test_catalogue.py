@@ -139,7 +139,7 @@ def test_the_catalogue_names_only_actions_that_are_written() -> None:
 
 def test_the_scan_resolves_parameters_constants_and_f_strings() -> None:
     actions = written_actions()
-    # A parameter: refund_credit(operation=...); a module constant: bills.APPROVE_OPERATION;
+    # A parameter: refund_credit(operation=...); a module constant: bill_approval.APPROVE_OPERATION;
     # a default: posting.post(operation="journal_entry.post"); an f-string: parties.
     for action in ("payment.refund", "credit_note.refund", "bill.approve", "customer.update"):
         assert action in actions

@@ -17,7 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from server.actor import Actor
 from server.errors import ErrorCode
 from server.identity import accounts as identity
-from server.ledger import posting, reports
+from server.ledger import entry_lines, posting, reports, reversals
 from server.ledger.models import Account, JournalEntry, JournalLine
 from server.money import Money
 from server.onboarding import organizations
@@ -68,16 +68,16 @@ class LedgerMachine(RuleBasedStateMachine):
         total = Money.from_minor(sum(amounts), "USD")
         credits = total.allocate([1] * splits)
         lines = [
-            posting.LineInput(
+            entry_lines.LineInput(
                 account_id=data.draw(st.sampled_from(self.chart)).id,
-                side=posting.Side.DEBIT,
+                side=entry_lines.Side.DEBIT,
                 amount=str(Money.from_minor(a, "USD").amount),
             )
             for a in amounts
         ] + [
-            posting.LineInput(
+            entry_lines.LineInput(
                 account_id=data.draw(st.sampled_from(self.chart)).id,
-                side=posting.Side.CREDIT,
+                side=entry_lines.Side.CREDIT,
                 amount=str(c.amount),
             )
             for c in credits
@@ -85,19 +85,21 @@ class LedgerMachine(RuleBasedStateMachine):
         ]
         if len(lines) < 2:
             return
-        entry = posting.EntryInput(date=YEAR_START + timedelta(days=day), lines=lines)
+        entry = entry_lines.EntryInput(date=YEAR_START + timedelta(days=day), lines=lines)
         self.posted.append(run(posting.post(self.actor, entry)))
         self.count += 1
 
     @rule(data=st.data(), delta=st.integers(min_value=1, max_value=10**6))
     def unbalanced_is_refused(self, data: st.DataObject, delta: int) -> None:
         a, b = data.draw(st.sampled_from(self.chart)), data.draw(st.sampled_from(self.chart))
-        entry = posting.EntryInput(
+        entry = entry_lines.EntryInput(
             date=YEAR_START,
             lines=[
-                posting.LineInput(a.id, posting.Side.DEBIT, "100.00"),
-                posting.LineInput(
-                    b.id, posting.Side.CREDIT, str(Money.from_minor(10000 + delta, "USD").amount)
+                entry_lines.LineInput(a.id, entry_lines.Side.DEBIT, "100.00"),
+                entry_lines.LineInput(
+                    b.id,
+                    entry_lines.Side.CREDIT,
+                    str(Money.from_minor(10000 + delta, "USD").amount),
                 ),
             ],
         )
@@ -113,7 +115,7 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         original = data.draw(st.sampled_from(candidates))
         on = min(original.date + timedelta(days=later), date(2026, 12, 31))
-        reversal = run(posting.reverse(self.actor, original.id, on))
+        reversal = run(reversals.reverse(self.actor, original.id, on))
         self.reversed.add(original.id)
         self.posted.append(reversal)
         self.count += 1
@@ -166,11 +168,11 @@ async def test_concurrent_postings_to_the_same_accounts_are_exact_and_gapless() 
         amount = str(Money.from_minor(100 + i, "USD").amount)
         await posting.post(
             actor,
-            posting.EntryInput(
+            entry_lines.EntryInput(
                 date=date(2026, 3, 1),
                 lines=[
-                    posting.LineInput(bank.id, posting.Side.DEBIT, amount),
-                    posting.LineInput(sales.id, posting.Side.CREDIT, amount),
+                    entry_lines.LineInput(bank.id, entry_lines.Side.DEBIT, amount),
+                    entry_lines.LineInput(sales.id, entry_lines.Side.CREDIT, amount),
                 ],
             ),
         )
@@ -192,11 +194,11 @@ async def test_posted_lines_and_entries_cannot_be_changed_on_postgres() -> None:
     actor, chart = await new_books()
     entry = await posting.post(
         actor,
-        posting.EntryInput(
+        entry_lines.EntryInput(
             date=date(2026, 3, 1),
             lines=[
-                posting.LineInput(chart[0].id, posting.Side.DEBIT, "5.00"),
-                posting.LineInput(chart[1].id, posting.Side.CREDIT, "5.00"),
+                entry_lines.LineInput(chart[0].id, entry_lines.Side.DEBIT, "5.00"),
+                entry_lines.LineInput(chart[1].id, entry_lines.Side.CREDIT, "5.00"),
             ],
         ),
     )

@@ -16,7 +16,7 @@ from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.audit.verify import verify_chain
 from server.errors import DomainError, ErrorCode, ValidationFailed
-from server.ledger import posting
+from server.ledger import entry_lines, numbering, posting
 from server.ledger.errors import PeriodLocked
 from server.ledger.models import (
     Account,
@@ -30,15 +30,15 @@ from tests.ledger.test_invariants import _numbers, new_books
 DAY = date(2026, 3, 1)
 
 
-def _entry(chart: list[Account], amount: str = "10.00", on: date = DAY) -> posting.EntryInput:
+def _entry(chart: list[Account], amount: str = "10.00", on: date = DAY) -> entry_lines.EntryInput:
     bank = next(a for a in chart if a.code == "1010")
     sales = next(a for a in chart if a.code == "4100")
-    return posting.EntryInput(
+    return entry_lines.EntryInput(
         date=on,
         memo="test",
         lines=[
-            posting.LineInput(bank.id, posting.Side.DEBIT, amount),
-            posting.LineInput(sales.id, posting.Side.CREDIT, amount),
+            entry_lines.LineInput(bank.id, entry_lines.Side.DEBIT, amount),
+            entry_lines.LineInput(sales.id, entry_lines.Side.CREDIT, amount),
         ],
     )
 
@@ -76,13 +76,13 @@ async def test_post_writes_entry_lines_and_one_verifiable_audit_event() -> None:
 
 async def test_refused_posting_uses_no_number_and_writes_nothing() -> None:
     actor, chart = await new_books()
-    await posting.set_lock_date(actor, DAY)
+    await numbering.set_lock_date(actor, DAY)
     with pytest.raises(PeriodLocked):
         await posting.post(actor, _entry(chart, on=DAY))
     with pytest.raises(DomainError):  # unbalanced
         await posting.post(
             actor,
-            posting.EntryInput(date=DAY + timedelta(days=1), lines=_entry(chart).lines[:1] * 2),
+            entry_lines.EntryInput(date=DAY + timedelta(days=1), lines=_entry(chart).lines[:1] * 2),
         )
     assert await JournalEntry.filter(organization_id=actor.org).count() == 0
     assert await _post_events(actor) == []
@@ -104,7 +104,7 @@ async def test_idempotency_key_replays_and_refuses_other_input() -> None:
 
 async def test_post_inside_a_document_transaction_is_undone_with_it() -> None:
     actor, chart = await new_books()
-    await posting.set_lock_date(actor, DAY)
+    await numbering.set_lock_date(actor, DAY)
 
     class Undo(Exception):
         pass
@@ -164,7 +164,7 @@ async def test_concurrent_lock_date_lets_nothing_post_on_or_before_it() -> None:
 
     async def lock() -> None:
         await asyncio.sleep(0.01)
-        await posting.set_lock_date(actor, DAY)
+        await numbering.set_lock_date(actor, DAY)
 
     results = await asyncio.gather(*(attempt(i) for i in range(60)), lock())
     posted = [r for r in results if r is not None]
@@ -201,7 +201,7 @@ async def test_known_accounts_are_still_checked_and_another_organizations_are_re
     bank = next(a for a in chart if a.code == "1010")
     bank.status = AccountStatus.ARCHIVED  # as read earlier by a document, now archived
     with pytest.raises(ValidationFailed) as refused:
-        await posting.post(actor, _entry(chart), known=posting.Known(accounts=(bank,)))
+        await posting.post(actor, _entry(chart), known=entry_lines.Known(accounts=(bank,)))
     assert [e.code for e in refused.value.errors] == [ErrorCode.ACCOUNT_ARCHIVED]
     # Another organization's account handed in as known counts for nothing: it is looked
     # up in this organization's chart, where it does not exist.
@@ -209,16 +209,16 @@ async def test_known_accounts_are_still_checked_and_another_organizations_are_re
     with pytest.raises(ValidationFailed) as missing:
         await posting.post(
             actor,
-            posting.EntryInput(
+            entry_lines.EntryInput(
                 date=DAY,
                 lines=[
-                    posting.LineInput(foreign.id, posting.Side.DEBIT, "5.00"),
-                    posting.LineInput(
-                        _entry(chart).lines[1].account_id, posting.Side.CREDIT, "5.00"
+                    entry_lines.LineInput(foreign.id, entry_lines.Side.DEBIT, "5.00"),
+                    entry_lines.LineInput(
+                        _entry(chart).lines[1].account_id, entry_lines.Side.CREDIT, "5.00"
                     ),
                 ],
             ),
-            known=posting.Known(accounts=(foreign,)),
+            known=entry_lines.Known(accounts=(foreign,)),
         )
     assert [e.code for e in missing.value.errors] == [ErrorCode.NOT_FOUND]
     assert await JournalEntry.filter(organization_id=actor.org).count() == 0

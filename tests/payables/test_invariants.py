@@ -26,7 +26,7 @@ from server.ledger import manual, reports
 from server.ledger.models import Account, JournalEntry
 from server.money import Money
 from server.onboarding import organizations
-from server.payables import bill_payments, bills
+from server.payables import bill_approval, bill_inputs, bill_payments, bills
 from server.payables.models import Bill, BillPayment, BillPaymentStatus, BillStatus
 from server.receivables.models import PaymentMethod
 from tests.refusals import refused_as
@@ -72,7 +72,7 @@ class PayablesMachine(RuleBasedStateMachine):
     @rule(cents=st.integers(min_value=1, max_value=10**7), day=st.integers(0, 60))
     def approve_bill(self, cents: int, day: int) -> None:
         self.count += 1
-        draft = bills.BillDraft(
+        draft = bill_inputs.BillDraft(
             vendor_id=self.vendor,
             vendor_reference=f"H-{self.count}",
             bill_date=START + timedelta(days=day),
@@ -88,7 +88,7 @@ class PayablesMachine(RuleBasedStateMachine):
         created = run(bills.create(self.clerk, draft))
         assert created.bill is not None
         run(bills.submit(self.clerk, created.bill.id))
-        run(bills.approve(self.access, self.boss, created.bill.id))
+        run(bill_approval.approve(self.access, self.boss, created.bill.id))
         self.bills.append(created.bill.id)
 
     @rule(

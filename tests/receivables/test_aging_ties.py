@@ -23,10 +23,10 @@ from server.errors import DomainError, ErrorCode
 from server.ledger import manual, rates, reports
 from server.ledger.models import Account, JournalEntry
 from server.money import Money
-from server.receivables import invoices, payments
+from server.receivables import invoice_issue, invoice_status, invoices, payments
 from server.receivables.invoices import InvoiceDraft
 from server.receivables.models import Invoice, InvoiceStatus, Payment, PaymentStatus
-from server.receivables.payments import AllocationRequest, PaymentInput
+from server.receivables.payment_input import AllocationRequest, PaymentInput
 from tests.receivables import factory as f
 from tests.refusals import refused_as
 
@@ -101,7 +101,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
 
         async def go() -> UUID:
             created = await invoices.create(self.books.actor, draft)
-            await invoices.issue(self.books.actor, created.id, override_credit_limit=True)
+            await invoice_issue.issue(self.books.actor, created.id, override_credit_limit=True)
             return created.id
 
         self.invoices.append(run(go()))
@@ -121,7 +121,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
             # Invoices a payment may settle: open ones (an allocation taken back from a
             # written-off invoice leaves a balance on it, but it takes no payment).
             payable = await Invoice.filter(
-                id__in=self.invoices, status__in=invoices.OPEN_STATUSES
+                id__in=self.invoices, status__in=invoice_status.OPEN_STATUSES
             ).values_list("id", flat=True)
             owing = await OpenItem.filter(id__in=list(payable), open_minor__gt=0).order_by(
                 "date", "id"
@@ -185,7 +185,7 @@ class AgingTiesMachine(RuleBasedStateMachine):
             on = self.later(wait)
             target = self.invoices[pick % len(self.invoices)]
             status = run(_invoice_status(target))
-            expected = None if status in invoices.OPEN_STATUSES else ErrorCode.INVALID_STATUS
+            expected = None if status in invoice_status.OPEN_STATUSES else ErrorCode.INVALID_STATUS
             with refused_as(expected):
                 run(invoices.write_off(self.books.actor, target, on))
 

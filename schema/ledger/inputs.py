@@ -1,0 +1,149 @@
+"""Input types of the ledger's root fields and their conversion to the server's terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import strawberry
+
+from schema.ids import decode
+from schema.ledger.types import Side
+from schema.scalars import Amount, CurrencyCode
+from server.errors import NotFound
+from server.ledger import chart, entry_lines
+from server.ledger import models as m
+
+
+def _id(
+    value: strawberry.ID | None, type_name: str, field: str, prefix: list[str] | None = None
+) -> UUID:
+    """The uuid of a global id; not found (with the field's path) for anything else."""
+    decoded = decode(value, type_name) if value else None
+    if decoded is None:
+        raise NotFound(f"{type_name} not found", field=[*(prefix or []), field])
+    return decoded
+
+
+@strawberry.input(description="Conditions on the chart of accounts.")
+class AccountFilter:
+    type: m.AccountType | None = strawberry.field(default=None, description="Only this type.")
+    status: m.AccountStatus | None = strawberry.field(default=None, description="Only this status.")
+    search: str | None = strawberry.field(default=None, description="Text in code or name.")
+
+
+@strawberry.input(description="A new account.")
+class AccountCreateInput:
+    code: str = strawberry.field(description="Unique code, e.g. 6150.")
+    name: str = strawberry.field(description="Name.")
+    type: m.AccountType = strawberry.field(description="Account type.")
+    subtype: m.AccountSubtype = strawberry.field(description="Subtype, valid for the type.")
+    parent_id: strawberry.ID | None = strawberry.field(default=None, description="Parent account.")
+    currency: CurrencyCode | None = strawberry.field(
+        default=None, description="Restrict postings to one currency."
+    )
+    description: str | None = strawberry.field(default=None, description="Notes on its use.")
+
+
+@strawberry.input(description="Changes to an account; omitted fields stay.")
+class AccountUpdateInput:
+    id: strawberry.ID = strawberry.field(description="The account.")
+    code: str | None = strawberry.field(default=None, description="New code.")
+    name: str | None = strawberry.field(default=None, description="New name.")
+    type: m.AccountType | None = strawberry.field(default=None, description="New type.")
+    subtype: m.AccountSubtype | None = strawberry.field(default=None, description="New subtype.")
+    parent_id: strawberry.ID | None = strawberry.field(default=None, description="New parent.")
+    currency: CurrencyCode | None = strawberry.field(default=None, description="New currency.")
+    description: str | None = strawberry.field(default=None, description="New notes.")
+
+
+@strawberry.input(description="A debit or credit of a journal entry.")
+class JournalLineInput:
+    account_id: strawberry.ID = strawberry.field(description="The account.")
+    side: Side = strawberry.field(description="DEBIT or CREDIT.")
+    amount: Amount = strawberry.field(description="Positive amount in the line's currency.")
+    currency: CurrencyCode | None = strawberry.field(
+        default=None, description="Currency of the amount; the base currency if omitted."
+    )
+    description: str | None = strawberry.field(default=None, description="Line narrative.")
+    customer_id: strawberry.ID | None = strawberry.field(default=None, description="Customer.")
+    vendor_id: strawberry.ID | None = strawberry.field(default=None, description="Vendor.")
+    dimension_option_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Tracking options, at most one per category."
+    )
+
+
+@strawberry.input(description="A journal entry to save as a draft or post at once.")
+class JournalEntryCreateInput:
+    date: date = strawberry.field(description="Accounting date.")
+    memo: str | None = strawberry.field(default=None, description="Narrative.")
+    lines: list[JournalLineInput] = strawberry.field(description="Two or more lines.")
+    post: bool = strawberry.field(
+        default=False, description="Post now (must balance) instead of saving a draft."
+    )
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="Replaying the same key with the same input returns the entry."
+    )
+
+
+@strawberry.input(description="New content for a draft journal entry; it replaces the old.")
+class JournalEntryUpdateInput:
+    id: strawberry.ID = strawberry.field(description="The draft.")
+    date: date = strawberry.field(description="Accounting date.")
+    memo: str | None = strawberry.field(default=None, description="Narrative.")
+    lines: list[JournalLineInput] = strawberry.field(
+        description="Two or more lines; they need not balance until the draft is posted."
+    )
+
+
+@strawberry.input(description="A draft journal entry to delete.")
+class JournalEntryDeleteInput:
+    id: strawberry.ID = strawberry.field(description="The draft.")
+
+
+@strawberry.input(description="A posted entry to reverse.")
+class JournalEntryReverseInput:
+    id: strawberry.ID = strawberry.field(description="The entry to reverse.")
+    date: date = strawberry.field(description="Date of the reversing entry.")
+    memo: str | None = strawberry.field(default=None, description="Memo of the reversal.")
+
+
+def _line(i: int, line: JournalLineInput) -> entry_lines.LineInput:
+    prefix = ["lines", str(i)]
+
+    def optional(value: strawberry.ID | None, type_name: str, name: str) -> UUID | None:
+        return _id(value, type_name, name, prefix) if value else None
+
+    return entry_lines.LineInput(
+        account_id=_id(line.account_id, "Account", "accountId", prefix),
+        side=line.side,
+        amount=line.amount,
+        currency=line.currency,
+        description=line.description,
+        customer_id=optional(line.customer_id, "Customer", "customerId"),
+        vendor_id=optional(line.vendor_id, "Vendor", "vendorId"),
+        dimension_option_ids=tuple(
+            _id(o, "TrackingOption", "dimensionOptionIds", prefix)
+            for o in line.dimension_option_ids or []
+        ),
+    )
+
+
+def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> entry_lines.EntryInput:
+    return entry_lines.EntryInput(
+        date=input.date,
+        memo=input.memo,
+        lines=[_line(i, line) for i, line in enumerate(input.lines)],
+    )
+
+
+def _account_changes(input: AccountCreateInput | AccountUpdateInput) -> chart.AccountChanges:
+    return chart.AccountChanges(
+        code=input.code,
+        name=input.name,
+        type=input.type,
+        subtype=input.subtype,
+        parent_id=_id(input.parent_id, "Account", "parentId") if input.parent_id else None,
+        currency=input.currency,
+        description=input.description,
+    )

@@ -1,0 +1,116 @@
+"""Root queries of the chart of accounts and the journal entries."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from schema.context import Info
+from schema.ledger.inputs import AccountFilter
+from schema.ledger.types import Account, JournalEntry
+from schema.page_json import written_page
+from schema.pagination import Connection, SortKey, paginate_sql
+from schema.permissions import requires
+from schema.reads import by_id, page_item_sql
+from server.ledger import chart
+from server.ledger import models as m
+from server.ledger.listing import account_conditions, journal_entry_conditions
+from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
+
+
+@strawberry.type
+class LedgerQuery:
+    @requires("account", "read", description="The chart of accounts, by code.")
+    async def accounts(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        filter: Annotated[
+            AccountFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+    ) -> Connection[Account]:
+        flt = filter or AccountFilter()
+        where = account_conditions(
+            info.context.signed_in().org, type=flt.type, status=flt.status, search=flt.search
+        )
+        page = await paginate_sql(
+            m.Account,
+            where,
+            SortKey("code"),
+            Account.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, ACCOUNT),
+        )
+        return await written_page(info, page)
+
+    @requires("account", "read", description="One account; null if there is none with this id.")
+    async def account(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> Account | None:
+        actor = info.context.signed_in()
+
+        async def stock(account_id: UUID) -> Account | None:
+            found = await chart.accounts(actor).filter(id=account_id).first()
+            return Account.from_model(found) if found else None
+
+        return await by_id(info, ACCOUNT, id, stock)
+
+    @requires("journal", "read", description="Journal entries, newest date first.")
+    async def journal_entries(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        status: Annotated[
+            m.EntryStatus | None, strawberry.argument(description="Only this status.")
+        ] = None,
+        from_: Annotated[
+            date | None, strawberry.argument(name="from", description="On or after.")
+        ] = None,
+        to: Annotated[date | None, strawberry.argument(description="On or before.")] = None,
+    ) -> Connection[JournalEntry]:
+        where = journal_entry_conditions(
+            info.context.signed_in().org, status=status, date_from=from_, date_to=to
+        )
+        page = await paginate_sql(
+            m.JournalEntry,
+            where,
+            SortKey("date", descending=True),
+            JournalEntry.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+            item_sql=page_item_sql(info, JOURNAL_ENTRY),
+        )
+        return await written_page(info, page)
+
+    @requires("journal", "read", description="One journal entry; null if there is none.")
+    async def journal_entry(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="Global id.")],
+    ) -> JournalEntry | None:
+        org = info.context.signed_in().org
+
+        async def stock(entry_id: UUID) -> JournalEntry | None:
+            found = await m.JournalEntry.get_or_none(id=entry_id, organization_id=org)
+            return JournalEntry.from_model(found) if found else None
+
+        return await by_id(info, JOURNAL_ENTRY, id, stock)
