@@ -237,7 +237,10 @@ PAGE_FUNCTIONS = (
         "under graphql-core or strawberry (resolvers and their SQL included)",
         r"\((graphql|strawberry)/",
     ),
-    ("  receivables types (Invoice, InvoiceLine fields)", r"\(schema/receivables/types\.py"),
+    (
+        "  receivables types (Invoice, InvoiceLine fields)",
+        r"\(schema/receivables/(types|lines)\.py",
+    ),
     ("  DataLoader batches", r"\(strawberry/dataloader\.py"),
     ("paginate_sql (the page's statement and its edges)", r"^paginate_sql \("),
     ("  the page's items written as JSON by PostgreSQL", r"^page_items \("),

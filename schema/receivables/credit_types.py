@@ -19,7 +19,8 @@ from schema.permissions import authorize, requires
 from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
-from schema.receivables.types import Allocation, Invoice, InvoiceLine, _uuids
+from schema.receivables.lines import InvoiceLine
+from schema.receivables.types import Allocation, Invoice, _uuids
 from schema.scalars import CurrencyCode, Money
 from server.pdf.signed import DocumentRef
 from server.receivables import models

@@ -34,7 +34,8 @@ from schema.receivables.inputs import (
     PaymentUnallocateInput,
     PaymentVoidInput,
 )
-from schema.receivables.types import DryRun, Invoice, InvoicePayload, Payment, PaymentPayload
+from schema.receivables.payloads import DryRun, InvoicePayload, PaymentPayload
+from schema.receivables.types import Invoice, Payment
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound
 from server.identity.models import Organization

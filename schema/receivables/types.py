@@ -1,4 +1,4 @@
-"""GraphQL types of receivables: invoices, payments, allocations and dry-run previews."""
+"""GraphQL types of receivables: invoices, payments and their allocations."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from strawberry import relay
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer
-from schema.errors import UserError
-from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
 from schema.pdf.urls import document_url
@@ -25,6 +23,7 @@ from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
+from schema.receivables.lines import InvoiceLine
 from schema.scalars import CurrencyCode, Money
 from server import clock
 from server.crm.models import Customer as CustomerModel
@@ -32,7 +31,6 @@ from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
 from server.pdf.signed import DocumentRef
 from server.receivables import models
-from server.receivables.dry_run import PostingPreview
 from server.receivables.reads import INVOICE, PAYMENT
 from server.sql import Joined
 
@@ -52,52 +50,8 @@ def _uuids(raw: Iterable[str]) -> list[UUID]:
     return out
 
 
-def _node_id(type_name: str, value: UUID | None) -> strawberry.ID | None:
-    return strawberry.ID(encode(type_name, value)) if value else None
-
-
 def _customer(found: CustomerModel | None) -> Customer | None:
     return Customer.from_model(found) if found else None
-
-
-@strawberry.type(description="One line of an invoice, with its rounded figures.")
-class InvoiceLine:
-    line_no: int = strawberry.field(description="Position on the invoice, from 1.")
-    description: str | None = strawberry.field(description="What was sold.")
-    quantity: Decimal = strawberry.field(description="Quantity, up to 4 decimals.")
-    unit_price: Money = strawberry.field(description="Price of one unit.")
-    discount_percent: Decimal = strawberry.field(description="Discount on the line, percent.")
-    amount: Money = strawberry.field(description="Net amount: quantity x price less discount.")
-    tax: Money = strawberry.field(description="Tax on the line.")
-    item_id: strawberry.ID | None = strawberry.field(description="The item sold, if any.")
-    tax_rate_id: strawberry.ID | None = strawberry.field(description="The tax rate applied.")
-    dimension_option_ids: list[strawberry.ID] = strawberry.field(
-        description="Dimension options the line is tagged with."
-    )
-    account_id: strawberry.Private[UUID]
-
-    @requires("account", "read", description="The income account the line posts to.")
-    async def account(self, info: Info) -> Account | None:
-        found = await ledger_loaders.accounts(info.context).load(self.account_id)
-        return Account.from_model(found) if found else None
-
-    @classmethod
-    def from_model(cls, line: models.InvoiceLine, currency: str) -> Self:
-        return cls(
-            line_no=line.line_no,
-            description=line.description,
-            quantity=plain_decimal(line.quantity),
-            unit_price=Money.of(line.unit_price_minor, currency),
-            discount_percent=plain_decimal(line.discount_percent),
-            amount=Money.of(line.amount_minor, currency),
-            tax=Money.of(line.tax_minor, currency),
-            item_id=_node_id("Item", line.item_id),
-            tax_rate_id=_node_id("TaxRate", line.tax_rate_id),
-            dimension_option_ids=[
-                strawberry.ID(encode("TrackingOption", o)) for o in line.dimension_option_ids
-            ],
-            account_id=line.account_id,
-        )
 
 
 @strawberry.type(description="An amount applied between a charge and a credit, or closed.")
@@ -440,80 +394,3 @@ class Payment(relay.Node):
             for p in await models.Payment.filter(id__in=_uuids(ids), organization_id=org)
         }
         return [cls.from_model(found[i]) if i in found else None for i in ids]
-
-
-@strawberry.type(description="A journal line a dry run would post.")
-class PreviewLine:
-    account: Account | None = requires("account", "read", description="The account.")
-    debit: Money | None = strawberry.field(description="Debit in the line's currency.")
-    credit: Money | None = strawberry.field(description="Credit in the line's currency.")
-    base_debit: Money | None = strawberry.field(description="Debit in the base currency.")
-    base_credit: Money | None = strawberry.field(description="Credit in the base currency.")
-    description: str | None = strawberry.field(description="Narrative.")
-
-
-@strawberry.type(description="An allocation a dry run would make.")
-class PreviewAllocation:
-    invoice_id: strawberry.ID = strawberry.field(description="The invoice.")
-    amount: Money = strawberry.field(description="The amount applied.")
-    date: Day = strawberry.field(description="When it would take effect.")
-
-
-@strawberry.type(description="What an operation would write; nothing was written.")
-class DryRun:
-    number: str | None = strawberry.field(description="The number the document would get.")
-    date: Day = strawberry.field(description="The date it would post on.")
-    due_date: Day | None = strawberry.field(description="The due date it would get.")
-    lines: list[PreviewLine] = strawberry.field(description="Journal lines it would post.")
-    allocations: list[PreviewAllocation] = strawberry.field(
-        description="Allocations it would make."
-    )
-
-    @classmethod
-    async def build(cls, info: Info, preview: PostingPreview, base: str) -> Self:
-        accounts = ledger_loaders.accounts(info.context)
-
-        def amount(minor: int, currency: str) -> Money | None:
-            return Money.from_minor(minor, currency) if minor else None
-
-        lines = []
-        for ln in preview.lines:
-            account = await accounts.load(ln["account_id"])
-            lines.append(
-                PreviewLine(
-                    account=Account.from_model(account) if account else None,
-                    debit=amount(ln["debit_minor"], ln["currency"]),
-                    credit=amount(ln["credit_minor"], ln["currency"]),
-                    base_debit=amount(ln["base_debit_minor"], base),
-                    base_credit=amount(ln["base_credit_minor"], base),
-                    description=ln["description"],
-                )
-            )
-        return cls(
-            number=preview.number,
-            date=preview.on,
-            due_date=preview.due_date,
-            lines=lines,
-            allocations=[
-                PreviewAllocation(
-                    invoice_id=strawberry.ID(encode("Invoice", a["invoice_id"])),
-                    amount=Money.of(a["amount_minor"], a["currency"]),
-                    date=a["date"],
-                )
-                for a in preview.allocations
-            ],
-        )
-
-
-@strawberry.type(description="The invoice after the change, a dry run, or why it was refused.")
-class InvoicePayload:
-    invoice: Invoice | None = strawberry.field(description="The invoice.")
-    dry_run: DryRun | None = strawberry.field(description="Set instead of invoice for dry runs.")
-    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
-
-
-@strawberry.type(description="The payment after the change, a dry run, or why it was refused.")
-class PaymentPayload:
-    payment: Payment | None = strawberry.field(description="The payment.")
-    dry_run: DryRun | None = strawberry.field(description="Set instead of payment for dry runs.")
-    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
