@@ -21,7 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID
 
 from server.actor import Actor
-from server.documents import allocation, entries
+from server.documents import closing, entries
 from server.documents.models import (
     Allocation,
     AllocationKind,
@@ -90,7 +90,7 @@ async def take(
     """Close `amount` of a locked charge as its early-payment discount, tax given back."""
     ledger = Ledger(item.ledger)
     discounts = await account(actor.org, ledger)
-    return await allocation.close(
+    return await closing.close(
         actor,
         item=item,
         kind=AllocationKind.DISCOUNT,

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 from server.actor import Actor
 from server.audit import log as audit
 from server.crm.models import Customer, PartyStatus, PaymentTerms
-from server.documents import allocation, entries
+from server.documents import allocation, closing, entries
 from server.documents.lines import LineDraft, PricedLine, Purpose, price_lines, totals
 from server.documents.models import AllocationKind, OpenItem
 from server.editing import RecordStatus
@@ -297,7 +297,7 @@ async def write_off(actor: Actor, invoice_id: UUID, on: date, memo: str | None =
         before = snapshot(invoice)
         item = (await allocation.lock(actor.org, [invoice.id]))[invoice.id]
         bad_debt = await entries.account_of(actor.org, AccountSubtype.BAD_DEBT, AccountType.EXPENSE)
-        written = await allocation.close(
+        written = await closing.close(
             actor,
             item=item,
             kind=AllocationKind.WRITE_OFF,

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from server.actor import Actor
 from server.audit import log as audit
-from server.documents import allocation
+from server.documents import allocation, closing
 from server.documents.models import AllocationKind, OpenItem
 from server.errors import DomainError, ErrorCode
 from server.ledger import idempotency
@@ -59,7 +59,7 @@ async def refund_credit(
     bank = await cash_account(actor, request.account_id, ["accountId"])
     async with in_transaction():
         item = (await allocation.lock(actor.org, [credit_id]))[credit_id]
-        await allocation.close(
+        await closing.close(
             actor,
             item=item,
             kind=AllocationKind.REFUND,
