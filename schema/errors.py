@@ -22,7 +22,9 @@ described_enum(
     values={
         E.ALREADY_ARCHIVED: "The record is already archived.",
         E.AMOUNT_TOO_LARGE: "The amount exceeds the largest amount the ledger can store.",
-        E.CONFLICT: "The operation conflicts with the record's current state; the message says how.",
+        E.CONFLICT: (
+            "The operation conflicts with the record's current state; the message says how."
+        ),
         E.CURRENCY_MISMATCH: "The currencies of the records involved differ where they must match.",
         E.DUPLICATE_EMAIL: "A user with this email address already exists.",
         E.INVALID: "The value is not acceptable; the message says why.",
@@ -50,8 +52,12 @@ described_enum(
         E.LAST_OWNER: "The organization must keep at least one owner.",
         E.BUILTIN_ROLE: "Built-in roles cannot be changed or deleted.",
         E.ROLE_IN_USE: "The role is still granted to someone and cannot be deleted.",
-        E.ROLE_NOT_ALLOWED: "The role cannot be held by this kind of member (API keys cannot be owners).",
-        E.INVALID_TOKEN: "The token (invitation, reset or verification) is unknown, used or expired.",
+        E.ROLE_NOT_ALLOWED: (
+            "The role cannot be held by this kind of member (API keys cannot be owners)."
+        ),
+        E.INVALID_TOKEN: (
+            "The token (invitation, reset or verification) is unknown, used or expired."
+        ),
         E.UNBALANCED: "The entry's debits and credits do not add up to the same total.",
         E.PERIOD_LOCKED: "The date falls in a locked accounting period.",
         E.NO_EXCHANGE_RATE: "No exchange rate is known for the currency on that date.",
@@ -63,7 +69,9 @@ described_enum(
         ),
         E.DUPLICATE_CODE: "Another account already has this code.",
         E.INVALID_ACCOUNT_TYPE: "The account's type does not fit this use.",
-        E.ACCOUNT_IN_USE: "The account has postings, so its type and currency can no longer change.",
+        E.ACCOUNT_IN_USE: (
+            "The account has postings, so its type and currency can no longer change."
+        ),
         E.SYSTEM_ACCOUNT: "System accounts the ledger relies on cannot be archived or changed so.",
         E.NOT_POSTED: "The journal entry is a draft; only posted entries can be reversed.",
         E.ALREADY_POSTED: "The journal entry is already posted and can no longer be edited.",
@@ -73,7 +81,9 @@ described_enum(
         E.DUPLICATE_DIMENSION: "The same dimension is given twice on one line.",
         E.INVALID_RATE: "The exchange or tax rate is zero, negative or malformed.",
         E.EXCEEDS_OPEN_BALANCE: "The amount exceeds the document's open (unpaid) balance.",
-        E.EXCEEDS_UNALLOCATED: "The amount exceeds what is left unallocated on the payment or credit.",
+        E.EXCEEDS_UNALLOCATED: (
+            "The amount exceeds what is left unallocated on the payment or credit."
+        ),
         E.PARTY_MISMATCH: "The records belong to different customers or vendors.",
         E.INVALID_STATUS: "The record's status does not allow this operation.",
         E.CREDIT_LIMIT_EXCEEDED: "The customer's open balance would exceed their credit limit.",
@@ -83,8 +93,12 @@ described_enum(
         E.DUPLICATE_BILL: "This vendor's invoice reference is already entered as a bill.",
         E.FORBIDDEN: "You lack the permission this operation needs.",
         E.RECORD_ARCHIVED: "The referenced record is archived and cannot be used.",
-        E.SEGREGATION_OF_DUTIES: "The organization keeps creating and approving apart; you created this record.",
-        E.TOLERANCE_EXCEEDED: "The bill differs from its purchase order by more than the tolerance.",
+        E.SEGREGATION_OF_DUTIES: (
+            "The organization keeps creating and approving apart; you created this record."
+        ),
+        E.TOLERANCE_EXCEEDED: (
+            "The bill differs from its purchase order by more than the tolerance."
+        ),
         E.INVOICE_DISPUTED: "The invoice has an open dispute.",
         E.NOT_OVERDUE: "The invoice is not overdue, so no reminder applies.",
         E.DOCUMENT_ENTRY: (
@@ -92,12 +106,16 @@ described_enum(
         ),
         E.TEMPLATE_SYNTAX: "The template has a syntax error.",
         E.TEMPLATE_UNSAFE: "The template uses something templates may not use.",
-        E.TEMPLATE_RENDER: "The template cannot be rendered, or renders to more than its maximum length.",
+        E.TEMPLATE_RENDER: (
+            "The template cannot be rendered, or renders to more than its maximum length."
+        ),
         E.HEADER_LINE_BREAK: "An email header value (subject, name) contains a line break.",
         E.NO_RECIPIENT: "The recipient has no email address; give one explicitly.",
         E.EMAIL_NOT_CONFIGURED: "No SMTP settings apply, so email cannot be sent.",
         E.INVALID_COLOR: "Not a colour in #RRGGBB hexadecimal form.",
-        E.UNSAFE_URL: "The URL is malformed or points at a private, local or otherwise refused address.",
+        E.UNSAFE_URL: (
+            "The URL is malformed or points at a private, local or otherwise refused address."
+        ),
         E.INVALID_IMAGE: "Not a PNG or JPEG image the PDF renderer can read.",
         E.IMAGE_TOO_LARGE: "The image exceeds the maximum size in bytes or pixels.",
     },

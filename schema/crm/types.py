@@ -267,14 +267,18 @@ class Vendor(relay.Node, Party):
 
 @strawberry.enum(description="Field to sort customers or vendors by.")
 class PartyOrderField(Enum):
-    NAME = "name"
-    CREATED_AT = "created_at"
+    NAME = strawberry.enum_value("name", description="The party's name, alphabetically.")
+    CREATED_AT = strawberry.enum_value("created_at", description="When the party was created.")
 
 
 @strawberry.enum(description="Sort direction.")
 class OrderDirection(Enum):
-    ASC = "ASC"
-    DESC = "DESC"
+    ASC = strawberry.enum_value(
+        "ASC", description="Ascending: A to Z, oldest first, smallest first."
+    )
+    DESC = strawberry.enum_value(
+        "DESC", description="Descending: Z to A, newest first, largest first."
+    )
 
 
 @strawberry.input(description="Sort order of a customer or vendor list.")

@@ -239,8 +239,8 @@ async def _account(info: Info, account_id: UUID | None) -> Account | None:
 
 @strawberry.enum(description="Field to sort items by.")
 class ItemOrderField(Enum):
-    NAME = "name"
-    CREATED_AT = "created_at"
+    NAME = strawberry.enum_value("name", description="The item's name, alphabetically.")
+    CREATED_AT = strawberry.enum_value("created_at", description="When the item was created.")
 
 
 @strawberry.input(description="Sort order of an item list.")

@@ -76,7 +76,9 @@ class EmailDeliveryPayload:
 
 @strawberry.enum(description="Field to sort deliveries by: QUEUED_AT, when they were last queued.")
 class EmailDeliveryOrderField(Enum):
-    QUEUED_AT = "queued_at"
+    QUEUED_AT = strawberry.enum_value(
+        "queued_at", description="When the delivery was last queued (a retry queues it again)."
+    )
 
 
 @strawberry.input(description="Sort order of a delivery list.")

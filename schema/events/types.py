@@ -22,10 +22,15 @@ MAX_ID_DIGITS = 18  # below 2**63, the column's limit
 
 @strawberry.enum(description="What kind of party made a change.")
 class EventActorKind(Enum):
-    USER = "user"
-    API_KEY = "api_key"
-    SYSTEM = "system"
-    ANONYMOUS = "anonymous"
+    USER = strawberry.enum_value("user", description="A person signed in; actor id is the User.")
+    API_KEY = strawberry.enum_value("api_key", description="An API key; actor id is the ApiKey.")
+    SYSTEM = strawberry.enum_value(
+        "system", description="The server itself, such as a scheduled job; no actor id."
+    )
+    ANONYMOUS = strawberry.enum_value(
+        "anonymous",
+        description="An unauthenticated caller, such as a sign-in attempt; no actor id.",
+    )
 
 
 # Global ids of the actor, by kind; a system actor has none.

@@ -81,7 +81,9 @@ described_enum(
     description="Draft or posted.",
     values={
         models.EntryStatus.DRAFT: "Editable; not yet in balances or reports.",
-        models.EntryStatus.POSTED: "In the ledger: counted in balances; corrected only by reversal.",
+        models.EntryStatus.POSTED: (
+            "In the ledger: counted in balances; corrected only by reversal."
+        ),
     },
 )
 

@@ -214,10 +214,12 @@ class BillFilter:
 
 @strawberry.enum(description="Field to sort bills by.")
 class BillOrderField(Enum):
-    BILL_DATE = "bill_date"
-    DUE_DATE = "due_date"
-    TOTAL = "total_minor"
-    CREATED_AT = "created_at"
+    BILL_DATE = strawberry.enum_value("bill_date", description="The date on the vendor's invoice.")
+    DUE_DATE = strawberry.enum_value("due_date", description="When the bill is due.")
+    TOTAL = strawberry.enum_value(
+        "total_minor", description="The bill's total, in its own currency."
+    )
+    CREATED_AT = strawberry.enum_value("created_at", description="When the bill was entered.")
 
 
 @strawberry.input(description="Sort order of bills; ties are broken by id.")
@@ -242,9 +244,11 @@ class BillPaymentFilter:
 
 @strawberry.enum(description="Field to sort bill payments by.")
 class BillPaymentOrderField(Enum):
-    DATE = "date"
-    AMOUNT = "amount_minor"
-    CREATED_AT = "created_at"
+    DATE = strawberry.enum_value("date", description="The date the payment was made.")
+    AMOUNT = strawberry.enum_value(
+        "amount_minor", description="The amount paid, in the payment's currency."
+    )
+    CREATED_AT = strawberry.enum_value("created_at", description="When the payment was recorded.")
 
 
 @strawberry.input(description="Sort order of bill payments; ties are broken by id.")
@@ -269,9 +273,11 @@ class PurchaseOrderFilter:
 
 @strawberry.enum(description="Field to sort purchase orders by.")
 class PurchaseOrderOrderField(Enum):
-    ORDER_DATE = "order_date"
-    NUMBER = "number"
-    TOTAL = "total_minor"
+    ORDER_DATE = strawberry.enum_value("order_date", description="The order's date.")
+    NUMBER = strawberry.enum_value("number", description="The order number.")
+    TOTAL = strawberry.enum_value(
+        "total_minor", description="The order's total, in its own currency."
+    )
 
 
 @strawberry.input(description="Sort order of purchase orders; ties are broken by id.")

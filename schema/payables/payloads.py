@@ -17,7 +17,13 @@ from schema.permissions import requires
 
 @strawberry.enum(description="Why a bill needs a second look before it is saved.")
 class BillWarningCode(Enum):
-    POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE"
+    POSSIBLE_DUPLICATE = strawberry.enum_value(
+        "POSSIBLE_DUPLICATE",
+        description=(
+            "Another bill of the same vendor has the same"
+            " total and a bill date within 7 days; see bill."
+        ),
+    )
 
 
 @strawberry.type(description="Something to acknowledge (acknowledgeWarnings: true) to proceed.")

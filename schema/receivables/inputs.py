@@ -175,8 +175,10 @@ class InvoiceFilter:
 
 @strawberry.enum(description="What invoices are sorted by.")
 class InvoiceOrderField(Enum):
-    ISSUE_DATE = "issue_date"
-    CREATED_AT = "created_at"
+    ISSUE_DATE = strawberry.enum_value(
+        "issue_date", description="The invoice's issue date (drafts have none)."
+    )
+    CREATED_AT = strawberry.enum_value("created_at", description="When the invoice was created.")
 
 
 @strawberry.input(description="Sort order of invoices.")
