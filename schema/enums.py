@@ -1,9 +1,10 @@
-"""GraphQL enums over server enums, with a description for every value.
+"""GraphQL enums with a description for every value.
 
 strawberry reads per-value descriptions only from `strawberry.enum_value` members, which a
-server StrEnum cannot carry without depending on strawberry. The server enum stays the one
-definition of the values; the descriptions, which are API text, live next to the schema.
-"""
+server StrEnum cannot carry without depending on strawberry, and which type every member's
+`.value` as a strawberry definition rather than the string code reads. So the enum keeps
+plain values (a server enum stays the one definition of them) and the descriptions, which are
+API text, are attached here when the enum is registered."""
 
 from __future__ import annotations
 

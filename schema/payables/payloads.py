@@ -8,6 +8,7 @@ from uuid import UUID
 import strawberry
 
 from schema.context import Info
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.payables import loaders
 from schema.payables.order_types import PurchaseOrder
@@ -15,15 +16,21 @@ from schema.payables.types import Bill, BillPayment
 from schema.permissions import requires
 
 
-@strawberry.enum(description="Why a bill needs a second look before it is saved.")
 class BillWarningCode(Enum):
-    POSSIBLE_DUPLICATE = strawberry.enum_value(
-        "POSSIBLE_DUPLICATE",
-        description=(
+    POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE"
+
+
+described_enum(
+    BillWarningCode,
+    name="BillWarningCode",
+    description="Why a bill needs a second look before it is saved.",
+    values={
+        BillWarningCode.POSSIBLE_DUPLICATE: (
             "Another bill of the same vendor has the same"
             " total and a bill date within 7 days; see bill."
         ),
-    )
+    },
+)
 
 
 @strawberry.type(description="Something to acknowledge (acknowledgeWarnings: true) to proceed.")
