@@ -20,7 +20,7 @@ described_enum(
     name="UserErrorCode",
     description="Why an input was refused; `field` on the userError names the input concerned.",
     values={
-        E.ALREADY_ARCHIVED: "The record is already archived.",
+        E.ALREADY_ARCHIVED: "The record, or the customer or vendor it is for, is archived.",
         E.AMOUNT_TOO_LARGE: "The amount exceeds the largest amount the ledger can store.",
         E.CONFLICT: (
             "The operation conflicts with the record's current state; the message says how."
