@@ -11,6 +11,7 @@ from strawberry.relay.types import GlobalIDValueError
 
 from schema.enums import described_enum
 from server.errors import DomainError, ErrorCode, ValidationFailed
+from server.identity import passwords
 from server.observability import logger
 
 E = ErrorCode
@@ -28,7 +29,9 @@ described_enum(
         E.CURRENCY_MISMATCH: "The currencies of the records involved differ where they must match.",
         E.DUPLICATE_EMAIL: "A user with this email address already exists.",
         E.INVALID: "The value is not acceptable; the message says why.",
-        E.INVALID_AMOUNT: "The amount is not a valid decimal amount.",
+        E.INVALID_AMOUNT: (
+            'The amount is not a decimal string such as "12.50" (a JSON number is refused).'
+        ),
         E.INVALID_COUNTRY: "Not an ISO 3166-1 alpha-2 country code.",
         E.INVALID_CREDENTIALS: "The email address or password is wrong.",
         E.INVALID_EMAIL: "Not a valid email address.",
@@ -44,7 +47,9 @@ described_enum(
         E.TOO_MANY_TAGS: "More tags than a record may carry.",
         E.TOO_PRECISE: "The amount has more decimal places than the currency or quantity allows.",
         E.UNKNOWN_CURRENCY: "Not an ISO 4217 currency code the ledger knows.",
-        E.WEAK_PASSWORD: "The password is too short or too easily guessed.",
+        E.WEAK_PASSWORD: (
+            f"The password is not {passwords.MIN_LENGTH} to {passwords.MAX_LENGTH} characters long."
+        ),
         E.THROTTLED: "Too many attempts; wait before trying again.",
         E.TOTP_REQUIRED: "The account has two-factor sign-in; send the one-time code too.",
         E.TOTP_INVALID: "The one-time code is wrong or expired.",
@@ -79,7 +84,10 @@ described_enum(
         E.TOO_FEW_LINES: "An entry needs at least two lines.",
         E.ZERO_AMOUNT: "The amount must not be zero.",
         E.DUPLICATE_DIMENSION: "The same dimension is given twice on one line.",
-        E.INVALID_RATE: "The exchange or tax rate is zero, negative or malformed.",
+        E.INVALID_RATE: (
+            "The exchange rate is not a positive decimal"
+            ' string such as "1.0825" (up to 10 decimals).'
+        ),
         E.EXCEEDS_OPEN_BALANCE: "The amount exceeds the document's open (unpaid) balance.",
         E.EXCEEDS_UNALLOCATED: (
             "The amount exceeds what is left unallocated on the payment or credit."

@@ -14,6 +14,7 @@ from schema.payables import loaders
 from schema.payables.order_types import PurchaseOrder
 from schema.payables.types import Bill, BillPayment
 from schema.permissions import requires
+from server.payables.bill_checks import DUPLICATE_WINDOW_DAYS
 
 
 class BillWarningCode(Enum):
@@ -27,7 +28,7 @@ described_enum(
     values={
         BillWarningCode.POSSIBLE_DUPLICATE: (
             "Another bill of the same vendor has the same"
-            " total and a bill date within 7 days; see bill."
+            f" total and a bill date within {DUPLICATE_WINDOW_DAYS} days; see bill."
         ),
     },
 )
