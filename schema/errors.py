@@ -56,7 +56,7 @@ described_enum(
         E.ESCALATION: "The grant would give more permissions than the granting user holds.",
         E.LAST_OWNER: "The organization must keep at least one owner.",
         E.BUILTIN_ROLE: "Built-in roles cannot be changed or deleted.",
-        E.ROLE_IN_USE: "The role is still granted to someone and cannot be deleted.",
+        E.ROLE_IN_USE: "The role is still assigned to members and cannot be deleted.",
         E.ROLE_NOT_ALLOWED: (
             "The role cannot be held by this kind of member (API keys cannot be owners)."
         ),
@@ -65,8 +65,10 @@ described_enum(
         ),
         E.UNBALANCED: "The entry's debits and credits do not add up to the same total.",
         E.PERIOD_LOCKED: "The date falls in a locked accounting period.",
-        E.NO_EXCHANGE_RATE: "No exchange rate is known for the currency on that date.",
-        E.IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used with a different input.",
+        E.NO_EXCHANGE_RATE: (
+            "No exchange rate for the currency is dated on or before that date; set one first."
+        ),
+        E.IDEMPOTENCY_KEY_REUSED: "The idempotency key was already used for a different request.",
         E.ACCOUNT_ARCHIVED: "The ledger account is archived and takes no new postings.",
         E.CONTROL_ACCOUNT: (
             "The account is a control account (receivables or payables) and is posted to"
@@ -96,7 +98,9 @@ described_enum(
         E.INVALID_STATUS: "The record's status does not allow this operation.",
         E.CREDIT_LIMIT_EXCEEDED: "The customer's open balance would exceed their credit limit.",
         E.EMPTY_DOCUMENT: "The document needs lines with a positive total.",
-        E.HAS_ALLOCATIONS: "Payments or credits are applied to the record; remove them first.",
+        E.HAS_ALLOCATIONS: (
+            "Payments, credits or refunds are applied to the record; undo them first."
+        ),
         E.DATE_BEFORE_DOCUMENT: "The date is before the date of the document it refers to.",
         E.DUPLICATE_BILL: "This vendor's invoice reference is already entered as a bill.",
         E.FORBIDDEN: "You lack the permission this operation needs.",
