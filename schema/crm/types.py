@@ -15,6 +15,7 @@ from strawberry import relay
 from schema.context import Info
 from schema.crm import loaders
 from schema.documents import loaders as documents_loaders
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.permissions import authorize, requires
@@ -27,7 +28,15 @@ from server.receivables.figures import CustomerFigures
 if TYPE_CHECKING:
     from schema.documents.types import PaymentTerms
 
-strawberry.enum(models.PartyStatus, name="PartyStatus", description="Whether a party is in use.")
+described_enum(
+    models.PartyStatus,
+    name="PartyStatus",
+    description="Whether a party is in use.",
+    values={
+        models.PartyStatus.ACTIVE: "In use: new documents can be made out to it.",
+        models.PartyStatus.ARCHIVED: "Kept for history; no new documents can be made out to it.",
+    },
+)
 PartyStatus = models.PartyStatus
 
 
@@ -265,16 +274,36 @@ class Vendor(relay.Node, Party):
         return await _resolve(cls, info, models.Vendor, node_ids)
 
 
-@strawberry.enum(description="Field to sort customers or vendors by.")
 class PartyOrderField(Enum):
     NAME = "name"
     CREATED_AT = "created_at"
 
 
-@strawberry.enum(description="Sort direction.")
+described_enum(
+    PartyOrderField,
+    name="PartyOrderField",
+    description="Field to sort customers or vendors by.",
+    values={
+        PartyOrderField.NAME: "The party's name, alphabetically.",
+        PartyOrderField.CREATED_AT: "When the party was created.",
+    },
+)
+
+
 class OrderDirection(Enum):
     ASC = "ASC"
     DESC = "DESC"
+
+
+described_enum(
+    OrderDirection,
+    name="OrderDirection",
+    description="Sort direction.",
+    values={
+        OrderDirection.ASC: "Ascending: A to Z, oldest first, smallest first.",
+        OrderDirection.DESC: "Descending: Z to A, newest first, largest first.",
+    },
+)
 
 
 @strawberry.input(description="Sort order of a customer or vendor list.")

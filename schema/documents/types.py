@@ -15,6 +15,7 @@ from tortoise.models import Model
 from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.documents import loaders
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
@@ -28,16 +29,25 @@ from server.documents.reads import ITEM
 from server.editing import RecordStatus
 from server.fixed_point import percent_text
 
-strawberry.enum(
-    RecordStatus, name="RecordStatus", description="In use, or archived (kept for history)."
+described_enum(
+    RecordStatus,
+    name="RecordStatus",
+    description="In use, or archived (kept for history).",
+    values={
+        RecordStatus.ACTIVE: "In use: can be chosen on new documents.",
+        RecordStatus.ARCHIVED: "Kept for history; cannot be used on new documents.",
+    },
 )
-strawberry.enum(
-    crm_models.TermsKind,
+TK = crm_models.TermsKind
+described_enum(
+    TK,
     name="PaymentTermsKind",
-    description=(
-        "NET: due a number of days after the document date; DUE_ON_RECEIPT: due on the "
-        "document date; END_OF_MONTH: due at the end of the document's month plus the days."
-    ),
+    description="How a due date is computed from the document date.",
+    values={
+        TK.NET: "Due `days` days after the document date.",
+        TK.DUE_ON_RECEIPT: "Due on the document date.",
+        TK.END_OF_MONTH: "Due at the end of the document's month, plus `days` days if any.",
+    },
 )
 PaymentTermsKind = crm_models.TermsKind
 
@@ -237,10 +247,20 @@ async def _account(info: Info, account_id: UUID | None) -> Account | None:
     return Account.from_model(found) if found else None
 
 
-@strawberry.enum(description="Field to sort items by.")
 class ItemOrderField(Enum):
     NAME = "name"
     CREATED_AT = "created_at"
+
+
+described_enum(
+    ItemOrderField,
+    name="ItemOrderField",
+    description="Field to sort items by.",
+    values={
+        ItemOrderField.NAME: "The item's name, alphabetically.",
+        ItemOrderField.CREATED_AT: "When the item was created.",
+    },
+)
 
 
 @strawberry.input(description="Sort order of an item list.")

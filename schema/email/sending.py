@@ -13,6 +13,7 @@ from strawberry.relay import from_base64
 from schema.context import Info
 from schema.crm.types import OrderDirection
 from schema.email.types import EmailDelivery
+from schema.enums import described_enum
 from schema.errors import UserError, user_errors
 from schema.ids import decode
 from schema.page_json import written_page
@@ -74,9 +75,20 @@ class EmailDeliveryPayload:
         return self.queued
 
 
-@strawberry.enum(description="Field to sort deliveries by: QUEUED_AT, when they were last queued.")
 class EmailDeliveryOrderField(Enum):
     QUEUED_AT = "queued_at"
+
+
+described_enum(
+    EmailDeliveryOrderField,
+    name="EmailDeliveryOrderField",
+    description="Field to sort deliveries by: QUEUED_AT, when they were last queued.",
+    values={
+        EmailDeliveryOrderField.QUEUED_AT: (
+            "When the delivery was last queued (a retry queues it again)."
+        ),
+    },
+)
 
 
 @strawberry.input(description="Sort order of a delivery list.")

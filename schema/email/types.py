@@ -12,6 +12,7 @@ import strawberry
 from strawberry import relay
 
 from schema.context import Info
+from schema.enums import described_enum
 from schema.ids import encode
 from schema.permissions import authorize
 from schema.reads import lookup
@@ -20,23 +21,38 @@ from server.email.reads import EMAIL_DELIVERY
 from server.email.smtp_settings import SmtpConfig
 from server.email.templates import EffectiveTemplate
 
-strawberry.enum(
+described_enum(
     models.Security,
     name="EmailSecurity",
-    description="How the SMTP connection is protected: NONE (plain), STARTTLS (upgraded on "
-    "the submission port, usually 587) or TLS (implicit, usually 465).",
+    description="How the SMTP connection is protected.",
+    values={
+        models.Security.NONE: "Plain text, unencrypted; only for a server on a trusted network.",
+        models.Security.STARTTLS: "Upgraded to TLS after connecting; usually port 587.",
+        models.Security.TLS: "TLS from the start (implicit TLS); usually port 465.",
+    },
 )
-strawberry.enum(
+described_enum(
     models.TemplateKind,
     name="TemplateKind",
-    description="Kinds of document e-mail: INVOICE, CREDIT_NOTE, STATEMENT, REMINDER, "
-    "RECEIPT (a payment received) and REMITTANCE (a bill payment, to the vendor).",
+    description="Kinds of document e-mail.",
+    values={
+        models.TemplateKind.INVOICE: "An invoice, to the customer.",
+        models.TemplateKind.CREDIT_NOTE: "A credit note, to the customer.",
+        models.TemplateKind.STATEMENT: "A statement of account, to the customer.",
+        models.TemplateKind.REMINDER: "A payment reminder for an overdue invoice, to the customer.",
+        models.TemplateKind.RECEIPT: "A receipt for a payment received, to the customer.",
+        models.TemplateKind.REMITTANCE: "A remittance advice for a bill payment, to the vendor.",
+    },
 )
-strawberry.enum(
+described_enum(
     models.DeliveryStatus,
     name="EmailDeliveryStatus",
-    description="QUEUED (waiting or being retried), SENT (accepted by the SMTP server) or "
-    "FAILED (refused, or out of attempts).",
+    description="Where an e-mail delivery stands.",
+    values={
+        models.DeliveryStatus.QUEUED: "Waiting to be sent, or to be retried after a failure.",
+        models.DeliveryStatus.SENT: "Accepted by the SMTP server.",
+        models.DeliveryStatus.FAILED: "Refused by the SMTP server, or out of attempts.",
+    },
 )
 
 

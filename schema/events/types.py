@@ -11,6 +11,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from schema.context import Info
+from schema.enums import described_enum
 from schema.ids import encode
 from schema.permissions import authorize
 from server.events import feed
@@ -20,12 +21,26 @@ from server.events.reads import ACTOR_ID_TYPES
 MAX_ID_DIGITS = 18  # below 2**63, the column's limit
 
 
-@strawberry.enum(description="What kind of party made a change.")
 class EventActorKind(Enum):
     USER = "user"
     API_KEY = "api_key"
     SYSTEM = "system"
     ANONYMOUS = "anonymous"
+
+
+described_enum(
+    EventActorKind,
+    name="EventActorKind",
+    description="What kind of party made a change.",
+    values={
+        EventActorKind.USER: "A person signed in; actor id is the User.",
+        EventActorKind.API_KEY: "An API key; actor id is the ApiKey.",
+        EventActorKind.SYSTEM: "The server itself, such as a scheduled job; no actor id.",
+        EventActorKind.ANONYMOUS: (
+            "An unauthenticated caller, such as a sign-in attempt; no actor id."
+        ),
+    },
+)
 
 
 # Global ids of the actor, by kind; a system actor has none.

@@ -13,6 +13,7 @@ from strawberry import relay
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
 from schema.crm.types import Customer, Vendor
+from schema.enums import described_enum
 from schema.ledger import loaders
 from schema.permissions import authorize, requires
 from schema.reads import lookup
@@ -20,15 +21,82 @@ from schema.scalars import CurrencyCode, Money
 from server.ledger import entry_lines, models
 from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 
-strawberry.enum(models.AccountType, name="AccountType", description="The five account types.")
-strawberry.enum(
-    models.AccountSubtype, name="AccountSubtype", description="What an account is used for."
+T = models.AccountType
+described_enum(
+    T,
+    name="AccountType",
+    description="The five account types; the type decides which statement an account is on.",
+    values={
+        T.ASSET: "What the organization owns or is owed; balance sheet, normally a debit balance.",
+        T.LIABILITY: "What the organization owes; balance sheet, normally a credit balance.",
+        T.EQUITY: "The owners' stake; balance sheet, normally a credit balance.",
+        T.INCOME: "Revenue earned; profit and loss, normally a credit balance.",
+        T.EXPENSE: "Costs incurred; profit and loss, normally a debit balance.",
+    },
 )
-strawberry.enum(models.AccountStatus, name="AccountStatus", description="In use, or archived.")
-strawberry.enum(models.EntryStatus, name="JournalEntryStatus", description="Draft or posted.")
+S = models.AccountSubtype
+described_enum(
+    S,
+    name="AccountSubtype",
+    description="What an account is used for; each subtype belongs to one account type.",
+    values={
+        S.BANK: "ASSET: a bank account; payments can be received into and paid from it.",
+        S.CASH: "ASSET: cash on hand; payments can be received into and paid from it.",
+        S.ACCOUNTS_RECEIVABLE: "ASSET: control account for what customers owe.",
+        S.CURRENT_ASSET: "ASSET: other assets expected to turn into cash within a year.",
+        S.INVENTORY: "ASSET: goods held for sale.",
+        S.FIXED_ASSET: "ASSET: long-lived assets such as equipment and buildings.",
+        S.TAX_RECEIVABLE: "ASSET: tax paid on purchases that can be reclaimed.",
+        S.ACCOUNTS_PAYABLE: "LIABILITY: control account for what the organization owes vendors.",
+        S.CURRENT_LIABILITY: "LIABILITY: other debts due within a year.",
+        S.TAX_PAYABLE: "LIABILITY: tax charged on sales and owed to the tax authority.",
+        S.LONG_TERM_LIABILITY: "LIABILITY: debts due after more than a year, such as loans.",
+        S.EQUITY: "EQUITY: capital paid in by the owners, and drawings.",
+        S.RETAINED_EARNINGS: "EQUITY: accumulated profit of past periods.",
+        S.SALES: "INCOME: revenue from selling goods and services.",
+        S.OTHER_INCOME: "INCOME: revenue outside the main business, such as interest.",
+        S.COST_OF_SALES: "EXPENSE: direct costs of the goods and services sold.",
+        S.OPERATING_EXPENSE: "EXPENSE: running costs such as rent, salaries and utilities.",
+        S.BAD_DEBT: "EXPENSE: receivables written off as uncollectable.",
+        S.EXCHANGE_GAIN_LOSS: "EXPENSE: realized gains and losses on foreign currency.",
+        S.DISCOUNT: (
+            "INCOME or EXPENSE: early-payment discounts taken from vendors (income) or"
+            " given to customers (expense)."
+        ),
+        S.OTHER_EXPENSE: "EXPENSE: costs outside the main business, such as interest paid.",
+    },
+)
+described_enum(
+    models.AccountStatus,
+    name="AccountStatus",
+    description="In use, or archived.",
+    values={
+        models.AccountStatus.ACTIVE: "In use: new postings may go to it.",
+        models.AccountStatus.ARCHIVED: "Kept for history; takes no new postings.",
+    },
+)
+described_enum(
+    models.EntryStatus,
+    name="JournalEntryStatus",
+    description="Draft or posted.",
+    values={
+        models.EntryStatus.DRAFT: "Editable; not yet in balances or reports.",
+        models.EntryStatus.POSTED: (
+            "In the ledger: counted in balances; corrected only by reversal."
+        ),
+    },
+)
 
 
-strawberry.enum(entry_lines.Side, name="Side", description="Which side of the ledger a line is on.")
+described_enum(
+    entry_lines.Side,
+    name="Side",
+    description="Which side of the ledger a line is on.",
+    values={
+        entry_lines.Side.DEBIT: "Debit: increases assets and expenses, decreases the others.",
+        entry_lines.Side.CREDIT: "Credit: increases liabilities, equity and income.",
+    },
+)
 Side = entry_lines.Side
 
 

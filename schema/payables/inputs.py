@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 
 from schema.crm.types import OrderDirection
+from schema.enums import described_enum
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.scalars import Amount, CurrencyCode
 from server.payables import models
@@ -212,12 +213,24 @@ class BillFilter:
     )
 
 
-@strawberry.enum(description="Field to sort bills by.")
 class BillOrderField(Enum):
     BILL_DATE = "bill_date"
     DUE_DATE = "due_date"
     TOTAL = "total_minor"
     CREATED_AT = "created_at"
+
+
+described_enum(
+    BillOrderField,
+    name="BillOrderField",
+    description="Field to sort bills by.",
+    values={
+        BillOrderField.BILL_DATE: "The date on the vendor's invoice.",
+        BillOrderField.DUE_DATE: "When the bill is due.",
+        BillOrderField.TOTAL: "The bill's total, in its own currency.",
+        BillOrderField.CREATED_AT: "When the bill was entered.",
+    },
+)
 
 
 @strawberry.input(description="Sort order of bills; ties are broken by id.")
@@ -240,11 +253,22 @@ class BillPaymentFilter:
     )
 
 
-@strawberry.enum(description="Field to sort bill payments by.")
 class BillPaymentOrderField(Enum):
     DATE = "date"
     AMOUNT = "amount_minor"
     CREATED_AT = "created_at"
+
+
+described_enum(
+    BillPaymentOrderField,
+    name="BillPaymentOrderField",
+    description="Field to sort bill payments by.",
+    values={
+        BillPaymentOrderField.DATE: "The date the payment was made.",
+        BillPaymentOrderField.AMOUNT: "The amount paid, in the payment's currency.",
+        BillPaymentOrderField.CREATED_AT: "When the payment was recorded.",
+    },
+)
 
 
 @strawberry.input(description="Sort order of bill payments; ties are broken by id.")
@@ -267,11 +291,22 @@ class PurchaseOrderFilter:
     order_date_to: date | None = strawberry.field(default=None, description="On or before.")
 
 
-@strawberry.enum(description="Field to sort purchase orders by.")
 class PurchaseOrderOrderField(Enum):
     ORDER_DATE = "order_date"
     NUMBER = "number"
     TOTAL = "total_minor"
+
+
+described_enum(
+    PurchaseOrderOrderField,
+    name="PurchaseOrderOrderField",
+    description="Field to sort purchase orders by.",
+    values={
+        PurchaseOrderOrderField.ORDER_DATE: "The order's date.",
+        PurchaseOrderOrderField.NUMBER: "The order number.",
+        PurchaseOrderOrderField.TOTAL: "The order's total, in its own currency.",
+    },
+)
 
 
 @strawberry.input(description="Sort order of purchase orders; ties are broken by id.")

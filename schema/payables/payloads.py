@@ -8,16 +8,30 @@ from uuid import UUID
 import strawberry
 
 from schema.context import Info
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.payables import loaders
 from schema.payables.order_types import PurchaseOrder
 from schema.payables.types import Bill, BillPayment
 from schema.permissions import requires
+from server.payables.bill_checks import DUPLICATE_WINDOW_DAYS
 
 
-@strawberry.enum(description="Why a bill needs a second look before it is saved.")
 class BillWarningCode(Enum):
     POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE"
+
+
+described_enum(
+    BillWarningCode,
+    name="BillWarningCode",
+    description="Why a bill needs a second look before it is saved.",
+    values={
+        BillWarningCode.POSSIBLE_DUPLICATE: (
+            "Another bill of the same vendor has the same"
+            f" total and a bill date within {DUPLICATE_WINDOW_DAYS} days; see bill."
+        ),
+    },
+)
 
 
 @strawberry.type(description="Something to acknowledge (acknowledgeWarnings: true) to proceed.")

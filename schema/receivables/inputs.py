@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 
 from schema.crm.types import OrderDirection
+from schema.enums import described_enum
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.scalars import Amount, CurrencyCode
 from server.receivables import models
@@ -173,10 +174,20 @@ class InvoiceFilter:
     number: str | None = strawberry.field(default=None, description="Exact number.")
 
 
-@strawberry.enum(description="What invoices are sorted by.")
 class InvoiceOrderField(Enum):
     ISSUE_DATE = "issue_date"
     CREATED_AT = "created_at"
+
+
+described_enum(
+    InvoiceOrderField,
+    name="InvoiceOrderField",
+    description="What invoices are sorted by.",
+    values={
+        InvoiceOrderField.ISSUE_DATE: "The invoice's issue date (drafts have none).",
+        InvoiceOrderField.CREATED_AT: "When the invoice was created.",
+    },
+)
 
 
 @strawberry.input(description="Sort order of invoices.")

@@ -14,6 +14,7 @@ from graphql import GraphQLError
 from schema.context import Info
 from schema.crm import loaders
 from schema.crm.types import Customer
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.ids import decode, encode
 from schema.pdf.urls import document_url, readable_kinds
@@ -27,13 +28,14 @@ from server.errors import DomainError, NotFound
 from server.pdf.signed import DocumentRef
 from server.receivables import figures, metrics
 
-strawberry.enum(
+described_enum(
     ag.AgingBasis,
     name="AgingBasis",
-    description=(
-        "What a charge's age is counted from: DUE_DATE (days overdue; not yet due is current) "
-        "or INVOICE_DATE (days since the document date)."
-    ),
+    description="What a charge's age is counted from.",
+    values={
+        ag.AgingBasis.DUE_DATE: "Days overdue, from the due date; a charge not yet due is current.",
+        ag.AgingBasis.INVOICE_DATE: "Days since the document date.",
+    },
 )
 
 
@@ -113,7 +115,6 @@ class ArAgingResult:
     user_errors: list[UserError] = strawberry.field(description="Why the arguments were refused.")
 
 
-@strawberry.enum(description="What a customer statement line records.")
 class StatementLineKind(Enum):
     INVOICE = "INVOICE"
     CREDIT_NOTE = "CREDIT_NOTE"
@@ -122,6 +123,22 @@ class StatementLineKind(Enum):
     REFUND = "REFUND"
     WRITE_OFF = "WRITE_OFF"
     DISCOUNT = "DISCOUNT"
+
+
+described_enum(
+    StatementLineKind,
+    name="StatementLineKind",
+    description="What a customer statement line records.",
+    values={
+        StatementLineKind.INVOICE: "An invoice issued: increases what the customer owes.",
+        StatementLineKind.CREDIT_NOTE: "A credit note issued: decreases what the customer owes.",
+        StatementLineKind.PAYMENT: "A payment received: decreases what the customer owes.",
+        StatementLineKind.VOID: "A document or payment voided: undoes its earlier line.",
+        StatementLineKind.REFUND: "Money paid back to the customer: increases what they owe.",
+        StatementLineKind.WRITE_OFF: "An amount written off as bad debt: decreases what they owe.",
+        StatementLineKind.DISCOUNT: "An early-payment discount given: decreases what they owe.",
+    },
+)
 
 
 DOCUMENT_TYPE = {"INVOICE": "Invoice", "CREDIT_NOTE": "CreditNote", "PAYMENT": "Payment"}

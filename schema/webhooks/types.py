@@ -10,19 +10,23 @@ import strawberry
 from strawberry import relay
 
 from schema.context import Info
+from schema.enums import described_enum
 from schema.permissions import authorize
 from schema.reads import lookup
 from server.webhooks import models
 from server.webhooks.models import DeliveryStatus
 from server.webhooks.reads import DELIVERY, ENDPOINT
 
-strawberry.enum(
+described_enum(
     DeliveryStatus,
     name="WebhookDeliveryStatus",
-    description="Where a webhook delivery stands. PENDING: not delivered yet, an attempt is "
-    "due at nextAttemptAt; SUCCEEDED: the endpoint answered with a 2xx status; FAILED: every "
-    "scheduled attempt failed (or a manual one did); CANCELLED: the endpoint was disabled "
-    "before the delivery succeeded.",
+    description="Where a webhook delivery stands.",
+    values={
+        DeliveryStatus.PENDING: "Not delivered yet; the next attempt is due at nextAttemptAt.",
+        DeliveryStatus.SUCCEEDED: "The endpoint answered with a 2xx status.",
+        DeliveryStatus.FAILED: "Every scheduled attempt failed (or a manual one did).",
+        DeliveryStatus.CANCELLED: "The endpoint was disabled before the delivery succeeded.",
+    },
 )
 
 
