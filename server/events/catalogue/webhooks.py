@@ -52,7 +52,7 @@ TYPES = (
         "webhook_endpoint.disable",
         "WebhookEndpoint",
         "A webhook endpoint was disabled automatically: every delivery attempt failed for "
-        "three days. An admin re-enables it.",
+        "three days. The owner re-enables it.",
         (
             Field("reason", TEXT, "Why, as the endpoint's disabledReason shows it."),
             Field("failedAttempts", INTEGER, "Attempts in a row that failed."),
