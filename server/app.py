@@ -60,6 +60,8 @@ MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "models"
 
 
 _MAX_TRACKED_CONNECTIONS = 10_000
+# Request headers the API itself reads, always allowed from the configured origins.
+API_HEADERS = ("authorization", "content-type", "x-request-id")
 
 
 class RequestMiddleware:
@@ -255,7 +257,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["POST", "OPTIONS"],
-            allow_headers=["authorization", "content-type", "x-request-id"],
+            allow_headers=[*API_HEADERS, *settings.cors_allow_headers],
             expose_headers=["x-request-id"],
             max_age=600,
         ),

@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     refresh_reuse_grace_seconds: int = Field(default=10, ge=0, le=120)
 
     cors_origins: list[str] = []
+    # Request headers browsers may send from those origins, beyond the API's own
+    # (authorization, content-type, x-request-id): tracing and client identification.
+    cors_allow_headers: list[str] = [
+        "traceparent",
+        "tracestate",
+        "apollographql-client-name",
+        "apollographql-client-version",
+    ]
     # Where clients reach this service (https://api.example.com), for the links it hands out:
     # document PDFs and portal links. Unset, those links are paths on the same host.
     public_url: str = ""

@@ -354,6 +354,39 @@ async def test_preflight_from_allowed_origin_allowed(client: httpx.AsyncClient) 
     assert "authorization" in allowed_headers
 
 
+async def test_preflight_from_allowed_origin_allows_tracing_and_client_headers(
+    client: httpx.AsyncClient,
+) -> None:
+    asked = "authorization, content-type, traceparent, apollographql-client-name"
+    response = await client.options(
+        "/graphql",
+        headers={
+            "origin": ALLOWED_ORIGIN,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": asked,
+        },
+    )
+    assert response.status_code == 200
+    allowed = {h.strip() for h in response.headers["access-control-allow-headers"].split(",")}
+    assert {"authorization", "content-type", "traceparent", "apollographql-client-name"} <= {
+        h.lower() for h in allowed
+    }
+
+
+async def test_preflight_asking_for_an_unlisted_header_is_refused(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.options(
+        "/graphql",
+        headers={
+            "origin": ALLOWED_ORIGIN,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "x-smuggled",
+        },
+    )
+    assert response.status_code == 400
+
+
 async def test_preflight_from_other_origin_refused(client: httpx.AsyncClient) -> None:
     response = await client.options(
         "/graphql",
