@@ -99,7 +99,7 @@ class Settings(BaseSettings):
     smtp_from_address: str | None = None
     smtp_from_name: str | None = None
     smtp_reply_to: str | None = None
-    smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)
+    smtp_timeout_seconds: float = Field(default=30, gt=0, le=600)  # float ok: a duration
     # Instead of an SMTP server, write each e-mail as a .eml file into this folder. In
     # development with no SMTP server configured it is <data_dir>/outbox, so the quick
     # start sends e-mail with nothing else running; never in production.
@@ -125,7 +125,7 @@ class Settings(BaseSettings):
     # looks at the feed when no announcement has woken it.
     subscriptions_per_connection: int = Field(default=20, ge=1, le=1000)
     subscription_init_seconds: int = Field(default=10, ge=1, le=300)
-    subscription_recheck_seconds: float = Field(default=15.0, gt=0, le=3600)
+    subscription_recheck_seconds: float = Field(default=15.0, gt=0, le=3600)  # float ok: a duration
 
     log_level: str = "INFO"
     log_json: bool = True

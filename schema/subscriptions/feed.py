@@ -13,7 +13,8 @@ from server.live.hub import HUB
 
 
 async def new_events(
-    organization_id: UUID, recheck_seconds: float
+    organization_id: UUID,
+    recheck_seconds: float,  # float ok: a duration, not money
 ) -> AsyncIterator[list[DomainEvent]]:
     """Batches of the organization's events committed after this call, in order.
 

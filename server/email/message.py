@@ -66,7 +66,11 @@ def build(
     return message
 
 
-async def transmit(message: EmailMessage, config: SmtpConfig, seconds: float) -> None:
+async def transmit(
+    message: EmailMessage,
+    config: SmtpConfig,
+    seconds: float,  # float ok: a timeout, not money
+) -> None:
     """Send through the configured server; raises aiosmtplib's errors or OSError. The
     development outbox writes the message to a file named by its Message-ID instead."""
     if config.source == OUTBOX:
