@@ -25,17 +25,24 @@ def latest_slot(cron: str, now: datetime) -> datetime:
     return result
 
 
+# The key of each schedule's slot this process has already seen enqueued (by itself or
+# another worker): a round asks the database only when a schedule reaches a new slot, not
+# once a second for the slot it has.
+_SEEN: dict[str, str] = {}
+
+
 async def tick() -> int:
     """Enqueue each schedule's latest slot if nobody has; how many were enqueued."""
     now = clock.now()
     enqueued = 0
     for item in SCHEDULES.values():
         slot = latest_slot(item.cron, now)
+        key = f"schedule:{item.name}:{slot.isoformat()}"
+        if _SEEN.get(item.name) == key:
+            continue
         job = await enqueue(
-            item.kind,
-            {**item.payload, "slot": slot.isoformat()},
-            run_at=slot,
-            key=f"schedule:{item.name}:{slot.isoformat()}",
+            item.kind, {**item.payload, "slot": slot.isoformat()}, run_at=slot, key=key
         )
+        _SEEN[item.name] = key
         enqueued += job is not None
     return enqueued
