@@ -30,6 +30,7 @@ MODEL_MODULES = [
     "server.webhooks.models",
     "server.pdf.models",
     "server.portal.models",
+    "server.persisted.models",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Persisted GraphQL documents: automatic persisted queries and trusted documents."""
