@@ -13,8 +13,6 @@ from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
     MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -48,6 +46,11 @@ from schema.ledger.tracking import TrackingMutation, TrackingQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.nodes import lookup_field
+from schema.persisted.extension import (
+    PersistedParserCache,
+    PersistedValidationCache,
+    TrustedSubscriptions,
+)
 from schema.payables.aging import PayablesAgingQuery
 from schema.payables.mutations import PayablesMutation
 from schema.payables.order_types import PurchaseOrder
@@ -248,8 +251,10 @@ def build_schema(
             # Rules built once above so the validation cache can hit across requests.
             lambda: AddValidationRules(rules),
             DocumentErrorCodes,
-            ParserCache,
-            ValidationCache,
+            # strawberry's parser and validation caches, with persisted documents' own.
+            PersistedParserCache,
+            PersistedValidationCache,
+            TrustedSubscriptions,
             lambda: _Masking(should_mask_error=should_mask, error_message="Internal server error"),
             *(extra_extensions or []),
         ],

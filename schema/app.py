@@ -16,14 +16,20 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.extensions import SchemaExtension
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from schema import build_schema
 from schema.cache import ResultCache, cache_extension
 from schema.context import Context
 from schema.http_json import decode_body, encode_response
+from schema.persisted.caching import ERRORS_KEY, cache_for_get
+from schema.persisted.documents import KnownDocument, PersistedDocuments
+from schema.persisted.http import STATE_KEY, PersistedRequests, Refused, read_body, replay
 from schema.subscriptions.connection import accept
 from schema.subscriptions.protocol import TextWebSocket, TransportHandler
 from server.access.control import AccessControl
@@ -87,18 +93,57 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
         )
         self.settings = settings
         self.access = access
+        self.documents = PersistedDocuments(settings)
+        self.persisted = PersistedRequests(self.documents)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         try:
+            scope, receive, known = await self._persisted(scope, receive)
             response = await self.run(Request(scope=scope, receive=receive))
+        except Refused as refused:
+            response = refused.response()
         except HTTPException as refused:
             # The view refuses bodies, methods and content types with plain text; clients
             # read errors in the GraphQL shape whatever went wrong.
             response = error_response(refused.status_code, refused.reason)
+        else:
+            if known is not None and scope["method"] == "GET":
+                cache_for_get(response, scope, self.settings.persisted_get_max_age_seconds)
         await response(scope, receive, send)
+
+    async def _persisted(
+        self, scope: Scope, receive: Receive
+    ) -> tuple[Scope, Receive, KnownDocument | None]:
+        """The request strawberry reads, with the text of the persisted document it names."""
+        if scope["method"] == "GET":
+            scope, known = await self.persisted.prepare_get(scope)
+        elif scope["method"] == "POST":
+            body, known = await self.persisted.prepare_post(await read_body(receive))
+            receive = replay(body, receive)
+        else:
+            return scope, receive, None
+        if known is not None:
+            scope.setdefault("state", {})[STATE_KEY] = known
+        return scope, receive, known
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # Whether the answer holds errors decides whether a GET answer may be cached.
+        request.scope.setdefault("state", {})[ERRORS_KEY] = bool(result.errors)
+        return await super().process_result(request, result)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A GET naming a persisted document is a query, whatever it accepts.
+        params = request.query_params
+        return (
+            "extensions" not in params
+            and "documentId" not in params
+            and super().should_render_graphql_ide(request)
+        )
 
     def encode_json(self, data: object) -> bytes:
         # orjson is several times faster than the standard library on large pages.
@@ -141,6 +186,8 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             access=self.access,
             request_info=info,
+            persisted=request.scope.get("state", {}).get(STATE_KEY),
+            documents=self.documents,
         )
 
 
@@ -159,6 +206,9 @@ def graphql_app(settings: Settings, access: AccessControl) -> LedgerlineGraphQL:
         access,
         schema=schema,
         graphql_ide=None if settings.is_production else "graphiql",
-        allow_queries_via_get=False,
+        # GET runs persisted queries only: ad-hoc ones are refused before strawberry reads
+        # the request (schema/persisted/http.py), and strawberry refuses anything but
+        # queries over GET.
+        allow_queries_via_get=True,
         multipart_uploads_enabled=False,
     )

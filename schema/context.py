@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader, DefaultCache
 
+from schema.persisted.documents import KnownDocument, PersistedDocuments
 from server.access.control import AccessControl
 from server.actor import Actor, RequestInfo
 from server.identity.api_keys import authenticate_key, looks_like_key
@@ -49,6 +50,9 @@ class Context:
     connection_params: dict[str, Any] | None = None
     # Closes a WebSocket when its access token expires; cancelled when the connection ends.
     expiry: asyncio.Task[None] | None = None
+    # The persisted document this request runs (schema/persisted), and where they are kept.
+    persisted: KnownDocument | None = None
+    documents: PersistedDocuments | None = None
 
     @property
     def websocket(self) -> WebSocket | None:

@@ -18,6 +18,12 @@ class HttpErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    # Persisted documents (docs/api/persisted-operations.md). The first two answer with
+    # HTTP 200, as Apollo's servers do: clients read them to send the document in full.
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+    PERSISTED_QUERY_NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED"
+    PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
+    PERSISTED_QUERY_REQUIRED = "PERSISTED_QUERY_REQUIRED"
 
 
 _CODE_OF_STATUS = {

@@ -77,6 +77,23 @@ class Settings(BaseSettings):
     query_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
     query_cache_max_entry_bytes: int = Field(default=1024 * 1024, ge=0)
 
+    # Persisted documents (docs/decisions/persisted-operations.md). Automatic persisted
+    # queries: clients register documents by sending them with their SHA-256.
+    automatic_persisted_queries: bool = True
+    # Only documents registered from a manifest (`ledgerline documents register`) run; for
+    # production once every client ships its manifest.
+    trusted_documents_only: bool = False
+    # Documents one organization (or, unsigned, one client address) may register per hour,
+    # and automatic documents kept in all; past either, documents still run, unstored.
+    apq_registrations_per_hour: int = Field(default=100, ge=0)
+    apq_max_documents: int = Field(default=10_000, ge=0)
+    # Persisted documents each process keeps parsed and validated, by count and by text size.
+    persisted_cache_entries: int = Field(default=1000, ge=0)
+    persisted_cache_bytes: int = Field(default=8 * 1024 * 1024, ge=0)
+    # How long shared caches (CDNs) may keep the answer to an anonymous persisted query sent
+    # by GET; answers to signed-in requests are never stored.
+    persisted_get_max_age_seconds: int = Field(default=60, ge=0, le=86400)
+
     # Prometheus metrics: see server/metrics_endpoint.py. A separate port (loopback unless
     # told otherwise) or a bearer token; with neither, production serves no metrics.
     metrics_port: int | None = Field(default=None, ge=1, le=65535)

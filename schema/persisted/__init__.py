@@ -1,0 +1,1 @@
+"""Persisted documents over HTTP: automatic persisted queries, trusted documents, GET."""
