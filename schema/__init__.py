@@ -46,11 +46,6 @@ from schema.ledger.tracking import TrackingMutation, TrackingQuery
 from schema.ledger.types import Account, JournalEntry, TrackingCategory, TrackingOption
 from schema.limits import max_directives_rule, max_field_uses_rule
 from schema.nodes import lookup_field
-from schema.persisted.extension import (
-    PersistedParserCache,
-    PersistedValidationCache,
-    TrustedSubscriptions,
-)
 from schema.payables.aging import PayablesAgingQuery
 from schema.payables.mutations import PayablesMutation
 from schema.payables.order_types import PurchaseOrder
@@ -59,6 +54,11 @@ from schema.payables.queries import PayablesQuery
 from schema.payables.types import Bill, BillPayment
 from schema.pdf.resolvers import PdfMutation
 from schema.permissions import GATE, SIGNED_IN
+from schema.persisted.extension import (
+    PersistedParserCache,
+    PersistedValidationCache,
+    TrustedSubscriptions,
+)
 from schema.receivables.credit_resolvers import CreditNotesMutation, CreditNotesQuery
 from schema.receivables.credit_types import CreditNote, Dispute
 from schema.receivables.reminders import InvoiceReminder, RemindersMutation, RemindersQuery

@@ -256,7 +256,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["POST", "OPTIONS"],
+            # GET carries persisted queries (docs/decisions/persisted-operations.md).
+            allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=[*API_HEADERS, *settings.cors_allow_headers],
             expose_headers=["x-request-id"],
             max_age=600,

@@ -1,4 +1,5 @@
-"""The `ledgerline` command: serve, migrate, demo, user create, audit verify, makemigration."""
+"""The `ledgerline` command: serve, migrate, demo, user create, audit verify, documents
+register, makemigration."""
 
 from __future__ import annotations
 
@@ -211,6 +212,42 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     return 0
 
 
+async def register_manifest(data: bytes, settings: Any) -> tuple[int, int]:
+    """Register a manifest's documents as trusted, all or none: raises ManifestRefused
+    listing every flaw, and then stores nothing. Returns (new, already stored)."""
+    # The command line is an entry point like the API: documents are checked as it parses them.
+    from schema.persisted.documents import operation_problems
+    from server import clock
+    from server.persisted.manifest import ManifestRefused, read_manifest
+    from server.persisted.registry import register_trusted
+
+    read = read_manifest(data, settings.max_body_bytes)
+    problems = operation_problems(read, settings.max_tokens)
+    if problems:
+        raise ManifestRefused(problems)
+    return await register_trusted([document for document, _ in read], clock.now())
+
+
+def cmd_documents_register(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from server.persisted.manifest import ManifestRefused
+
+    try:
+        data = Path(args.file).read_bytes()
+        added, known = asyncio.run(_with_database(lambda: register_manifest(data, get_settings())))
+    except OSError as error:
+        print(f"documents register: cannot read {args.file}: {error}", file=sys.stderr)
+        return 1
+    except ManifestRefused as refused:
+        print("documents register: nothing registered; the manifest is refused:", file=sys.stderr)
+        for problem in refused.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"documents register: {added} new trusted document(s), {known} already stored")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="ledgerline", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -246,6 +283,15 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument("--organization", help="also create this organization, owned by the user")
     create.add_argument("--currency", default="USD", help="base currency of that organization")
     create.set_defaults(run=cmd_user_create)
+
+    documents = sub.add_parser("documents", help="trusted GraphQL documents").add_subparsers(
+        dest="action", required=True
+    )
+    register = documents.add_parser(
+        "register", help="register a persisted query manifest's documents as trusted"
+    )
+    register.add_argument("file", help="Apollo persisted query manifest, or a {hash: document} map")
+    register.set_defaults(run=cmd_documents_register)
 
     audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="action", required=True)
     audit.add_parser("verify", help="verify every hash chain").set_defaults(run=cmd_audit_verify)

@@ -16,6 +16,7 @@ from graphql import DocumentNode, GraphQLError, OperationType, get_operation_ast
 
 from server import clock
 from server.persisted import registry
+from server.persisted.registry import TrustedDocument
 from server.settings import Settings
 
 
@@ -47,6 +48,25 @@ class KnownDocument:
             return None
         operation = get_operation_ast(document, operation_name)
         return operation.operation if operation is not None else None
+
+
+def operation_problems(
+    documents: list[tuple[TrustedDocument, str | None]], max_tokens: int
+) -> list[str]:
+    """Why a manifest's documents cannot be trusted: each must parse within the token limit,
+    and one holding a single operation must be of the type the manifest declares for it."""
+    problems: list[str] = []
+    for document, declared in documents:
+        known = KnownDocument(sha256=document.sha256, body=document.body, trusted=True)
+        if known.parsed(max_tokens) is None:
+            problems.append(
+                f"{document.sha256}: the body does not parse as GraphQL within the token limit"
+            )
+            continue
+        kind = known.operation_type(None, max_tokens)
+        if declared is not None and kind is not None and kind.value != declared:
+            problems.append(f"{document.sha256}: declared a {declared}, the body is a {kind.value}")
+    return problems
 
 
 class PersistedDocuments:

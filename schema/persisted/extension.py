@@ -48,7 +48,11 @@ class PersistedValidationCache(ValidationCache):
     async def on_validate(self) -> AsyncIterator[None]:  # type: ignore[override]
         execution_context = self.execution_context
         known = _known(execution_context)
-        if known is not None and known.valid and known.document is execution_context.graphql_document:
+        if (
+            known is not None
+            and known.valid
+            and known.document is execution_context.graphql_document
+        ):
             # Validation rules and schema are fixed for the process: the answer holds.
             execution_context.pre_execution_errors = []
             yield

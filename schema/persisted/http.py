@@ -93,7 +93,10 @@ class PersistedRequests:
             if isinstance(query, str) and query != known.body:
                 raise _mismatch()
             return known
-        if not self.settings.automatic_persisted_queries and not self.settings.trusted_documents_only:
+        if (
+            not self.settings.automatic_persisted_queries
+            and not self.settings.trusted_documents_only
+        ):
             raise Refused(
                 200, HttpErrorCode.PERSISTED_QUERY_NOT_SUPPORTED, "PersistedQueryNotSupported"
             )
@@ -184,7 +187,10 @@ def _sha256_of_id(document_id: Any) -> str:
     text = document_id if isinstance(document_id, str) else ""
     sha256 = text.removeprefix(_DOCUMENT_ID_PREFIX)
     if not SHA256_HEX.fullmatch(sha256):
-        raise _bad("`documentId` must be a SHA-256 in lowercase hexadecimal, optionally prefixed `sha256:`.")
+        raise _bad(
+            "`documentId` must be a SHA-256 in lowercase hexadecimal, "
+            "optionally prefixed `sha256:`."
+        )
     return sha256
 
 

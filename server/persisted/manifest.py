@@ -31,7 +31,9 @@ class ManifestRefused(ValueError):
         super().__init__("; ".join(shown) + (f"; and {more} more" if more > 0 else ""))
 
 
-def read_manifest(data: bytes | str, max_document_bytes: int) -> list[tuple[TrustedDocument, str | None]]:
+def read_manifest(
+    data: bytes | str, max_document_bytes: int
+) -> list[tuple[TrustedDocument, str | None]]:
     """The manifest's documents with the operation type each declares (None if it does not).
 
     Raises ManifestRefused listing every flaw found.
@@ -89,7 +91,7 @@ def _problems(entry: dict[str, Any], max_document_bytes: int) -> list[str]:
         problems.append("the body is not a GraphQL document")
     elif len(body.encode("utf-8", "surrogatepass")) > max_document_bytes:
         problems.append(f"the body is over the limit of {max_document_bytes} bytes")
-    elif isinstance(sha256, str) and sha256_of(body) != sha256:
+    elif not problems and sha256_of(body) != sha256:
         problems.append("the id is not the SHA-256 of the body")
     name, kind = entry.get("name"), entry.get("type")
     if name is not None and (not isinstance(name, str) or len(name) > 200):
