@@ -12,7 +12,7 @@ from typing import Any
 
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -23,7 +23,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
-from schema import build_schema
+from schema import build_schema, graphiql
 from schema.cache import ResultCache, cache_extension
 from schema.context import Context
 from schema.http_json import decode_body, encode_response
@@ -163,6 +163,10 @@ class LedgerlineGraphQL(GraphQL[Context, None]):
                     400, "The GraphQL operation's `operationName` must be a string or null."
                 )
         return parsed
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        # The page loads GraphiQL from this server's own pinned files (schema/graphiql).
+        return graphiql.page()
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
         await accept(context)

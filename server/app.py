@@ -219,7 +219,9 @@ def settle_heap() -> None:
 
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """The ASGI application. Tests that start Tortoise themselves pass manage_database=False."""
-    from schema.app import graphql_app  # the GraphQL surface depends on server, not the reverse
+    # The GraphQL surface depends on server, not the reverse.
+    from schema import graphiql
+    from schema.app import graphql_app
 
     settings = settings or get_settings()
     configure_logging(settings)
@@ -264,6 +266,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         ),
     ]
     gql: Any = graphql_app(settings, access)
+    # GraphiQL's own files, served where GraphiQL is (outside production).
+    ide_routes = [] if settings.is_production else [graphiql.asset_route()]
     app = Starlette(
         routes=[
             Route("/graphql", gql, methods=["GET", "POST"]),
@@ -276,6 +280,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/documents/{token}", document_pdf, methods=["GET"]),
             Route("/portal/{token}", portal_page, methods=["GET"]),
             Route("/portal/{token}/pdf", portal_pdf, methods=["GET"]),
+            *ide_routes,
         ],
         middleware=middleware,
         lifespan=lifespan,

@@ -1,0 +1,46 @@
+"""GraphiQL served by the app from pinned files, so that it works offline (development only).
+
+The page (page.html) loads nothing but the files under assets/, each recorded with its npm
+package, version and SHA-256 in assets/manifest.json. A file's name holds its version, so
+browsers may keep it for good. See docs/decisions/graphiql-offline.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.routing import Route
+
+HERE = Path(__file__).resolve().parent
+ASSETS = HERE / "assets"
+ASSET_PATH = "/graphiql/assets/{name}"
+_CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+def asset_names() -> list[str]:
+    manifest = json.loads((ASSETS / "manifest.json").read_text(encoding="utf-8"))
+    return sorted(manifest["assets"])
+
+
+def page() -> HTMLResponse:
+    return HTMLResponse((HERE / "page.html").read_text(encoding="utf-8"))
+
+
+def asset_route() -> Route:
+    """The route serving the assets; only the files the manifest lists are served."""
+    served = {name: ASSETS / name for name in asset_names()}
+
+    async def asset(request: Request) -> Response:
+        path = served.get(request.path_params["name"])
+        if path is None:
+            return Response("not found", 404, media_type="text/plain")
+        return FileResponse(
+            path,
+            media_type=_CONTENT_TYPES[path.suffix],
+            headers={"cache-control": "public, max-age=31536000, immutable"},
+        )
+
+    return Route(ASSET_PATH, asset, methods=["GET"])
