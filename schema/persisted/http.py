@@ -26,6 +26,7 @@ from server.persisted.registry import SHA256_HEX, sha256_of
 # Where the document found for a request is kept in its ASGI scope's state.
 STATE_KEY = "persisted_document"
 _DOCUMENT_ID_PREFIX = "sha256:"
+_PERSISTED_KEYS = (b'"persistedQuery"', b'"documentId"')
 
 
 class Refused(Exception):
@@ -121,6 +122,12 @@ class PersistedRequests:
 
     async def prepare_post(self, body: bytes) -> tuple[bytes, KnownDocument | None]:
         """The body strawberry reads, and the persisted document it names."""
+        if not self.settings.trusted_documents_only and not any(
+            key in body for key in _PERSISTED_KEYS
+        ):
+            # Most requests carry their document: they are not read twice. A key spelled
+            # with JSON escapes is missed, and its request runs as the ad-hoc one it also is.
+            return body, None
         try:
             params = decode_body(body)
         except ValueError:
