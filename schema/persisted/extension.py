@@ -80,22 +80,27 @@ class TrustedSubscriptions(SchemaExtension):
     """In trusted-only mode, a subscription over WebSocket runs a trusted document only.
 
     HTTP requests are checked before strawberry reads them; a socket's operations reach
-    the schema directly.
+    the schema directly. The refusal is given as the document's validation errors, which
+    the socket protocol answers with an `error` message for that operation; it comes after
+    the validation caches in the extensions, so it replaces what they found.
     """
 
-    async def on_operation(self) -> AsyncIterator[None]:
-        context = self.execution_context.context
+    async def on_validate(self) -> AsyncIterator[None]:
+        execution_context = self.execution_context
+        context = execution_context.context
         if (
             isinstance(context, Context)
             and context.websocket is not None
             and context.settings.trusted_documents_only
             and context.documents is not None
         ):
-            sha256 = sha256_of(self.execution_context.query or "")
+            sha256 = sha256_of(execution_context.query or "")
             known = await context.documents.find(sha256) if sha256 else None
             if known is None:
-                raise GraphQLError(
-                    "This server runs registered documents only.",
-                    extensions={"code": HttpErrorCode.PERSISTED_QUERY_REQUIRED.value},
-                )
+                execution_context.pre_execution_errors = [
+                    GraphQLError(
+                        "This server runs registered documents only.",
+                        extensions={"code": HttpErrorCode.PERSISTED_QUERY_REQUIRED.value},
+                    )
+                ]
         yield
