@@ -1,4 +1,5 @@
-"""The GraphQL HTTP endpoint: context per request, GraphiQL only outside production."""
+"""The GraphQL HTTP endpoint: context per request, persisted documents, GraphiQL only outside
+production."""
 
 from __future__ import annotations
 
