@@ -7,10 +7,12 @@ The conventions are written down for authors in docs/decisions/docs-examples.md;
   ```graphql-sdl (a ```graphql fence of definitions only is recognized as SDL too).
 - `"<Type:key>"` in a fence or its variables is the id of the demo's object of that type
   whose code, name, number, reference or e-mail is `key` (`"<Account:6300>"`).
+- `"<today>"` is today's date.
 - `"<Type>"` is the id of the last object of that type an earlier example on the same page
   returned; `"<field>"` (lower-case) the last value of that field, such as an invitation's
   `"<invitationToken>"`.
 - `# expect: userErrors` or `# expect: errors` before an operation: it is meant to fail so.
+- `# as: approver` before an operation: it runs as that demo user instead of the owner.
 """
 
 from __future__ import annotations
@@ -36,10 +38,13 @@ from graphql import (
     visit,
 )
 
+from server import clock
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 PLACEHOLDER = re.compile(r'"<([A-Za-z][A-Za-z]*)(?::([^">]+))?>"')
 EXPECT = re.compile(r"#\s*expect:\s*(userErrors|errors)\b")
+AS = re.compile(r"#\s*as:\s*([a-z_]+)")
 
 # Where placeholders of the demo's objects are looked up: one query, its objects keyed by
 # the fields listed (each node carries __typename and id).
@@ -51,8 +56,9 @@ CATALOGUE = """{
   bills(first: 100) { nodes { __typename id vendorReference } }
   items(first: 100) { nodes { __typename id code name } }
   members(first: 100) { nodes { user { __typename id email } } }
+  journalEntries(first: 100) { nodes { __typename id number memo } }
 }"""
-CATALOGUE_KEYS = ("code", "name", "email", "number", "reference", "vendorReference")
+CATALOGUE_KEYS = ("code", "name", "email", "number", "reference", "vendorReference", "memo")
 
 
 @dataclass
@@ -76,7 +82,7 @@ class Operation:
     document: str
     expect: str | None  # None, "userErrors" or "errors"
     line: int
-    name: str = ""
+    role: str = "owner"
 
 
 def fences(page: Path) -> list[Fence]:
@@ -131,9 +137,15 @@ def operations(fence: Fence) -> list[Operation]:
             expected = EXPECT.search(before)
             line = fence.line + fence.source.count("\n", 0, definition.loc.start) + 1
             text = "\n\n".join(print_ast(d) for d in [definition, *fragments])
-            name = definition.name.value if definition.name else ""
+            role = AS.search(before)
             found.append(
-                Operation(fence, text, expected.group(1) if expected else None, line, name)
+                Operation(
+                    fence,
+                    text,
+                    expected.group(1) if expected else None,
+                    line,
+                    role.group(1) if role else "owner",
+                )
             )
         previous_end = definition.loc.end
     return found
@@ -186,7 +198,10 @@ class Memory:
 
         def value(match: re.Match[str]) -> str:
             name, key = match.group(1), match.group(2)
-            if key is not None:
+            if (name, key) == ("today", None):
+                found = clock.today().isoformat()
+                where = ""
+            elif key is not None:
                 found = self.demo.get((name, key))
                 where = f"the demo has no {name} {key!r}"
             elif name[0].isupper():
