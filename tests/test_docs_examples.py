@@ -158,6 +158,8 @@ async def _run_page(api: Api, page: Path) -> list[str]:
         if fence.sdl or is_sdl(parse(fence.source)):
             continue
         for operation in operations(fence):
+            if operation.document.startswith("subscription"):
+                continue  # validated above; subscriptions are served over WebSocket only
             problem = await _run(api, operation, memory, await token(operation.role))
             if problem:
                 problems.append(f"{_relative(page)}:{operation.line}: {problem}")
@@ -165,14 +167,14 @@ async def _run_page(api: Api, page: Path) -> list[str]:
 
 
 async def _run(api: Api, operation: Operation, memory: Memory, token: str) -> str | None:
+    declared = parse(operation.document).definitions[0]
+    names = {v.variable.name.value for v in getattr(declared, "variable_definitions", None) or ()}
+    given = json.loads(operation.fence.variables or "{}")
     try:
         document = with_typenames(memory.fill(operation.document))
-        given = json.loads(memory.fill(operation.fence.variables or "{}"))
+        variables = json.loads(memory.fill(json.dumps({k: given[k] for k in names & set(given)})))
     except LookupError as error:
         return str(error)
-    declared = parse(document).definitions[0]
-    names = {v.variable.name.value for v in getattr(declared, "variable_definitions", None) or ()}
-    variables = {k: v for k, v in given.items() if k in names}
     result = await api.gql(document, variables, token=token)
     memory.learn(result.get("data"))
     errors, failures = result.get("errors"), user_errors(result.get("data"))
