@@ -26,6 +26,7 @@ from server.db import migrate, tortoise_config
 from server.demo import DEMO_DOMAIN, load_demo
 from server.settings import Settings
 from server.webhooks import guard
+from tests.conftest import IS_POSTGRES
 from tests.docs_examples import (
     CATALOGUE,
     PAGES,
@@ -111,6 +112,7 @@ async def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.skipif(IS_POSTGRES, reason="the examples run on a SQLite copy of the demo anyway")
 async def test_docs_graphql_examples_run_against_the_demo(
     demo_database: Path, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
