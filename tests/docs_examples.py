@@ -73,7 +73,11 @@ class Fence:
 
     @property
     def where(self) -> str:
-        return f"{self.page.relative_to(ROOT)}:{self.line}"
+        return f"{relative(self.page)}:{self.line}"
+
+
+def relative(page: Path) -> str:
+    return str(page.relative_to(ROOT)) if page.is_relative_to(ROOT) else str(page)
 
 
 @dataclass

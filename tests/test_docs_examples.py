@@ -30,13 +30,13 @@ from tests.conftest import IS_POSTGRES
 from tests.docs_examples import (
     CATALOGUE,
     PAGES,
-    ROOT,
     Fence,
     Memory,
     Operation,
     fences,
     is_sdl,
     operations,
+    relative,
     user_errors,
     with_typenames,
 )
@@ -47,7 +47,7 @@ EXAMPLE_PAGES = [page for page in PAGES if fences(page)]
 
 
 def _relative(page: Path) -> str:
-    return str(page.relative_to(ROOT))
+    return relative(page)
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,24 @@ def _sdl_problems(document: Any, schema: GraphQLSchema) -> list[str]:
 def test_docs_graphql_examples_parse_and_validate(page: Path, served_schema: GraphQLSchema) -> None:
     problems = [p for fence in fences(page) for p in _static_problems(fence, served_schema)]
     assert problems == [], "\n".join(problems)
+
+
+def test_docs_stale_example_is_reported_with_its_page_and_line(
+    tmp_path: Path, served_schema: GraphQLSchema
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Page\n\n```graphql\n{ viewer { roles } }\n# as: approver\n# expect: userErrors\n"
+        "query($n: Int) { customers(first: $n) { nodes { nickname } } }\n```\n\n"
+        '```json\n{"n": 2}\n```\n'
+    )
+    (fence,) = fences(page)
+    assert fence.variables == '{"n": 2}'
+    first, second = operations(fence)
+    assert (first.line, first.role, first.expect) == (4, "owner", None)
+    assert (second.line, second.role, second.expect) == (7, "approver", "userErrors")
+    (problem,) = _static_problems(fence, served_schema)
+    assert problem.startswith(f"{page}:7: Cannot query field 'nickname'")
 
 
 @pytest.fixture(scope="module")
