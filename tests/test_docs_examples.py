@@ -137,22 +137,26 @@ async def test_docs_graphql_examples_run_against_the_demo(
     # Webhook hosts of the examples resolve to this machine, where nothing listens for them:
     # no example reaches the network.
     monkeypatch.setattr(guard, "resolve", _here)
-    # The query cache is off: pages restore the same audit sequence with other contents.
-    page_settings = settings.model_copy(
-        update={"query_cache_entries": 0, "webhooks_allow_private": True}
+    # One application for every page, its rules reloaded for each page's database. The query
+    # cache is off: pages restore the same audit sequence with other contents.
+    app = create_app(
+        settings.model_copy(
+            update={
+                "database_url": f"sqlite://{demo_database}",
+                "query_cache_entries": 0,
+                "webhooks_allow_private": True,
+            }
+        ),
+        manage_database=False,
     )
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.9", 40000))
     problems: list[str] = []
-    for page in EXAMPLE_PAGES:
-        copy = tmp_path / f"{page.stem}.sqlite3"
+    for number, page in enumerate(EXAMPLE_PAGES):
+        copy = tmp_path / f"page-{number}.sqlite3"
         shutil.copyfile(demo_database, copy)
-        url = f"sqlite://{copy}"
         async with TortoiseContext() as context:
-            await context.init(config=tortoise_config(url))
-            app = create_app(
-                page_settings.model_copy(update={"database_url": url}), manage_database=False
-            )
+            await context.init(config=tortoise_config(f"sqlite://{copy}"))
             await app.state.access.refresh()
-            transport = httpx.ASGITransport(app=app, client=("203.0.113.9", 40000))
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
                 problems += await _run_page(Api(c), page)
     assert problems == [], "\n".join(problems)
