@@ -54,6 +54,7 @@ format: install
 schema: install
 	$(BIN)/python -m schema.export > schema/schema.graphql
 	$(BIN)/python -m server.events.reference --write
+	$(BIN)/python -m schema.error_reference --write
 
 bench: install
 	$(BIN)/python -m bench.run
