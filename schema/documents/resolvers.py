@@ -9,7 +9,6 @@ from uuid import UUID
 import strawberry
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.documents.inputs import (
     ItemArchiveInput,
     ItemCreateInput,
@@ -33,6 +32,7 @@ from schema.documents.types import (
     TaxRatePayload,
 )
 from schema.errors import user_errors
+from schema.filters import OrderDirection
 from schema.ids import decode
 from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql

@@ -13,10 +13,10 @@ from strawberry import relay
 from tortoise.models import Model
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.documents import loaders
 from schema.enums import described_enum
 from schema.errors import UserError
+from schema.filters import OrderDirection
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
 from schema.permissions import authorize, requires

@@ -11,10 +11,10 @@ import strawberry
 from strawberry.relay import from_base64
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.email.types import EmailDelivery
 from schema.enums import described_enum
 from schema.errors import UserError, user_errors
+from schema.filters import OrderDirection
 from schema.ids import decode
 from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql

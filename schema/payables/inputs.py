@@ -7,8 +7,8 @@ from enum import Enum
 
 import strawberry
 
-from schema.crm.types import OrderDirection
 from schema.enums import described_enum
+from schema.filters import OrderDirection
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.scalars import Amount, CurrencyCode
 from server.payables import models

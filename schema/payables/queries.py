@@ -10,7 +10,7 @@ import strawberry
 from graphql import GraphQLError
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
+from schema.filters import OrderDirection
 from schema.ids import decode
 from schema.page_json import written_page
 from schema.pagination import Connection, SortKey, paginate_sql
