@@ -67,9 +67,7 @@ def bounds(given: DateRange | DateTimeRange | None) -> Bounds | None:
     return Bounds(given.from_, given.to)
 
 
-def order_key(
-    declared: dict[str, SortKey], field: Enum, direction: OrderDirection
-) -> SortKey:
+def order_key(declared: dict[str, SortKey], field: Enum, direction: OrderDirection) -> SortKey:
     """The declared order an order field names (its value is the order's name), in the
     direction asked."""
     return declared[str(field.value)].toward(direction == OrderDirection.DESC)

@@ -314,4 +314,3 @@ class CreditNoteOrder:
     direction: OrderDirection = strawberry.field(
         default=OrderDirection.DESC, description="Direction."
     )
-

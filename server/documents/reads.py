@@ -71,7 +71,7 @@ def outstanding_minor(ledger: Ledger) -> Callable[[str], str]:
         return (
             f'coalesce((SELECT sum(o."open_minor") FROM "{OpenItem._meta.db_table}" o'  # noqa: S608
             f' WHERE o."organization_id" = {t}."organization_id" AND o."party_id" = {t}."id"'
-            f" AND o.\"ledger\" = '{ledger.value}' AND o.\"is_charge\""
+            f' AND o."ledger" = \'{ledger.value}\' AND o."is_charge"'
             ' AND o."voided_on" IS NULL), 0)'
         )
 

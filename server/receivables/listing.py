@@ -96,5 +96,3 @@ def credit_note_conditions(
     if customer_id is not None:
         where.add('"customer_id" = {}', customer_id)
     return where.one_of('"status"', status).within('"issue_date"', issue_date)
-
-
