@@ -7,7 +7,7 @@ filters (`issueDate`, `occurredAt`), a status filter is a list, a connection's o
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from uuid import UUID
 
@@ -64,7 +64,15 @@ def bounds(given: DateRange | DateTimeRange | None) -> Bounds | None:
     an error, like any other filter that matches nothing."""
     if given is None or (given.from_ is None and given.to is None):
         return None
-    return Bounds(given.from_, given.to)
+    return Bounds(_utc(given.from_), _utc(given.to))
+
+
+def _utc(end: date | None) -> date | None:
+    # SQLite compares instants as the stored text, written in UTC: bounds are brought to
+    # UTC first, alike on both databases.
+    if isinstance(end, datetime):
+        return end.astimezone(UTC)
+    return end
 
 
 def order_key(declared: dict[str, SortKey], field: Enum, direction: OrderDirection) -> SortKey:
