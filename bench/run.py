@@ -117,9 +117,9 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
     from strawberry.types.nodes import convert_selections
 
     from schema.selection import connection_items
+    from server.keyset import SortKey
     from server.reads.compile import item_sql
     from server.reads.dialect import POSTGRES
-    from server.keyset import SortKey
     from server.sql import Where, items_sql
 
     operation = graphql.parse(query).definitions[0]
