@@ -125,7 +125,7 @@ async def test_the_last_scheduled_failure_fails_the_delivery_and_a_manual_retry_
     row = await WebhookDelivery.get(id=delivery.id)
     assert (row.status, row.next_attempt_at) == (DeliveryStatus.FAILED, None)
 
-    failed = await local_api.data(h.DELIVERIES, {"f": {"statuses": ["FAILED"]}}, token=org.token())
+    failed = await local_api.data(h.DELIVERIES, {"f": {"status": ["FAILED"]}}, token=org.token())
     [node] = failed["webhookDeliveries"]["nodes"]
     receiver.answer("/hook", Answer(200))
     retried = (await local_api.data(h.RETRY, {"i": {"id": node["id"]}}, token=org.token()))[
