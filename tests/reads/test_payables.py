@@ -197,7 +197,7 @@ async def test_bill_payment_and_purchase_order_pages_match_the_stock_resolvers(
 @pytest.mark.parametrize(
     ("query", "field", "orders"),
     [
-        (PAYMENTS, "billPayments", ["DATE", "AMOUNT", "CREATED_AT"]),
+        (PAYMENTS, "billPayments", ["PAYMENT_DATE", "AMOUNT", "CREATED_AT"]),
         (ORDERS, "purchaseOrders", ["ORDER_DATE", "NUMBER", "TOTAL"]),
     ],
 )
