@@ -140,7 +140,11 @@ async def test_payment_filters_match_the_stock_resolvers(
     found = written.json()["data"]["payments"]["edges"]
     assert found if flt.get("customerId") != NOT_A_CUSTOMER else found == []
     notes, stock = await both(
-        api, org, CREDIT_NOTES, {"first": 100, "f": {"customerId": flt.get("customerId")}}, monkeypatch
+        api,
+        org,
+        CREDIT_NOTES,
+        {"first": 100, "f": {"customerId": flt.get("customerId")}},
+        monkeypatch,
     )
     assert notes.json() == stock.json()
 
