@@ -36,6 +36,7 @@ from schema.reads import by_id, page_item_sql
 from server.crm import listing, models, notes, parties
 from server.crm.listing import party_conditions
 from server.crm.reads import CUSTOMER, VENDOR
+from server.documents.listing import CUSTOMER_ORDERS, VENDOR_ORDERS
 from server.errors import DomainError, NotFound
 
 PAGE_ARGS = {
@@ -67,7 +68,7 @@ async def _list(
             created_at=bounds(flt.created_at),
         ),
     )
-    declared = listing.CUSTOMER_ORDERS if model is models.Customer else listing.VENDOR_ORDERS
+    declared = CUSTOMER_ORDERS if model is models.Customer else VENDOR_ORDERS
     key = order_key(declared, order.field, order.direction)
     page = await paginate_sql(
         model,

@@ -1,5 +1,5 @@
-"""Which customers or vendors a list shows, and the orders it can show them in: its filter
-as SQL conditions and keyset orders for a page."""
+"""Which customers or vendors a list shows: its filter as SQL conditions for a keyset page
+(its orders, one of which is a balance, are server.documents.listing's)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from server.crm.models import PartyStatus
-from server.documents.models import Ledger
-from server.documents.reads import outstanding_minor
-from server.keyset import SortKey, orders
 from server.sql import Bounds, Where, contains_pattern
-
-
-def _orders(ledger: Ledger) -> dict[str, SortKey]:
-    return orders(
-        SortKey("name"),
-        SortKey("created_at"),
-        SortKey("outstanding_balance", expression=outstanding_minor(ledger), kind=int),
-    )
-
-
-CUSTOMER_ORDERS = _orders(Ledger.RECEIVABLE)
-VENDOR_ORDERS = _orders(Ledger.PAYABLE)
 
 
 @dataclass(frozen=True, slots=True)
