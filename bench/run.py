@@ -117,6 +117,7 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
     from strawberry.types.nodes import convert_selections
 
     from schema.selection import connection_items
+    from server.keyset import SortKey
     from server.reads.compile import item_sql
     from server.reads.dialect import POSTGRES
     from server.sql import Where, items_sql
@@ -132,7 +133,7 @@ def items_statement(query: str, shape: Any, model: Any, column: str, limit: int)
     if item is None:
         raise ValueError("the server completes this selection with the stock resolvers")
     where = Where().add('"organization_id" = {}', None)
-    return items_sql(model, where, column, descending=True, limit=limit, item=item)
+    return items_sql(model, where, SortKey(column), descending=True, limit=limit, item=item)
 
 
 # What authenticate() asks per request (server/identity/authenticate.py), by hand.

@@ -144,6 +144,12 @@ MAX_LENGTHS: dict[str, int] = {
         },
     ),
     "InvoiceFilter.number": column(Invoice, "number"),
+    # Search text longer than the longest field searched cannot match.
+    "InvoiceFilter.search": column(Party, "name"),
+    "MemberFilter.search": column(User, "email"),
+    "ApiKeyFilter.search": column(ApiKey, "name"),
+    "InvitationFilter.search": column(User, "email"),
+    "WebhookEndpointFilter.search": column(WebhookEndpoint, "url"),
     "InvoiceWriteOffInput.memo": column(JournalEntry, "memo"),
     "InvoiceDisputeOpenInput.note": column(Dispute, "note"),
     "InvoiceDisputeResolveInput.note": column(Dispute, "resolution_note"),

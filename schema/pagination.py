@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -23,6 +22,7 @@ from graphql import GraphQLError
 from tortoise.models import Model
 
 from schema.embedding import Prebuilt
+from server.keyset import SortKey
 from server.sql import Joined, Where, count_rows, page_items, page_rows
 
 N = TypeVar("N")
@@ -58,38 +58,44 @@ class Connection(Generic[N]):
         return await self.count_all()
 
 
-@dataclass(frozen=True, slots=True)
-class SortKey:
-    """Sort by `field` then by id, both in the same direction."""
-
-    field: str
-    descending: bool = False
-
-
 def _bad(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
-def _encode(value: Any, item_id: Any) -> str:
+__all__ = ["Connection", "Edge", "PageInfo", "SortKey", "paginate_sql"]
+
+
+def _encode(value: Any, item_id: Any, order: str) -> str:
     if isinstance(value, datetime):
         value = {"t": value.isoformat()}
-    raw = orjson.dumps([value, str(item_id)])
+    raw = orjson.dumps([value, str(item_id), order])
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 _BIGINT = 2**63
 
 
-def _decode(cursor: str) -> tuple[Any, Any]:
-    """The (sort value, id) pair a cursor holds, checked for shape only."""
+def _decode(cursor: str, order: str) -> tuple[Any, Any]:
+    """The (sort value, id) pair a cursor holds, checked for shape only, and that it was
+    made by the list in the order `order`."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        pair = orjson.loads(raw)
+        triple = orjson.loads(raw)
     except (ValueError, TypeError) as exc:
         raise _bad("invalid cursor") from exc
-    if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[1], str):
+    if (
+        not isinstance(triple, list)
+        or len(triple) != 3
+        or not isinstance(triple[1], str)
+        or not isinstance(triple[2], str)
+    ):
         raise _bad("invalid cursor")
-    value, item_id = pair
+    value, item_id, made_for = triple
+    if made_for != order:
+        raise _bad(
+            "invalid cursor: it was made for another orderBy; "
+            "page from the start again with the new order"
+        )
     if isinstance(value, dict):
         if set(value) != {"t"} or not isinstance(value["t"], str):
             raise _bad("invalid cursor")
@@ -107,13 +113,23 @@ def _position(model: type[Model], key: SortKey, cursor: str) -> tuple[Any, Any]:
 
     A cursor is client input: whatever it decodes to must convert to the column's type
     (and fit it) here, or the database would be the one to refuse it."""
-    raw, raw_id = _decode(cursor)
-    column = model._meta.fields_map[key.field]
+    raw, raw_id = _decode(cursor, key.field)
     id_field = model._meta.fields_map["id"]
+    try:
+        item_id = id_field.to_python_value(raw_id)
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        raise _bad("invalid cursor") from exc
+    if not _fits(item_id, id_field.field_type):
+        raise _bad("invalid cursor")
+    if key.expression is not None:
+        # A computed value is never null, and the cursor holds it as its kind.
+        if not _written_as(raw, key.kind) or not _fits(raw, key.kind):
+            raise _bad("invalid cursor")
+        return raw, item_id
+    column = model._meta.fields_map[key.field]
     if raw is not None and not _written_as(raw, column.field_type):
         raise _bad("invalid cursor")
     try:
-        item_id = id_field.to_python_value(raw_id)
         value = None if raw is None else column.to_python_value(raw)
     except (ValueError, TypeError, ArithmeticError) as exc:
         raise _bad("invalid cursor") from exc
@@ -121,8 +137,6 @@ def _position(model: type[Model], key: SortKey, cursor: str) -> tuple[Any, Any]:
         if not column.null:
             raise _bad("invalid cursor")
     elif not _fits(value, column.field_type):
-        raise _bad("invalid cursor")
-    if not _fits(item_id, id_field.field_type):
         raise _bad("invalid cursor")
     return value, item_id
 
@@ -162,11 +176,9 @@ def _window(
 
 
 class _Item:
-    """A row of a page written by the database: its sort value, id and JSON, read by
-    `_connection` as it reads a record."""
+    """A row of a page written by the database: its id and JSON."""
 
-    def __init__(self, field: str, value: Any, item_id: Any, text: str) -> None:
-        setattr(self, field, value)
+    def __init__(self, item_id: Any, text: str) -> None:
         self.id = item_id
         self.text = text
 
@@ -177,6 +189,7 @@ def _prebuilt(item: _Item) -> Prebuilt:
 
 def _connection(
     rows: Sequence[Any],
+    values: Sequence[Any],
     key: SortKey,
     convert: Callable[[Any], N],
     size: int,
@@ -186,10 +199,10 @@ def _connection(
     count: Callable[[], Awaitable[int]],
 ) -> Connection[N]:
     more = len(rows) > size
-    page = list(rows[:size])
+    page = list(zip(rows[:size], values[:size], strict=True))
     if backwards:
         page.reverse()
-    edges = [Edge(cursor=_encode(getattr(r, key.field), r.id), node=convert(r)) for r in page]
+    edges = [Edge(cursor=_encode(v, r.id, key.field), node=convert(r)) for r, v in page]
     info = PageInfo(
         has_next_page=more if not backwards else before is not None,
         has_previous_page=more if backwards else after is not None,
@@ -202,9 +215,12 @@ def _connection(
 def _beyond_sql(where: Where, model: type[Model], key: SortKey, cursor: str, forward: bool) -> None:
     """`_beyond` as a condition: rows strictly after the cursor walking in `forward` direction."""
     value, item_id = _position(model, key, cursor)
-    column = model._meta.fields_map[key.field]
     where.after_key(
-        key.field, value, item_id, ascending=forward != key.descending, nullable=column.null
+        key.sql(model),
+        value,
+        item_id,
+        ascending=forward != key.descending,
+        nullable=key.nullable(model),
     )
 
 
@@ -236,18 +252,17 @@ async def paginate_sql(
         return await count_rows(model, where)
 
     if not size:
-        return _connection([], key, convert, size, backwards, after, before, count)
+        return _connection([], [], key, convert, size, backwards, after, before, count)
     page = where.copy()
     if after:
         _beyond_sql(page, model, key, after, forward=True)
     if before:
         _beyond_sql(page, model, key, before, forward=False)
     if item_sql is not None:
-        items = await page_items(
-            model, page, key.field, key.descending != backwards, size + 1, item_sql
-        )
+        items = await page_items(model, page, key, key.descending != backwards, size + 1, item_sql)
         return _connection(
-            [_Item(key.field, *item) for item in items],
+            [_Item(item_id, text) for _value, item_id, text in items],
+            [value for value, _id, _text in items],
             key,
             _prebuilt,  # type: ignore[arg-type]
             size,
@@ -256,9 +271,9 @@ async def paginate_sql(
             before,
             count,
         )
-    rows, others = await page_rows(
-        model, page, key.field, key.descending != backwards, size + 1, joined
+    rows, values, others = await page_rows(
+        model, page, key, key.descending != backwards, size + 1, joined
     )
     if joined is not None and with_joined is not None:
         with_joined(others)
-    return _connection(rows, key, convert, size, backwards, after, before, count)
+    return _connection(rows, values, key, convert, size, backwards, after, before, count)

@@ -24,6 +24,7 @@ from tortoise.fields import DatetimeField, UUIDField
 from tortoise.models import Model
 from tortoise.timezone import get_default_timezone, get_use_tz
 
+from server.keyset import KEY, SortKey
 from server.observability import count_statement
 
 _PLACEHOLDER = re.compile(r"\$\d+")
@@ -139,6 +140,14 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The ends of a range a list filters by, either of them open (None)."""
+
+    start: Any = None
+    end: Any = None
+
+
 @dataclass
 class Where:
     """Conditions joined by AND, each with its values, for a hand-written list query.
@@ -158,29 +167,51 @@ class Where:
         self.conditions.append(condition.format(*marks))
         return self
 
-    def contains(self, column: str, text: str) -> Where:
-        """`column` contains `text`, ignoring case, with LIKE's wildcards taken literally."""
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = "ILIKE" if dialect() == "postgres" else "LIKE"
-        return self.add(f"{column} {like} {{}} ESCAPE '\\'", f"%{escaped}%")
+    def search(self, text: str, *columns: str) -> Where:
+        """Any of `columns` (SQL expressions) contains `text`, ignoring case, with LIKE's
+        wildcards taken literally: the one text search of every list. Both sides are
+        upper-cased, which both databases do alike for ASCII letters (PostgreSQL for
+        every letter)."""
+        pattern = contains_pattern(text.strip())
+        either = " OR ".join(f"upper({c}) LIKE upper({{}}) ESCAPE '\\'" for c in columns)
+        return self.add(f"({either})", *([pattern] * len(columns)))
+
+    def within(self, column: str, bounds: Bounds | None, *, end_inclusive: bool = True) -> Where:
+        """`column` within a date range (both ends inclusive) or, with `end_inclusive`
+        false, an instant range (`to` exclusive); an end not given is open."""
+        if bounds is None:
+            return self
+        if bounds.start is not None:
+            self.add(f"{column} >= {{}}", bounds.start)
+        if bounds.end is not None:
+            self.add(f"{column} {'<=' if end_inclusive else '<'} {{}}", bounds.end)
+        return self
+
+    def one_of(self, column: str, values: Sequence[Any] | None) -> Where:
+        """`column` is one of `values`; no condition when none are given."""
+        if values:
+            marks = ", ".join("{}" for _ in values)
+            self.add(f"{column} IN ({marks})", *values)
+        return self
 
     def after_key(
-        self, column: str, value: Any, row_id: UUID, *, ascending: bool, nullable: bool = False
+        self, key: str, value: Any, row_id: UUID, *, ascending: bool, nullable: bool = False
     ) -> Where:
-        """Rows strictly after (value, id) in the order of `column` then id: a keyset page.
+        """Rows strictly after (value, id) in the order of the sort value `key` (its SQL)
+        then id: a keyset page.
 
         A nullable column sorts its nulls after every value (`sort_order`), so walking up
         from a value still reaches the nulls, and walking down from a null reaches the
         values."""
         op = ">" if ascending else "<"
         if value is None:
-            beyond = f'("{column}" IS NULL AND "id" {op} {{}})'
+            beyond = f'({key} IS NULL AND "id" {op} {{}})'
             if not ascending:
-                beyond = f'({beyond} OR "{column}" IS NOT NULL)'
+                beyond = f"({beyond} OR {key} IS NOT NULL)"
             return self.add(beyond, row_id)
-        beyond = f'"{column}" {op} {{}} OR ("{column}" = {{}} AND "id" {op} {{}})'
+        beyond = f'{key} {op} {{}} OR ({key} = {{}} AND "id" {op} {{}})'
         if nullable and ascending:
-            beyond += f' OR "{column}" IS NULL'
+            beyond += f" OR {key} IS NULL"
         return self.add(f"({beyond})", value, value, row_id)
 
     def copy(self) -> Where:
@@ -203,26 +234,35 @@ _JOINED = "joined__"
 _ITEM = "item__"
 
 
-def sort_order(model: type[Model], column: str, direction: str, alias: str = "") -> str:
-    """ORDER BY `column` then id in `direction`, nulls after every value in both databases
-    (PostgreSQL's default; SQLite's is the opposite), as `Where.after_key` expects."""
+def sort_order(key: str, direction: str, nullable: bool, alias: str = "") -> str:
+    """ORDER BY the sort value `key` (its SQL) then id in `direction`, nulls after every
+    value in both databases (PostgreSQL's default; SQLite's is the opposite), as
+    `Where.after_key` expects."""
     nulls = ""
-    if model._meta.fields_map[column].null:
+    if nullable:
         nulls = " NULLS LAST" if direction == "ASC" else " NULLS FIRST"
-    return f'{alias}"{column}" {direction}{nulls}, {alias}"id" {direction}'
+    return f'{key} {direction}{nulls}, {alias}"id" {direction}'
 
 
-def _ordered(model: type[Model], where: Where, column: str, direction: str, limit: int) -> str:
+def _ordered(model: type[Model], where: Where, key: SortKey, direction: str, limit: int) -> str:
+    """The page's rows with their sort value beside them, as `KEY`."""
+    table = model._meta.db_table
+    order = sort_order(key.sql(model), direction, key.nullable(model))
     return (
-        f'SELECT * FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
-        f" ORDER BY {sort_order(model, column, direction)} LIMIT {int(limit)}"
+        f'SELECT "{table}".*, {key.sql(model)} AS "{KEY}" FROM "{table}"'  # noqa: S608
+        f" WHERE {where.sql()} ORDER BY {order} LIMIT {int(limit)}"
     )
+
+
+def _reordered(model: type[Model], key: SortKey, direction: str) -> str:
+    """`_ordered`'s order again, over its rows as `p`."""
+    return sort_order(f'p."{KEY}"', direction, key.nullable(model), "p.")
 
 
 def page_sql(
     model: type[Model],
     where: Where,
-    column: str,
+    key: SortKey,
     descending: bool,
     limit: int,
     joined: Joined | None = None,
@@ -230,7 +270,7 @@ def page_sql(
     """The statement `page_rows` runs (its values are `where.values`). Column and table
     names come from code, never from input."""
     direction = "DESC" if descending else "ASC"
-    page = _ordered(model, where, column, direction, limit)
+    page = _ordered(model, where, key, direction, limit)
     if joined is None:
         return page
     other = joined.model._meta
@@ -239,56 +279,72 @@ def page_sql(
         f"SELECT p.*, {columns} FROM ({page}) p"  # noqa: S608
         f' LEFT JOIN "{other.db_table}" j ON j."id" = p."{joined.link}"'
         ' AND j."organization_id" = p."organization_id"'
-        f" ORDER BY {sort_order(model, column, direction, 'p.')}"
+        f" ORDER BY {_reordered(model, key, direction)}"
     )
 
 
 async def page_rows(
     model: type[Model],
     where: Where,
-    column: str,
+    key: SortKey,
     descending: bool,
     limit: int,
     joined: Joined | None = None,
-) -> tuple[list[Any], list[Any]]:
-    """The model's rows matching `where`, ordered by `column` then id, as records; with
-    `joined`, also the joined row of each (a record, or None), read by the same statement."""
-    rows = await fetch_rows(
-        page_sql(model, where, column, descending, limit, joined), *where.values
-    )
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """The model's rows matching `where`, ordered by `key` then id, as records, with the
+    sort value of each (as `page_items` gives it); with `joined`, also the joined row of
+    each (a record, or None), read by the same statement."""
+    rows = await fetch_rows(page_sql(model, where, key, descending, limit, joined), *where.values)
+    found = records(model, rows)
+    keys = _sort_values(model, key, rows)
     if joined is None:
-        return records(model, rows), []
+        return found, keys, []
     marker = f"{_JOINED}id"
-    found = iter(records(joined.model, [r for r in rows if r[marker] is not None], _JOINED))
-    others = [next(found) if row[marker] is not None else None for row in rows]
-    return records(model, rows), others
+    others_found = iter(records(joined.model, [r for r in rows if r[marker] is not None], _JOINED))
+    others = [next(others_found) if row[marker] is not None else None for row in rows]
+    return found, keys, others
 
 
 def items_sql(
-    model: type[Model], where: Where, column: str, descending: bool, limit: int, item: str
+    model: type[Model], where: Where, key: SortKey, descending: bool, limit: int, item: str
 ) -> str:
     """The statement `page_items` runs: the page as `page_sql` orders it, each row as its
     sort value, its id and `item`, an expression over the row's alias `p`
     (server.reads.compile.ROW)."""
     direction = "DESC" if descending else "ASC"
-    page = _ordered(model, where, column, direction, limit)
+    page = _ordered(model, where, key, direction, limit)
     return (
-        f'SELECT p."{column}" AS "{_ITEM}key", p."id" AS "{_ITEM}id", {item} AS "{_ITEM}item"'  # noqa: S608
-        f" FROM ({page}) p ORDER BY {sort_order(model, column, direction, 'p.')}"
+        f'SELECT p."{KEY}" AS "{_ITEM}key", p."id" AS "{_ITEM}id", {item} AS "{_ITEM}item"'  # noqa: S608
+        f" FROM ({page}) p ORDER BY {_reordered(model, key, direction)}"
     )
 
 
 async def page_items(
-    model: type[Model], where: Where, column: str, descending: bool, limit: int, item: str
+    model: type[Model], where: Where, key: SortKey, descending: bool, limit: int, item: str
 ) -> list[tuple[Any, Any, Any]]:
     """(sort value, id, item) of the model's rows matching `where`, in `page_rows`' order;
     the sort value is converted as records convert that column, for the cursor."""
-    rows = await fetch_rows(items_sql(model, where, column, descending, limit, item), *where.values)
+    rows = await fetch_rows(items_sql(model, where, key, descending, limit, item), *where.values)
+    values = _sort_values(model, key, rows, f"{_ITEM}key")
+    return [
+        (value, row[f"{_ITEM}id"], row[f"{_ITEM}item"])
+        for value, row in zip(values, rows, strict=True)
+    ]
+
+
+def _sort_values(
+    model: type[Model], key: SortKey, rows: Sequence[Mapping[str, Any]], name: str = KEY
+) -> list[Any]:
+    """The sort value of each row as a cursor holds it: a column's as records convert
+    it, a computed value as its `kind`."""
     if not rows:
         return []
+    if key.expression is not None:
+        kind = key.kind
+        return [None if row[name] is None else kind(row[name]) for row in rows]
     record_type, names, _keys = _record_type(model, "", isinstance(rows[0], asyncpg.Record))
-    read = _column_reader(model, column, record_type, names)
-    return [(read(row[f"{_ITEM}key"]), row[f"{_ITEM}id"], row[f"{_ITEM}item"]) for row in rows]
+    read = _column_reader(model, key.field, record_type, names)
+    return [read(row[name]) for row in rows]
 
 
 def _column_reader(

@@ -21,21 +21,22 @@ from schema.crm.types import (
     CustomerNote,
     CustomerNoteAddPayload,
     CustomerPayload,
-    OrderDirection,
     PartyFilter,
     PartyOrder,
     Vendor,
     VendorPayload,
 )
 from schema.errors import user_errors
+from schema.filters import bounds, order_key
 from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
 from server.crm import listing, models, notes, parties
 from server.crm.listing import party_conditions
 from server.crm.reads import CUSTOMER, VENDOR
+from server.documents.listing import CUSTOMER_ORDERS, VENDOR_ORDERS
 from server.errors import DomainError, NotFound
 
 PAGE_ARGS = {
@@ -59,9 +60,16 @@ async def _list(
     flt = filter or PartyFilter()
     order = order_by or PartyOrder()
     where = party_conditions(
-        actor.org, listing.PartyFilter(search=flt.search, status=flt.status, tag=flt.tag)
+        actor.org,
+        listing.PartyFilter(
+            search=flt.search,
+            status=flt.status or (),
+            tag=flt.tag,
+            created_at=bounds(flt.created_at),
+        ),
     )
-    key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
+    declared = CUSTOMER_ORDERS if model is models.Customer else VENDOR_ORDERS
+    key = order_key(declared, order.field, order.direction)
     page = await paginate_sql(
         model,
         where,

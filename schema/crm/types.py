@@ -17,6 +17,7 @@ from schema.crm import loaders
 from schema.documents import loaders as documents_loaders
 from schema.enums import described_enum
 from schema.errors import UserError
+from schema.filters import DateTimeRange, OrderDirection
 from schema.identity.types import UserType
 from schema.permissions import authorize, requires
 from schema.reads import lookup
@@ -277,6 +278,7 @@ class Vendor(relay.Node, Party):
 class PartyOrderField(Enum):
     NAME = "name"
     CREATED_AT = "created_at"
+    OUTSTANDING_BALANCE = "outstanding_balance"
 
 
 described_enum(
@@ -286,22 +288,9 @@ described_enum(
     values={
         PartyOrderField.NAME: "The party's name, alphabetically.",
         PartyOrderField.CREATED_AT: "When the party was created.",
-    },
-)
-
-
-class OrderDirection(Enum):
-    ASC = "ASC"
-    DESC = "DESC"
-
-
-described_enum(
-    OrderDirection,
-    name="OrderDirection",
-    description="Sort direction.",
-    values={
-        OrderDirection.ASC: "Ascending: A to Z, oldest first, smallest first.",
-        OrderDirection.DESC: "Descending: Z to A, newest first, largest first.",
+        PartyOrderField.OUTSTANDING_BALANCE: "What is open on the party's invoices (a "
+        "customer) or bills (a vendor), void ones left out, as a number in the party's "
+        "currency.",
     },
 )
 
@@ -321,8 +310,13 @@ class PartyFilter:
     search: str | None = strawberry.field(
         default=None, description="Text found in the name or email (case-insensitive)."
     )
-    status: PartyStatus | None = strawberry.field(default=None, description="Only this status.")
+    status: list[PartyStatus] | None = strawberry.field(
+        default=None, description="Only parties in one of these statuses."
+    )
     tag: str | None = strawberry.field(default=None, description="Only parties with this tag.")
+    created_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Only parties created within this range."
+    )
 
 
 @strawberry.type(description="The customer, or why the change was refused.")

@@ -9,7 +9,6 @@ from uuid import UUID
 import strawberry
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.documents.inputs import (
     ItemArchiveInput,
     ItemCreateInput,
@@ -33,16 +32,17 @@ from schema.documents.types import (
     TaxRatePayload,
 )
 from schema.errors import user_errors
+from schema.filters import order_key
 from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, listed, page_item_sql
 from server.crm import models as crm_models
 from server.crm import terms
 from server.crm.reads import PAYMENT_TERMS
 from server.documents import items, models, taxes
-from server.documents.listing import item_conditions
+from server.documents.listing import ITEM_ORDERS, item_conditions
 from server.documents.reads import ITEM, TAX_RATE
 from server.editing import BY_NAME, named_records
 from server.errors import DomainError, NotFound
@@ -110,8 +110,10 @@ class DocumentsQuery:
     ) -> Connection[Item]:
         flt = filter or ItemFilter()
         order = order_by or ItemOrder()
-        where = item_conditions(info.context.signed_in().org, search=flt.search, status=flt.status)
-        key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
+        where = item_conditions(
+            info.context.signed_in().org, search=flt.search, status=flt.status or ()
+        )
+        key = order_key(ITEM_ORDERS, order.field, order.direction)
         page = await paginate_sql(
             models.Item,
             where,

@@ -13,10 +13,10 @@ from strawberry import relay
 from tortoise.models import Model
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.documents import loaders
 from schema.enums import described_enum
 from schema.errors import UserError
+from schema.filters import OrderDirection
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
 from schema.permissions import authorize, requires
@@ -249,6 +249,7 @@ async def _account(info: Info, account_id: UUID | None) -> Account | None:
 
 class ItemOrderField(Enum):
     NAME = "name"
+    CODE = "code"
     CREATED_AT = "created_at"
 
 
@@ -258,6 +259,8 @@ described_enum(
     description="Field to sort items by.",
     values={
         ItemOrderField.NAME: "The item's name, alphabetically.",
+        ItemOrderField.CODE: "The item's code, as text; items without one come last "
+        "ascending, first descending.",
         ItemOrderField.CREATED_AT: "When the item was created.",
     },
 )
@@ -278,7 +281,9 @@ class ItemFilter:
     search: str | None = strawberry.field(
         default=None, description="Text found in the name or code (case-insensitive)."
     )
-    status: RecordStatus | None = strawberry.field(default=None, description="Only this status.")
+    status: list[RecordStatus] | None = strawberry.field(
+        default=None, description="Only items in one of these statuses."
+    )
 
 
 @strawberry.type(description="The item, or why the change was refused.")

@@ -11,13 +11,13 @@ import strawberry
 from strawberry.relay import from_base64
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.email.types import EmailDelivery
 from schema.enums import described_enum
 from schema.errors import UserError, user_errors
+from schema.filters import DateTimeRange, OrderDirection, bounds, order_key
 from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
 from schema.receivables.resolvers import PAGE
@@ -77,16 +77,21 @@ class EmailDeliveryPayload:
 
 class EmailDeliveryOrderField(Enum):
     QUEUED_AT = "queued_at"
+    SENT_AT = "sent_at"
+    TO_ADDRESS = "to_address"
 
 
 described_enum(
     EmailDeliveryOrderField,
     name="EmailDeliveryOrderField",
-    description="Field to sort deliveries by: QUEUED_AT, when they were last queued.",
+    description="Field to sort deliveries by.",
     values={
         EmailDeliveryOrderField.QUEUED_AT: (
             "When the delivery was last queued (a retry queues it again)."
         ),
+        EmailDeliveryOrderField.SENT_AT: "When the e-mail was sent; those not sent come last "
+        "ascending, first descending.",
+        EmailDeliveryOrderField.TO_ADDRESS: "The recipient's address.",
     },
 )
 
@@ -104,8 +109,15 @@ class EmailDeliveryOrder:
 
 @strawberry.input(description="Narrow a delivery list; conditions combine with AND.")
 class EmailDeliveryFilter:
-    status: DeliveryStatus | None = strawberry.field(default=None, description="Only this status.")
-    kind: TemplateKind | None = strawberry.field(default=None, description="Only this kind.")
+    status: list[DeliveryStatus] | None = strawberry.field(
+        default=None, description="Only deliveries in one of these statuses."
+    )
+    kind: list[TemplateKind] | None = strawberry.field(
+        default=None, description="Only deliveries of one of these kinds."
+    )
+    queued_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Last queued within this range."
+    )
     document_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="Only deliveries of this document (a customer's id: their statements).",
@@ -262,13 +274,17 @@ class EmailDeliveriesQuery:
         where = listing.delivery_conditions(
             info.context.signed_in().org,
             listing.DeliveryFilter(
-                status=f.status, kind=f.kind, document=document, nothing=nothing
+                status=f.status or (),
+                kind=f.kind or (),
+                queued_at=bounds(f.queued_at),
+                document=document,
+                nothing=nothing,
             ),
         )
         page = await paginate_sql(
             models.EmailDelivery,
             where,
-            SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
+            order_key(listing.DELIVERY_ORDERS, order.field, order.direction),
             EmailDelivery.from_model,
             first=first,
             after=after,

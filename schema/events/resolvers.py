@@ -8,8 +8,9 @@ import strawberry
 from graphql import GraphQLError
 
 from schema.context import Info
-from schema.events.types import Event, EventFilter
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.events.types import Event, EventFilter, EventOrder
+from schema.filters import bounds, order_key
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
 from server.errors import DomainError
@@ -23,8 +24,8 @@ class EventsQuery:
     @requires(
         "event",
         "read",
-        description="The organization's domain events in sequence order, oldest first: a "
-        "feed to page and replay from any sequence.",
+        description="The organization's domain events in sequence order (oldest first "
+        "unless ordered): a feed to page and replay from any sequence.",
     )
     async def events(
         self,
@@ -42,8 +43,13 @@ class EventsQuery:
         filter: Annotated[
             EventFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
+        order_by: Annotated[
+            EventOrder | None,
+            strawberry.argument(description="Sort order; oldest first if omitted."),
+        ] = None,
     ) -> Connection[Event]:
         f = filter or EventFilter()
+        order = order_by or EventOrder()
         try:
             where = feed.event_conditions(
                 info.context.signed_in(),
@@ -51,8 +57,7 @@ class EventsQuery:
                     types=f.types,
                     sequence_from=f.sequence_from,
                     sequence_to=f.sequence_to,
-                    occurred_from=f.occurred_from,
-                    occurred_to=f.occurred_to,
+                    occurred_at=bounds(f.occurred_at),
                 ),
             )
         except DomainError as error:
@@ -60,7 +65,7 @@ class EventsQuery:
         return await paginate_sql(
             DomainEvent,
             where,
-            SortKey("sequence"),
+            order_key(feed.EVENT_ORDERS, order.field, order.direction),
             Event.from_model,
             first=first,
             after=after,

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 
 from schema.context import Info
 from schema.enums import described_enum
+from schema.filters import DateTimeRange, OrderDirection
 from schema.ids import encode
 from schema.permissions import authorize
 from server.events import feed
@@ -123,7 +124,28 @@ class EventFilter:
     sequence_to: int | None = strawberry.field(
         default=None, description="At or before this sequence."
     )
-    occurred_from: datetime | None = strawberry.field(
-        default=None, description="At or after this time."
+    occurred_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Occurred within this range (`to` excluded)."
     )
-    occurred_to: datetime | None = strawberry.field(default=None, description="Before this time.")
+
+
+class EventOrderField(Enum):
+    SEQUENCE = "sequence"
+
+
+described_enum(
+    EventOrderField,
+    name="EventOrderField",
+    description="What events are sorted by.",
+    values={EventOrderField.SEQUENCE: "The event's sequence in the organization's feed."},
+)
+
+
+@strawberry.input(description="Sort order of the feed.")
+class EventOrder:
+    field: EventOrderField = strawberry.field(
+        default=EventOrderField.SEQUENCE, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Oldest first (ASC) or newest first (DESC)."
+    )

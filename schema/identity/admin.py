@@ -9,6 +9,8 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import UserError, user_errors
+from schema.filters import bounds, order_key
+from schema.identity.list_inputs import ApiKeyFilter, ApiKeyOrder
 from schema.identity.types import (
     PermissionType,
     SessionPayload,
@@ -16,7 +18,7 @@ from schema.identity.types import (
     session_refused,
 )
 from schema.ids import decode, encode
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import public, requires, signed_in
 from schema.reads import listed_each, page_item_sql
 from server.access import duties
@@ -25,7 +27,7 @@ from server.access.catalogue import CATALOGUE
 from server.access.reads import ROLE
 from server.errors import DomainError, NotFound
 from server.identity import accounts, api_keys, duty_rules, totp
-from server.identity.listing import api_key_conditions
+from server.identity.listing import API_KEY_ORDERS, api_key_conditions
 from server.identity.models import ApiKey
 from server.identity.reads import API_KEY
 from server.sql import Where
@@ -233,23 +235,40 @@ class AdminQuery:
         # The built-in roles are the policy file's; the organization's own, the database's.
         return [*(RoleType.from_view(v) for v in svc.builtin_roles(ctx.access, actor)), *own]
 
-    @requires("api_key", "read", description="The organization's API keys, newest first.")
+    @requires("api_key", "read", description="The organization's API keys, a page at a time.")
     async def api_keys(
         self,
         info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        filter: Annotated[
+            ApiKeyFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            ApiKeyOrder | None,
+            strawberry.argument(description="Sort order; newest first if omitted."),
+        ] = None,
     ) -> Connection[ApiKeyType]:
         actor = info.context.signed_in()
+        flt = filter or ApiKeyFilter()
+        order = order_by or ApiKeyOrder()
+        where = api_key_conditions(
+            actor.org,
+            search=flt.search,
+            revoked=flt.revoked,
+            created_at=bounds(flt.created_at),
+        )
         return await paginate_sql(
             ApiKey,
-            api_key_conditions(actor.org),
-            SortKey("created_at", descending=True),
+            where,
+            order_key(API_KEY_ORDERS, order.field, order.direction),
             ApiKeyType.from_model,
             first=first,
             after=after,
-            last=None,
-            before=None,
+            last=last,
+            before=before,
             max_page=info.context.settings.max_page_size,
             # The database writes the items itself when it can write every field asked.
             item_sql=page_item_sql(info, API_KEY),

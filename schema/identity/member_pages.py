@@ -4,27 +4,47 @@ when it can write every field asked, completed here otherwise."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from schema.context import Info
 from schema.embedding import Prebuilt
+from schema.filters import bounds, order_key
+from schema.identity.list_inputs import InvitationFilter, InvitationOrder, MemberFilter, MemberOrder
 from schema.identity.types import Member, UserType
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.reads import page_item_sql
 from server.access.control import subject
 from server.access.roles import role_name_map
-from server.identity.listing import member_conditions, pending_invitation_conditions
+from server.identity.listing import (
+    INVITATION_ORDERS,
+    MEMBER_ORDERS,
+    member_conditions,
+    pending_invitation_conditions,
+)
 from server.identity.models import Invitation, Membership, User
 from server.identity.reads import INVITATION, MEMBER
 
 N = TypeVar("N")
 
 
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A connection's paging arguments."""
+
+    first: int | None
+    after: str | None
+    last: int | None
+    before: str | None
+
+
 async def members_page(
-    info: Info, first: int | None, after: str | None, last: int | None, before: str | None
+    info: Info, window: Window, filter: MemberFilter | None, order_by: MemberOrder | None
 ) -> Connection[Member]:
     ctx = info.context
+    flt = filter or MemberFilter()
+    order = order_by or MemberOrder()
     actor = ctx.signed_in()
     users: list[Any] = []
 
@@ -35,13 +55,13 @@ async def members_page(
 
     page = await paginate_sql(
         Membership,
-        member_conditions(actor.org),
-        SortKey("created_at"),
+        member_conditions(actor.org, search=flt.search, joined_at=bounds(flt.joined_at)),
+        order_key(MEMBER_ORDERS, order.field, order.direction),
         member,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
+        first=window.first,
+        after=window.after,
+        last=window.last,
+        before=window.before,
         max_page=ctx.settings.max_page_size,
         item_sql=page_item_sql(info, MEMBER),
     )
@@ -55,20 +75,26 @@ async def members_page(
 
 
 async def invitations_page(
-    info: Info, first: int | None, after: str | None, convert: Callable[[Any], N]
+    info: Info,
+    window: Window,
+    filter: InvitationFilter | None,
+    order_by: InvitationOrder | None,
+    convert: Callable[[Any], N],
 ) -> Connection[N]:
     """`convert` makes an invitation of a row and its role subjects, named here."""
     ctx = info.context
+    flt = filter or InvitationFilter()
+    order = order_by or InvitationOrder()
     actor = ctx.signed_in()
     page = await paginate_sql(
         Invitation,
-        pending_invitation_conditions(actor.org),
-        SortKey("created_at", descending=True),
+        pending_invitation_conditions(actor.org, search=flt.search),
+        order_key(INVITATION_ORDERS, order.field, order.direction),
         convert,
-        first=first,
-        after=after,
-        last=None,
-        before=None,
+        first=window.first,
+        after=window.after,
+        last=window.last,
+        before=window.before,
         max_page=ctx.settings.max_page_size,
         item_sql=page_item_sql(info, INVITATION),
     )

@@ -9,7 +9,8 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import UserError, user_errors
-from schema.identity.member_pages import invitations_page
+from schema.identity.list_inputs import InvitationFilter, InvitationOrder
+from schema.identity.member_pages import Window, invitations_page
 from schema.identity.types import Member, OrganizationType, UserType
 from schema.ids import decode, encode
 from schema.pagination import Connection
@@ -166,17 +167,27 @@ async def _member(info: Info, user_id: Any) -> Member:
 
 @strawberry.type
 class MembersQuery:
-    @requires("member", "read", description="Invitations waiting to be accepted, newest first.")
+    @requires("member", "read", description="Invitations waiting to be accepted.")
     async def invitations(
         self,
         info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        filter: Annotated[
+            InvitationFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            InvitationOrder | None,
+            strawberry.argument(description="Sort order; newest first if omitted."),
+        ] = None,
     ) -> Connection[InvitationType]:
         return await invitations_page(
             info,
-            first,
-            after,
+            Window(first, after, last, before),
+            filter,
+            order_by,
             lambda made: InvitationType.from_model(made, [str(r) for r in made.roles]),
         )
 

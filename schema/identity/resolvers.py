@@ -9,7 +9,8 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import user_errors
-from schema.identity.member_pages import members_page
+from schema.identity.list_inputs import MemberFilter, MemberOrder
+from schema.identity.member_pages import Window, members_page
 from schema.identity.types import (
     Member,
     OrganizationPayload,
@@ -98,8 +99,15 @@ class IdentityQuery:
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
         before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        filter: Annotated[
+            MemberFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            MemberOrder | None,
+            strawberry.argument(description="Sort order; earliest joined first if omitted."),
+        ] = None,
     ) -> Connection[Member]:
-        return await members_page(info, first, after, last, before)
+        return await members_page(info, Window(first, after, last, before), filter, order_by)
 
     @requires("organization", "read", description="The organization the token is bound to.")
     async def organization(self, info: Info) -> OrganizationType:

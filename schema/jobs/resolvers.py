@@ -9,16 +9,17 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import UserError, user_errors
+from schema.filters import bounds, order_key
 from schema.ids import decode
-from schema.jobs.types import Job, JobFilter
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.jobs.types import Job, JobFilter, JobOrder
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
 from server.errors import DomainError, NotFound
 from server.jobs import admin as jobs
 from server.jobs.models import Job as JobRow
 from server.jobs.models import JobStatus as Status
-from server.jobs.reads import JOB, job_conditions
+from server.jobs.reads import JOB, JOB_ORDERS, job_conditions
 
 
 @strawberry.input(description="The job to act on.")
@@ -44,27 +45,34 @@ class JobsQuery:
     @requires(
         "job",
         "read",
-        description="The organization's background jobs, newest first: e-mails, webhook "
-        "deliveries, scheduled runs.",
+        description="The organization's background jobs (newest first unless ordered): "
+        "e-mails, webhook deliveries, scheduled runs.",
     )
     async def jobs(
         self,
         info: Info,
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         filter: Annotated[JobFilter | None, strawberry.argument(description="Conditions.")] = None,
+        order_by: Annotated[
+            JobOrder | None,
+            strawberry.argument(description="Sort order; newest first if omitted."),
+        ] = None,
     ) -> Connection[Job]:
         f = filter or JobFilter()
-        statuses = [Status(s.name) for s in f.status] if f.status else None
+        order = order_by or JobOrder()
+        statuses = [Status(s.name) for s in f.status or ()]
         return await paginate_sql(
             JobRow,
-            job_conditions(info.context.signed_in().org, statuses, f.kind),
-            SortKey("created_at", descending=True),
+            job_conditions(info.context.signed_in().org, statuses, f.kind, bounds(f.created_at)),
+            order_key(JOB_ORDERS, order.field, order.direction),
             Job.from_model,
             first=first,
             after=after,
-            last=None,
-            before=None,
+            last=last,
+            before=before,
             max_page=info.context.settings.max_page_size,
             item_sql=page_item_sql(info, JOB),
         )

@@ -11,6 +11,8 @@ import strawberry
 from strawberry import relay
 
 from schema.context import Info
+from schema.enums import described_enum
+from schema.filters import DateTimeRange, OrderDirection
 from schema.permissions import authorize
 from schema.reads import canonical, lookup
 from server.jobs import admin as jobs
@@ -98,3 +100,35 @@ class JobFilter:
         default=None, description="Only jobs in one of these states."
     )
     kind: str | None = strawberry.field(default=None, description="Only jobs of this kind.")
+    created_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Created within this range."
+    )
+
+
+class JobOrderField(Enum):
+    CREATED_AT = "created_at"
+    RUN_AT = "run_at"
+    FINISHED_AT = "finished_at"
+
+
+described_enum(
+    JobOrderField,
+    name="JobOrderField",
+    description="What jobs are sorted by.",
+    values={
+        JobOrderField.CREATED_AT: "When the job was enqueued.",
+        JobOrderField.RUN_AT: "When the job is (or was) due to run.",
+        JobOrderField.FINISHED_AT: "When the job finished; unfinished jobs come last "
+        "ascending, first descending.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of jobs; ties are broken by id.")
+class JobOrder:
+    field: JobOrderField = strawberry.field(
+        default=JobOrderField.CREATED_AT, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Direction."
+    )

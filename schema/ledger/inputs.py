@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from uuid import UUID
 
 import strawberry
 
+from schema.enums import described_enum
+from schema.filters import DateRange, OrderDirection
 from schema.ids import decode
 from schema.ledger.types import Side
 from schema.scalars import Amount, CurrencyCode
@@ -27,9 +30,82 @@ def _id(
 
 @strawberry.input(description="Conditions on the chart of accounts.")
 class AccountFilter:
-    type: m.AccountType | None = strawberry.field(default=None, description="Only this type.")
-    status: m.AccountStatus | None = strawberry.field(default=None, description="Only this status.")
-    search: str | None = strawberry.field(default=None, description="Text in code or name.")
+    type: list[m.AccountType] | None = strawberry.field(
+        default=None, description="Only accounts of one of these types."
+    )
+    status: list[m.AccountStatus] | None = strawberry.field(
+        default=None, description="Only accounts in one of these statuses."
+    )
+    search: str | None = strawberry.field(
+        default=None, description="Text in the code or the name, ignoring case."
+    )
+
+
+class AccountOrderField(Enum):
+    CODE = "code"
+    NAME = "name"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    AccountOrderField,
+    name="AccountOrderField",
+    description="What accounts are sorted by.",
+    values={
+        AccountOrderField.CODE: "The account's code, as text.",
+        AccountOrderField.NAME: "The account's name.",
+        AccountOrderField.CREATED_AT: "When the account was created.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of accounts; ties are broken by id.")
+class AccountOrder:
+    field: AccountOrderField = strawberry.field(
+        default=AccountOrderField.CODE, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Direction."
+    )
+
+
+@strawberry.input(description="Conditions on journal entries; every condition given must hold.")
+class JournalEntryFilter:
+    status: list[m.EntryStatus] | None = strawberry.field(
+        default=None, description="Only entries in one of these statuses."
+    )
+    entry_date: DateRange | None = strawberry.field(
+        default=None, description="Dated on a day of this range."
+    )
+
+
+class JournalEntryOrderField(Enum):
+    ENTRY_DATE = "date"
+    NUMBER = "number"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    JournalEntryOrderField,
+    name="JournalEntryOrderField",
+    description="What journal entries are sorted by.",
+    values={
+        JournalEntryOrderField.ENTRY_DATE: "The entry's date.",
+        JournalEntryOrderField.NUMBER: "The number given when posted; drafts (none yet) come "
+        "last ascending, first descending.",
+        JournalEntryOrderField.CREATED_AT: "When the entry was created.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of journal entries; ties are broken by id.")
+class JournalEntryOrder:
+    field: JournalEntryOrderField = strawberry.field(
+        default=JournalEntryOrderField.ENTRY_DATE, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Direction."
+    )
 
 
 @strawberry.input(description="A new account.")

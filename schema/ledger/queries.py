@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 import strawberry
 
 from schema.context import Info
-from schema.ledger.inputs import AccountFilter
+from schema.filters import bounds, order_key
+from schema.ledger.inputs import AccountFilter, AccountOrder, JournalEntryFilter, JournalEntryOrder
 from schema.ledger.types import Account, JournalEntry
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
 from server.ledger import chart
 from server.ledger import models as m
-from server.ledger.listing import account_conditions, journal_entry_conditions
+from server.ledger.listing import (
+    ACCOUNT_ORDERS,
+    JOURNAL_ENTRY_ORDERS,
+    account_conditions,
+    journal_entry_conditions,
+)
 from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 
 
 @strawberry.type
 class LedgerQuery:
-    @requires("account", "read", description="The chart of accounts, by code.")
+    @requires("account", "read", description="The chart of accounts, a page at a time.")
     async def accounts(
         self,
         info: Info,
@@ -34,15 +39,23 @@ class LedgerQuery:
         filter: Annotated[
             AccountFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
+        order_by: Annotated[
+            AccountOrder | None,
+            strawberry.argument(description="Sort order; by code ascending if omitted."),
+        ] = None,
     ) -> Connection[Account]:
         flt = filter or AccountFilter()
+        order = order_by or AccountOrder()
         where = account_conditions(
-            info.context.signed_in().org, type=flt.type, status=flt.status, search=flt.search
+            info.context.signed_in().org,
+            type=flt.type or (),
+            status=flt.status or (),
+            search=flt.search,
         )
         page = await paginate_sql(
             m.Account,
             where,
-            SortKey("code"),
+            order_key(ACCOUNT_ORDERS, order.field, order.direction),
             Account.from_model,
             first=first,
             after=after,
@@ -68,7 +81,7 @@ class LedgerQuery:
 
         return await by_id(info, ACCOUNT, id, stock)
 
-    @requires("journal", "read", description="Journal entries, newest date first.")
+    @requires("journal", "read", description="Journal entries, a page at a time.")
     async def journal_entries(
         self,
         info: Info,
@@ -76,21 +89,25 @@ class LedgerQuery:
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
         before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        status: Annotated[
-            m.EntryStatus | None, strawberry.argument(description="Only this status.")
+        filter: Annotated[
+            JournalEntryFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
-        from_: Annotated[
-            date | None, strawberry.argument(name="from", description="On or after.")
+        order_by: Annotated[
+            JournalEntryOrder | None,
+            strawberry.argument(description="Sort order; latest date first if omitted."),
         ] = None,
-        to: Annotated[date | None, strawberry.argument(description="On or before.")] = None,
     ) -> Connection[JournalEntry]:
+        flt = filter or JournalEntryFilter()
+        order = order_by or JournalEntryOrder()
         where = journal_entry_conditions(
-            info.context.signed_in().org, status=status, date_from=from_, date_to=to
+            info.context.signed_in().org,
+            status=flt.status or (),
+            entry_date=bounds(flt.entry_date),
         )
         page = await paginate_sql(
             m.JournalEntry,
             where,
-            SortKey("date", descending=True),
+            order_key(JOURNAL_ENTRY_ORDERS, order.field, order.direction),
             JournalEntry.from_model,
             first=first,
             after=after,

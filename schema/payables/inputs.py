@@ -7,8 +7,8 @@ from enum import Enum
 
 import strawberry
 
-from schema.crm.types import OrderDirection
 from schema.enums import described_enum
+from schema.filters import DateRange, OrderDirection
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.scalars import Amount, CurrencyCode
 from server.payables import models
@@ -198,18 +198,23 @@ class PurchaseOrderBillInput:
     )
 
 
-@strawberry.input(description="Narrow a list of bills; conditions combine with AND.")
+@strawberry.input(description="Conditions on bills; every condition given must hold.")
 class BillFilter:
     status: list[models.BillStatus] | None = strawberry.field(
-        default=None, description="Only these statuses."
+        default=None, description="Only bills in one of these statuses."
     )
-    vendor_id: strawberry.ID | None = strawberry.field(default=None, description="One vendor.")
-    bill_date_from: date | None = strawberry.field(default=None, description="Dated on or after.")
-    bill_date_to: date | None = strawberry.field(default=None, description="Dated on or before.")
-    due_date_from: date | None = strawberry.field(default=None, description="Due on or after.")
-    due_date_to: date | None = strawberry.field(default=None, description="Due on or before.")
+    vendor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this vendor's bills."
+    )
+    bill_date: DateRange | None = strawberry.field(
+        default=None, description="Dated on a day of this range."
+    )
+    due_date: DateRange | None = strawberry.field(
+        default=None, description="Due on a day of this range (bills without one never are)."
+    )
     search: str | None = strawberry.field(
-        default=None, description="Text in the vendor's invoice number."
+        default=None,
+        description="Text in the vendor's invoice number or the vendor's name, ignoring case.",
     )
 
 
@@ -217,6 +222,9 @@ class BillOrderField(Enum):
     BILL_DATE = "bill_date"
     DUE_DATE = "due_date"
     TOTAL = "total_minor"
+    AMOUNT_DUE = "amount_due"
+    NUMBER = "vendor_reference"
+    VENDOR_NAME = "vendor_name"
     CREATED_AT = "created_at"
 
 
@@ -226,8 +234,13 @@ described_enum(
     description="Field to sort bills by.",
     values={
         BillOrderField.BILL_DATE: "The date on the vendor's invoice.",
-        BillOrderField.DUE_DATE: "When the bill is due.",
-        BillOrderField.TOTAL: "The bill's total, in its own currency.",
+        BillOrderField.DUE_DATE: "When the bill is due; bills without a due date come last "
+        "ascending, first descending.",
+        BillOrderField.TOTAL: "The bill's total, as a number in its own currency.",
+        BillOrderField.AMOUNT_DUE: "What is still owed on the bill (0 before it is approved), "
+        "as a number in its own currency.",
+        BillOrderField.NUMBER: "The vendor's invoice number, as text.",
+        BillOrderField.VENDOR_NAME: "The vendor's name.",
         BillOrderField.CREATED_AT: "When the bill was entered.",
     },
 )
@@ -243,18 +256,21 @@ class BillOrder:
     )
 
 
-@strawberry.input(description="Narrow a list of bill payments.")
+@strawberry.input(description="Conditions on bill payments; every condition given must hold.")
 class BillPaymentFilter:
-    vendor_id: strawberry.ID | None = strawberry.field(default=None, description="One vendor.")
-    date_from: date | None = strawberry.field(default=None, description="Paid on or after.")
-    date_to: date | None = strawberry.field(default=None, description="Paid on or before.")
-    status: models.BillPaymentStatus | None = strawberry.field(
-        default=None, description="Only this status."
+    vendor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only payments to this vendor."
+    )
+    payment_date: DateRange | None = strawberry.field(
+        default=None, description="Paid on a day of this range."
+    )
+    status: list[models.BillPaymentStatus] | None = strawberry.field(
+        default=None, description="Only payments in one of these statuses."
     )
 
 
 class BillPaymentOrderField(Enum):
-    DATE = "date"
+    PAYMENT_DATE = "date"
     AMOUNT = "amount_minor"
     CREATED_AT = "created_at"
 
@@ -264,8 +280,8 @@ described_enum(
     name="BillPaymentOrderField",
     description="Field to sort bill payments by.",
     values={
-        BillPaymentOrderField.DATE: "The date the payment was made.",
-        BillPaymentOrderField.AMOUNT: "The amount paid, in the payment's currency.",
+        BillPaymentOrderField.PAYMENT_DATE: "The date the payment was made.",
+        BillPaymentOrderField.AMOUNT: "The amount paid, as a number in the payment's currency.",
         BillPaymentOrderField.CREATED_AT: "When the payment was recorded.",
     },
 )
@@ -274,27 +290,31 @@ described_enum(
 @strawberry.input(description="Sort order of bill payments; ties are broken by id.")
 class BillPaymentOrder:
     field: BillPaymentOrderField = strawberry.field(
-        default=BillPaymentOrderField.DATE, description="Field to sort by."
+        default=BillPaymentOrderField.PAYMENT_DATE, description="Field to sort by."
     )
     direction: OrderDirection = strawberry.field(
         default=OrderDirection.DESC, description="Ascending or descending."
     )
 
 
-@strawberry.input(description="Narrow a list of purchase orders.")
+@strawberry.input(description="Conditions on purchase orders; every condition given must hold.")
 class PurchaseOrderFilter:
     status: list[models.PurchaseOrderStatus] | None = strawberry.field(
-        default=None, description="Only these statuses."
+        default=None, description="Only orders in one of these statuses."
     )
-    vendor_id: strawberry.ID | None = strawberry.field(default=None, description="One vendor.")
-    order_date_from: date | None = strawberry.field(default=None, description="On or after.")
-    order_date_to: date | None = strawberry.field(default=None, description="On or before.")
+    vendor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only orders to this vendor."
+    )
+    order_date: DateRange | None = strawberry.field(
+        default=None, description="Dated on a day of this range."
+    )
 
 
 class PurchaseOrderOrderField(Enum):
     ORDER_DATE = "order_date"
     NUMBER = "number"
     TOTAL = "total_minor"
+    CREATED_AT = "created_at"
 
 
 described_enum(
@@ -303,8 +323,9 @@ described_enum(
     description="Field to sort purchase orders by.",
     values={
         PurchaseOrderOrderField.ORDER_DATE: "The order's date.",
-        PurchaseOrderOrderField.NUMBER: "The order number.",
-        PurchaseOrderOrderField.TOTAL: "The order's total, in its own currency.",
+        PurchaseOrderOrderField.NUMBER: "The order number, as text.",
+        PurchaseOrderOrderField.TOTAL: "The order's total, as a number in its own currency.",
+        PurchaseOrderOrderField.CREATED_AT: "When the order was entered.",
     },
 )
 

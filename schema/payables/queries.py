@@ -10,10 +10,9 @@ import strawberry
 from graphql import GraphQLError
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
-from schema.ids import decode
+from schema.filters import bounds, filter_id, order_key
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.payables.inputs import (
     BillFilter,
     BillOrder,
@@ -28,6 +27,7 @@ from schema.payables.types import Bill, BillPayment
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
 from server.errors import DomainError
+from server.payables import listing
 from server.payables import models as m
 from server.payables import schedule as sched
 from server.payables.listing import (
@@ -45,19 +45,8 @@ PAGE = {
 }
 
 
-def _sort(field: str, direction: OrderDirection) -> SortKey:
-    return SortKey(field, descending=direction == OrderDirection.DESC)
-
-
 def _bad(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
-
-
-def _filter_id(value: str | None, type_name: str) -> UUID | None:
-    """A filter's id; an id that cannot exist matches nothing."""
-    if value is None:
-        return None
-    return decode(value, type_name) or UUID(int=0)
 
 
 @strawberry.type
@@ -76,13 +65,13 @@ class PayablesQuery:
         f = filter or BillFilter()
         where = bill_conditions(
             info.context.signed_in().org,
-            statuses=list(f.status or ()),
-            vendor_id=_filter_id(f.vendor_id, "Vendor"),
-            bill_date_from=f.bill_date_from,
-            bill_date_to=f.bill_date_to,
-            due_date_from=f.due_date_from,
-            due_date_to=f.due_date_to,
-            search=f.search,
+            listing.BillFilter(
+                status=f.status or (),
+                vendor_id=filter_id(f.vendor_id, "Vendor"),
+                bill_date=bounds(f.bill_date),
+                due_date=bounds(f.due_date),
+                search=f.search,
+            ),
         )
         order = order_by or BillOrder()
         # The database writes the items itself when it can write every field asked of them.
@@ -90,7 +79,7 @@ class PayablesQuery:
         page = await paginate_sql(
             m.Bill,
             where,
-            _sort(order.field.value, order.direction),
+            order_key(listing.BILL_ORDERS, order.field, order.direction),
             Bill.from_model,
             first=first,
             after=after,
@@ -133,7 +122,11 @@ class PayablesQuery:
 
         return await by_id(info, BILL_PAYMENT, id, stock)
 
-    @requires("bill_payment", "read", description="Bill payments, newest first unless ordered.")
+    @requires(
+        "bill_payment",
+        "read",
+        description="Bill payments, latest first unless ordered.",
+    )
     async def bill_payments(
         self,
         info: Info,
@@ -151,16 +144,15 @@ class PayablesQuery:
         f = filter or BillPaymentFilter()
         where = bill_payment_conditions(
             info.context.signed_in().org,
-            vendor_id=_filter_id(f.vendor_id, "Vendor"),
-            date_from=f.date_from,
-            date_to=f.date_to,
-            status=f.status,
+            vendor_id=filter_id(f.vendor_id, "Vendor"),
+            payment_date=bounds(f.payment_date),
+            status=f.status or (),
         )
         order = order_by or BillPaymentOrder()
         page = await paginate_sql(
             m.BillPayment,
             where,
-            _sort(order.field.value, order.direction),
+            order_key(listing.BILL_PAYMENT_ORDERS, order.field, order.direction),
             BillPayment.from_model,
             first=first,
             after=after,
@@ -171,7 +163,7 @@ class PayablesQuery:
         )
         return await written_page(info, page)
 
-    @requires("purchase_order", "read", description="Purchase orders, newest first.")
+    @requires("purchase_order", "read", description="Purchase orders, latest first unless ordered.")
     async def purchase_orders(
         self,
         info: Info,
@@ -189,16 +181,15 @@ class PayablesQuery:
         f = filter or PurchaseOrderFilter()
         where = purchase_order_conditions(
             info.context.signed_in().org,
-            statuses=list(f.status or ()),
-            vendor_id=_filter_id(f.vendor_id, "Vendor"),
-            order_date_from=f.order_date_from,
-            order_date_to=f.order_date_to,
+            status=f.status or (),
+            vendor_id=filter_id(f.vendor_id, "Vendor"),
+            order_date=bounds(f.order_date),
         )
         order = order_by or PurchaseOrderOrder()
         page = await paginate_sql(
             m.PurchaseOrder,
             where,
-            _sort(order.field.value, order.direction),
+            order_key(listing.PURCHASE_ORDER_ORDERS, order.field, order.direction),
             PurchaseOrder.from_model,
             first=first,
             after=after,

@@ -10,14 +10,20 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import user_errors
+from schema.filters import bounds, order_key
 from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import listed, page_item_sql
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables.credit_types import CreditNote, CreditNotePayload, Dispute, DisputePayload
-from schema.receivables.inputs import AllocationInput, InvoiceLineInput
+from schema.receivables.inputs import (
+    AllocationInput,
+    CreditNoteFilter,
+    CreditNoteOrder,
+    InvoiceLineInput,
+)
 from schema.receivables.resolvers import (
     PAGE,
     _customer_filter,
@@ -30,7 +36,7 @@ from schema.scalars import Amount
 from server.errors import DomainError
 from server.receivables import credit_notes, disputes, refunds
 from server.receivables import models as m
-from server.receivables.listing import credit_note_conditions
+from server.receivables.listing import CREDIT_NOTE_ORDERS, credit_note_conditions
 from server.receivables.reads import CREDIT_NOTE, DISPUTE, DISPUTE_ORDER
 from server.sql import Where, rows_where
 
@@ -113,7 +119,7 @@ async def _dispute_result(run: Callable[[], Awaitable[m.Dispute]]) -> DisputePay
 
 @strawberry.type
 class CreditNotesQuery:
-    @requires("credit_note", "read", description="Credit notes, a page at a time, newest first.")
+    @requires("credit_note", "read", description="Credit notes, a page at a time.")
     async def credit_notes(
         self,
         info: Info,
@@ -121,17 +127,26 @@ class CreditNotesQuery:
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
         last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
         before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        customer_id: Annotated[
-            strawberry.ID | None, strawberry.argument(description="Only this customer's.")
+        filter: Annotated[
+            CreditNoteFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            CreditNoteOrder | None,
+            strawberry.argument(description="Sort order; latest date first if omitted."),
         ] = None,
     ) -> Connection[CreditNote]:
+        flt = filter or CreditNoteFilter()
+        order = order_by or CreditNoteOrder()
         where = credit_note_conditions(
-            info.context.signed_in().org, customer_id=_customer_filter(customer_id)
+            info.context.signed_in().org,
+            customer_id=_customer_filter(flt.customer_id),
+            status=flt.status or (),
+            issue_date=bounds(flt.issue_date),
         )
         page = await paginate_sql(
             m.CreditNote,
             where,
-            SortKey("issue_date", descending=True),
+            order_key(CREDIT_NOTE_ORDERS, order.field, order.direction),
             CreditNote.from_model,
             first=first,
             after=after,

@@ -7,8 +7,8 @@ from enum import Enum
 
 import strawberry
 
-from schema.crm.types import OrderDirection
 from schema.enums import described_enum
+from schema.filters import DateRange, OrderDirection
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.scalars import Amount, CurrencyCode
 from server.receivables import models
@@ -165,17 +165,40 @@ class PaymentVoidInput:
     )
 
 
-@strawberry.input(description="Conditions on invoices.")
+@strawberry.input(description="Conditions on invoices; every condition given must hold.")
 class InvoiceFilter:
-    status: models.InvoiceStatus | None = strawberry.field(default=None, description="Status.")
-    customer_id: strawberry.ID | None = strawberry.field(default=None, description="Customer.")
-    issued_from: Day | None = strawberry.field(default=None, description="Issue date from.")
-    issued_to: Day | None = strawberry.field(default=None, description="Issue date to.")
-    number: str | None = strawberry.field(default=None, description="Exact number.")
+    status: list[models.InvoiceStatus] | None = strawberry.field(
+        default=None, description="Only invoices in one of these statuses."
+    )
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this customer's invoices."
+    )
+    issue_date: DateRange | None = strawberry.field(
+        default=None, description="Issued on a day of this range."
+    )
+    due_date: DateRange | None = strawberry.field(
+        default=None, description="Due on a day of this range (drafts without one never are)."
+    )
+    number: str | None = strawberry.field(default=None, description="Exactly this number.")
+    overdue: bool | None = strawberry.field(
+        default=None,
+        description="True: only invoices overdue today (UTC), as `isOverdue` judges them: "
+        "issued or part paid, money still owed, due date passed. False: only the others.",
+    )
+    search: str | None = strawberry.field(
+        default=None,
+        description="Text in the number, the customer's reference or the customer's name, "
+        "ignoring case.",
+    )
 
 
 class InvoiceOrderField(Enum):
     ISSUE_DATE = "issue_date"
+    DUE_DATE = "due_date"
+    TOTAL = "total_minor"
+    AMOUNT_DUE = "amount_due"
+    NUMBER = "number"
+    CUSTOMER_NAME = "customer_name"
     CREATED_AT = "created_at"
 
 
@@ -184,13 +207,21 @@ described_enum(
     name="InvoiceOrderField",
     description="What invoices are sorted by.",
     values={
-        InvoiceOrderField.ISSUE_DATE: "The invoice's issue date (drafts have none).",
+        InvoiceOrderField.ISSUE_DATE: "The invoice's issue date.",
+        InvoiceOrderField.DUE_DATE: "The due date; invoices without one come last ascending, "
+        "first descending.",
+        InvoiceOrderField.TOTAL: "The total, as a number in the invoice's own currency.",
+        InvoiceOrderField.AMOUNT_DUE: "What is still owed (a draft owes its total), as a "
+        "number in the invoice's own currency.",
+        InvoiceOrderField.NUMBER: "The number, as text; drafts (no number yet) come last "
+        "ascending, first descending.",
+        InvoiceOrderField.CUSTOMER_NAME: "The customer's name.",
         InvoiceOrderField.CREATED_AT: "When the invoice was created.",
     },
 )
 
 
-@strawberry.input(description="Sort order of invoices.")
+@strawberry.input(description="Sort order of invoices; ties are broken by id.")
 class InvoiceOrder:
     field: InvoiceOrderField = strawberry.field(
         default=InvoiceOrderField.ISSUE_DATE, description="Sort key."
@@ -200,16 +231,86 @@ class InvoiceOrder:
     )
 
 
-@strawberry.input(description="Conditions on payments.")
+@strawberry.input(description="Conditions on payments; every condition given must hold.")
 class PaymentFilter:
-    customer_id: strawberry.ID | None = strawberry.field(default=None, description="Customer.")
-    status: models.PaymentStatus | None = strawberry.field(default=None, description="Status.")
-    from_date: Day | None = strawberry.field(default=None, description="Received from.")
-    to_date: Day | None = strawberry.field(default=None, description="Received to.")
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this customer's payments."
+    )
+    status: list[models.PaymentStatus] | None = strawberry.field(
+        default=None, description="Only payments in one of these statuses."
+    )
+    payment_date: DateRange | None = strawberry.field(
+        default=None, description="Received on a day of this range."
+    )
 
 
-@strawberry.input(description="Sort order of payments (by date).")
+class PaymentOrderField(Enum):
+    PAYMENT_DATE = "date"
+    AMOUNT = "amount_minor"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    PaymentOrderField,
+    name="PaymentOrderField",
+    description="What payments received are sorted by.",
+    values={
+        PaymentOrderField.PAYMENT_DATE: "The day the money was received.",
+        PaymentOrderField.AMOUNT: "The amount, as a number in the payment's own currency.",
+        PaymentOrderField.CREATED_AT: "When the payment was recorded.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of payments received; ties are broken by id.")
 class PaymentOrder:
+    field: PaymentOrderField = strawberry.field(
+        default=PaymentOrderField.PAYMENT_DATE, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Direction."
+    )
+
+
+@strawberry.input(description="Conditions on credit notes; every condition given must hold.")
+class CreditNoteFilter:
+    status: list[models.CreditNoteStatus] | None = strawberry.field(
+        default=None, description="Only credit notes in one of these statuses."
+    )
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this customer's credit notes."
+    )
+    issue_date: DateRange | None = strawberry.field(
+        default=None, description="Dated on a day of this range."
+    )
+
+
+class CreditNoteOrderField(Enum):
+    ISSUE_DATE = "issue_date"
+    NUMBER = "number"
+    TOTAL = "total_minor"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    CreditNoteOrderField,
+    name="CreditNoteOrderField",
+    description="What credit notes are sorted by.",
+    values={
+        CreditNoteOrderField.ISSUE_DATE: "The credit note's date.",
+        CreditNoteOrderField.NUMBER: "The number, as text; drafts (no number yet) come last "
+        "ascending, first descending.",
+        CreditNoteOrderField.TOTAL: "The total, as a number in the note's own currency.",
+        CreditNoteOrderField.CREATED_AT: "When the credit note was created.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of credit notes; ties are broken by id.")
+class CreditNoteOrder:
+    field: CreditNoteOrderField = strawberry.field(
+        default=CreditNoteOrderField.ISSUE_DATE, description="Sort key."
+    )
     direction: OrderDirection = strawberry.field(
         default=OrderDirection.DESC, description="Direction."
     )

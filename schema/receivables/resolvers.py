@@ -9,11 +9,11 @@ from uuid import UUID
 import strawberry
 
 from schema.context import Info
-from schema.crm.types import OrderDirection
 from schema.errors import user_errors
+from schema.filters import bounds, order_key
 from schema.ids import decode
 from schema.page_json import written_page
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import authorize, requires
 from schema.reads import by_id, page_item_sql
 from schema.receivables.inputs import (
@@ -36,10 +36,11 @@ from schema.receivables.inputs import (
 )
 from schema.receivables.payloads import DryRun, InvoicePayload, PaymentPayload
 from schema.receivables.types import Invoice, Payment
+from server import clock
 from server.documents.lines import LineDraft
 from server.errors import DomainError, NotFound
 from server.identity.models import Organization
-from server.receivables import invoice_issue, invoices, payment_input, payments, refunds
+from server.receivables import invoice_issue, invoices, listing, payment_input, payments, refunds
 from server.receivables import models as m
 from server.receivables.dry_run import PostingPreview
 from server.receivables.listing import invoice_conditions, payment_conditions
@@ -162,13 +163,18 @@ class ReceivablesQuery:
         order = order_by or InvoiceOrder()
         where = invoice_conditions(
             actor.org,
-            status=flt.status,
-            customer_id=_customer_filter(flt.customer_id),
-            issued_from=flt.issued_from,
-            issued_to=flt.issued_to,
-            number=flt.number,
+            listing.InvoiceFilter(
+                status=flt.status or (),
+                customer_id=_customer_filter(flt.customer_id),
+                issue_date=bounds(flt.issue_date),
+                due_date=bounds(flt.due_date),
+                number=flt.number,
+                overdue=flt.overdue,
+                today=clock.today(),
+                search=flt.search,
+            ),
         )
-        key = SortKey(order.field.value, descending=order.direction == OrderDirection.DESC)
+        key = order_key(listing.INVOICE_ORDERS, order.field, order.direction)
         # The database writes the items itself when it can write every field asked of them.
         item_sql = page_item_sql(info, INVOICE)
         page = await paginate_sql(
@@ -216,7 +222,7 @@ class ReceivablesQuery:
         ] = None,
         order_by: Annotated[
             PaymentOrder | None,
-            strawberry.argument(description="Sort order; newest first if omitted."),
+            strawberry.argument(description="Sort order; latest payment date first if omitted."),
         ] = None,
     ) -> Connection[Payment]:
         actor = info.context.signed_in()
@@ -226,14 +232,13 @@ class ReceivablesQuery:
             actor.org,
             # An id that cannot be a customer's matches nothing.
             customer_id=_customer_filter(flt.customer_id),
-            status=flt.status,
-            received_from=flt.from_date,
-            received_to=flt.to_date,
+            status=flt.status or (),
+            payment_date=bounds(flt.payment_date),
         )
         page = await paginate_sql(
             m.Payment,
             where,
-            SortKey("date", descending=order.direction == OrderDirection.DESC),
+            order_key(listing.PAYMENT_ORDERS, order.field, order.direction),
             Payment.from_model,
             first=first,
             after=after,

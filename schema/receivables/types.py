@@ -30,7 +30,7 @@ from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
 from server.fixed_point import plain_decimal
 from server.pdf.signed import DocumentRef
-from server.receivables import models
+from server.receivables import models, overdue
 from server.receivables.reads import INVOICE, PAYMENT
 from server.sql import Joined
 
@@ -221,15 +221,10 @@ class Invoice(relay.Node):
         )
 
     def _may_be_overdue(self) -> bool:
-        return self.due_date is not None and self.status in (
-            models.InvoiceStatus.ISSUED,
-            models.InvoiceStatus.PARTIALLY_PAID,
-        )
+        return overdue.may_be_overdue(self.status, self.due_date)
 
     def _days_overdue(self, due_minor: int | None, as_of: date | None) -> int:
-        if not due_minor or self.due_date is None:
-            return 0
-        return max(0, ((as_of or clock.today()) - self.due_date).days)
+        return overdue.days_overdue(self.status, self.due_date, due_minor, as_of or clock.today())
 
     @classmethod
     async def prefetch(cls, info: Info, page: list[Invoice]) -> None:

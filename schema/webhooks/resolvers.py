@@ -9,8 +9,9 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import user_errors
+from schema.filters import bounds, order_key
 from schema.ids import decode, encode
-from schema.pagination import Connection, SortKey, paginate_sql
+from schema.pagination import Connection, paginate_sql
 from schema.permissions import authorize, requires
 from schema.reads import page_item_sql
 from schema.webhooks.inputs import (
@@ -23,15 +24,27 @@ from schema.webhooks.inputs import (
     WebhookEndpointSecretPayload,
     WebhookEndpointUpdateInput,
 )
-from schema.webhooks.types import WebhookDelivery, WebhookDeliveryFilter, WebhookEndpoint
+from schema.webhooks.types import (
+    WebhookDelivery,
+    WebhookDeliveryFilter,
+    WebhookDeliveryOrder,
+    WebhookEndpoint,
+    WebhookEndpointFilter,
+    WebhookEndpointOrder,
+)
 from server.errors import DomainError, NotFound
 from server.sql import Joined
 from server.webhooks import endpoints, manual
 from server.webhooks.models import WebhookDelivery as DeliveryModel
 from server.webhooks.models import WebhookEndpoint as EndpointModel
 from server.webhooks.reads import DELIVERY as DELIVERY_SHAPE
+from server.webhooks.reads import (
+    DELIVERY_ORDERS,
+    ENDPOINT_ORDERS,
+    delivery_conditions,
+    endpoint_conditions,
+)
 from server.webhooks.reads import ENDPOINT as ENDPOINT_SHAPE
-from server.webhooks.reads import delivery_conditions, endpoint_conditions
 
 ENDPOINT = "WebhookEndpoint"
 # An endpoint receives the organization's events with their document data: whoever points
@@ -50,7 +63,7 @@ def _id(global_id: str, type_name: str, what: str) -> UUID:
 
 @strawberry.type
 class WebhooksQuery:
-    @requires("webhook", "read", description="The organization's webhook endpoints, newest first.")
+    @requires("webhook", "read", description="The organization's webhook endpoints.")
     async def webhook_endpoints(
         self,
         info: Info,
@@ -60,11 +73,20 @@ class WebhooksQuery:
         before: Annotated[
             str | None, strawberry.argument(description="Cursor to end before.")
         ] = None,
+        filter: Annotated[
+            WebhookEndpointFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            WebhookEndpointOrder | None,
+            strawberry.argument(description="Sort order; newest first if omitted."),
+        ] = None,
     ) -> Connection[WebhookEndpoint]:
+        f = filter or WebhookEndpointFilter()
+        order = order_by or WebhookEndpointOrder()
         return await paginate_sql(
             EndpointModel,
-            endpoint_conditions(info.context.signed_in().org),
-            SortKey("created_at", descending=True),
+            endpoint_conditions(info.context.signed_in().org, enabled=f.enabled, search=f.search),
+            order_key(ENDPOINT_ORDERS, order.field, order.direction),
             WebhookEndpoint.from_model,
             first=first,
             after=after,
@@ -78,7 +100,7 @@ class WebhooksQuery:
         "webhook",
         "read",
         description="The delivery log: each event or test message sent to each endpoint, "
-        "newest first.",
+        "newest first unless ordered.",
     )
     async def webhook_deliveries(
         self,
@@ -92,8 +114,13 @@ class WebhooksQuery:
         filter: Annotated[
             WebhookDeliveryFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
+        order_by: Annotated[
+            WebhookDeliveryOrder | None,
+            strawberry.argument(description="Sort order; newest first if omitted."),
+        ] = None,
     ) -> Connection[WebhookDelivery]:
         f = filter or WebhookDeliveryFilter()
+        order = order_by or WebhookDeliveryOrder()
         actor = info.context.signed_in()
         endpoint_id: UUID | None = None
         if f.endpoint_id is not None:
@@ -106,8 +133,8 @@ class WebhooksQuery:
 
         return await paginate_sql(
             DeliveryModel,
-            delivery_conditions(actor.org, endpoint_id, f.statuses),
-            SortKey("created_at", descending=True),
+            delivery_conditions(actor.org, endpoint_id, f.status or (), bounds(f.created_at)),
+            order_key(DELIVERY_ORDERS, order.field, order.direction),
             lambda d: WebhookDelivery.from_model(d, endpoints[d.endpoint_id]),
             first=first,
             after=after,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from enum import Enum
 from uuid import UUID
 
 import strawberry
@@ -11,6 +12,7 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.enums import described_enum
+from schema.filters import DateTimeRange, OrderDirection
 from schema.permissions import authorize
 from schema.reads import lookup
 from server.webhooks import models
@@ -181,6 +183,72 @@ class WebhookDeliveryFilter:
     endpoint_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only deliveries to this endpoint."
     )
-    statuses: list[DeliveryStatus] | None = strawberry.field(
-        default=None, description="Only deliveries in these statuses."
+    status: list[DeliveryStatus] | None = strawberry.field(
+        default=None, description="Only deliveries in one of these statuses."
+    )
+    created_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Created within this range."
+    )
+
+
+class WebhookDeliveryOrderField(Enum):
+    CREATED_AT = "created_at"
+    NEXT_ATTEMPT_AT = "next_attempt_at"
+
+
+described_enum(
+    WebhookDeliveryOrderField,
+    name="WebhookDeliveryOrderField",
+    description="What webhook deliveries are sorted by.",
+    values={
+        WebhookDeliveryOrderField.CREATED_AT: "When the delivery was created.",
+        WebhookDeliveryOrderField.NEXT_ATTEMPT_AT: "When the next attempt is due; deliveries "
+        "with none due come last ascending, first descending.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of webhook deliveries; ties are broken by id.")
+class WebhookDeliveryOrder:
+    field: WebhookDeliveryOrderField = strawberry.field(
+        default=WebhookDeliveryOrderField.CREATED_AT, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Direction."
+    )
+
+
+@strawberry.input(description="Conditions on webhook endpoints; every condition given must hold.")
+class WebhookEndpointFilter:
+    enabled: bool | None = strawberry.field(
+        default=None, description="True: only enabled endpoints; false: only disabled ones."
+    )
+    search: str | None = strawberry.field(
+        default=None, description="Text in the URL or the description, ignoring case."
+    )
+
+
+class WebhookEndpointOrderField(Enum):
+    URL = "url"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    WebhookEndpointOrderField,
+    name="WebhookEndpointOrderField",
+    description="What webhook endpoints are sorted by.",
+    values={
+        WebhookEndpointOrderField.URL: "The endpoint's URL, as text.",
+        WebhookEndpointOrderField.CREATED_AT: "When the endpoint was added.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of webhook endpoints; ties are broken by id.")
+class WebhookEndpointOrder:
+    field: WebhookEndpointOrderField = strawberry.field(
+        default=WebhookEndpointOrderField.CREATED_AT, description="Sort key."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Direction."
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from server.crm.models import Customer, PartyStatus, PaymentTerms, TermsKind, Vendor
 from server.editing import RecordStatus
 from server.reads.shape import (
@@ -104,3 +106,16 @@ def party_of(shape: Shape, link: str) -> Related:
             f' AND {a}."organization_id" = {t}."organization_id"'
         ),
     )
+
+
+def party_name(shape: Shape, link: str) -> Callable[[str], str]:
+    """SQL of the name of the customer or vendor a row's `link` names, over the row's
+    alias: what a list of documents sorts and searches by."""
+
+    def name(t: str) -> str:
+        return (
+            f'(SELECT n."name" FROM "{shape.table}" n WHERE n."id" = {t}."{link}"'  # noqa: S608
+            f' AND n."organization_id" = {t}."organization_id")'
+        )
+
+    return name

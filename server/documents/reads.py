@@ -3,7 +3,9 @@ and their open amount; and the items they sell and buy."""
 
 from __future__ import annotations
 
-from server.documents.models import Item, TaxRate
+from collections.abc import Callable
+
+from server.documents.models import Item, Ledger, OpenItem, TaxRate
 from server.editing import RecordStatus
 from server.identity.models import Organization
 from server.ledger.reads import account_of
@@ -58,6 +60,22 @@ def lines_of(shape: Shape, table: str, link: str) -> Rows:
 def open_minor(t: str) -> str:
     """The document's open amount in minor units; NULL before it is posted."""
     return f'(SELECT o."open_minor" FROM "open_items" o WHERE o."id" = {t}."id")'  # noqa: S608
+
+
+def outstanding_minor(ledger: Ledger) -> Callable[[str], str]:
+    """SQL of what the customer or vendor of row `t` owes (receivable) or is owed
+    (payable) now: what is open on its charges, void ones left out, 0 for none. As
+    server.receivables.figures reads a customer's outstanding balance."""
+
+    def outstanding(t: str) -> str:
+        return (
+            f'coalesce((SELECT sum(o."open_minor") FROM "{OpenItem._meta.db_table}" o'  # noqa: S608
+            f' WHERE o."organization_id" = {t}."organization_id" AND o."party_id" = {t}."id"'
+            f' AND o."ledger" = \'{ledger.value}\' AND o."is_charge"'
+            ' AND o."voided_on" IS NULL), 0)'
+        )
+
+    return outstanding
 
 
 def base_currency(t: str) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from server.actor import Actor
 from server.errors import DomainError, ErrorCode
 from server.events.catalogue import BY_NAME
 from server.events.models import DomainEvent
-from server.sql import Where
+from server.keyset import SortKey, orders
+from server.sql import Bounds, Where
+
+EVENT_ORDERS = orders(SortKey("sequence"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +23,7 @@ class EventFilter:
     types: Sequence[str] | None = None
     sequence_from: int | None = None
     sequence_to: int | None = None
-    occurred_from: datetime | None = None  # at or after
-    occurred_to: datetime | None = None  # before
+    occurred_at: Bounds | None = None  # from included, to excluded, in UTC
 
 
 def check_types(types: Sequence[str], field: list[str]) -> None:
@@ -50,12 +51,7 @@ def event_conditions(actor: Actor, flt: EventFilter) -> Where:
         where.add('"sequence" >= {}', flt.sequence_from)
     if flt.sequence_to is not None:
         where.add('"sequence" <= {}', flt.sequence_to)
-    # SQLite compares the stored text, written in UTC: bounds are brought to UTC first.
-    if flt.occurred_from is not None:
-        where.add('"occurred_at" >= {}', flt.occurred_from.astimezone(UTC))
-    if flt.occurred_to is not None:
-        where.add('"occurred_at" < {}', flt.occurred_to.astimezone(UTC))
-    return where
+    return where.within('"occurred_at"', flt.occurred_at, end_inclusive=False)
 
 
 async def by_ids(actor: Actor, ids: Sequence[int]) -> dict[int, DomainEvent]:

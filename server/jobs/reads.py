@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from server.jobs.models import Job, JobStatus
+from server.keyset import SortKey, orders
 from server.reads.shape import Shape, boolean_column, column, enum_column, instant_column, node_id
-from server.sql import Where
+from server.sql import Bounds, Where
 
 JOB = Shape(
     "Job",
@@ -30,13 +31,18 @@ JOB = Shape(
 )
 
 
+JOB_ORDERS = orders(SortKey("created_at"), SortKey("run_at"), SortKey("finished_at"))
+
+
 def job_conditions(
-    organization_id: UUID, statuses: Sequence[JobStatus] | None, kind: str | None
+    organization_id: UUID,
+    status: Sequence[JobStatus] = (),
+    kind: str | None = None,
+    created_at: Bounds | None = None,
 ) -> Where:
     """The organization's jobs (the platform's own are nobody's to see), narrowed."""
     where = Where().add('"organization_id" = {}', organization_id)
-    if statuses:
-        where.add('"status" IN ({})'.format(", ".join("{}" for _ in statuses)), *statuses)
+    where.one_of('"status"', status)
     if kind is not None:
         where.add('"kind" = {}', kind)
-    return where
+    return where.within('"created_at"', created_at, end_inclusive=False)

@@ -1,58 +1,41 @@
-"""Which accounts and journal entries a list shows: filters as SQL conditions for a keyset
-page."""
+"""Which accounts and journal entries a list shows, and the orders it can show them in:
+filters as SQL conditions and keyset orders for a page."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 from uuid import UUID
 
+from server.keyset import SortKey, orders
 from server.ledger.models import AccountStatus, AccountType, EntryStatus
-from server.sql import Where
+from server.sql import Bounds, Where
 
-
-def _pattern(text: str) -> str:
-    """`%text%` with LIKE's wildcards in `text` taken literally (escaped by a backslash)."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+ACCOUNT_ORDERS = orders(SortKey("code"), SortKey("name"), SortKey("created_at"))
+JOURNAL_ENTRY_ORDERS = orders(SortKey("date"), SortKey("number"), SortKey("created_at"))
 
 
 def account_conditions(
     organization_id: UUID,
     *,
-    type: AccountType | None = None,
-    status: AccountStatus | None = None,
+    type: Sequence[AccountType] = (),
+    status: Sequence[AccountStatus] = (),
     search: str | None = None,
 ) -> Where:
     """The organization's accounts matching every condition given; `search` looks for the
-    text in the code or the name, compared upper-cased as the database upper-cases."""
+    text in the code or the name."""
     where = Where().add('"organization_id" = {}', organization_id)
-    if type is not None:
-        where.add('"type" = {}', type)
-    if status is not None:
-        where.add('"status" = {}', status)
-    if search:
-        pattern = _pattern(search)
-        where.add(
-            "(upper(\"code\") LIKE upper({}) ESCAPE '\\'"
-            " OR upper(\"name\") LIKE upper({}) ESCAPE '\\')",
-            pattern,
-            pattern,
-        )
+    where.one_of('"type"', type).one_of('"status"', status)
+    if search and search.strip():
+        where.search(search, '"code"', '"name"')
     return where
 
 
 def journal_entry_conditions(
     organization_id: UUID,
     *,
-    status: EntryStatus | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    status: Sequence[EntryStatus] = (),
+    entry_date: Bounds | None = None,
 ) -> Where:
     """The organization's journal entries matching every condition given."""
     where = Where().add('"organization_id" = {}', organization_id)
-    if status is not None:
-        where.add('"status" = {}', status)
-    if date_from is not None:
-        where.add('"date" >= {}', date_from)
-    if date_to is not None:
-        where.add('"date" <= {}', date_to)
-    return where
+    return where.one_of('"status"', status).within('"date"', entry_date)

@@ -1,45 +1,55 @@
-"""Which bills, bill payments and purchase orders a list shows: filters as SQL conditions
-for a keyset page."""
+"""Which bills, bill payments and purchase orders a list shows, and the orders it can show
+them in: filters as SQL conditions and keyset orders for a page."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
 from uuid import UUID
 
-from server.payables.models import BillPaymentStatus, BillStatus, PurchaseOrderStatus
-from server.sql import Where
+from server.crm.reads import VENDOR, party_name
+from server.keyset import SortKey, orders
+from server.payables.models import Bill, BillPaymentStatus, BillStatus, PurchaseOrderStatus
+from server.payables.reads import amount_due_minor
+from server.sql import Bounds, Where
+
+_VENDOR_NAME = party_name(VENDOR, "vendor_id")
+
+BILL_ORDERS = orders(
+    SortKey("bill_date"),
+    SortKey("due_date"),
+    SortKey("total_minor"),
+    SortKey("amount_due", expression=amount_due_minor, kind=int),
+    SortKey("vendor_reference"),
+    SortKey("vendor_name", expression=_VENDOR_NAME),
+    SortKey("created_at"),
+)
+BILL_PAYMENT_ORDERS = orders(SortKey("date"), SortKey("amount_minor"), SortKey("created_at"))
+PURCHASE_ORDER_ORDERS = orders(
+    SortKey("order_date"), SortKey("number"), SortKey("total_minor"), SortKey("created_at")
+)
 
 
-def bill_conditions(
-    organization_id: UUID,
-    *,
-    statuses: Sequence[BillStatus] = (),
-    vendor_id: UUID | None = None,
-    bill_date_from: date | None = None,
-    bill_date_to: date | None = None,
-    due_date_from: date | None = None,
-    due_date_to: date | None = None,
-    search: str | None = None,
-) -> Where:
+@dataclass(frozen=True, slots=True)
+class BillFilter:
+    status: Sequence[BillStatus] = ()
+    vendor_id: UUID | None = None
+    bill_date: Bounds | None = None
+    due_date: Bounds | None = None
+    search: str | None = None
+
+
+def bill_conditions(organization_id: UUID, f: BillFilter) -> Where:
     """The organization's bills matching every condition given; `search` looks for the
-    text, ignoring case, in the vendor's invoice number."""
+    text, ignoring case, in the vendor's invoice number and the vendor's name."""
     where = Where().add('"organization_id" = {}', organization_id)
-    if statuses:
-        marks = ", ".join("{}" for _ in statuses)
-        where.add(f'"status" IN ({marks})', *statuses)
-    if vendor_id is not None:
-        where.add('"vendor_id" = {}', vendor_id)
-    for condition, value in (
-        ('"bill_date" >= {}', bill_date_from),
-        ('"bill_date" <= {}', bill_date_to),
-        ('"due_date" >= {}', due_date_from),
-        ('"due_date" <= {}', due_date_to),
-    ):
-        if value is not None:
-            where.add(condition, value)
-    if search:
-        where.contains('"vendor_reference"', search)
+    where.one_of('"status"', f.status)
+    if f.vendor_id is not None:
+        where.add('"vendor_id" = {}', f.vendor_id)
+    where.within('"bill_date"', f.bill_date).within('"due_date"', f.due_date)
+    if f.search and f.search.strip():
+        table = f'"{Bill._meta.db_table}"'
+        where.search(f.search, '"vendor_reference"', _VENDOR_NAME(table))
     return where
 
 
@@ -47,40 +57,26 @@ def bill_payment_conditions(
     organization_id: UUID,
     *,
     vendor_id: UUID | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    status: BillPaymentStatus | None = None,
+    payment_date: Bounds | None = None,
+    status: Sequence[BillPaymentStatus] = (),
 ) -> Where:
     """The organization's bill payments matching every condition given."""
     where = Where().add('"organization_id" = {}', organization_id)
     if vendor_id is not None:
         where.add('"vendor_id" = {}', vendor_id)
-    if date_from is not None:
-        where.add('"date" >= {}', date_from)
-    if date_to is not None:
-        where.add('"date" <= {}', date_to)
-    if status is not None:
-        where.add('"status" = {}', status)
-    return where
+    return where.within('"date"', payment_date).one_of('"status"', status)
 
 
 def purchase_order_conditions(
     organization_id: UUID,
     *,
-    statuses: Sequence[PurchaseOrderStatus] = (),
+    status: Sequence[PurchaseOrderStatus] = (),
     vendor_id: UUID | None = None,
-    order_date_from: date | None = None,
-    order_date_to: date | None = None,
+    order_date: Bounds | None = None,
 ) -> Where:
     """The organization's purchase orders matching every condition given."""
     where = Where().add('"organization_id" = {}', organization_id)
-    if statuses:
-        marks = ", ".join("{}" for _ in statuses)
-        where.add(f'"status" IN ({marks})', *statuses)
+    where.one_of('"status"', status)
     if vendor_id is not None:
         where.add('"vendor_id" = {}', vendor_id)
-    if order_date_from is not None:
-        where.add('"order_date" >= {}', order_date_from)
-    if order_date_to is not None:
-        where.add('"order_date" <= {}', order_date_to)
-    return where
+    return where.within('"order_date"', order_date)

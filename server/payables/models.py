@@ -126,6 +126,10 @@ class Bill(Model):
             ("organization_id", "bill_date", "id"),
             ("organization_id", "vendor_id", "vendor_reference"),
             ("organization_id", "status", "due_date"),
+            # The list's sorts by due date, total and entry, read from an index.
+            ("organization_id", "due_date", "id"),
+            ("organization_id", "total_minor", "id"),
+            ("organization_id", "created_at", "id"),
         )
 
 

@@ -2,7 +2,8 @@
 
 Definitions (a customer's invoices, payments and credit notes are always in its currency):
 
-- outstanding: what is open now on the customer's invoices (void invoices excluded).
+- outstanding: what is open now on the customer's invoices (void invoices excluded), as
+  server.documents.reads.outstanding_minor writes it (the customers list sorts by it too).
 - overdue: the part of `outstanding` on invoices whose due date is before today.
 - unapplied credits: payments and credit notes not yet applied to invoices nor refunded,
   as a positive amount (credit the customer has on account).
@@ -23,6 +24,8 @@ from typing import Any
 from uuid import UUID
 
 from server.documents.aging import Params
+from server.documents.models import Ledger
+from server.documents.reads import outstanding_minor
 from server.errors import NotFound
 from server.sql import days_between, fetch
 
@@ -65,12 +68,12 @@ async def customer_figures(
 
     sql = f"""
         SELECT c.id AS id, c.currency AS currency, c.credit_limit_minor AS credit_limit,
-               COALESCE(b.outstanding, 0) AS outstanding, COALESCE(b.overdue, 0) AS overdue,
+               {outstanding_minor(Ledger.RECEIVABLE)("c")} AS outstanding,
+               COALESCE(b.overdue, 0) AS overdue,
                COALESCE(b.credits, 0) AS credits, t.weighted AS weighted, t.paid AS paid
         FROM customers c
         LEFT JOIN (
             SELECT o.party_id AS party_id,
-                   SUM(CASE WHEN o.is_charge THEN o.open_minor ELSE 0 END) AS outstanding,
                    SUM(CASE WHEN o.is_charge AND o.due_date < {p(today)}
                             THEN o.open_minor ELSE 0 END) AS overdue,
                    SUM(CASE WHEN o.is_charge THEN 0 ELSE o.open_minor END) AS credits

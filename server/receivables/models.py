@@ -70,6 +70,10 @@ class Invoice(Model):
             ("organization_id", "issue_date", "id"),
             ("organization_id", "customer_id", "issue_date"),
             ("organization_id", "status"),
+            # The list's sorts by due date, total and entry, read from an index.
+            ("organization_id", "due_date", "id"),
+            ("organization_id", "total_minor", "id"),
+            ("organization_id", "created_at", "id"),
         )
 
 

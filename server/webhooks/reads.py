@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
+from server.keyset import SortKey, orders
 from server.reads.shape import (
     Related,
     Shape,
@@ -16,7 +17,7 @@ from server.reads.shape import (
     json_column,
     node_id,
 )
-from server.sql import Where
+from server.sql import Bounds, Where
 from server.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 
 ENDPOINT = Shape(
@@ -61,17 +62,32 @@ DELIVERY = Shape(
 )
 
 
-def endpoint_conditions(organization_id: UUID) -> Where:
-    return Where().add('"organization_id" = {}', organization_id)
+ENDPOINT_ORDERS = orders(SortKey("url"), SortKey("created_at"))
+DELIVERY_ORDERS = orders(SortKey("created_at"), SortKey("next_attempt_at"))
+
+
+def endpoint_conditions(
+    organization_id: UUID, *, enabled: bool | None = None, search: str | None = None
+) -> Where:
+    """The organization's endpoints, enabled or disabled ones only if asked; `search` looks
+    in the URL and the description."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if enabled is not None:
+        where.add('"enabled" = {}', enabled)
+    if search and search.strip():
+        where.search(search, '"url"', '"description"')
+    return where
 
 
 def delivery_conditions(
-    organization_id: UUID, endpoint_id: UUID | None, statuses: Sequence[DeliveryStatus] | None
+    organization_id: UUID,
+    endpoint_id: UUID | None,
+    status: Sequence[DeliveryStatus] = (),
+    created_at: Bounds | None = None,
 ) -> Where:
     """The organization's deliveries, of one endpoint or all, of some statuses or all."""
     where = Where().add('"organization_id" = {}', organization_id)
     if endpoint_id is not None:
         where.add('"endpoint_id" = {}', endpoint_id)
-    if statuses:
-        where.add('"status" IN ({})'.format(", ".join("{}" for _ in statuses)), *statuses)
-    return where
+    where.one_of('"status"', status)
+    return where.within('"created_at"', created_at, end_inclusive=False)

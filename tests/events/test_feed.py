@@ -64,9 +64,9 @@ async def test_events_filter_by_type_and_time(api: Api) -> None:
     both = await events(api, org, types=["customer.created", "organization.created"])
     assert len(both) == 3
     first, last = both[0]["occurredAt"], both[-1]["occurredAt"]
-    assert await events(api, org, occurredFrom=first) == both
-    assert await events(api, org, occurredTo=first) == []
-    assert both[-1] in await events(api, org, occurredFrom=last)
+    assert await events(api, org, occurredAt={"from": first}) == both
+    assert await events(api, org, occurredAt={"to": first}) == []
+    assert both[-1] in await events(api, org, occurredAt={"from": last})
 
 
 async def test_events_refuse_an_unknown_type_name(api: Api) -> None:

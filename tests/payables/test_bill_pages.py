@@ -103,7 +103,7 @@ async def test_filters_combine_and_count_what_they_match(api: Api) -> None:
     page = await _page(
         books,
         first=10,
-        f={"billDateFrom": "2026-03-01", "billDateTo": "2026-03-05", "status": ["DRAFT"]},
+        f={"billDate": {"from": "2026-03-01", "to": "2026-03-05"}, "status": ["DRAFT"]},
         o={"field": "BILL_DATE", "direction": "ASC"},
     )
     assert page["totalCount"] == 5

@@ -296,7 +296,7 @@ async def test_bills_list_filters_and_orders(api: Api) -> None:
     assert [b["vendorReference"] for b in page["nodes"]] == ["L-2", "L-3"]
     data = await api.data(
         """query($f: BillFilter) { bills(filter: $f) { nodes { vendorReference } } }""",
-        {"f": {"dueDateFrom": "2026-04-01", "dueDateTo": "2026-04-30"}},
+        {"f": {"dueDate": {"from": "2026-04-01", "to": "2026-04-30"}}},
         token=books.org.token(),
     )
     assert [b["vendorReference"] for b in data["bills"]["nodes"]] == ["L-2"]

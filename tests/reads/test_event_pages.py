@@ -83,7 +83,7 @@ async def test_event_pages_match_the_stock_resolvers_field_for_field(
         {"types": ["customer.updated"]},
         {"types": []},
         {"sequenceFrom": 2, "sequenceTo": 5},
-        {"occurredFrom": "2026-03-01T15:00:00+05:30", "occurredTo": "2026-03-02T00:00:00Z"},
+        {"occurredAt": {"from": "2026-03-01T15:00:00+05:30", "to": "2026-03-02T00:00:00Z"}},
     ]
     for flt in filters:
         items = spied(monkeypatch)

@@ -39,10 +39,8 @@ query($first: Int, $after: String, $last: Int, $before: String, $f: AccountFilte
 """
 
 ENTRIES = f"""
-query($first: Int, $after: String, $last: Int, $before: String, $s: JournalEntryStatus,
-      $from: Date, $to: Date) {{
-  journalEntries(first: $first, after: $after, last: $last, before: $before, status: $s,
-                 from: $from, to: $to) {{
+query($first: Int, $after: String, $last: Int, $before: String, $f: JournalEntryFilter) {{
+  journalEntries(first: $first, after: $after, last: $last, before: $before, filter: $f) {{
     {PAGE}
     edges {{ cursor node {{ __typename {every_field(JOURNAL_ENTRY)} }} }}
   }}
@@ -238,13 +236,13 @@ async def test_ledger_pages_walk_each_item_once_both_ways(
     ("query", "variables"),
     [
         (ACCOUNTS, {"f": {"type": "ASSET"}}),
-        (ACCOUNTS, {"f": {"status": "ARCHIVED"}}),
+        (ACCOUNTS, {"f": {"status": ["ARCHIVED"]}}),
         (ACCOUNTS, {"f": {"search": "zürich"}}),  # ASCII letters ignore case
         (ACCOUNTS, {"f": {"search": "9\\"}}),
         (ACCOUNTS, {"f": {"search": "_"}}),
         (ACCOUNTS, {"f": {"search": "10"}}),
-        (ENTRIES, {"s": "DRAFT"}),
-        (ENTRIES, {"from": "2026-03-02", "to": "2026-03-05"}),
+        (ENTRIES, {"f": {"status": ["DRAFT"]}}),
+        (ENTRIES, {"f": {"entryDate": {"from": "2026-03-02", "to": "2026-03-05"}}}),
     ],
 )
 async def test_ledger_filters_match_the_stock_resolvers(

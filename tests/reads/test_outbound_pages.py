@@ -72,7 +72,7 @@ async def _endpoints(org: Org) -> list[WebhookEndpoint]:
     [
         ("webhookEndpoints", ENDPOINT, ""),
         ("webhookDeliveries", DELIVERY, ""),
-        ("webhookDeliveries", DELIVERY, "(filter: {statuses: [FAILED, PENDING]})"),
+        ("webhookDeliveries", DELIVERY, "(filter: {status: [FAILED, PENDING]})"),
         ("jobs", JOB, ""),
         ("jobs", JOB, "(filter: {status: [DEAD]})"),
     ],

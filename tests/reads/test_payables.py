@@ -197,7 +197,7 @@ async def test_bill_payment_and_purchase_order_pages_match_the_stock_resolvers(
 @pytest.mark.parametrize(
     ("query", "field", "orders"),
     [
-        (PAYMENTS, "billPayments", ["DATE", "AMOUNT", "CREATED_AT"]),
+        (PAYMENTS, "billPayments", ["PAYMENT_DATE", "AMOUNT", "CREATED_AT"]),
         (ORDERS, "purchaseOrders", ["ORDER_DATE", "NUMBER", "TOTAL"]),
     ],
 )
@@ -227,7 +227,7 @@ async def test_payables_pages_walk_each_item_once_both_ways(
     "flt",
     [
         {"status": "VOID"},
-        {"dateFrom": "2026-04-02", "dateTo": "2026-04-02"},
+        {"paymentDate": {"from": "2026-04-02", "to": "2026-04-02"}},
         {"vendorId": "VENDOR"},
         {"vendorId": encode("Vendor", uuid4())},
     ],
@@ -251,8 +251,8 @@ async def test_bill_payment_filters_match_the_stock_resolvers(
     "flt",
     [
         {"status": ["APPROVED", "DRAFT"]},
-        {"orderDateFrom": "2026-02-21"},
-        {"orderDateTo": "2026-02-20"},
+        {"orderDate": {"from": "2026-02-21"}},
+        {"orderDate": {"to": "2026-02-20"}},
         {"vendorId": "VENDOR"},
     ],
 )

@@ -36,8 +36,8 @@ query($first: Int, $after: String, $last: Int, $before: String, $o: PaymentOrder
 }}
 """
 CREDIT_NOTES = f"""
-query($first: Int, $after: String, $last: Int, $before: String, $c: ID) {{
-  creditNotes(first: $first, after: $after, last: $last, before: $before, customerId: $c) {{
+query($first: Int, $after: String, $last: Int, $before: String, $f: CreditNoteFilter) {{
+  creditNotes(first: $first, after: $after, last: $last, before: $before, filter: $f) {{
     {PAGE}
     edges {{ cursor node {{ __typename {every_field(CREDIT_NOTE)} }} }}
   }}
@@ -122,9 +122,9 @@ async def test_credit_note_pages_cost_the_same_statements_whatever_their_size(
     "flt",
     [
         {"status": "VOID"},
-        {"status": "RECORDED", "fromDate": "2026-05-02"},
-        {"toDate": "2026-05-01"},
-        {"fromDate": "2026-03-10", "toDate": "2026-03-10"},
+        {"status": ["RECORDED"], "paymentDate": {"from": "2026-05-02"}},
+        {"paymentDate": {"to": "2026-05-01"}},
+        {"paymentDate": {"from": "2026-03-10", "to": "2026-03-10"}},
         {"customerId": "acme"},
         {"customerId": NOT_A_CUSTOMER},
     ],
@@ -140,7 +140,11 @@ async def test_payment_filters_match_the_stock_resolvers(
     found = written.json()["data"]["payments"]["edges"]
     assert found if flt.get("customerId") != NOT_A_CUSTOMER else found == []
     notes, stock = await both(
-        api, org, CREDIT_NOTES, {"first": 100, "c": flt.get("customerId")}, monkeypatch
+        api,
+        org,
+        CREDIT_NOTES,
+        {"first": 100, "f": {"customerId": flt.get("customerId")}},
+        monkeypatch,
     )
     assert notes.json() == stock.json()
 

@@ -84,7 +84,7 @@ async def test_each_filter_narrows_and_they_combine(api: Api) -> None:
     assert count == 2 and all(number is None for number, _, _ in rows)
     count, rows = await numbers(customerId=customers["acme"])
     assert count == 3 and {name for _, name, _ in rows} == {"Acme Ltd"}
-    count, rows = await numbers(issuedFrom="2026-03-02", issuedTo="2026-03-31")
+    count, rows = await numbers(issueDate={"from": "2026-03-02", "to": "2026-03-31"})
     assert (count, [day for _, _, day in rows]) == (1, ["2026-03-09"])
     count, rows = await numbers(customerId=customers["acme"], status="ISSUED")
     assert count == 2

@@ -125,7 +125,7 @@ async def test_the_last_scheduled_failure_fails_the_delivery_and_a_manual_retry_
     row = await WebhookDelivery.get(id=delivery.id)
     assert (row.status, row.next_attempt_at) == (DeliveryStatus.FAILED, None)
 
-    failed = await local_api.data(h.DELIVERIES, {"f": {"statuses": ["FAILED"]}}, token=org.token())
+    failed = await local_api.data(h.DELIVERIES, {"f": {"status": ["FAILED"]}}, token=org.token())
     [node] = failed["webhookDeliveries"]["nodes"]
     receiver.answer("/hook", Answer(200))
     retried = (await local_api.data(h.RETRY, {"i": {"id": node["id"]}}, token=org.token()))[
@@ -155,9 +155,9 @@ async def test_delivery_log_filters_by_endpoint_and_status(
 
     assert await count() == 3
     assert await count(endpointId=good["id"]) == 2
-    assert await count(endpointId=bad["id"], statuses=["FAILED"]) == 1
-    assert await count(statuses=["SUCCEEDED"]) == 2
-    assert await count(endpointId=bad["id"], statuses=["SUCCEEDED"]) == 0
+    assert await count(endpointId=bad["id"], status=["FAILED"]) == 1
+    assert await count(status=["SUCCEEDED"]) == 2
+    assert await count(endpointId=bad["id"], status=["SUCCEEDED"]) == 0
     other = await local_api.new_org()
     assert (await local_api.data(h.DELIVERIES, token=other.token()))["webhookDeliveries"][
         "totalCount"
