@@ -14,7 +14,7 @@ DELETE = """mutation($input: JournalEntryDeleteInput!) { journalEntryDelete(inpu
 POST = """mutation($id: ID!) { journalEntryPost(id: $id) {
   journalEntry { id status number } userErrors { field code message } } }"""
 ENTRY = "query($id: ID!) { journalEntry(id: $id) { id status memo date } }"
-EVENTS = """query($action: String!) { auditEvents(first: 10, filter: {action: $action}) {
+EVENTS = """query($action: AuditAction!) { auditEvents(first: 10, filter: {action: [$action]}) {
   nodes { action objectId before after } } }"""
 
 
@@ -63,7 +63,7 @@ async def test_update_draft_replaces_its_content_and_is_audited(api: Api) -> Non
         ("6200", "25.00"),
         ("1010", "25.00"),
     ]
-    events = (await api.data(EVENTS, {"action": "journal_entry.update"}, token=org.token()))[
+    events = (await api.data(EVENTS, {"action": "JOURNAL_ENTRY_UPDATE"}, token=org.token()))[
         "auditEvents"
     ]["nodes"]
     assert len(events) == 1
@@ -122,7 +122,7 @@ async def test_delete_draft_removes_it_and_is_audited(api: Api) -> None:
     ]
     assert deleted == {"deletedId": entry_id, "userErrors": []}
     assert (await api.data(ENTRY, {"id": entry_id}, token=org.token()))["journalEntry"] is None
-    events = (await api.data(EVENTS, {"action": "journal_entry.delete"}, token=org.token()))[
+    events = (await api.data(EVENTS, {"action": "JOURNAL_ENTRY_DELETE"}, token=org.token()))[
         "auditEvents"
     ]["nodes"]
     assert [e["before"]["memo"] for e in events] == ["First"]

@@ -206,7 +206,7 @@ async def test_credit_limit_refuses_unless_overridden_and_audits_the_override(ap
     allowed = await issue(api, org, draft["id"], overrideCreditLimit=True)
     assert allowed["userErrors"] == [] and allowed["invoice"]["creditLimitOverridden"] is True
     events = await api.data(
-        """{ auditEvents(first: 5, filter: {action: "invoice.issue"}) {
+        """{ auditEvents(first: 5, filter: {action: [INVOICE_ISSUE]}) {
              nodes { objectId after } } }""",
         token=org.token(),
     )
