@@ -70,12 +70,12 @@ class AuditEvent:
     @classmethod
     def from_model(cls, e: models.AuditEvent) -> AuditEvent:
         id_type = ACTOR_ID_TYPES.get(e.actor_type)
-        has_actor = bool(id_type and e.actor_id)
+        actor_id = encode(id_type, e.actor_id) if id_type and e.actor_id else None
         return cls(
             sequence=e.sequence,
             occurred_at=e.occurred_at,
             actor_type=EventActorKind(e.actor_type),
-            actor_id=strawberry.ID(encode(id_type, e.actor_id)) if has_actor else None,
+            actor_id=strawberry.ID(actor_id) if actor_id else None,
             actor_label=e.actor_label,
             actor_roles=list(e.actor_roles or []),
             action=AuditAction(e.action),
@@ -93,7 +93,7 @@ class AuditEvent:
             idempotency_key=e.idempotency_key,
             prev_hash=e.prev_hash,
             hash=e.hash,
-            actor_user_id=_uuid(e.actor_id) if has_actor and e.actor_type == "user" else None,
+            actor_user_id=_uuid(e.actor_id) if actor_id and e.actor_type == "user" else None,
         )
 
 
