@@ -20,6 +20,7 @@ from schema.errors import UserError
 from schema.identity.types import UserType
 from schema.permissions import authorize, requires
 from schema.reads import lookup
+from schema.records import RecordStatus
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
 from server.crm.reads import CUSTOMER, VENDOR
@@ -28,16 +29,7 @@ from server.receivables.figures import CustomerFigures
 if TYPE_CHECKING:
     from schema.documents.types import PaymentTerms
 
-described_enum(
-    models.PartyStatus,
-    name="PartyStatus",
-    description="Whether a party is in use.",
-    values={
-        models.PartyStatus.ACTIVE: "In use: new documents can be made out to it.",
-        models.PartyStatus.ARCHIVED: "Kept for history; no new documents can be made out to it.",
-    },
-)
-PartyStatus = models.PartyStatus
+PartyStatus = RecordStatus
 
 
 @strawberry.type(description="A postal address.")

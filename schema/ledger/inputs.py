@@ -9,6 +9,7 @@ import strawberry
 
 from schema.ids import decode
 from schema.ledger.types import Side
+from schema.records import RecordStatus
 from schema.scalars import Amount, CurrencyCode
 from server.errors import NotFound
 from server.ledger import chart, entry_lines
@@ -28,7 +29,7 @@ def _id(
 @strawberry.input(description="Conditions on the chart of accounts.")
 class AccountFilter:
     type: m.AccountType | None = strawberry.field(default=None, description="Only this type.")
-    status: m.AccountStatus | None = strawberry.field(default=None, description="Only this status.")
+    status: RecordStatus | None = strawberry.field(default=None, description="Only this status.")
     search: str | None = strawberry.field(default=None, description="Text in code or name.")
 
 
