@@ -80,12 +80,19 @@ class Party:
     async def payment_terms(
         self, info: Info
     ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
-        from schema.documents.types import PaymentTerms
+        return await payment_terms_of(info, self.payment_terms_id)
 
-        if self.payment_terms_id is None:
-            return None
-        found = await documents_loaders.payment_terms(info.context).load(self.payment_terms_id)
-        return PaymentTerms.from_model(found) if found else None
+
+async def payment_terms_of(
+    info: Info, terms_id: UUID | None
+) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
+    """The named payment terms a party or document holds (one loader for all of them)."""
+    from schema.documents.types import PaymentTerms
+
+    if terms_id is None:
+        return None
+    found = await documents_loaders.payment_terms(info.context).load(terms_id)
+    return PaymentTerms.from_model(found) if found else None
 
 
 def _party_fields(party: models.Party) -> dict[str, Any]:

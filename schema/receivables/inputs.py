@@ -50,8 +50,8 @@ class InvoiceCreateInput:
     due_date: Day | None = strawberry.field(
         default=None, description="Due date; from the terms when issued if omitted."
     )
-    terms_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Payment terms; the customer's if omitted."
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Named payment terms; the customer's if omitted."
     )
     reference: str | None = strawberry.field(default=None, description="Customer's order number.")
     memo: str | None = strawberry.field(default=None, description="Note on the invoice.")

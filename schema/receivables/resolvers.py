@@ -92,7 +92,7 @@ def _draft(data: InvoiceCreateInput) -> invoices.InvoiceDraft:
         customer_id=_id(data.customer_id, "Customer", ["customerId"]),
         issue_date=data.issue_date,
         due_date=data.due_date,
-        terms_id=_optional(data.terms_id, "PaymentTerms", ["termsId"]),
+        terms_id=_optional(data.payment_terms_id, "PaymentTerms", ["paymentTermsId"]),
         reference=data.reference,
         memo=data.memo,
         lines=tuple(_line(i, ln) for i, ln in enumerate(data.lines)),

@@ -58,7 +58,7 @@ async def _terms(actor: Actor, terms_id: UUID | None) -> PaymentTerms | None:
         return None
     found = await PaymentTerms.get_or_none(id=terms_id, organization_id=actor.org)
     if found is None or found.status == RecordStatus.ARCHIVED:
-        raise NotFound("payment terms not found", field=["termsId"])
+        raise NotFound("payment terms not found", field=["paymentTermsId"])
     return found
 
 

@@ -87,6 +87,7 @@ QUERIES = {
     "invoices": f"""{{ invoices(first: 50) {{ nodes {{ id
         Invoice_pdfUrl: pdfUrl
         Invoice_customer: customer {{ id {CUSTOMER} }}
+        Invoice_paymentTerms: paymentTerms {{ id }}
         Invoice_journalEntry: journalEntry {{ id {JOURNAL_LINES} }}
         lines {{ InvoiceLine_account: account {{ id }} }}
         allocations {{ Allocation_invoice: invoice {{ id }} Allocation_payment: payment {{ id }} }}
@@ -101,6 +102,7 @@ QUERIES = {
     "vendors": "{ vendors(first: 50) { nodes { id Vendor_paymentTerms: paymentTerms { id } } } }",
     "bills": """{ bills(first: 50) { nodes { id
         Bill_vendor: vendor { id } Bill_purchaseOrder: purchaseOrder { id }
+        Bill_paymentTerms: paymentTerms { id }
         Bill_createdBy: createdBy { email } Bill_approvedBy: approvedBy { email }
         lines { BillLine_account: account { id } BillLine_dimensions: dimensions { id } }
         payments { BillAllocation_bill: bill { id } BillAllocation_payment: payment { id } }
