@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -49,13 +50,28 @@ class AccountCreateInput:
 @strawberry.input(description="Changes to an account; omitted fields stay.")
 class AccountUpdateInput:
     id: strawberry.ID = strawberry.field(description="The account.")
-    code: str | None = strawberry.field(default=None, description="New code.")
-    name: str | None = strawberry.field(default=None, description="New name.")
-    type: m.AccountType | None = strawberry.field(default=None, description="New type.")
-    subtype: m.AccountSubtype | None = strawberry.field(default=None, description="New subtype.")
-    parent_id: strawberry.ID | None = strawberry.field(default=None, description="New parent.")
-    currency: CurrencyCode | None = strawberry.field(default=None, description="New currency.")
-    description: str | None = strawberry.field(default=None, description="New notes.")
+    code: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New code; omitted keeps it, null is refused."
+    )
+    name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New name; omitted keeps it, null is refused."
+    )
+    type: m.AccountType | None = strawberry.field(
+        default=strawberry.UNSET, description="New type; omitted keeps it, null is refused."
+    )
+    subtype: m.AccountSubtype | None = strawberry.field(
+        default=strawberry.UNSET, description="New subtype; omitted keeps it, null is refused."
+    )
+    parent_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="New parent; omitted keeps it, null clears it."
+    )
+    currency: CurrencyCode | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Currency of the account; omitted keeps it, null clears it (any currency).",
+    )
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New notes; omitted keeps them, null clears them."
+    )
 
 
 @strawberry.input(description="A debit or credit of a journal entry.")
@@ -139,12 +155,33 @@ def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> entry_li
 
 
 def _account_changes(input: AccountCreateInput | AccountUpdateInput) -> chart.AccountChanges:
+    def given(value: Any) -> Any:
+        return None if value is strawberry.UNSET else value
+
+    parent_id = given(input.parent_id)
     return chart.AccountChanges(
-        code=input.code,
-        name=input.name,
-        type=input.type,
-        subtype=input.subtype,
-        parent_id=_id(input.parent_id, "Account", "parentId") if input.parent_id else None,
-        currency=input.currency,
-        description=input.description,
+        code=given(input.code),
+        name=given(input.name),
+        type=given(input.type),
+        subtype=given(input.subtype),
+        parent_id=_id(parent_id, "Account", "parentId") if parent_id else None,
+        currency=given(input.currency),
+        description=given(input.description),
     )
+
+
+# GraphQL names of the account fields, by the names AccountChanges gives them.
+ACCOUNT_FIELDS = {
+    "code": "code",
+    "name": "name",
+    "type": "type",
+    "subtype": "subtype",
+    "parent_id": "parentId",
+    "currency": "currency",
+    "description": "description",
+}
+
+
+def account_cleared(input: AccountUpdateInput) -> frozenset[str]:
+    """The fields the client set to null explicitly (omitted ones are UNSET)."""
+    return frozenset(name for name in ACCOUNT_FIELDS if getattr(input, name) is None)

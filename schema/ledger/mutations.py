@@ -20,6 +20,7 @@ from schema.ledger.inputs import (
     _account_changes,
     _entry,
     _id,
+    account_cleared,
 )
 from schema.ledger.payloads import (
     AccountPayload,
@@ -88,6 +89,7 @@ class LedgerMutation:
                 actor,
                 _id(input.id, "Account", "id"),
                 _account_changes(input),
+                account_cleared(input),
             )
 
         return await _account_result(run)
