@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from schema.context import Info
+from schema.crm.inputs import ArchiveInput
 from schema.errors import user_errors
 from schema.ids import encode
 from schema.ledger.inputs import (
@@ -100,12 +101,12 @@ class LedgerMutation:
     async def account_archive(
         self,
         info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The account.")],
+        input: Annotated[ArchiveInput, strawberry.argument(description="The account.")],
     ) -> AccountPayload:
         actor = info.context.signed_in()
 
         async def run() -> m.Account:
-            return await chart.archive_account(actor, _id(id, "Account", "id"))
+            return await chart.archive_account(actor, _id(input.id, "Account", "id"))
 
         return await _account_result(run)
 

@@ -102,7 +102,7 @@ async def test_tax_rate_create_with_an_archived_tax_account_is_refused(api: Api)
     )
     account_id = made["accountCreate"]["account"]["id"]
     await api.data(
-        "mutation($id: ID!) { accountArchive(id: $id) { userErrors { code } } }",
+        "mutation($id: ID!) { accountArchive(input: {id: $id}) { userErrors { code } } }",
         {"id": account_id},
         token=org.token(),
     )
