@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import (
     INVOICE,
@@ -150,6 +152,51 @@ async def test_update_changes_drafts_only(api: Api) -> None:
     await issue(api, org, draft["id"])
     refused = (await api.data(mutation, variables, token=org.token()))["invoiceUpdate"]
     assert [e["code"] for e in refused["userErrors"]] == ["INVALID_STATUS"]
+
+
+async def test_update_is_partial_omitted_fields_stay_and_null_clears_or_is_refused(
+    api: Api,
+) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    lines = [sale(ids["4000"], "12.50", quantity="2", description="Hours", discountPercent="10")]
+    draft = (
+        await create_invoice(api, org, acme, lines, reference="PO-7", memo="First", dueDate=None)
+    )["invoice"]
+    mutation = """mutation($input: InvoiceUpdateInput!) { invoiceUpdate(input: $input) {
+      invoice { issueDate reference memo total { amount }
+        lines { description quantity unitPrice { amount } } }
+      userErrors { field code } } }"""
+
+    async def update(**fields: object) -> dict[str, Any]:
+        variables = {"input": {"id": draft["id"], **fields}}
+        payload: dict[str, Any] = (await api.data(mutation, variables, token=org.token()))[
+            "invoiceUpdate"
+        ]
+        return payload
+
+    memo_only = await update(memo="Second")
+    assert memo_only["userErrors"] == []
+    invoice = memo_only["invoice"]
+    assert (invoice["issueDate"], invoice["reference"], invoice["memo"]) == (
+        "2026-03-01",
+        "PO-7",
+        "Second",
+    )
+    assert invoice["total"] == {"amount": "22.50"}
+    assert invoice["lines"] == [
+        {"description": "Hours", "quantity": "2", "unitPrice": {"amount": "12.50"}}
+    ]
+    cleared = await update(reference=None, memo=None)
+    assert (cleared["invoice"]["reference"], cleared["invoice"]["memo"]) == (None, None)
+    refused = await update(lines=None, customerId=None, issueDate=None)
+    assert refused["invoice"] is None
+    assert sorted((e["field"], e["code"]) for e in refused["userErrors"]) == [
+        (["input", "customerId"], "REQUIRED"),
+        (["input", "issueDate"], "REQUIRED"),
+        (["input", "lines"], "REQUIRED"),
+    ]
 
 
 async def test_dry_run_returns_lines_and_writes_nothing(api: Api) -> None:
