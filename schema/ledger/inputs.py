@@ -12,9 +12,13 @@ from schema.ids import decode
 from schema.ledger.types import Side
 from schema.records import RecordStatus
 from schema.scalars import Amount, CurrencyCode
+from server.editing import UNSET
 from server.errors import NotFound
 from server.ledger import chart, entry_lines
 from server.ledger import models as m
+from server.ledger.manual import EntryChanges
+
+Day = date  # for annotations inside inputs that have a field named `date`
 
 
 def _id(
@@ -106,10 +110,16 @@ class JournalEntryCreateInput:
 @strawberry.input(description="New content for a draft journal entry; it replaces the old.")
 class JournalEntryUpdateInput:
     id: strawberry.ID = strawberry.field(description="The draft.")
-    date: date = strawberry.field(description="Accounting date.")
-    memo: str | None = strawberry.field(default=None, description="Narrative.")
-    lines: list[JournalLineInput] = strawberry.field(
-        description="Two or more lines; they need not balance until the draft is posted."
+    date: Day | None = strawberry.field(
+        default=strawberry.UNSET, description="Accounting date; omitted keeps it, null is refused."
+    )
+    memo: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Narrative; omitted keeps it, null clears it."
+    )
+    lines: list[JournalLineInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Two or more lines replacing every line; they need not balance until the "
+        "draft is posted. Omitted keeps them, null is refused.",
     )
 
 
@@ -146,7 +156,25 @@ def _line(i: int, line: JournalLineInput) -> entry_lines.LineInput:
     )
 
 
-def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> entry_lines.EntryInput:
+def entry_changes(input: JournalEntryUpdateInput) -> EntryChanges:
+    """The fields sent: UNSET stays UNSET, null stays None."""
+
+    def sent(value: Any) -> Any:
+        return UNSET if value is strawberry.UNSET else value
+
+    lines = sent(input.lines)
+    return EntryChanges(
+        date=sent(input.date),
+        memo=sent(input.memo),
+        lines=lines if lines is UNSET or lines is None else _lines(lines),
+    )
+
+
+def _lines(lines: list[JournalLineInput]) -> list[entry_lines.LineInput]:
+    return [_line(i, line) for i, line in enumerate(lines)]
+
+
+def _entry(input: JournalEntryCreateInput) -> entry_lines.EntryInput:
     return entry_lines.EntryInput(
         date=input.date,
         memo=input.memo,

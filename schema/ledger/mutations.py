@@ -22,6 +22,7 @@ from schema.ledger.inputs import (
     _entry,
     _id,
     account_cleared,
+    entry_changes,
 )
 from schema.ledger.payloads import (
     AccountPayload,
@@ -167,7 +168,7 @@ class LedgerMutation:
 
         async def run() -> m.JournalEntry:
             entry_id = _id(input.id, "JournalEntry", "id")
-            return await manual.update_draft(actor, entry_id, _entry(input))
+            return await manual.update_draft(actor, entry_id, entry_changes(input))
 
         return await _entry_result(run)
 

@@ -72,6 +72,32 @@ async def test_update_draft_replaces_its_content_and_is_audited(api: Api) -> Non
     assert posted["journalEntry"]["status"] == "POSTED"
 
 
+async def test_update_draft_is_partial_and_null_clears_the_memo_or_is_refused(
+    api: Api,
+) -> None:
+    org = await api.new_org(separate_duties=False)
+    entry_id, _ids = await _draft(api, org)
+
+    async def update(**fields: object) -> dict[str, Any]:
+        data = await api.data(UPDATE, {"input": {"id": entry_id, **fields}}, token=org.token())
+        payload: dict[str, Any] = data["journalEntryUpdate"]
+        return payload
+
+    dated = await update(date="2026-04-03")
+    assert dated["userErrors"] == []
+    entry = dated["journalEntry"]
+    assert (entry["date"], entry["memo"], len(entry["lines"])) == ("2026-04-03", "First", 2)
+    cleared = await update(memo=None)
+    assert cleared["journalEntry"]["memo"] is None
+    assert cleared["journalEntry"]["date"] == "2026-04-03"
+    refused = await update(date=None, lines=None)
+    assert refused["journalEntry"] is None
+    assert sorted((e["field"], e["code"]) for e in refused["userErrors"]) == [
+        (["input", "date"], "REQUIRED"),
+        (["input", "lines"], "REQUIRED"),
+    ]
+
+
 async def test_update_draft_with_bad_lines_is_refused_and_changes_nothing(api: Api) -> None:
     org = await api.new_org(separate_duties=False)
     entry_id, ids = await _draft(api, org)
