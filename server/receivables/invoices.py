@@ -95,7 +95,7 @@ async def _priced(actor: Actor, draft: InvoiceDraft, customer: Customer) -> list
     if customer.status == PartyStatus.ARCHIVED:
         problems.append(
             DomainError(
-                "the customer is archived", code=ErrorCode.ALREADY_ARCHIVED, field=["customerId"]
+                "the customer is archived", code=ErrorCode.RECORD_ARCHIVED, field=["customerId"]
             )
         )
     try:

@@ -490,3 +490,18 @@ async def test_written_off_invoice_reopens_when_its_payment_is_taken_back(api: A
         final = (await api.data(INVOICE, {"id": invoice["id"]}, token=org.token()))["invoice"]
         assert (final["status"], final["amountDue"]) == ("PAID", {"amount": "0.00"}), undo
         assert await balance(api, org, "1100") == "0.00", undo
+
+
+async def test_invoice_for_an_archived_customer_is_refused_as_record_archived(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    archived = await api.data(
+        """mutation($id: ID!) { customerArchive(input: {id: $id}) { userErrors { code } } }""",
+        {"id": acme},
+        token=org.token(),
+    )
+    assert archived["customerArchive"]["userErrors"] == []
+    payload = await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")])
+    assert payload["invoice"] is None
+    assert [e["code"] for e in payload["userErrors"]] == ["RECORD_ARCHIVED"]
