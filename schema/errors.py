@@ -21,7 +21,7 @@ described_enum(
     name="UserErrorCode",
     description="Why an input was refused; `field` on the userError names the input concerned.",
     values={
-        E.ALREADY_ARCHIVED: "The record, or the customer or vendor it is for, is archived.",
+        E.ALREADY_ARCHIVED: "The record to archive is archived already.",
         E.AMOUNT_TOO_LARGE: "The amount exceeds the largest amount the ledger can store.",
         E.CONFLICT: (
             "The operation conflicts with the record's current state; the message says how."
@@ -104,7 +104,10 @@ described_enum(
         E.DATE_BEFORE_DOCUMENT: "The date is before the date of the document it refers to.",
         E.DUPLICATE_BILL: "This vendor's invoice reference is already entered as a bill.",
         E.FORBIDDEN: "You lack the permission this operation needs.",
-        E.RECORD_ARCHIVED: "The referenced record is archived and cannot be used.",
+        E.RECORD_ARCHIVED: (
+            "A record the input chooses (customer, vendor, item, tax rate, payment terms) is "
+            "archived and cannot be used on anything new."
+        ),
         E.SEGREGATION_OF_DUTIES: (
             "The organization keeps creating and approving apart; you created this record."
         ),

@@ -219,11 +219,6 @@ MAX_LENGTHS: dict[str, int] = {
     "ApiKeyCreateInput.name": column(ApiKey, "name"),
     "ApiKeyCreateInput.role": column(ApiKey, "role"),
     # Audit
-    "AuditEventFilter.actor": column(AuditEvent, "actor_label"),
-    "AuditEventFilter.action": column(AuditEvent, "action"),
-    "AuditEventFilter.objectType": column(AuditEvent, "object_type"),
-    "AuditEventFilter.objectId": column(AuditEvent, "object_id"),
-    "AuditEventFilter.outcome": column(AuditEvent, "outcome"),
     "AuditDigestInput.headHash": column(AuditEvent, "hash"),
     # Domain events
     "EventFilter.types": column(DomainEvent, "type"),
@@ -273,11 +268,6 @@ COMPARED_WITH: dict[str, tuple[type[Model], str]] = {
     "RoleDeleteInput.name": (Role, "name"),
     "RolePermissionsSetInput.name": (Role, "name"),
     "ApiKeyCreateInput.role": (ApiKey, "role"),
-    "AuditEventFilter.actor": (AuditEvent, "actor_label"),
-    "AuditEventFilter.action": (AuditEvent, "action"),
-    "AuditEventFilter.objectType": (AuditEvent, "object_type"),
-    "AuditEventFilter.objectId": (AuditEvent, "object_id"),
-    "AuditEventFilter.outcome": (AuditEvent, "outcome"),
     "EventFilter.types": (DomainEvent, "type"),
     "Subscription.eventsAdded(types)": (DomainEvent, "type"),
     "JobFilter.kind": (Job, "kind"),

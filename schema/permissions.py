@@ -87,8 +87,9 @@ async def authorize(context: Context, obj: str, action: str) -> None:
     if context.allows(actor, obj, action):
         return
     if context.first_denial(obj, action):
+        # The permission's object is not a record, so it goes with the action in `after`.
         await audit.record_alone(
-            actor, "access.denied", outcome="DENIED", object_type=obj, after={"action": action}
+            actor, "access.denied", outcome="DENIED", after={"object": obj, "action": action}
         )
     raise Forbidden(f"your roles do not allow {obj}:{action}")
 

@@ -41,7 +41,7 @@ async def export_audit(request: Request) -> Response:
         return _error(401, "UNAUTHENTICATED", "invalid or expired access token")
     if not access.allowed(actor.subject, actor.org, "audit", "read"):
         await audit.record_alone(
-            actor, "access.denied", outcome="DENIED", object_type="audit", after={"action": "read"}
+            actor, "access.denied", outcome="DENIED", after={"object": "audit", "action": "read"}
         )
         return _error(403, "FORBIDDEN", "your roles do not allow audit:read")
     fmt = request.query_params.get("format", "jsonl")

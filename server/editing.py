@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from server.errors import DomainError, ErrorCode, ValidationFailed
 from server.sql import Where
 
 
@@ -57,3 +58,16 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any],
         {k: v for k, v in before.items() if after[k] != v},
         {k: v for k, v in after.items() if before[k] != v},
     )
+
+
+def refuse_nulls(nulled: Any, required: dict[str, str]) -> None:
+    """Refuse an update that sets a required field to null: `nulled` are the fields the
+    client sent as null, `required` the required ones with their names in the API. Partial
+    updates (docs/api/conventions.md): an omitted field stays, null clears an optional one."""
+    refused = [
+        DomainError(f"{api_name} cannot be null", code=ErrorCode.REQUIRED, field=[api_name])
+        for name, api_name in required.items()
+        if name in nulled
+    ]
+    if refused:
+        raise ValidationFailed(refused)

@@ -101,7 +101,7 @@ async def test_other_organizations_audit_log_is_not_readable(api: Api) -> None:
         "{ auditEvents(first: 100) { nodes { action objectType } } }", token=a.token()
     )
     actions = [e["action"] for e in events["auditEvents"]["nodes"]]
-    assert "customer.create" not in actions
+    assert "CUSTOMER_CREATE" not in actions
 
 
 async def test_organization_node_of_another_organization_is_null(api: Api) -> None:

@@ -6,21 +6,24 @@ from typing import Annotated
 
 import strawberry
 
+from schema.audit.filters import ORDER_COLUMNS, server_filter
 from schema.audit.types import (
     AuditDigest,
     AuditDigestInput,
     AuditEvent,
     AuditEventFilter,
+    AuditEventOrder,
     AuditVerification,
 )
 from schema.context import Info
+from schema.filters import OrderDirection
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
 from server.audit import log as audit
 from server.audit import models
 from server.audit.log import chain_key
-from server.audit.queries import AuditFilter, audit_conditions
+from server.audit.queries import audit_conditions
 from server.audit.reads import AUDIT_EVENT
 from server.audit.verify import Digest, digest, verify_chain
 
@@ -44,25 +47,17 @@ class AuditQuery:
         filter: Annotated[
             AuditEventFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
+        order_by: Annotated[
+            AuditEventOrder | None,
+            strawberry.argument(description="Sort order; newest first by default."),
+        ] = None,
     ) -> Connection[AuditEvent]:
         actor = info.context.signed_in()
-        f = filter or AuditEventFilter()
-        where = audit_conditions(
-            actor,
-            AuditFilter(
-                actor=f.actor,
-                action=f.action,
-                object_type=f.object_type,
-                object_id=f.object_id,
-                outcome=f.outcome,
-                occurred_from=f.from_,
-                occurred_to=f.to,
-            ),
-        )
+        order = order_by or AuditEventOrder()
         page = await paginate_sql(
             models.AuditEvent,
-            where,
-            SortKey("sequence", descending=True),
+            audit_conditions(actor, server_filter(filter or AuditEventFilter())),
+            SortKey(ORDER_COLUMNS[order.field], descending=order.direction == OrderDirection.DESC),
             AuditEvent.from_model,
             first=first,
             after=after,

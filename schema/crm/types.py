@@ -21,6 +21,7 @@ from schema.filters import DateTimeRange, OrderDirection
 from schema.identity.types import UserType
 from schema.permissions import authorize, requires
 from schema.reads import lookup
+from schema.records import RecordStatus
 from schema.scalars import CurrencyCode, Money
 from server.crm import models, parties
 from server.crm.reads import CUSTOMER, VENDOR
@@ -29,16 +30,7 @@ from server.receivables.figures import CustomerFigures
 if TYPE_CHECKING:
     from schema.documents.types import PaymentTerms
 
-described_enum(
-    models.PartyStatus,
-    name="PartyStatus",
-    description="Whether a party is in use.",
-    values={
-        models.PartyStatus.ACTIVE: "In use: new documents can be made out to it.",
-        models.PartyStatus.ARCHIVED: "Kept for history; no new documents can be made out to it.",
-    },
-)
-PartyStatus = models.PartyStatus
+PartyStatus = RecordStatus
 
 
 @strawberry.type(description="A postal address.")
@@ -89,12 +81,19 @@ class Party:
     async def payment_terms(
         self, info: Info
     ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
-        from schema.documents.types import PaymentTerms
+        return await payment_terms_of(info, self.payment_terms_id)
 
-        if self.payment_terms_id is None:
-            return None
-        found = await documents_loaders.payment_terms(info.context).load(self.payment_terms_id)
-        return PaymentTerms.from_model(found) if found else None
+
+async def payment_terms_of(
+    info: Info, terms_id: UUID | None
+) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
+    """The named payment terms a party or document holds (one loader for all of them)."""
+    from schema.documents.types import PaymentTerms
+
+    if terms_id is None:
+        return None
+    found = await documents_loaders.payment_terms(info.context).load(terms_id)
+    return PaymentTerms.from_model(found) if found else None
 
 
 def _party_fields(party: models.Party) -> dict[str, Any]:

@@ -21,23 +21,14 @@ from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
 from schema.permissions import authorize, requires
 from schema.reads import lookup
+from schema.records import RecordStatus
 from schema.scalars import Money, Percent
 from server.crm import models as crm_models
 from server.crm import terms
 from server.documents import items, models, taxes
 from server.documents.reads import ITEM
-from server.editing import RecordStatus
 from server.fixed_point import percent_text
 
-described_enum(
-    RecordStatus,
-    name="RecordStatus",
-    description="In use, or archived (kept for history).",
-    values={
-        RecordStatus.ACTIVE: "In use: can be chosen on new documents.",
-        RecordStatus.ARCHIVED: "Kept for history; cannot be used on new documents.",
-    },
-)
 TK = crm_models.TermsKind
 described_enum(
     TK,

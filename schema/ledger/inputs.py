@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import Any
 from uuid import UUID
 
 import strawberry
@@ -12,10 +13,15 @@ from schema.enums import described_enum
 from schema.filters import DateRange, OrderDirection
 from schema.ids import decode
 from schema.ledger.types import Side
+from schema.records import RecordStatus
 from schema.scalars import Amount, CurrencyCode
+from server.editing import UNSET
 from server.errors import NotFound
 from server.ledger import chart, entry_lines
 from server.ledger import models as m
+from server.ledger.manual import EntryChanges
+
+Day = date  # for annotations inside inputs that have a field named `date`
 
 
 def _id(
@@ -33,7 +39,7 @@ class AccountFilter:
     type: list[m.AccountType] | None = strawberry.field(
         default=None, description="Only accounts of one of these types."
     )
-    status: list[m.AccountStatus] | None = strawberry.field(
+    status: list[RecordStatus] | None = strawberry.field(
         default=None, description="Only accounts in one of these statuses."
     )
     search: str | None = strawberry.field(
@@ -124,13 +130,28 @@ class AccountCreateInput:
 @strawberry.input(description="Changes to an account; omitted fields stay.")
 class AccountUpdateInput:
     id: strawberry.ID = strawberry.field(description="The account.")
-    code: str | None = strawberry.field(default=None, description="New code.")
-    name: str | None = strawberry.field(default=None, description="New name.")
-    type: m.AccountType | None = strawberry.field(default=None, description="New type.")
-    subtype: m.AccountSubtype | None = strawberry.field(default=None, description="New subtype.")
-    parent_id: strawberry.ID | None = strawberry.field(default=None, description="New parent.")
-    currency: CurrencyCode | None = strawberry.field(default=None, description="New currency.")
-    description: str | None = strawberry.field(default=None, description="New notes.")
+    code: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New code; omitted keeps it, null is refused."
+    )
+    name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New name; omitted keeps it, null is refused."
+    )
+    type: m.AccountType | None = strawberry.field(
+        default=strawberry.UNSET, description="New type; omitted keeps it, null is refused."
+    )
+    subtype: m.AccountSubtype | None = strawberry.field(
+        default=strawberry.UNSET, description="New subtype; omitted keeps it, null is refused."
+    )
+    parent_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="New parent; omitted keeps it, null clears it."
+    )
+    currency: CurrencyCode | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Currency of the account; omitted keeps it, null clears it (any currency).",
+    )
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New notes; omitted keeps them, null clears them."
+    )
 
 
 @strawberry.input(description="A debit or credit of a journal entry.")
@@ -165,10 +186,16 @@ class JournalEntryCreateInput:
 @strawberry.input(description="New content for a draft journal entry; it replaces the old.")
 class JournalEntryUpdateInput:
     id: strawberry.ID = strawberry.field(description="The draft.")
-    date: date = strawberry.field(description="Accounting date.")
-    memo: str | None = strawberry.field(default=None, description="Narrative.")
-    lines: list[JournalLineInput] = strawberry.field(
-        description="Two or more lines; they need not balance until the draft is posted."
+    date: Day | None = strawberry.field(
+        default=strawberry.UNSET, description="Accounting date; omitted keeps it, null is refused."
+    )
+    memo: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Narrative; omitted keeps it, null clears it."
+    )
+    lines: list[JournalLineInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Two or more lines replacing every line; they need not balance until the "
+        "draft is posted. Omitted keeps them, null is refused.",
     )
 
 
@@ -205,7 +232,25 @@ def _line(i: int, line: JournalLineInput) -> entry_lines.LineInput:
     )
 
 
-def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> entry_lines.EntryInput:
+def entry_changes(input: JournalEntryUpdateInput) -> EntryChanges:
+    """The fields sent: UNSET stays UNSET, null stays None."""
+
+    def sent(value: Any) -> Any:
+        return UNSET if value is strawberry.UNSET else value
+
+    lines = sent(input.lines)
+    return EntryChanges(
+        date=sent(input.date),
+        memo=sent(input.memo),
+        lines=lines if lines is UNSET or lines is None else _lines(lines),
+    )
+
+
+def _lines(lines: list[JournalLineInput]) -> list[entry_lines.LineInput]:
+    return [_line(i, line) for i, line in enumerate(lines)]
+
+
+def _entry(input: JournalEntryCreateInput) -> entry_lines.EntryInput:
     return entry_lines.EntryInput(
         date=input.date,
         memo=input.memo,
@@ -214,12 +259,33 @@ def _entry(input: JournalEntryCreateInput | JournalEntryUpdateInput) -> entry_li
 
 
 def _account_changes(input: AccountCreateInput | AccountUpdateInput) -> chart.AccountChanges:
+    def given(value: Any) -> Any:
+        return None if value is strawberry.UNSET else value
+
+    parent_id = given(input.parent_id)
     return chart.AccountChanges(
-        code=input.code,
-        name=input.name,
-        type=input.type,
-        subtype=input.subtype,
-        parent_id=_id(input.parent_id, "Account", "parentId") if input.parent_id else None,
-        currency=input.currency,
-        description=input.description,
+        code=given(input.code),
+        name=given(input.name),
+        type=given(input.type),
+        subtype=given(input.subtype),
+        parent_id=_id(parent_id, "Account", "parentId") if parent_id else None,
+        currency=given(input.currency),
+        description=given(input.description),
     )
+
+
+# GraphQL names of the account fields, by the names AccountChanges gives them.
+ACCOUNT_FIELDS = {
+    "code": "code",
+    "name": "name",
+    "type": "type",
+    "subtype": "subtype",
+    "parent_id": "parentId",
+    "currency": "currency",
+    "description": "description",
+}
+
+
+def account_cleared(input: AccountUpdateInput) -> frozenset[str]:
+    """The fields the client set to null explicitly (omitted ones are UNSET)."""
+    return frozenset(name for name in ACCOUNT_FIELDS if getattr(input, name) is None)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from schema.context import Info
+from schema.crm.inputs import ArchiveInput
 from schema.errors import user_errors
 from schema.ids import encode
 from schema.ledger.inputs import (
@@ -20,6 +21,8 @@ from schema.ledger.inputs import (
     _account_changes,
     _entry,
     _id,
+    account_cleared,
+    entry_changes,
 )
 from schema.ledger.payloads import (
     AccountPayload,
@@ -88,6 +91,7 @@ class LedgerMutation:
                 actor,
                 _id(input.id, "Account", "id"),
                 _account_changes(input),
+                account_cleared(input),
             )
 
         return await _account_result(run)
@@ -98,12 +102,12 @@ class LedgerMutation:
     async def account_archive(
         self,
         info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="The account.")],
+        input: Annotated[ArchiveInput, strawberry.argument(description="The account.")],
     ) -> AccountPayload:
         actor = info.context.signed_in()
 
         async def run() -> m.Account:
-            return await chart.archive_account(actor, _id(id, "Account", "id"))
+            return await chart.archive_account(actor, _id(input.id, "Account", "id"))
 
         return await _account_result(run)
 
@@ -164,7 +168,7 @@ class LedgerMutation:
 
         async def run() -> m.JournalEntry:
             entry_id = _id(input.id, "JournalEntry", "id")
-            return await manual.update_draft(actor, entry_id, _entry(input))
+            return await manual.update_draft(actor, entry_id, entry_changes(input))
 
         return await _entry_result(run)
 

@@ -17,6 +17,7 @@ from schema.enums import described_enum
 from schema.ledger import loaders
 from schema.permissions import authorize, requires
 from schema.reads import lookup
+from schema.records import RecordStatus
 from schema.scalars import CurrencyCode, Money
 from server.ledger import entry_lines, models
 from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
@@ -64,15 +65,6 @@ described_enum(
             " given to customers (expense)."
         ),
         S.OTHER_EXPENSE: "EXPENSE: costs outside the main business, such as interest paid.",
-    },
-)
-described_enum(
-    models.AccountStatus,
-    name="AccountStatus",
-    description="In use, or archived.",
-    values={
-        models.AccountStatus.ACTIVE: "In use: new postings may go to it.",
-        models.AccountStatus.ARCHIVED: "Kept for history; takes no new postings.",
     },
 )
 described_enum(
@@ -125,7 +117,7 @@ class Account(relay.Node):
         description="Takes postings only from its documents (receivables, payables)."
     )
     is_system: bool = strawberry.field(description="Documents post here; cannot be archived.")
-    status: models.AccountStatus = strawberry.field(description="ACTIVE or ARCHIVED.")
+    status: RecordStatus = strawberry.field(description="ACTIVE or ARCHIVED.")
     parent_id: strawberry.Private[UUID | None]
 
     @strawberry.field(description="The parent account in the chart's hierarchy.")

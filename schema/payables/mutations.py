@@ -23,8 +23,12 @@ from schema.payables.inputs import (
 from schema.payables.payloads import BillPayload, BillPaymentPayload
 from schema.payables.types import BillPayment
 from schema.permissions import requires
+from server.editing import refuse_nulls
 from server.errors import DomainError, ValidationFailed
 from server.payables import bill_approval, bill_inputs, bill_payments, bills
+
+# Fields of a bill an update cannot clear, with their API names.
+BILL_REQUIRED = {"vendor_reference": "vendorReference", "bill_date": "billDate", "lines": "lines"}
 
 
 @strawberry.type
@@ -65,6 +69,8 @@ class PayablesMutation:
         actor = info.context.signed_in()
 
         async def run() -> bill_inputs.BillResult:
+            nulled = {name for name in BILL_REQUIRED if getattr(input, name) is None}
+            refuse_nulls(nulled, BILL_REQUIRED)
             changes = bill_inputs.BillChanges(acknowledge_warnings=input.acknowledge_warnings)
             for name in ("vendor_reference", "bill_date", "due_date", "memo"):
                 value = getattr(input, name)

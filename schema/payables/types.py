@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Iterable
 from datetime import date, datetime
-from typing import Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
 
 import strawberry
@@ -13,7 +13,7 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
-from schema.crm.types import Vendor
+from schema.crm.types import Vendor, payment_terms_of
 from schema.identity.types import UserType
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
@@ -32,6 +32,9 @@ from server.payables import models
 from server.payables.reads import BILL, BILL_PAYMENT
 from server.receivables.models import PaymentMethod
 from server.sql import Joined
+
+if TYPE_CHECKING:
+    from schema.documents.types import PaymentTerms
 
 
 @strawberry.type(description="An amount applied to a bill: a payment, or a discount taken.")
@@ -107,6 +110,18 @@ class Bill(relay.Node):
     order_id: strawberry.Private[UUID | None]
     created_by_id: strawberry.Private[UUID | None]
     approved_by_id: strawberry.Private[UUID | None]
+    payment_terms_id: strawberry.Private[UUID | None] = None
+
+    @requires(
+        "item",
+        "read",
+        description="Named payment terms of the bill (the vendor's when it was entered); "
+        "null where the vendor's days applied.",
+    )
+    async def payment_terms(
+        self, info: Info
+    ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
+        return await payment_terms_of(info, self.payment_terms_id)
 
     @requires("vendor", "read", description="The vendor who sent it.")
     def vendor(self, info: Info) -> Vendor | None:
@@ -196,6 +211,7 @@ class Bill(relay.Node):
             order_id=b.purchase_order_id,
             created_by_id=b.created_by_id,
             approved_by_id=b.approved_by_id,
+            payment_terms_id=b.terms_id,
         )
 
     @classmethod

@@ -50,16 +50,40 @@ class InvoiceCreateInput:
     due_date: Day | None = strawberry.field(
         default=None, description="Due date; from the terms when issued if omitted."
     )
-    terms_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Payment terms; the customer's if omitted."
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Named payment terms; the customer's if omitted."
     )
     reference: str | None = strawberry.field(default=None, description="Customer's order number.")
     memo: str | None = strawberry.field(default=None, description="Note on the invoice.")
 
 
-@strawberry.input(description="A draft invoice's new details; they replace the old ones.")
-class InvoiceUpdateInput(InvoiceCreateInput):
+@strawberry.input(
+    description="Changes to a draft invoice: omitted fields stay, null clears an optional one."
+)
+class InvoiceUpdateInput:
     id: strawberry.ID = strawberry.field(description="The draft invoice.")
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="Who the invoice is to; null is refused."
+    )
+    issue_date: date | None = strawberry.field(
+        default=strawberry.UNSET, description="Invoice date; null is refused."
+    )
+    lines: list[InvoiceLineInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The lines, in order, replacing every line; null is refused.",
+    )
+    due_date: Day | None = strawberry.field(
+        default=strawberry.UNSET, description="Due date; null: from the terms when issued."
+    )
+    payment_terms_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="Named payment terms; null: the customer's."
+    )
+    reference: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Customer's order number; null clears it."
+    )
+    memo: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Note on the invoice; null clears it."
+    )
 
 
 @strawberry.input(description="Issue a draft invoice.")

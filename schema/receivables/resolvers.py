@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 import strawberry
@@ -38,11 +38,13 @@ from schema.receivables.payloads import DryRun, InvoicePayload, PaymentPayload
 from schema.receivables.types import Invoice, Payment
 from server import clock
 from server.documents.lines import LineDraft
+from server.editing import UNSET
 from server.errors import DomainError, NotFound
 from server.identity.models import Organization
 from server.receivables import invoice_issue, invoices, listing, payment_input, payments, refunds
 from server.receivables import models as m
 from server.receivables.dry_run import PostingPreview
+from server.receivables.invoice_changes import InvoiceChanges
 from server.receivables.listing import invoice_conditions, payment_conditions
 from server.receivables.reads import INVOICE, PAYMENT
 
@@ -93,10 +95,29 @@ def _draft(data: InvoiceCreateInput) -> invoices.InvoiceDraft:
         customer_id=_id(data.customer_id, "Customer", ["customerId"]),
         issue_date=data.issue_date,
         due_date=data.due_date,
-        terms_id=_optional(data.terms_id, "PaymentTerms", ["termsId"]),
+        terms_id=_optional(data.payment_terms_id, "PaymentTerms", ["paymentTermsId"]),
         reference=data.reference,
         memo=data.memo,
         lines=tuple(_line(i, ln) for i, ln in enumerate(data.lines)),
+    )
+
+
+def _changes(data: InvoiceUpdateInput) -> InvoiceChanges:
+    """The fields sent, converted; UNSET stays UNSET and null stays None."""
+
+    def sent(value: Any, convert: Any) -> Any:
+        if value is strawberry.UNSET:
+            return UNSET
+        return None if value is None else convert(value)
+
+    return InvoiceChanges(
+        customer_id=sent(data.customer_id, lambda v: _id(v, "Customer", ["customerId"])),
+        issue_date=sent(data.issue_date, lambda v: v),
+        lines=sent(data.lines, lambda v: tuple(_line(i, ln) for i, ln in enumerate(v))),
+        due_date=sent(data.due_date, lambda v: v),
+        terms_id=sent(data.payment_terms_id, lambda v: _id(v, "PaymentTerms", ["paymentTermsId"])),
+        reference=sent(data.reference, lambda v: v),
+        memo=sent(data.memo, lambda v: v),
     )
 
 
@@ -285,7 +306,7 @@ class ReceivablesMutation:
         actor = info.context.signed_in()
         return await _invoice_result(
             info,
-            lambda: invoices.update(actor, _id(input.id, "Invoice", ["id"]), _draft(input)),
+            lambda: invoices.update(actor, _id(input.id, "Invoice", ["id"]), _changes(input)),
         )
 
     @requires(

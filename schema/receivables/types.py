@@ -14,7 +14,7 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
-from schema.crm.types import Customer
+from schema.crm.types import Customer, payment_terms_of
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account, JournalEntry
 from schema.pdf.urls import document_url
@@ -35,6 +35,7 @@ from server.receivables.reads import INVOICE, PAYMENT
 from server.sql import Joined
 
 if TYPE_CHECKING:
+    from schema.documents.types import PaymentTerms
     from schema.receivables.reminders import InvoiceReminder
 
 Day = date  # for annotations inside types that have a field named `date`
@@ -154,10 +155,22 @@ class Invoice(relay.Node):
     customer_id: strawberry.Private[UUID]
     entry_id: strawberry.Private[UUID | None]
     total_minor: strawberry.Private[int]
+    payment_terms_id: strawberry.Private[UUID | None] = None
 
     @requires("customer", "read", description="Who the invoice is to.")
     def customer(self, info: Info) -> Customer | None:
         return ready(crm_loaders.customers(info.context), self.customer_id, _customer)
+
+    @requires(
+        "item",
+        "read",
+        description="Named payment terms chosen for this invoice; null where the customer's "
+        "terms or days decide its due date.",
+    )
+    async def payment_terms(
+        self, info: Info
+    ) -> Annotated[PaymentTerms, strawberry.lazy("schema.documents.types")] | None:
+        return await payment_terms_of(info, self.payment_terms_id)
 
     @strawberry.field(description="The lines, in order.")
     def lines(self, info: Info) -> list[InvoiceLine]:
@@ -293,6 +306,7 @@ class Invoice(relay.Node):
             customer_id=i.customer_id,
             entry_id=i.entry_id,
             total_minor=i.total_minor,
+            payment_terms_id=i.terms_id,
         )
 
     @classmethod

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from schema.errors import UserError
 from schema.webhooks.types import WebhookDelivery, WebhookEndpoint
+from server.editing import refuse_nulls
+from server.webhooks import endpoints
 
 
 @strawberry.input(description="A new webhook endpoint.")
@@ -26,17 +30,23 @@ class WebhookEndpointCreateInput:
 @strawberry.input(description="A change to a webhook endpoint; omitted fields stay as they are.")
 class WebhookEndpointUpdateInput:
     id: strawberry.ID = strawberry.field(description="The endpoint.")
-    url: str | None = strawberry.field(default=None, description="A new URL, checked as on create.")
+    url: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="A new URL, checked as on create; omitted keeps it, null is refused.",
+    )
     description: str | None = strawberry.field(
-        default=None, description="A new description; an empty one clears it."
+        default=strawberry.UNSET,
+        description="A new description; omitted keeps it, null or empty clears it.",
     )
     event_types: list[str] | None = strawberry.field(
-        default=None, description="The event types to receive from now on; empty: every type."
+        default=strawberry.UNSET,
+        description="The event types to receive from now on; empty: every type. Omitted "
+        "keeps them, null is refused.",
     )
     enabled: bool | None = strawberry.field(
-        default=None,
+        default=strawberry.UNSET,
         description="Switch sending on or off. Enabling clears disabledReason and the count "
-        "of failures.",
+        "of failures. Omitted keeps it, null is refused.",
     )
 
 
@@ -80,3 +90,20 @@ class WebhookDeliveryPayload:
         description="The delivery, with the outcome of the attempt just made."
     )
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+def endpoint_change(input: WebhookEndpointUpdateInput) -> endpoints.EndpointChange:
+    """The change the client asked for: omitted fields unchanged, a null description
+    cleared, a null for a required field refused."""
+
+    def given(value: Any) -> Any:
+        return None if value is strawberry.UNSET else value
+
+    nulled = {name for name in ("url", "event_types", "enabled") if getattr(input, name) is None}
+    refuse_nulls(nulled, {"url": "url", "event_types": "eventTypes", "enabled": "enabled"})
+    return endpoints.EndpointChange(
+        url=given(input.url),
+        description="" if input.description is None else given(input.description),
+        event_types=given(input.event_types),
+        enabled=given(input.enabled),
+    )

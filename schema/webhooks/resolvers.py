@@ -23,6 +23,7 @@ from schema.webhooks.inputs import (
     WebhookEndpointPayload,
     WebhookEndpointSecretPayload,
     WebhookEndpointUpdateInput,
+    endpoint_change,
 )
 from schema.webhooks.types import (
     WebhookDelivery,
@@ -193,12 +194,7 @@ class WebhooksMutation:
                 ctx.settings,
                 ctx.signed_in(),
                 _id(input.id, ENDPOINT, "webhook endpoint"),
-                endpoints.EndpointChange(
-                    url=input.url,
-                    description=input.description,
-                    event_types=input.event_types,
-                    enabled=input.enabled,
-                ),
+                endpoint_change(input),
             )
         except DomainError as error:
             return WebhookEndpointPayload(webhook_endpoint=None, user_errors=user_errors(error))

@@ -18,6 +18,7 @@ from server import clock
 from server.actor import Actor
 from server.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, event_hash
 from server.audit.models import AuditChain, AuditEvent
+from server.audit.vocabulary import check
 from server.events.models import DomainEvent
 from server.events.outbox import Outgoing, outgoing
 from server.redaction import redact as redact_secrets
@@ -57,6 +58,7 @@ def event_fields(
 ) -> dict[str, Any]:
     """An event's hashed fields, all but its `sequence` (the chain decides that)."""
     org = organization_id if organization_id is not None else actor.organization_id
+    check(action, object_type, outcome, actor.kind)
     return {
         "chain_key": chain_key(org),
         "organization_id": str(org) if org else None,

@@ -13,10 +13,8 @@ from server.editing import RecordStatus
 from server.fixed_point import FixedPointField
 from server.identity.models import Organization
 
-
-class PartyStatus(StrEnum):
-    ACTIVE = "ACTIVE"
-    ARCHIVED = "ARCHIVED"
+# Parties are archived as every record is (docs/api/conventions.md): one status enum.
+PartyStatus = RecordStatus
 
 
 class Party(Model):

@@ -14,6 +14,7 @@ from server.audit import log as audit
 from server.crm.errors import AlreadyArchived, DuplicateEmail
 from server.crm.models import Customer, Party, PartyStatus
 from server.crm.terms import usable_terms
+from server.editing import refuse_nulls
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.identity.base_currency import base_currency
 from server.money import Money, MoneyError, validate_currency
@@ -226,12 +227,17 @@ async def create(actor: Actor, model: type[P], changes: PartyChanges) -> P:
     return party
 
 
+# Fields an update cannot clear, with their API names (name has its own check, as on create).
+REQUIRED = {"currency": "currency", "payment_terms_days": "paymentTermsDays"}
+
+
 async def update(actor: Actor, model: type[P], party_id: UUID, changes: PartyChanges) -> P:
     kind = kind_of(model)
     try:
         async with in_transaction():
             party = await _locked(model, actor, party_id)
             given = changes.given()
+            refuse_nulls({k for k, v in given.items() if v is None}, REQUIRED)
             currency = given.get("currency") or party.currency
             if "currency" in given and "credit_limit" not in given and isinstance(party, Customer):
                 # Keep the limit's amount, now read in the new currency.

@@ -189,7 +189,7 @@ async def price_lines(
         if draft.item_id and item is None:
             fail(index, "itemId", "item not found", ErrorCode.NOT_FOUND)
         elif item is not None and item.status == RecordStatus.ARCHIVED:
-            fail(index, "itemId", "the item is archived", ErrorCode.ALREADY_ARCHIVED)
+            fail(index, "itemId", "the item is archived", ErrorCode.RECORD_ARCHIVED)
         description = draft.description if draft.description is not None else None
         if description is None and item is not None:
             description = item.name
@@ -238,7 +238,7 @@ async def price_lines(
         if rate_id and tax_rate is None:
             fail(index, "taxRateId", "tax rate not found", ErrorCode.NOT_FOUND)
         elif tax_rate is not None and tax_rate.status == RecordStatus.ARCHIVED:
-            fail(index, "taxRateId", "the tax rate is archived", ErrorCode.ALREADY_ARCHIVED)
+            fail(index, "taxRateId", "the tax rate is archived", ErrorCode.RECORD_ARCHIVED)
 
         account_id = draft.account_id
         if account_id is None and item is not None:

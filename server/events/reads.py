@@ -11,7 +11,8 @@ from server.reads.shape import Nested, Shape, Value, column, instant_column, jso
 ACTOR_ID_TYPES = {"user": "User", "api_key": "ApiKey"}
 
 
-def _actor_id(t: str, d: Dialect) -> str:
+def actor_id_sql(t: str, d: Dialect) -> str:
+    """The global id of the row's actor (columns actor_type, actor_id); null for none."""
     cases = "".join(
         f""" WHEN '{stored}' THEN {d.global_id(type_name, f'{t}."actor_id"')}"""
         for stored, type_name in ACTOR_ID_TYPES.items()
@@ -29,7 +30,7 @@ EVENT_ACTOR = Shape(
     {
         # The enum's names are its stored values upper-cased (ASCII).
         "kind": Value(lambda t, _d: f'upper({t}."actor_type")'),
-        "id": Value(_actor_id),
+        "id": Value(actor_id_sql),
     },
 )
 

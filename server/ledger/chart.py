@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 from server import sql
 from server.actor import Actor
 from server.audit import log as audit
+from server.editing import refuse_nulls
 from server.errors import DomainError, ErrorCode, NotFound, ValidationFailed
 from server.ledger.models import (
     Account,
@@ -245,7 +246,16 @@ async def create_account(actor: Actor, c: AccountChanges) -> Account:
     return account
 
 
-async def update_account(actor: Actor, account_id: UUID, c: AccountChanges) -> Account:
+# Fields an update cannot clear, with their API names; the others may be set to null.
+REQUIRED = {"code": "code", "name": "name", "type": "type", "subtype": "subtype"}
+
+
+async def update_account(
+    actor: Actor, account_id: UUID, c: AccountChanges, cleared: frozenset[str] = frozenset()
+) -> Account:
+    """Change the fields given in `c`; clear those named in `cleared` (an explicit null),
+    which must be optional ones."""
+    refuse_nulls(cleared, REQUIRED)
     try:
         async with in_transaction():
             account = await _locked(actor, account_id)
@@ -254,7 +264,8 @@ async def update_account(actor: Actor, account_id: UUID, c: AccountChanges) -> A
             check = replace(c, type=type_, subtype=subtype)
             problems = await _check(actor, check, account.id)
             used = await JournalLine.exists(account_id=account.id)
-            if used and (type_ != account.type or (c.currency and c.currency != account.currency)):
+            currency = None if "currency" in cleared else (c.currency or account.currency)
+            if used and (type_ != account.type or currency != account.currency):
                 problems.append(
                     DomainError(
                         "an account with postings keeps its type and currency",
@@ -279,6 +290,7 @@ async def update_account(actor: Actor, account_id: UUID, c: AccountChanges) -> A
                     for k, v in ((f.name, getattr(check, f.name)) for f in fields(check))
                     if v is not None
                 }
+                | dict.fromkeys(cleared)
             )
             account.is_control = account.subtype in CONTROL_SUBTYPES
             await account.save()

@@ -12,6 +12,7 @@ makes the editor its author (the audit log keeps who created and who edited it).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -23,6 +24,7 @@ from server.access import duties
 from server.access.control import AccessControl
 from server.actor import Actor
 from server.audit import log as audit
+from server.editing import UNSET, refuse_nulls
 from server.errors import DomainError, ErrorCode, NotFound
 from server.ledger import idempotency, numbering, posting, resolution, reversals
 from server.ledger.entry_lines import EntryInput, LineInput
@@ -77,11 +79,37 @@ async def save_draft(actor: Actor, entry: EntryInput) -> JournalEntry:
     return draft
 
 
-async def update_draft(actor: Actor, entry_id: UUID, entry: EntryInput) -> JournalEntry:
-    """Replace a draft's date, memo and lines; the editor becomes its author."""
-    await resolution.resolve(actor, entry, allow_control=False, require_balance=False)
+@dataclass(frozen=True, slots=True)
+class EntryChanges:
+    """A partial change of a draft (docs/api/conventions.md): UNSET where the client sent
+    nothing, None where it sent null (which clears the memo and is refused for the rest)."""
+
+    date: Any = UNSET
+    memo: Any = UNSET
+    lines: Any = UNSET  # LineInputs replacing every line
+
+
+def _merged(draft: JournalEntry, changes: EntryChanges) -> EntryInput:
+    refuse_nulls({n for n in ("date", "lines") if getattr(changes, n) is None}, _REQUIRED)
+    return EntryInput(
+        date=draft.date if changes.date is UNSET else changes.date,
+        memo=draft.memo if changes.memo is UNSET else changes.memo,
+        lines=[LineInput.from_json(d) for d in draft.draft_lines or []]
+        if changes.lines is UNSET
+        else list(changes.lines),
+    )
+
+
+_REQUIRED = {"date": "date", "lines": "lines"}
+
+
+async def update_draft(actor: Actor, entry_id: UUID, changes: EntryChanges) -> JournalEntry:
+    """Change a draft's date, memo or lines (what `changes` leaves out stays); the editor
+    becomes its author."""
     async with in_transaction():
         draft = await _locked_draft(actor, entry_id)
+        entry = _merged(draft, changes)
+        await resolution.resolve(actor, entry, allow_control=False, require_balance=False)
         before = {**_draft_payload(draft), "author": str(draft.created_by_id)}
         draft.date = entry.date
         draft.memo = entry.memo

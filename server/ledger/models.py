@@ -9,6 +9,7 @@ from uuid import UUID
 from tortoise import fields
 from tortoise.models import Model
 
+from server.editing import RecordStatus
 from server.identity.models import Organization
 
 
@@ -44,9 +45,8 @@ class AccountSubtype(StrEnum):
     OTHER_EXPENSE = "OTHER_EXPENSE"
 
 
-class AccountStatus(StrEnum):
-    ACTIVE = "ACTIVE"
-    ARCHIVED = "ARCHIVED"
+# Accounts are archived as every record is (docs/api/conventions.md): one status enum.
+AccountStatus = RecordStatus
 
 
 class EntryStatus(StrEnum):

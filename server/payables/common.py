@@ -26,7 +26,7 @@ async def vendor(actor: Actor, vendor_id: UUID, *, lock: bool = False) -> Vendor
 def check_active(party: Vendor) -> None:
     if party.status == PartyStatus.ARCHIVED:
         raise DomainError(
-            "the vendor is archived", code=ErrorCode.ALREADY_ARCHIVED, field=["vendorId"]
+            "the vendor is archived", code=ErrorCode.RECORD_ARCHIVED, field=["vendorId"]
         )
 
 

@@ -136,6 +136,19 @@ def enum_column(name: str, enum: type[Enum]) -> Value:
     return column(name)
 
 
+def named_enum_column(name: str, enum: type[Enum]) -> Value:
+    """An enum column storing its members' values, written as their names (GraphQL's)."""
+    cases = "".join(
+        f" WHEN {_text(str(member.value))} THEN {_text(member.name)}" for member in enum
+    )
+    return Value(lambda t, _d: f'CASE {t}."{name}"{cases} END')
+
+
+def _text(value: str) -> str:
+    """A SQL text literal of a value fixed in code."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def node_id(type_name: str, id_column: str = "id") -> Value:
     """A Relay global id of the row (or of the row another column names; null if none)."""
     return Value(lambda t, d: d.global_id(type_name, f'{t}."{id_column}"'))

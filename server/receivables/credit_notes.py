@@ -59,7 +59,7 @@ async def create(actor: Actor, draft: CreditNoteDraft) -> CreditNote:
     if customer.status == PartyStatus.ARCHIVED:
         problems.append(
             DomainError(
-                "the customer is archived", code=ErrorCode.ALREADY_ARCHIVED, field=["customerId"]
+                "the customer is archived", code=ErrorCode.RECORD_ARCHIVED, field=["customerId"]
             )
         )
     if draft.invoice_id is not None:

@@ -76,7 +76,7 @@ async def issue(
             customer = await _customer(actor, invoice.customer_id, lock=True)
             if customer.status == PartyStatus.ARCHIVED:
                 raise DomainError(
-                    "the customer is archived", code=ErrorCode.ALREADY_ARCHIVED, field=["id"]
+                    "the customer is archived", code=ErrorCode.RECORD_ARCHIVED, field=["id"]
                 )
             overridden = False
             if customer.credit_limit_minor is not None:

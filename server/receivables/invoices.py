@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
@@ -28,6 +28,9 @@ from server.ledger.models import AccountSubtype, AccountType
 from server.money import Money
 from server.receivables.invoice_status import OPEN_STATUSES
 from server.receivables.models import Invoice, InvoiceLine, InvoiceStatus
+
+if TYPE_CHECKING:
+    from server.receivables.invoice_changes import InvoiceChanges
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ async def _terms(actor: Actor, terms_id: UUID | None) -> PaymentTerms | None:
         return None
     found = await PaymentTerms.get_or_none(id=terms_id, organization_id=actor.org)
     if found is None or found.status == RecordStatus.ARCHIVED:
-        raise NotFound("payment terms not found", field=["termsId"])
+        raise NotFound("payment terms not found", field=["paymentTermsId"])
     return found
 
 
@@ -92,7 +95,7 @@ async def _priced(actor: Actor, draft: InvoiceDraft, customer: Customer) -> list
     if customer.status == PartyStatus.ARCHIVED:
         problems.append(
             DomainError(
-                "the customer is archived", code=ErrorCode.ALREADY_ARCHIVED, field=["customerId"]
+                "the customer is archived", code=ErrorCode.RECORD_ARCHIVED, field=["customerId"]
             )
         )
     try:
@@ -192,11 +195,15 @@ def _not_draft(invoice: Invoice) -> DomainError:
     )
 
 
-async def update(actor: Actor, invoice_id: UUID, draft: InvoiceDraft) -> Invoice:
-    """Replace a draft's details and lines; issued invoices never change."""
+async def update(actor: Actor, invoice_id: UUID, changes: InvoiceChanges) -> Invoice:
+    """Change a draft's details and lines (an invoice_changes.InvoiceChanges: what it
+    leaves out stays); issued invoices never change."""
+    from server.receivables.invoice_changes import merged
+
     existing = await get(actor, invoice_id)
     if existing.status != InvoiceStatus.DRAFT:
         raise _not_draft(existing)
+    draft = await merged(existing, changes)
     customer = await _customer(actor, draft.customer_id)
     priced = await _priced(actor, draft, customer)
     async with in_transaction():

@@ -78,7 +78,7 @@ async def test_export_streams_jsonl_and_csv_and_is_itself_audited(api: Api) -> N
     assert window.text == ""
 
     log = await api.data(
-        '{ auditEvents(first: 10, filter: {action: "audit.export"}) { totalCount } }',
+        "{ auditEvents(first: 10, filter: {action: [AUDIT_EXPORT]}) { totalCount } }",
         token=org.token("auditor"),
     )
     assert log["auditEvents"]["totalCount"] == 3

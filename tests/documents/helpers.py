@@ -83,7 +83,7 @@ async def account_ids(api: Api, org: Org) -> dict[str, str]:
     return {a["code"]: a["id"] for a in data["accounts"]["nodes"]}
 
 
-DOMAINS = ("payment_terms.", "tax_rate.", "item.", "customer.", "vendor.")
+DOMAINS = ("PAYMENT_TERMS_", "TAX_RATE_", "ITEM_", "CUSTOMER_", "VENDOR_")
 
 
 async def changes(api: Api, org: Org) -> list[dict[str, Any]]:

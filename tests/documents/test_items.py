@@ -19,7 +19,6 @@ from tests.documents.helpers import (
     errors,
     mutate,
     new_tax_rate,
-    raw_id,
 )
 from tests.support import Api, Org
 
@@ -191,9 +190,9 @@ async def test_item_changes_write_one_audit_event_each(api: Api) -> None:
     await mutate(api, org, ITEM_ARCHIVE, id=item["id"])
     events = await changes(api, org)
     assert [(e["action"], e["objectType"], e["objectId"]) for e in events] == [
-        ("item.create", "Item", raw_id(item["id"])),
-        ("item.update", "Item", raw_id(item["id"])),
-        ("item.archive", "Item", raw_id(item["id"])),
+        ("ITEM_CREATE", "ITEM", item["id"]),
+        ("ITEM_UPDATE", "ITEM", item["id"]),
+        ("ITEM_ARCHIVE", "ITEM", item["id"]),
     ]
     assert events[0]["after"]["unitPrice"] == "10.00 USD"
     assert (events[1]["before"], events[1]["after"]) == (

@@ -32,7 +32,7 @@ async def test_customer_create_with_payment_terms_returns_them(api: Api) -> None
     }
     listed = await api.data(CUSTOMERS, token=org.token())
     assert listed["customers"]["nodes"] == [customer]
-    events = [e for e in await changes(api, org) if e["action"] == "customer.create"]
+    events = [e for e in await changes(api, org) if e["action"] == "CUSTOMER_CREATE"]
     assert events[0]["after"]["paymentTermsId"] == raw_id(terms["id"])
 
 
@@ -46,7 +46,7 @@ async def test_customer_update_sets_and_clears_payment_terms(api: Api) -> None:
     assert payload["customer"]["paymentTerms"]["name"] == "Net 45"
     payload = await mutate(api, org, CUSTOMER_UPDATE, id=customer_id, paymentTermsId=None)
     assert payload["customer"]["paymentTerms"] is None
-    updates = [e for e in await changes(api, org) if e["action"] == "customer.update"]
+    updates = [e for e in await changes(api, org) if e["action"] == "CUSTOMER_UPDATE"]
     assert [e["after"] for e in updates] == [
         {"paymentTermsId": raw_id(terms["id"])},
         {"paymentTermsId": None},
@@ -102,7 +102,7 @@ async def test_party_with_another_organizations_terms_is_not_found(api: Api) -> 
     payload = await mutate(api, a, CUSTOMER_CREATE, name="Acme", paymentTermsId="garbage")
     assert errors(payload) == [(["input", "paymentTermsId"], "NOT_FOUND")]
     assert (await api.data(CUSTOMERS, token=a.token()))["customers"]["totalCount"] == 0
-    assert [e for e in await changes(api, a) if e["action"].startswith("customer.")] == []
+    assert [e for e in await changes(api, a) if e["action"].startswith("CUSTOMER_")] == []
 
 
 async def test_party_terms_problem_is_reported_with_other_problems(api: Api) -> None:

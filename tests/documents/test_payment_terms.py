@@ -20,7 +20,6 @@ from tests.documents.helpers import (
     errors,
     mutate,
     new_terms,
-    raw_id,
 )
 from tests.support import Api
 
@@ -269,9 +268,9 @@ async def test_payment_terms_changes_write_one_audit_event_each(api: Api) -> Non
     await mutate(api, org, TERMS_ARCHIVE, id=terms["id"])
     events = await changes(api, org)
     assert [(e["action"], e["objectType"], e["objectId"]) for e in events] == [
-        ("payment_terms.create", "PaymentTerms", raw_id(terms["id"])),
-        ("payment_terms.update", "PaymentTerms", raw_id(terms["id"])),
-        ("payment_terms.archive", "PaymentTerms", raw_id(terms["id"])),
+        ("PAYMENT_TERMS_CREATE", "PAYMENT_TERMS", terms["id"]),
+        ("PAYMENT_TERMS_UPDATE", "PAYMENT_TERMS", terms["id"]),
+        ("PAYMENT_TERMS_ARCHIVE", "PAYMENT_TERMS", terms["id"]),
     ]
     assert events[0]["after"]["name"] == "Net 30"
     assert (events[1]["before"], events[1]["after"]) == ({"days": 30}, {"days": 45})

@@ -102,7 +102,7 @@ async def test_tax_rate_create_with_an_archived_tax_account_is_refused(api: Api)
     )
     account_id = made["accountCreate"]["account"]["id"]
     await api.data(
-        "mutation($id: ID!) { accountArchive(id: $id) { userErrors { code } } }",
+        "mutation($id: ID!) { accountArchive(input: {id: $id}) { userErrors { code } } }",
         {"id": account_id},
         token=org.token(),
     )
@@ -143,9 +143,9 @@ async def test_tax_rate_update_changes_given_fields_and_is_audited(api: Api) -> 
 
     events = await changes(api, org)
     assert [(e["action"], e["objectType"], e["objectId"]) for e in events] == [
-        ("tax_rate.create", "TaxRate", raw_id(rate["id"])),
-        ("tax_rate.update", "TaxRate", raw_id(rate["id"])),
-        ("tax_rate.archive", "TaxRate", raw_id(rate["id"])),
+        ("TAX_RATE_CREATE", "TAX_RATE", rate["id"]),
+        ("TAX_RATE_UPDATE", "TAX_RATE", rate["id"]),
+        ("TAX_RATE_ARCHIVE", "TAX_RATE", rate["id"]),
     ]
     assert events[0]["after"]["rate"] == "20"
     assert events[1]["before"]["rate"] == "20"
@@ -159,7 +159,7 @@ async def test_tax_rate_update_with_bad_rate_changes_nothing(api: Api) -> None:
     assert errors(payload) == [(["input", "rate"], "OUT_OF_RANGE")]
     listed = await api.data(TAX_RATES, {}, token=org.token())
     assert [(r["name"], r["rate"]) for r in listed["taxRates"]] == [("VAT", "20")]
-    assert [e["action"] for e in await changes(api, org)] == ["tax_rate.create"]
+    assert [e["action"] for e in await changes(api, org)] == ["TAX_RATE_CREATE"]
 
 
 async def test_tax_rate_archive_twice_is_refused_and_list_filters_by_status(api: Api) -> None:

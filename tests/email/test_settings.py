@@ -48,7 +48,7 @@ async def test_email_settings_set_keeps_the_password_out_of_the_audit_log(
     org = await api.new_org()
     await configure(api, org, smtp)
     log = await api.data(
-        """{ auditEvents(filter: {action: "email_settings.set"}) {
+        """{ auditEvents(filter: {action: [EMAIL_SETTINGS_SET]}) {
              nodes { action after } } }""",
         token=org.token(),
     )

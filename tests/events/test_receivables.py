@@ -86,7 +86,7 @@ async def test_payment_record_that_settles_an_invoice_shows_it_paid(api: Api) ->
         "discounts": [],
     }
     audit = await api.data(
-        """{ auditEvents(first: 5, filter: {action: "payment.record"}) { nodes { sequence } } }""",
+        """{ auditEvents(first: 5, filter: {action: [PAYMENT_RECORD]}) { nodes { sequence } } }""",
         token=org.token(),
     )
     assert event["auditSequence"] == audit["auditEvents"]["nodes"][0]["sequence"]

@@ -12,6 +12,7 @@ from server.access import duties
 from server.access.control import AccessControl, current_version
 from server.actor import Actor
 from server.errors import ErrorCode
+from server.global_ids import encode
 from tests.ledger.helpers import CREATE, account_ids, line
 from tests.support import Api, Org
 
@@ -21,7 +22,7 @@ SET = """mutation($input: DutySegregationSetInput!) { dutySegregationSet(input: 
 POST = """mutation($id: ID!) { journalEntryPost(id: $id) {
   journalEntry { id status number } userErrors { field code message } } }"""
 ENTRY = "query($id: ID!) { journalEntry(id: $id) { status number } }"
-DENIALS = """{ auditEvents(first: 20, filter: {action: "access.denied"}) {
+DENIALS = """{ auditEvents(first: 20, filter: {action: [ACCESS_DENIED]}) {
   nodes { actorLabel outcome objectType objectId after } } }"""
 
 
@@ -86,7 +87,7 @@ async def test_post_draft_by_its_creator_is_refused_audited_and_left_a_draft(api
 
     denials = (await api.data(DENIALS, token=org.token()))["auditEvents"]["nodes"]
     assert denials[0]["outcome"] == "DENIED"
-    assert denials[0]["objectType"] == "JournalEntry"
+    assert denials[0]["objectType"] == "JOURNAL_ENTRY"
     assert denials[0]["actorLabel"] == org.users["accountant"].email
     assert denials[0]["after"] == {
         "object": "journal",
@@ -132,14 +133,14 @@ async def test_switching_the_rule_off_lets_one_person_post_and_is_audited(api: A
     assert at_once["userErrors"] == [] and at_once["journalEntry"]["status"] == "POSTED"
 
     events = await api.data(
-        """{ auditEvents(first: 5, filter: {action: "duty_rule.set"}) {
+        """{ auditEvents(first: 5, filter: {action: [DUTY_RULE_SET]}) {
             nodes { outcome objectType before after } } }""",
         token=org.token(),
     )
     assert events["auditEvents"]["nodes"] == [
         {
             "outcome": "SUCCESS",
-            "objectType": "Organization",
+            "objectType": "ORGANIZATION",
             "before": {"rule": "journal:post", "enabled": True},
             "after": {"rule": "journal:post", "enabled": False},
         }
@@ -287,7 +288,7 @@ async def test_decision_inside_a_transaction_is_recorded_after_it(api: Api, app:
     await duties.record_refusal(actor, refused.value)
     denials = (await api.data(DENIALS, token=org.token()))["auditEvents"]["nodes"]
     assert [(d["objectType"], d["objectId"], d["outcome"]) for d in denials] == [
-        ("JournalEntry", str(entry), "DENIED")
+        ("JOURNAL_ENTRY", encode("JournalEntry", entry), "DENIED")
     ]
 
 

@@ -129,3 +129,32 @@ async def test_account_update_keeps_type_of_an_account_with_postings(api: Api) -
     assert payload["userErrors"] == [{"field": ["input", "type"], "code": "ACCOUNT_IN_USE"}]
     renamed = await _update(api, org, account["id"], name="Still cash")
     assert renamed["userErrors"] == [] and renamed["account"]["name"] == "Still cash"
+
+
+async def test_account_update_null_clears_optional_fields_and_omitted_ones_stay(api: Api) -> None:
+    org = await api.new_org()
+    parent = await _create(api, org, "1080")
+    child = await _create(
+        api, org, "1081", currency="EUR", description="Euro float", parentId=parent["id"]
+    )
+    assert child["parent"] == {"code": "1080"}
+    payload = await _update(api, org, child["id"], description=None, parentId=None)
+    assert payload["userErrors"] == [], payload
+    account = payload["account"]
+    assert (account["description"], account["parent"]) == (None, None)
+    assert (account["code"], account["name"], account["currency"]) == ("1081", "Petty cash", "EUR")
+    cleared = await _update(api, org, child["id"], currency=None)
+    assert cleared["userErrors"] == [] and cleared["account"]["currency"] is None
+
+
+async def test_account_update_null_for_a_required_field_is_refused(api: Api) -> None:
+    org = await api.new_org()
+    account = await _create(api, org)
+    payload = await _update(api, org, account["id"], name=None, code=None, description="x")
+    assert payload["account"] is None
+    assert sorted((e["field"], e["code"]) for e in payload["userErrors"]) == [
+        (["input", "code"], "REQUIRED"),
+        (["input", "name"], "REQUIRED"),
+    ]
+    events = await AuditEvent.filter(organization_id=org.id, action="account.update").count()
+    assert events == 0

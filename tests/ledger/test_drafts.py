@@ -14,7 +14,7 @@ DELETE = """mutation($input: JournalEntryDeleteInput!) { journalEntryDelete(inpu
 POST = """mutation($id: ID!) { journalEntryPost(id: $id) {
   journalEntry { id status number } userErrors { field code message } } }"""
 ENTRY = "query($id: ID!) { journalEntry(id: $id) { id status memo date } }"
-EVENTS = """query($action: String!) { auditEvents(first: 10, filter: {action: $action}) {
+EVENTS = """query($action: AuditAction!) { auditEvents(first: 10, filter: {action: [$action]}) {
   nodes { action objectId before after } } }"""
 
 
@@ -63,13 +63,39 @@ async def test_update_draft_replaces_its_content_and_is_audited(api: Api) -> Non
         ("6200", "25.00"),
         ("1010", "25.00"),
     ]
-    events = (await api.data(EVENTS, {"action": "journal_entry.update"}, token=org.token()))[
+    events = (await api.data(EVENTS, {"action": "JOURNAL_ENTRY_UPDATE"}, token=org.token()))[
         "auditEvents"
     ]["nodes"]
     assert len(events) == 1
     assert events[0]["before"]["memo"] == "First" and events[0]["after"]["memo"] == "Second"
     posted = (await api.data(POST, {"id": entry_id}, token=org.token()))["journalEntryPost"]
     assert posted["journalEntry"]["status"] == "POSTED"
+
+
+async def test_update_draft_is_partial_and_null_clears_the_memo_or_is_refused(
+    api: Api,
+) -> None:
+    org = await api.new_org(separate_duties=False)
+    entry_id, _ids = await _draft(api, org)
+
+    async def update(**fields: object) -> dict[str, Any]:
+        data = await api.data(UPDATE, {"input": {"id": entry_id, **fields}}, token=org.token())
+        payload: dict[str, Any] = data["journalEntryUpdate"]
+        return payload
+
+    dated = await update(date="2026-04-03")
+    assert dated["userErrors"] == []
+    entry = dated["journalEntry"]
+    assert (entry["date"], entry["memo"], len(entry["lines"])) == ("2026-04-03", "First", 2)
+    cleared = await update(memo=None)
+    assert cleared["journalEntry"]["memo"] is None
+    assert cleared["journalEntry"]["date"] == "2026-04-03"
+    refused = await update(date=None, lines=None)
+    assert refused["journalEntry"] is None
+    assert sorted((e["field"], e["code"]) for e in refused["userErrors"]) == [
+        (["input", "date"], "REQUIRED"),
+        (["input", "lines"], "REQUIRED"),
+    ]
 
 
 async def test_update_draft_with_bad_lines_is_refused_and_changes_nothing(api: Api) -> None:
@@ -122,7 +148,7 @@ async def test_delete_draft_removes_it_and_is_audited(api: Api) -> None:
     ]
     assert deleted == {"deletedId": entry_id, "userErrors": []}
     assert (await api.data(ENTRY, {"id": entry_id}, token=org.token()))["journalEntry"] is None
-    events = (await api.data(EVENTS, {"action": "journal_entry.delete"}, token=org.token()))[
+    events = (await api.data(EVENTS, {"action": "JOURNAL_ENTRY_DELETE"}, token=org.token()))[
         "auditEvents"
     ]["nodes"]
     assert [e["before"]["memo"] for e in events] == ["First"]

@@ -116,7 +116,8 @@ async def test_entry_with_another_organizations_or_archived_account_is_refused(a
     assert payload["userErrors"][0]["code"] == "NOT_FOUND"
     assert payload["userErrors"][0]["field"] == ["input", "lines", "0", "accountId"]
     archived = await api.data(
-        "mutation($id: ID!) { accountArchive(id: $id) { account { status } userErrors { code } } }",
+        """mutation($id: ID!) { accountArchive(input: {id: $id}) {
+            account { status } userErrors { code } } }""",
         {"id": ids["6800"]},
         token=org.token(),
     )

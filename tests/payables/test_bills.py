@@ -331,3 +331,22 @@ async def test_bills_page_with_vendor_lines_and_amount_due_costs_two_statements(
     nodes = response.json()["data"]["bills"]["nodes"]
     assert [n["vendor"]["name"] for n in nodes] == ["Paper Supplies Ltd"] * 3
     assert int(response.headers["x-sql-statements"]) == 2
+
+
+async def test_bill_update_null_clears_the_memo_and_is_refused_for_required_fields(
+    api: Api,
+) -> None:
+    books = await Books.open(api)
+    bill = (await books.create(memo="Paper for March"))["bill"]
+    cleared = await books.run(BILL_UPDATE, {"id": bill["id"], "memo": None})
+    assert cleared["userErrors"] == []
+    assert (cleared["bill"]["memo"], cleared["bill"]["vendorReference"]) == (None, "INV-1")
+    refused = await books.run(
+        BILL_UPDATE, {"id": bill["id"], "vendorReference": None, "billDate": None, "lines": None}
+    )
+    assert refused["bill"] is None
+    assert sorted((e["field"], e["code"]) for e in refused["userErrors"]) == [
+        (["input", "billDate"], "REQUIRED"),
+        (["input", "lines"], "REQUIRED"),
+        (["input", "vendorReference"], "REQUIRED"),
+    ]

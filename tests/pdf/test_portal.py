@@ -19,7 +19,7 @@ CREATE = """mutation($input: InvoicePortalLinkCreateInput!) {
     userErrors { field code message } } }"""
 REVOKE = """mutation($input: PortalLinkRevokeInput!) { portalLinkRevoke(input: $input) {
   portalLink { id revokedAt } userErrors { field code } } }"""
-AUDIT = """query($action: String!) { auditEvents(first: 50, filter: {action: $action}) {
+AUDIT = """query($action: AuditAction!) { auditEvents(first: 50, filter: {action: [$action]}) {
   nodes { action outcome objectType after actorType userAgent clientIp } } }"""
 EVENTS = "{ events(first: 100) { nodes { type payload } } }"
 
@@ -71,14 +71,14 @@ async def test_portal_link_opening_is_audited(api: Api, client: httpx.AsyncClien
     created = await _link(api, org, invoice["id"])
     await client.get(created["url"], headers={"user-agent": "portal-test"})
     await client.get(f"{created['url']}/pdf")
-    opened = await _audited(api, org, "portal_link.open")
+    opened = await _audited(api, org, "PORTAL_LINK_OPEN")
     assert [(e["outcome"], e["after"]["view"]) for e in opened] == [
         ("SUCCESS", "pdf"),
         ("SUCCESS", "page"),
     ]
-    assert {e["actorType"] for e in opened} == {"anonymous"}
+    assert {e["actorType"] for e in opened} == {"ANONYMOUS"}
     assert opened[1]["userAgent"] == "portal-test"
-    assert {e["objectType"] for e in opened} == {"PortalLink"}
+    assert {e["objectType"] for e in opened} == {"PORTAL_LINK"}
 
 
 async def test_portal_link_stores_only_the_hash_of_its_token(api: Api) -> None:
@@ -109,7 +109,7 @@ async def test_portal_link_revoked_is_not_found(api: Api, client: httpx.AsyncCli
     assert again["portalLinkRevoke"]["userErrors"] == [
         {"field": ["input", "id"], "code": "INVALID_STATUS"}
     ]
-    refusals = await _audited(api, org, "portal_link.open")
+    refusals = await _audited(api, org, "PORTAL_LINK_OPEN")
     assert {(e["outcome"], e["after"]["refused"]) for e in refusals} == {("DENIED", "revoked")}
 
 
@@ -172,8 +172,8 @@ async def test_portal_link_create_and_revoke_write_audit_and_domain_events(api: 
     invoice = await invoice_with_lines(api, org, [("Work", "1", "10.00")])
     created = await _link(api, org, invoice["id"])
     await api.data(REVOKE, {"input": {"id": created["portalLink"]["id"]}}, token=org.token())
-    assert len(await _audited(api, org, "invoice.portal_link_create")) == 1
-    assert len(await _audited(api, org, "invoice.portal_link_revoke")) == 1
+    assert len(await _audited(api, org, "INVOICE_PORTAL_LINK_CREATE")) == 1
+    assert len(await _audited(api, org, "INVOICE_PORTAL_LINK_REVOKE")) == 1
     events = (await api.data(EVENTS, token=org.token()))["events"]["nodes"]
     by_type = {e["type"]: e["payload"] for e in events}
     assert by_type["invoice.portal_link_created"]["invoice"] == invoice["id"]

@@ -12,6 +12,8 @@ import pytest
 from server.audit.log import chain_key
 from server.audit.models import AuditEvent
 from server.audit.reads import AUDIT_EVENT
+from server.audit.vocabulary import member_name
+from server.global_ids import encode
 from tests.reads.helpers import (
     AWKWARD,
     PARTY_NAME,
@@ -33,9 +35,9 @@ query($first: Int, $after: String, $last: Int, $before: String, $f: AuditEventFi
 }}
 """
 
-# Events of this kind only: each read of the log writes an `audit.read` event of its own,
-# which the second of two reads would see.
-AWKWARD_ONLY = {"objectType": "Awkward"}
+# Events of this kind only (which a new organization writes none of): each read of the log
+# writes an `audit.read` event of its own, which the second of two reads would see.
+AWKWARD_ONLY = {"objectType": ["TRACKING_OPTION"]}
 
 INDIA = timezone(timedelta(hours=5, minutes=30))
 # Instants to break a writer: no microseconds, one, the last before a second, a time
@@ -73,8 +75,8 @@ async def awkward_events(org: Org) -> list[AuditEvent]:
                 actor_id=None if n % 2 == 0 else f"user-{n}",
                 actor_label=None if n % 2 == 0 else f"u{n}@example.com",
                 actor_roles=[] if n == 0 else ["owner", AWKWARD][: 1 + n % 2],
-                action=f"thing.{'update' if n % 2 else 'create'}",
-                object_type="Awkward",
+                action=f"customer.{'update' if n % 2 else 'create'}",
+                object_type="TrackingOption",
                 object_id=PARTY_NAME if n == 1 else f"obj-{n}",
                 outcome=["SUCCESS", "FAILURE", "DENIED"][n % 3],
                 before=VALUES[n % len(VALUES)],
@@ -123,14 +125,22 @@ async def test_audit_pages_match_the_stock_resolvers_field_for_field(
 @pytest.mark.parametrize(
     "flt",
     [
-        {"actor": "U1@example.com"},
-        {"actor": "user-3"},
-        {"action": "thing.create", "outcome": "SUCCESS"},
-        {"objectId": PARTY_NAME},
+        {"actorId": encode("User", "user-3")},
+        {"actorId": encode("ApiKey", "user-3")},
+        {"actorId": "not a global id"},
+        {"action": ["CUSTOMER_CREATE"], "outcome": ["SUCCESS"]},
+        {"action": ["CUSTOMER_CREATE", "CUSTOMER_UPDATE"], "outcome": ["FAILURE", "DENIED"]},
+        {"objectId": encode("TrackingOption", PARTY_NAME)},
+        {"objectId": encode("Customer", PARTY_NAME)},
         # Bounds given with another offset than the stored times'.
-        {"from": "2026-03-01T15:00:00+05:30", "to": "2026-03-02T05:29:59.999999+05:30"},
-        {"from": "2025-12-31T19:30:00.5Z"},
-        {"to": "2025-12-31T19:30:00.5Z"},
+        {
+            "occurredAt": {
+                "from": "2026-03-01T15:00:00+05:30",
+                "to": "2026-03-02T05:29:59.999999+05:30",
+            }
+        },
+        {"occurredAt": {"from": "2025-12-31T19:30:00.5Z"}},
+        {"occurredAt": {"to": "2025-12-31T19:30:00.5Z"}},
     ],
 )
 async def test_audit_filters_are_conditions_of_the_page(
@@ -149,13 +159,16 @@ def _matches(event: AuditEvent, flt: dict[str, Any]) -> bool:
     def moment(text: str) -> datetime:
         return datetime.fromisoformat(text)
 
+    def within(span: dict[str, str]) -> bool:
+        after_start = "from" not in span or event.occurred_at >= moment(span["from"])
+        return after_start and ("to" not in span or event.occurred_at < moment(span["to"]))
+
     checks = {
-        "actor": lambda v: event.actor_label == v.lower() if "@" in v else event.actor_id == v,
-        "action": lambda v: event.action == v,
-        "outcome": lambda v: event.outcome == v,
-        "objectId": lambda v: event.object_id == v,
-        "from": lambda v: event.occurred_at >= moment(v),
-        "to": lambda v: event.occurred_at < moment(v),
+        "actorId": lambda v: event.actor_type == "user" and encode("User", event.actor_id) == v,
+        "action": lambda v: member_name(event.action) in v,
+        "outcome": lambda v: event.outcome in v,
+        "objectId": lambda v: encode(event.object_type, event.object_id) == v,
+        "occurredAt": within,
     }
     return all(checks[k](v) for k, v in flt.items())
 
@@ -180,13 +193,13 @@ async def test_audit_pages_walk_each_event_once_both_ways(
 
 async def test_reading_the_log_is_on_the_record_on_the_read_path(api: Api) -> None:
     org = await api.new_org()
-    reads = {"f": {"action": "audit.read"}, "first": 100}
+    reads = {"f": {"action": ["AUDIT_READ"]}, "first": 100}
     first = await api.data(EVENTS, reads, token=org.token())
     second = await api.data(EVENTS, reads, token=org.token())
     # Each read is written after its page was read: the second sees the first.
     assert second["auditEvents"]["totalCount"] == first["auditEvents"]["totalCount"] + 1
     newest = second["auditEvents"]["edges"][0]["node"]
-    assert newest["action"] == "audit.read" and newest["objectType"] == "AuditLog"
+    assert newest["action"] == "AUDIT_READ" and newest["objectType"] == "AUDIT_LOG"
 
 
 @pytest.mark.parametrize(
@@ -201,7 +214,7 @@ async def test_audit_selections_it_cannot_write_are_answered_by_the_stock_resolv
 ) -> None:
     org = await api.new_org()
     await awkward_events(org)
-    query = f'{{ auditEvents(first: 50, filter: {{objectType: "Awkward"}}) {{ {items} }} }}'
+    query = f"{{ auditEvents(first: 50, filter: {{objectType: [TRACKING_OPTION]}}) {{ {items} }} }}"
     written = spied(monkeypatch)
     answered, stock = await both(api, org, query, {}, monkeypatch)
     assert answered.json() == stock.json()

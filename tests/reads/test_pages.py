@@ -247,7 +247,7 @@ INVOICE_READER = """mutation {
 MEMBER_ROLES = """mutation($id: ID!) {
   memberRolesSet(input: {userId: $id, roles: ["invoice_reader"]}) { userErrors { code } } }"""
 CUSTOMERS_OF_INVOICES = "{ invoices(first: 50) { nodes { number customer { name } } } }"
-DENIALS = '{ auditEvents(first: 5, filter: {action: "access.denied"}) { totalCount } }'
+DENIALS = "{ auditEvents(first: 5, filter: {action: [ACCESS_DENIED]}) { totalCount } }"
 
 
 async def invoice_reader(api: Api) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.ledger.helpers import account_ids
 from tests.receivables.helpers import (
     INVOICE,
@@ -152,6 +154,51 @@ async def test_update_changes_drafts_only(api: Api) -> None:
     assert [e["code"] for e in refused["userErrors"]] == ["INVALID_STATUS"]
 
 
+async def test_update_is_partial_omitted_fields_stay_and_null_clears_or_is_refused(
+    api: Api,
+) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    lines = [sale(ids["4000"], "12.50", quantity="2", description="Hours", discountPercent="10")]
+    draft = (
+        await create_invoice(api, org, acme, lines, reference="PO-7", memo="First", dueDate=None)
+    )["invoice"]
+    mutation = """mutation($input: InvoiceUpdateInput!) { invoiceUpdate(input: $input) {
+      invoice { issueDate reference memo total { amount }
+        lines { description quantity unitPrice { amount } } }
+      userErrors { field code } } }"""
+
+    async def update(**fields: object) -> dict[str, Any]:
+        variables = {"input": {"id": draft["id"], **fields}}
+        payload: dict[str, Any] = (await api.data(mutation, variables, token=org.token()))[
+            "invoiceUpdate"
+        ]
+        return payload
+
+    memo_only = await update(memo="Second")
+    assert memo_only["userErrors"] == []
+    invoice = memo_only["invoice"]
+    assert (invoice["issueDate"], invoice["reference"], invoice["memo"]) == (
+        "2026-03-01",
+        "PO-7",
+        "Second",
+    )
+    assert invoice["total"] == {"amount": "22.50"}
+    assert invoice["lines"] == [
+        {"description": "Hours", "quantity": "2", "unitPrice": {"amount": "12.50"}}
+    ]
+    cleared = await update(reference=None, memo=None)
+    assert (cleared["invoice"]["reference"], cleared["invoice"]["memo"]) == (None, None)
+    refused = await update(lines=None, customerId=None, issueDate=None)
+    assert refused["invoice"] is None
+    assert sorted((e["field"], e["code"]) for e in refused["userErrors"]) == [
+        (["input", "customerId"], "REQUIRED"),
+        (["input", "issueDate"], "REQUIRED"),
+        (["input", "lines"], "REQUIRED"),
+    ]
+
+
 async def test_dry_run_returns_lines_and_writes_nothing(api: Api) -> None:
     org = await api.new_org()
     ids = await account_ids(api, org)
@@ -206,7 +253,7 @@ async def test_credit_limit_refuses_unless_overridden_and_audits_the_override(ap
     allowed = await issue(api, org, draft["id"], overrideCreditLimit=True)
     assert allowed["userErrors"] == [] and allowed["invoice"]["creditLimitOverridden"] is True
     events = await api.data(
-        """{ auditEvents(first: 5, filter: {action: "invoice.issue"}) {
+        """{ auditEvents(first: 5, filter: {action: [INVOICE_ISSUE]}) {
              nodes { objectId after } } }""",
         token=org.token(),
     )
@@ -443,3 +490,18 @@ async def test_written_off_invoice_reopens_when_its_payment_is_taken_back(api: A
         final = (await api.data(INVOICE, {"id": invoice["id"]}, token=org.token()))["invoice"]
         assert (final["status"], final["amountDue"]) == ("PAID", {"amount": "0.00"}), undo
         assert await balance(api, org, "1100") == "0.00", undo
+
+
+async def test_invoice_for_an_archived_customer_is_refused_as_record_archived(api: Api) -> None:
+    org = await api.new_org()
+    ids = await account_ids(api, org)
+    acme = await customer(api, org)
+    archived = await api.data(
+        """mutation($id: ID!) { customerArchive(input: {id: $id}) { userErrors { code } } }""",
+        {"id": acme},
+        token=org.token(),
+    )
+    assert archived["customerArchive"]["userErrors"] == []
+    payload = await create_invoice(api, org, acme, [sale(ids["4000"], "10.00")])
+    assert payload["invoice"] is None
+    assert [e["code"] for e in payload["userErrors"]] == ["RECORD_ARCHIVED"]

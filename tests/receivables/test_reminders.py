@@ -131,13 +131,13 @@ async def test_record_overdue_invoice_counts_levels_audits_and_lists(api: Api) -
         (2, "Promised by Friday"),
     ]
     events = await api.data(
-        """{ auditEvents(first: 10, filter: {action: "invoice.remind"}) {
+        """{ auditEvents(first: 10, filter: {action: [INVOICE_REMIND]}) {
              nodes { action objectType actorLabel after } } }""",
         token=org.token(),
     )
     nodes = events["auditEvents"]["nodes"]
     assert len(nodes) == 2
-    assert {n["objectType"] for n in nodes} == {"Invoice"}
+    assert {n["objectType"] for n in nodes} == {"INVOICE"}
     afters = sorted((n["after"]["level"], n["after"]["amountDue"]) for n in nodes)
     assert afters == [(1, "70.00 USD"), (2, "50.00 USD")]
     assert await _written(org) == (2, 2)

@@ -276,7 +276,7 @@ async def test_mutations_with_another_organizations_ids_are_not_found(api: Api) 
             {"i": {"id": missing["Account"], "name": "Hacked"}},
         ),
         (
-            """mutation($id: ID!) { accountArchive(id: $id) {
+            """mutation($id: ID!) { accountArchive(input: {id: $id}) {
                 account { id } userErrors { field code } } }""",
             {"id": t.account},
             {"id": missing["Account"]},

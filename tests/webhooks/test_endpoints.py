@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 import pytest
 
@@ -207,3 +208,29 @@ async def test_webhook_endpoint_create_needs_the_feed_it_would_send(
     else:
         assert created["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert await WebhookEndpoint.filter(organization_id=org.id).count() == 0
+
+
+async def test_update_null_clears_the_description_and_is_refused_for_required_fields(
+    local_api: Api, receiver: Receiver
+) -> None:
+    org = await local_api.new_org()
+    endpoint, _ = await h.made(local_api, org, receiver.url(), description="First")
+
+    async def update(**fields: object) -> dict[str, Any]:
+        data = await local_api.data(
+            h.UPDATE, {"i": {"id": endpoint["id"], **fields}}, token=org.token()
+        )
+        payload: dict[str, Any] = data["webhookEndpointUpdate"]
+        return payload
+
+    cleared = await update(description=None)
+    assert cleared["userErrors"] == []
+    assert cleared["webhookEndpoint"]["description"] is None
+    assert cleared["webhookEndpoint"]["url"] == receiver.url()
+    refused = await update(url=None, eventTypes=None, enabled=None)
+    assert refused["webhookEndpoint"] is None
+    assert sorted((e["field"], e["code"]) for e in refused["userErrors"]) == [
+        (["input", "enabled"], "REQUIRED"),
+        (["input", "eventTypes"], "REQUIRED"),
+        (["input", "url"], "REQUIRED"),
+    ]

@@ -66,7 +66,7 @@ ACCOUNT = (
     Field("parent", Node("Account"), "The parent account.", source="parentId"),
     Field("currency", TEXT, "The account's currency, when it has one."),
     Field("description", TEXT, "The description."),
-    Field("status", ENUM, "AccountStatus after the change."),
+    Field("status", ENUM, "RecordStatus after the change."),
 )
 
 
