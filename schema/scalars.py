@@ -273,7 +273,7 @@ DATE = strawberry.scalar(
 )
 
 
-def _datetime_text(moment: datetime) -> str:
+def datetime_text(moment: datetime) -> str:
     # Stored instants are aware; a naive one can only come from a UTC column.
     utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
     # isoformat truncates to milliseconds (never rounds into the next second) and keeps the
@@ -290,7 +290,7 @@ DATETIME = strawberry.scalar(
         "a time without an offset is refused."
     ),
     specified_by_url="https://datatracker.ietf.org/doc/html/rfc3339",
-    serialize=_datetime_text,
+    serialize=datetime_text,
     parse_value=_datetime_value,
     parse_literal=_datetime_literal,
 )
