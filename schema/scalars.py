@@ -109,6 +109,12 @@ def _rate(value: object) -> str:
     return value
 
 
+def _plain(value: object) -> str:
+    """A decimal answer without an exponent: stored text such as "1E-10" is "0.0000000001"."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return format(number, "f")
+
+
 def _string_literal(name: str, example: str, parse: Any) -> Any:
     """parse_literal for a scalar written as a string: the value check, with the node."""
 
@@ -157,7 +163,7 @@ QUANTITY = strawberry.scalar(
         "0 or more, at most four decimals. Numbers, exponents, signs, blanks and more "
         "decimals are refused, never rounded. Answers carry no trailing zeros."
     ),
-    serialize=str,
+    serialize=_plain,
     parse_value=_quantity,
     parse_literal=_string_literal("Quantity", "2.5", _quantity),
 )
@@ -170,7 +176,7 @@ RATE = strawberry.scalar(
         f"{RATE_INTEGER_DIGITS} integer digits and {RATE_PLACES} decimals. Numbers, exponents, "
         "signs, blanks and more decimals are refused, never rounded."
     ),
-    serialize=str,
+    serialize=_plain,
     parse_value=_rate,
     parse_literal=_string_literal("Rate", "1.0825", _rate),
 )
@@ -313,7 +319,7 @@ DECIMAL = strawberry.scalar(
         "Amount, quantities Quantity, percentages Percent and exchange rates Rate; Decimal "
         "is used for nothing else."
     ),
-    serialize=str,
+    serialize=_plain,
     parse_value=_statistic_value,
     parse_literal=_string_literal("Decimal", "12.5", _statistic_value),
 )

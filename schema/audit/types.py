@@ -15,7 +15,7 @@ from server.audit.verify import VerifyResult
 class AuditEvent:
     sequence: int = strawberry.field(description="Position in the organization's chain, from 1.")
     occurred_at: datetime = strawberry.field(description="When it happened (UTC).")
-    actor_type: str = strawberry.field(description="user, system or anonymous.")
+    actor_type: str = strawberry.field(description="Who acted: user, system or anonymous.")
     actor_id: str | None = strawberry.field(description="Id of the acting user.")
     actor_label: str | None = strawberry.field(description="Email of the acting user.")
     actor_roles: list[str] = strawberry.field(description="Roles the actor held at the time.")
