@@ -27,7 +27,7 @@ from schema.scalars import CurrencyCode, Money, Percent
 from server import clock
 from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
-from server.fixed_point import percent_text
+from server.fixed_point import plain_decimal
 from server.pdf.signed import DocumentRef
 from server.receivables import models
 from server.receivables.reads import INVOICE, PAYMENT
@@ -286,7 +286,9 @@ class Invoice(relay.Node):
             tax=Money.of(i.tax_minor, i.currency),
             total=Money.of(i.total_minor, i.currency),
             discount_percent=(
-                None if i.discount_percent is None else Percent(percent_text(i.discount_percent))
+                None
+                if i.discount_percent is None
+                else Percent(str(plain_decimal(i.discount_percent)))
             ),
             discount_until=i.discount_until,
             credit_limit_overridden=i.credit_limit_overridden,
