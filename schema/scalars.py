@@ -100,7 +100,7 @@ def _rate(value: object) -> str:
     if not _RATE.fullmatch(value):
         raise _bad(f'Rate: {value!r} is not a positive decimal such as "1.0825"')
     integer, _, fraction = value.partition(".")
-    if len(integer.lstrip("0")) > RATE_INTEGER_DIGITS:
+    if len(integer) > RATE_INTEGER_DIGITS:
         raise _bad(f"Rate: {value!r} has more than {RATE_INTEGER_DIGITS} integer digits")
     if len(fraction) > RATE_PLACES:
         raise _bad(f"Rate: {value!r} has more than {RATE_PLACES} decimal places")

@@ -16,7 +16,7 @@ RATE_SET = """mutation($rate: Rate!) {
     exchangeRate { rate } userErrors { code } } }"""
 
 REFUSED_QUANTITIES = ["-1", "1e2", "NaN", "", " 1", "1.00001", "1,5", "9" * 15]
-REFUSED_RATES = ["0", "0.0", "-1.2", "1e2", "NaN", "", "1.12345678901", "1" * 13, "+1"]
+REFUSED_RATES = ["0", "0.0", "-1.2", "1e2", "NaN", "", "1.12345678901", "1" * 13, "+1", "0" * 13]
 
 
 async def _invoice(api: Api, org: Org, quantity: Any) -> dict[str, Any]:
