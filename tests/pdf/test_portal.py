@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 
+from schema.scalars import datetime_text
 from server import clock
 from server.portal.links import token_hash
 from server.portal.models import PortalLink
@@ -177,5 +178,7 @@ async def test_portal_link_create_and_revoke_write_audit_and_domain_events(api: 
     events = (await api.data(EVENTS, token=org.token()))["events"]["nodes"]
     by_type = {e["type"]: e["payload"] for e in events}
     assert by_type["invoice.portal_link_created"]["invoice"] == invoice["id"]
-    assert by_type["invoice.portal_link_created"]["expiresAt"] == created["portalLink"]["expiresAt"]
+    # The payload keeps the instant as stored; the API answers it at milliseconds.
+    expires = datetime.fromisoformat(by_type["invoice.portal_link_created"]["expiresAt"])
+    assert datetime_text(expires) == created["portalLink"]["expiresAt"]
     assert by_type["invoice.portal_link_revoked"]["invoice"] == invoice["id"]
