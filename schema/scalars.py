@@ -16,7 +16,7 @@ import strawberry
 from graphql import GraphQLError, StringValueNode, print_ast
 from strawberry.types.scalar import ScalarDefinition
 
-from server.dates import MAX_DATE, MIN_DATE, in_range
+from server.dates import MAX_DATE, MIN_DATE, in_range, instant_text
 from server.money import MoneyError, amount_from_minor, parse_amount, validate_currency
 
 Amount = NewType("Amount", str)
@@ -279,14 +279,6 @@ DATE = strawberry.scalar(
 )
 
 
-def datetime_text(moment: datetime) -> str:
-    # Stored instants are aware; a naive one can only come from a UTC column.
-    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
-    # isoformat truncates to milliseconds (never rounds into the next second) and keeps the
-    # year at four digits.
-    return utc.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
-
-
 DATETIME = strawberry.scalar(
     name="DateTime",
     description=(
@@ -296,7 +288,7 @@ DATETIME = strawberry.scalar(
         "a time without an offset is refused."
     ),
     specified_by_url="https://datatracker.ietf.org/doc/html/rfc3339",
-    serialize=datetime_text,
+    serialize=instant_text,
     parse_value=_datetime_value,
     parse_literal=_datetime_literal,
 )

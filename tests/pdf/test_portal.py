@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from schema.scalars import datetime_text
 from server import clock
+from server.dates import instant_text
 from server.portal.links import token_hash
 from server.portal.models import PortalLink
 from tests.pdf.helpers import invoice_with_lines, pdf_text
@@ -180,5 +180,5 @@ async def test_portal_link_create_and_revoke_write_audit_and_domain_events(api: 
     assert by_type["invoice.portal_link_created"]["invoice"] == invoice["id"]
     # The payload keeps the instant as stored; the API answers it at milliseconds.
     expires = datetime.fromisoformat(by_type["invoice.portal_link_created"]["expiresAt"])
-    assert datetime_text(expires) == created["portalLink"]["expiresAt"]
+    assert instant_text(expires) == created["portalLink"]["expiresAt"]
     assert by_type["invoice.portal_link_revoked"]["invoice"] == invoice["id"]

@@ -16,7 +16,7 @@ from uuid import uuid4
 import orjson
 
 from schema.ids import encode
-from schema.scalars import datetime_text
+from server.dates import instant_text
 from server.fixed_point import plain_decimal
 from server.money import active_currencies, amount_from_minor
 from server.reads import dialect
@@ -111,7 +111,7 @@ async def test_instants_are_written_as_the_datetime_scalar_writes_them() -> None
     stored = "CAST({a} AS TIMESTAMPTZ)" if d is dialect.POSTGRES else "{a}"
     rows = [(m.isoformat(" "), None) for m in moments] + [(None, None)]
     written = await _written(rows, d.instant(stored))
-    assert written == [datetime_text(m) for m in moments] + [None]
+    assert written == [instant_text(m) for m in moments] + [None]
 
 
 async def test_json_text_and_separated_lists_are_written_as_the_stock_types_read_them() -> None:
