@@ -8,7 +8,7 @@ PORT ?= 8000
 # pytest-xdist processes; each builds its own test database.
 TEST_WORKERS ?= auto
 
-.PHONY: install lock run test test-sqlite test-postgres lint format schema bench clean
+.PHONY: install lock run test test-sqlite test-postgres lint format schema schema-release client-check bench clean
 
 # requirements.lock pins every package CI and `make install` use; `make lock` rewrites it
 # from pyproject.toml's ranges in a scratch environment.
@@ -56,8 +56,23 @@ schema: install
 	$(BIN)/python -m server.events.reference --write
 	$(BIN)/python -m schema.error_reference --write
 
+# Freezes the schema clients may rely on: tests/schema/test_breaking_changes.py compares
+# schema/schema.graphql with it. Run it on purpose, at a release (docs/decisions/schema-evolution.md).
+schema-release: schema
+	cp schema/schema.graphql schema/released.graphql
+
+# Node tooling, kept out of `make test` and `make run`: generates TypeScript types for the
+# example client operations with the published scalar map (strictScalars), type-checks them,
+# and lints the schema (docs/decisions/client-tooling.md).
+CLIENT := docs/examples/client
+client-check:
+	cd $(CLIENT) && npm ci --no-audit --no-fund
+	cd $(CLIENT) && npx graphql-codegen --config codegen.ts
+	cd $(CLIENT) && npx tsc --noEmit -p tsconfig.json
+	cd $(CLIENT) && npx graphql-schema-linter --config-directory . ../../../schema/schema.graphql
+
 bench: install
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis $(CLIENT)/node_modules $(CLIENT)/generated

@@ -7,7 +7,7 @@ calendar as a DomainError with a code instead of raising OverflowError."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from server.errors import DomainError, ErrorCode
 
@@ -29,3 +29,14 @@ def add_days(day: date, days: int, field: str = "date") -> date:
             code=ErrorCode.OUT_OF_RANGE,
             field=[field],
         ) from exc
+
+
+def instant_text(moment: datetime) -> str:
+    """An instant as the API writes it: RFC 3339 in UTC, exactly three fractional digits,
+    `Z` ("2026-03-01T09:30:00.123Z"); the DateTime scalar, the read models and webhook
+    bodies all write this."""
+    # Stored instants are aware; a naive one can only come from a UTC column.
+    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    # isoformat truncates to milliseconds (never rounds into the next second) and keeps the
+    # year at four digits.
+    return utc.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"

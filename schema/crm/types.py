@@ -226,8 +226,8 @@ class Customer(relay.Node, Party):
     @requires(
         "invoice",
         "read",
-        description="creditLimit - outstandingBalance + unappliedCredits; negative when over "
-        "the limit; null when the customer has no credit limit.",
+        description="Credit left: creditLimit - outstandingBalance + unappliedCredits; negative "
+        "when over the limit; null when the customer has no credit limit.",
     )
     async def credit_available(self, info: Info) -> Money | None:
         found = await self._figures(info)

@@ -167,7 +167,7 @@ class ApiKeyRevokePayload:
 @strawberry.type(description="A TOTP secret to add to an authenticator app.")
 class TotpEnrollPayload:
     secret: str | None = strawberry.field(description="Base32 secret, for manual entry.")
-    otpauth_uri: str | None = strawberry.field(description="otpauth:// URI, for a QR code.")
+    otpauth_uri: str | None = strawberry.field(description="The otpauth:// URI, for a QR code.")
     user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
 
 

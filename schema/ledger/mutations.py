@@ -34,7 +34,7 @@ from schema.ledger.payloads import (
 )
 from schema.ledger.types import Account, JournalEntry
 from schema.permissions import requires
-from schema.scalars import CurrencyCode
+from schema.scalars import CurrencyCode, Rate
 from server.errors import DomainError
 from server.ledger import chart, manual, numbering, rates
 from server.ledger import models as m
@@ -227,7 +227,7 @@ class LedgerMutation:
         currency: Annotated[CurrencyCode, strawberry.argument(description="Foreign currency.")],
         date: Annotated[date, strawberry.argument(description="Date the rate applies from.")],
         rate: Annotated[
-            str, strawberry.argument(description='Base units per unit, e.g. "1.0825".')
+            Rate, strawberry.argument(description='Base units per unit, e.g. "1.0825".')
         ],
     ) -> ExchangeRatePayload:
         try:
@@ -236,7 +236,7 @@ class LedgerMutation:
             return ExchangeRatePayload(exchange_rate=None, user_errors=user_errors(error))
         return ExchangeRatePayload(
             exchange_rate=ExchangeRate(
-                currency=CurrencyCode(record.currency), date=record.date, rate=record.rate
+                currency=CurrencyCode(record.currency), date=record.date, rate=Rate(record.rate)
             ),
             user_errors=[],
         )

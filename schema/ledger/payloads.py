@@ -8,14 +8,14 @@ import strawberry
 
 from schema.errors import UserError
 from schema.ledger.types import Account, JournalEntry, TrackingCategory
-from schema.scalars import CurrencyCode
+from schema.scalars import CurrencyCode, Rate
 
 
 @strawberry.type(description="A recorded exchange rate.")
 class ExchangeRate:
     currency: CurrencyCode = strawberry.field(description="The foreign currency.")
     date: date = strawberry.field(description="The date it applies from.")
-    rate: str = strawberry.field(description="Base-currency units per unit of the currency.")
+    rate: Rate = strawberry.field(description="Base-currency units per unit of the currency.")
 
 
 @strawberry.type(description="The account, or why the change was refused.")

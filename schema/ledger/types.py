@@ -18,7 +18,7 @@ from schema.ledger import loaders
 from schema.permissions import authorize, requires
 from schema.reads import lookup
 from schema.records import RecordStatus
-from schema.scalars import CurrencyCode, Money
+from schema.scalars import CurrencyCode, Money, Rate
 from server.ledger import entry_lines, models
 from server.ledger.reads import ACCOUNT, JOURNAL_ENTRY
 
@@ -239,7 +239,7 @@ class JournalLine:
     base_amount: Money | None = strawberry.field(
         description="Amount in the base currency; null on drafts, converted when posted."
     )
-    exchange_rate: str | None = strawberry.field(
+    exchange_rate: Rate | None = strawberry.field(
         description="Base units per unit of the line's currency; null on drafts."
     )
     description: str | None = strawberry.field(description="Line narrative.")
@@ -287,7 +287,7 @@ def _posted_line(line: models.JournalLine, base: str) -> JournalLine:
         side=side,
         amount=amount,
         base_amount=base_amount,
-        exchange_rate=line.exchange_rate,
+        exchange_rate=Rate(line.exchange_rate),
         description=line.description,
         account_id=line.account_id,
         customer_id=line.customer_id,

@@ -10,7 +10,7 @@ import strawberry
 from schema.enums import described_enum
 from schema.filters import DateRange, OrderDirection
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
-from schema.scalars import Amount, CurrencyCode
+from schema.scalars import Amount, CurrencyCode, Percent, Quantity
 from server.payables import models
 from server.receivables.models import PaymentMethod
 
@@ -20,13 +20,13 @@ class PurchaseLineInput:
     description: str | None = strawberry.field(
         default=None, description="What is bought; the item's name if omitted."
     )
-    quantity: str = strawberry.field(
+    quantity: Quantity = strawberry.field(
         default="1", description='Quantity as a decimal string, up to 4 places, e.g. "2.5".'
     )
     unit_price: Amount | None = strawberry.field(
         default=None, description="Price of one unit in the vendor's currency."
     )
-    discount_percent: str | None = strawberry.field(
+    discount_percent: Percent | None = strawberry.field(
         default=None, description='Line discount in percent, e.g. "10".'
     )
     account_id: strawberry.ID | None = strawberry.field(
@@ -173,7 +173,7 @@ class PurchaseOrderIdInput:
 @strawberry.input(description="What the vendor billed of one order line.")
 class PurchaseOrderBillLineInput:
     purchase_order_line_id: strawberry.ID = strawberry.field(description="The order line.")
-    quantity: str | None = strawberry.field(
+    quantity: Quantity | None = strawberry.field(
         default=None, description="Quantity billed; what is still open of the line if omitted."
     )
     unit_price: Amount | None = strawberry.field(

@@ -13,7 +13,7 @@ from schema.ledger.types import Account, TrackingOption
 from schema.payables import enums as _enums  # noqa: F401  (registered before use)
 from schema.payables.type_fields import _quantity, _uuids
 from schema.permissions import requires
-from schema.scalars import Money
+from schema.scalars import Money, Percent, Quantity
 from server.documents import models as documents
 from server.payables import models
 
@@ -22,9 +22,9 @@ from server.payables import models
 class PurchaseLine:
     line_no: int = strawberry.field(description="Position in the document, from 1.")
     description: str | None = strawberry.field(description="What was bought.")
-    quantity: str = strawberry.field(description="Quantity, a decimal string.")
+    quantity: Quantity = strawberry.field(description="Quantity bought.")
     unit_price: Money = strawberry.field(description="Price of one unit, before discount and tax.")
-    discount_percent: str = strawberry.field(description="Line discount in percent.")
+    discount_percent: Percent = strawberry.field(description="Line discount in percent.")
     amount: Money = strawberry.field(description="Net amount of the line, rounded half-up.")
     tax: Money = strawberry.field(description="Tax of the line, rounded half-up.")
     account_id: strawberry.Private[UUID]
@@ -46,9 +46,9 @@ def _line_fields(ln: documents.DocumentLine, currency: str) -> dict[str, Any]:
     return {
         "line_no": ln.line_no,
         "description": ln.description,
-        "quantity": _quantity(ln.quantity),
+        "quantity": Quantity(_quantity(ln.quantity)),
         "unit_price": Money.of(ln.unit_price_minor, currency),
-        "discount_percent": _quantity(ln.discount_percent),
+        "discount_percent": Percent(_quantity(ln.discount_percent)),
         "amount": Money.of(ln.amount_minor, currency),
         "tax": Money.of(ln.tax_minor, currency),
         "account_id": ln.account_id,
@@ -77,12 +77,12 @@ class PurchaseOrderLine(PurchaseLine):
     id: strawberry.ID = strawberry.field(
         description="Identifies the line within its order (purchaseOrderLineId of bill lines)."
     )
-    billed_quantity: str = strawberry.field(description="Quantity billed on approved bills.")
+    billed_quantity: Quantity = strawberry.field(description="Quantity billed on approved bills.")
 
     @classmethod
     def from_model(cls, ln: models.PurchaseOrderLine, currency: str) -> PurchaseOrderLine:
         return cls(
             **_line_fields(ln, currency),
             id=strawberry.ID(str(ln.id)),
-            billed_quantity=_quantity(ln.billed_quantity),
+            billed_quantity=Quantity(_quantity(ln.billed_quantity)),
         )

@@ -25,7 +25,7 @@ from schema.payables.type_fields import _quantity, _user, _uuids, _vendor, _vend
 from schema.permissions import authorize, requires
 from schema.prefetch import joined_with_page, missing, node_fields, ready
 from schema.reads import lookup
-from schema.scalars import CurrencyCode, Money
+from schema.scalars import CurrencyCode, Money, Percent
 from server.crm.models import Vendor as VendorModel
 from server.documents import models as documents
 from server.payables import models
@@ -90,7 +90,7 @@ class Bill(relay.Node):
     subtotal: Money = strawberry.field(description="Sum of the line amounts, net of tax.")
     tax: Money = strawberry.field(description="Sum of the line taxes (input tax).")
     total: Money = strawberry.field(description="Subtotal plus tax: what the vendor is owed.")
-    discount_percent: str | None = strawberry.field(
+    discount_percent: Percent | None = strawberry.field(
         description="Early-payment discount of the vendor's terms, set on approval."
     )
     discount_until: date | None = strawberry.field(
@@ -199,7 +199,7 @@ class Bill(relay.Node):
             subtotal=Money.of(b.subtotal_minor, b.currency),
             tax=Money.of(b.tax_minor, b.currency),
             total=Money.of(b.total_minor, b.currency),
-            discount_percent=_quantity(b.discount_percent) if b.discount_percent else None,
+            discount_percent=Percent(_quantity(b.discount_percent)) if b.discount_percent else None,
             discount_until=b.discount_until,
             rejection_reason=b.rejection_reason,
             tolerance_overridden=b.tolerance_overridden,

@@ -19,7 +19,7 @@ from server.portal.models import PortalLink as PortalLinkModel
 
 @strawberry.type(description="The image printed at the head of the organization's documents.")
 class Logo:
-    media_type: str = strawberry.field(description="image/png or image/jpeg.")
+    media_type: str = strawberry.field(description="Media type: image/png or image/jpeg.")
     size_bytes: int = strawberry.field(description="The image's size in bytes.")
     sha256: str = strawberry.field(description="SHA-256 of the image, hex, to tell versions apart.")
     updated_at: datetime = strawberry.field(description="When it was set.")

@@ -10,7 +10,7 @@ import strawberry
 from schema.enums import described_enum
 from schema.filters import DateRange, OrderDirection
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
-from schema.scalars import Amount, CurrencyCode
+from schema.scalars import Amount, CurrencyCode, Percent, Quantity
 from server.receivables import models
 
 Day = date
@@ -22,13 +22,13 @@ class InvoiceLineInput:
     description: str | None = strawberry.field(
         default=None, description="What was sold; the item's name if omitted."
     )
-    quantity: str = strawberry.field(
+    quantity: Quantity = strawberry.field(
         default="1", description='Quantity as a decimal string, up to 4 decimals ("1.5").'
     )
     unit_price: Amount | None = strawberry.field(
         default=None, description="Price of one unit; the item's price if omitted."
     )
-    discount_percent: str | None = strawberry.field(
+    discount_percent: Percent | None = strawberry.field(
         default=None, description='Discount on the line in percent ("10").'
     )
     tax_rate_id: strawberry.ID | None = strawberry.field(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Self
 from uuid import UUID
 
@@ -13,7 +12,7 @@ from schema.ids import encode
 from schema.ledger import loaders as ledger_loaders
 from schema.ledger.types import Account
 from schema.permissions import requires
-from schema.scalars import Money
+from schema.scalars import Money, Percent, Quantity
 from server.fixed_point import plain_decimal
 from server.receivables import models
 
@@ -26,9 +25,9 @@ def _node_id(type_name: str, value: UUID | None) -> strawberry.ID | None:
 class InvoiceLine:
     line_no: int = strawberry.field(description="Position on the invoice, from 1.")
     description: str | None = strawberry.field(description="What was sold.")
-    quantity: Decimal = strawberry.field(description="Quantity, up to 4 decimals.")
+    quantity: Quantity = strawberry.field(description="Quantity sold.")
     unit_price: Money = strawberry.field(description="Price of one unit.")
-    discount_percent: Decimal = strawberry.field(description="Discount on the line, percent.")
+    discount_percent: Percent = strawberry.field(description="Discount on the line, percent.")
     amount: Money = strawberry.field(description="Net amount: quantity x price less discount.")
     tax: Money = strawberry.field(description="Tax on the line.")
     item_id: strawberry.ID | None = strawberry.field(description="The item sold, if any.")
@@ -48,9 +47,9 @@ class InvoiceLine:
         return cls(
             line_no=line.line_no,
             description=line.description,
-            quantity=plain_decimal(line.quantity),
+            quantity=Quantity(str(plain_decimal(line.quantity))),
             unit_price=Money.of(line.unit_price_minor, currency),
-            discount_percent=plain_decimal(line.discount_percent),
+            discount_percent=Percent(str(plain_decimal(line.discount_percent))),
             amount=Money.of(line.amount_minor, currency),
             tax=Money.of(line.tax_minor, currency),
             item_id=_node_id("Item", line.item_id),

@@ -227,9 +227,11 @@ class ArMetrics:
         description="Days sales outstanding: receivablesEnd / creditSales x days."
     )
     best_possible_dso: Decimal | None = strawberry.field(
-        description="currentReceivablesEnd / creditSales x days."
+        description="Best possible DSO: currentReceivablesEnd / creditSales x days."
     )
-    average_days_delinquent: Decimal | None = strawberry.field(description="dso - bestPossibleDso.")
+    average_days_delinquent: Decimal | None = strawberry.field(
+        description="Days of delinquency: dso - bestPossibleDso."
+    )
     collection_effectiveness_index: Decimal | None = strawberry.field(
         description="Percent collected of what was collectible: (receivablesBegin + "
         "creditSales - receivablesEnd) / (receivablesBegin + creditSales - "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Iterable
 from datetime import date, datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Self
 from uuid import UUID
 
@@ -24,7 +23,7 @@ from schema.reads import lookup
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
 from schema.receivables.lines import InvoiceLine
-from schema.scalars import CurrencyCode, Money
+from schema.scalars import CurrencyCode, Money, Percent
 from server import clock
 from server.crm.models import Customer as CustomerModel
 from server.documents import models as doc_models
@@ -139,7 +138,7 @@ class Invoice(relay.Node):
     subtotal: Money = strawberry.field(description="Sum of the lines' net amounts.")
     tax: Money = strawberry.field(description="Sum of the lines' tax.")
     total: Money = strawberry.field(description="Subtotal plus tax.")
-    discount_percent: Decimal | None = strawberry.field(
+    discount_percent: Percent | None = strawberry.field(
         description="Early-payment discount offered by the terms, percent."
     )
     discount_until: date | None = strawberry.field(
@@ -295,7 +294,9 @@ class Invoice(relay.Node):
             tax=Money.of(i.tax_minor, i.currency),
             total=Money.of(i.total_minor, i.currency),
             discount_percent=(
-                None if i.discount_percent is None else plain_decimal(i.discount_percent)
+                None
+                if i.discount_percent is None
+                else Percent(str(plain_decimal(i.discount_percent)))
             ),
             discount_until=i.discount_until,
             credit_limit_overridden=i.credit_limit_overridden,

@@ -131,8 +131,8 @@ class Dialect:
         raise NotImplementedError
 
     def instant(self, sql: str) -> str:
-        """A stored instant as the DateTime scalar writes it (`datetime.isoformat` of the
-        time in UTC): seconds always, microseconds only when not zero, `+00:00`."""
+        """A stored instant as the DateTime scalar writes it: RFC 3339 in UTC with exactly
+        three fractional digits (truncated, never rounded) and `Z`."""
         raise NotImplementedError
 
     def json_column(self, sql: str) -> str:
@@ -207,9 +207,7 @@ class Postgres(Dialect):
         utc = f"(({sql}) AT TIME ZONE 'UTC')"
         return (
             f"CASE WHEN {utc} IS NULL THEN NULL"
-            f""" ELSE to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS')"""
-            f" || CASE WHEN to_char({utc}, 'US') = '000000' THEN ''"
-            f" ELSE '.' || to_char({utc}, 'US') END || '+00:00' END"
+            f""" ELSE to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END"""
         )
 
     def json_column(self, sql: str) -> str:
@@ -272,9 +270,9 @@ class Sqlite(Dialect):
 
     def instant(self, sql: str) -> str:
         # The ORM stores `isoformat(" ")` of an aware time: "2026-03-01 09:30:00[.ffffff]"
-        # and an offset. strftime() brings it to UTC but keeps milliseconds only (rounded:
-        # .9996 would become the next second), so it is given the text without its
-        # fraction, which is taken from the text as it is (offsets are whole minutes).
+        # and an offset. strftime() brings it to UTC but rounds milliseconds (.9996 would
+        # become the next second), so it is given the text without its fraction, whose
+        # first three digits are taken from the text as they are (offsets are whole minutes).
         v = f"({sql})"
         fraction = f"substr({v}, 20, 1) = '.'"
         offset = f"CASE WHEN {fraction} THEN substr({v}, 27) ELSE substr({v}, 20) END"
@@ -282,8 +280,7 @@ class Sqlite(Dialect):
         # A null instant is null: strftime() of null is null, and so is what it is joined to.
         return (
             f"strftime('%Y-%m-%dT%H:%M:%S', {whole})"
-            f" || CASE WHEN {fraction} AND substr({v}, 21, 6) <> '000000'"
-            f" THEN '.' || substr({v}, 21, 6) ELSE '' END || '+00:00'"
+            f" || CASE WHEN {fraction} THEN '.' || substr({v}, 21, 3) ELSE '.000' END || 'Z'"
         )
 
     def json_string(self, sql: str) -> str:

@@ -7,11 +7,12 @@ The body is made from the stored event, so every attempt posts the same bytes; o
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import orjson
 
+from server.dates import instant_text
 from server.events.models import DomainEvent
 from server.global_ids import encode
 
@@ -26,7 +27,8 @@ def message_id(event: DomainEvent) -> str:
 
 
 def _timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    # As the feed's DateTime answers it, so that `data` is the event as the feed shows it.
+    return instant_text(moment)
 
 
 def event_body(event: DomainEvent) -> bytes:

@@ -168,7 +168,7 @@ async def _euro_invoice_paid_at_another_rate(books: Books) -> None:
     api, org = books.api, books.org
     for day, rate in (("2026-03-01", "1.1000"), ("2026-03-20", "1.2000")):
         data = await api.data(
-            """mutation($d: Date!, $r: String!) { exchangeRateSet(currency: "EUR", date: $d,
+            """mutation($d: Date!, $r: Rate!) { exchangeRateSet(currency: "EUR", date: $d,
                 rate: $r) { userErrors { code } } }""",
             {"d": day, "r": rate},
             token=org.token(),

@@ -107,12 +107,12 @@ async def test_audit_pages_match_the_stock_resolvers_field_for_field(
     nodes = [e["node"] for e in written.json()["data"]["auditEvents"]["edges"]]
     assert len(nodes) == len(MOMENTS)
     assert {n["occurredAt"] for n in nodes} == {
-        "2026-03-01T09:30:00+00:00",
-        "2026-03-01T09:30:00.000001+00:00",
-        "2026-03-01T23:59:59.999999+00:00",
-        "2025-12-31T19:30:00.500000+00:00",
-        "0999-12-31T12:00:00+00:00",
-        "2026-06-30T13:15:07.120000+00:00",
+        # Milliseconds, truncated: the first two moments answer alike.
+        "2026-03-01T09:30:00.000Z",
+        "2026-03-01T23:59:59.999Z",
+        "2025-12-31T19:30:00.500Z",
+        "0999-12-31T12:00:00.000Z",
+        "2026-06-30T13:15:07.120Z",
     }
     assert [] in [n["actorRoles"] for n in nodes] and None in [n["before"] for n in nodes]
     # The page, its count and the same audit write on both paths: nothing more.

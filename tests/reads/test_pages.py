@@ -109,7 +109,7 @@ async def test_invoice_pages_match_the_stock_resolvers_field_for_field(
     )
     assert any(n["customer"]["creditLimit"] is None for n in nodes)
     parties = [n["customer"] for n in nodes]
-    assert {p["createdAt"] for p in parties} >= {"2025-12-31T16:00:00.999999+00:00"}
+    assert {p["createdAt"] for p in parties} >= {"2025-12-31T16:00:00.999Z"}
     assert {p["billingAddress"] and p["billingAddress"]["city"] for p in parties} >= {None, "東京"}
     assert {tuple(p["tags"]) for p in parties} >= {(), ("eu", "key-account")}
     assert any(line["itemId"] and line["taxRateId"] for n in nodes for line in n["lines"])

@@ -16,6 +16,7 @@ from uuid import uuid4
 import orjson
 
 from schema.ids import encode
+from server.dates import instant_text
 from server.fixed_point import plain_decimal
 from server.money import active_currencies, amount_from_minor
 from server.reads import dialect
@@ -90,7 +91,7 @@ async def test_booleans_and_texts_are_written_as_json_values() -> None:
 
 async def test_instants_are_written_as_the_datetime_scalar_writes_them() -> None:
     """Stored with any offset, as the ORM stores them (a timestamptz, or on SQLite the
-    `isoformat(" ")` text), written in UTC with microseconds only when there are some."""
+    `isoformat(" ")` text), written in UTC with milliseconds, truncated, and Z."""
     chosen = random.Random(11)
     moments = [
         datetime(2026, 3, 1, 9, 30, tzinfo=UTC),
@@ -110,7 +111,7 @@ async def test_instants_are_written_as_the_datetime_scalar_writes_them() -> None
     stored = "CAST({a} AS TIMESTAMPTZ)" if d is dialect.POSTGRES else "{a}"
     rows = [(m.isoformat(" "), None) for m in moments] + [(None, None)]
     written = await _written(rows, d.instant(stored))
-    assert written == [m.astimezone(UTC).isoformat() for m in moments] + [None]
+    assert written == [instant_text(m) for m in moments] + [None]
 
 
 async def test_json_text_and_separated_lists_are_written_as_the_stock_types_read_them() -> None:

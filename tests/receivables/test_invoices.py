@@ -113,7 +113,7 @@ async def test_bad_lines_are_refused_with_field_paths(api: Api) -> None:
         org,
         acme,
         [
-            sale(ids["4000"], "10.00", "-1"),
+            sale(ids["4000"], "10.00", "0"),
             sale(ids["6300"], "10.00"),
             sale(ids["4000"], "10.001"),
             sale(ids["4000"], "-5.00"),

@@ -76,6 +76,8 @@ HOSTILE_INTS = (0, -1, -(2**31), 2**31 - 1, 1, 101, 1_000_000)
 HOSTILE_AMOUNTS = ("0", "1.00", "-1", "9" * 30, "1e5", "0.001", "12.5", "NaN", " 1", "")
 CURRENCIES = ("USD", "EUR", "JPY", "BHD", "XXX", "usd", "", "ZZZ")
 PERCENTS = ("0", "100", "101", "-5", "7.5", "0.00001", "1e2")
+QUANTITIES = ("0", "1", "2.5", "-1", "0.00001", "1e2", "9" * 30, "NaN", "")
+RATES = ("1", "1.0825", "0", "-1", "0.00000000001", "1e2", "9" * 13, "NaN", " 1", "")
 
 
 def _b64(raw: bytes) -> str:
@@ -142,12 +144,15 @@ class Values:
             "String": "Fuzz " + name,
             "ID": self.id_for(name, owner),
             "Date": "2026-03-01",
-            "DateTime": "2030-01-01T00:00:00+00:00",
+            "DateTime": "2030-01-01T00:00:00Z",
             "Int": 1,
             "Boolean": False,
             "Amount": "1.00",
             "CurrencyCode": "USD",
             "Percent": "5",
+            "Quantity": "1",
+            "Rate": "1.0825",
+            "Decimal": "1",
         }.get(scalar, "x")
 
     def strategy(self, kind: GraphQLInputType, name: str = "", depth: int = 0) -> Any:
@@ -201,6 +206,8 @@ class Values:
             "Amount": st.sampled_from(HOSTILE_AMOUNTS),
             "CurrencyCode": st.sampled_from(CURRENCIES),
             "Percent": st.sampled_from(PERCENTS),
+            "Quantity": st.sampled_from(QUANTITIES),
+            "Rate": st.sampled_from(RATES),
         }
         return st.one_of(benign, table.get(scalar, st.text(max_size=8)))
 
