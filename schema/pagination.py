@@ -262,3 +262,60 @@ async def paginate_sql(
     if joined is not None and with_joined is not None:
         with_joined(others)
     return _connection(rows, key, convert, size, backwards, after, before, count)
+
+
+class _Held:
+    """An item of a list the code holds whole, read by `_connection` as it reads a record."""
+
+    def __init__(self, field: str, value: Any, item_id: str, node: Any) -> None:
+        setattr(self, field, value)
+        self.id = item_id
+        self.node = node
+
+
+def _held_node(item: _Held) -> Any:
+    return item.node
+
+
+def paginate_held(
+    items: Sequence[N],
+    key: SortKey,
+    position: Callable[[N], tuple[Any, str]],
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    max_page: int,
+    default_page: int = 20,
+) -> Connection[N]:
+    """A page of a list the code holds whole (built-in roles, the policy's duty rules, the
+    kinds of document template): nothing to page in the database, but the same keyset
+    cursors as `paginate_sql`, the (sort value, id) `position` gives each item, in the
+    order of `key` (`key.field` names the sort value in cursors only)."""
+    size, backwards = _window(first, last, max_page, default_page)
+    ordered = sorted(items, key=position, reverse=key.descending)
+    total = len(ordered)
+
+    async def count() -> int:
+        return total
+
+    def beyond(cursor: str, forward: bool) -> Callable[[N], bool]:
+        mark = _decode(cursor)
+        ahead = forward != key.descending
+
+        def test(item: N) -> bool:
+            try:
+                return position(item) > mark if ahead else position(item) < mark
+            except TypeError as exc:
+                raise _bad("invalid cursor") from exc
+
+        return test
+
+    for cursor, forward in ((after, True), (before, False)):
+        if cursor:
+            test = beyond(cursor, forward)
+            ordered = [i for i in ordered if test(i)]
+    walk = list(reversed(ordered)) if backwards else ordered
+    held = [_Held(key.field, *position(i), node=i) for i in walk[: size + 1]] if size else []
+    return _connection(held, key, _held_node, size, backwards, after, before, count)  # type: ignore[arg-type]

@@ -3,10 +3,11 @@ a keyset page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from uuid import UUID
 
-from server.receivables.models import InvoiceStatus, PaymentStatus
+from server.receivables.models import DisputeStatus, InvoiceStatus, PaymentStatus
 from server.sql import Where
 
 
@@ -60,4 +61,19 @@ def credit_note_conditions(organization_id: UUID, *, customer_id: UUID | None = 
     where = Where().add('"organization_id" = {}', organization_id)
     if customer_id is not None:
         where.add('"customer_id" = {}', customer_id)
+    return where
+
+
+def dispute_conditions(
+    organization_id: UUID,
+    *,
+    invoice_id: UUID | None = None,
+    statuses: Sequence[DisputeStatus] | None = None,
+) -> Where:
+    """The organization's disputes, of one invoice and of any of `statuses` if given."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if invoice_id is not None:
+        where.add('"invoice_id" = {}', invoice_id)
+    if statuses:
+        where.add('"status" IN ({})'.format(", ".join("{}" for _ in statuses)), *statuses)
     return where
