@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
@@ -227,8 +227,12 @@ class TrackingCategory(relay.Node):
         return [built.get(i) for i in ids]
 
 
-async def build_categories(cats: list[models.TrackingCategory]) -> list[TrackingCategory]:
-    opts = await models.TrackingOption.filter(category_id__in=[c.id for c in cats]).order_by("name")
+async def build_categories(cats: Sequence[Any]) -> list[TrackingCategory]:
+    """Categories (models or records) with their options, by name then id as
+    server.ledger.tracking_reads writes them."""
+    opts = await models.TrackingOption.filter(category_id__in=[c.id for c in cats]).order_by(
+        "name", "id"
+    )
     return [
         TrackingCategory(
             id=str(c.id),
