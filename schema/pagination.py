@@ -319,3 +319,8 @@ def paginate_held(
     walk = list(reversed(ordered)) if backwards else ordered
     held = [_Held(key.field, *position(i), node=i) for i in walk[: size + 1]] if size else []
     return _connection(held, key, _held_node, size, backwards, after, before, count)  # type: ignore[arg-type]
+
+
+def cursor_of(value: Any, item_id: Any) -> str:
+    """The cursor of the item at (sort value, id), as every connection writes it."""
+    return _encode(value, item_id)
