@@ -318,7 +318,7 @@ def paginate_held(
             ordered = [i for i in ordered if test(i)]
     walk = list(reversed(ordered)) if backwards else ordered
     held = [_Held(key.field, *position(i), node=i) for i in walk[: size + 1]] if size else []
-    return _connection(held, key, _held_node, size, backwards, after, before, count)  # type: ignore[arg-type]
+    return _connection(held, key, _held_node, size, backwards, after, before, count)
 
 
 def cursor_of(value: Any, item_id: Any) -> str:

@@ -60,7 +60,7 @@ def _window(first: int | None, last: int | None, max_page: int) -> tuple[int, bo
 
 
 def _money(value: Any) -> Money:
-    return Money.from_minor(value.minor, value.currency)
+    return Money.of(value.minor, value.currency)
 
 
 def _line(line: gl.LedgerLine) -> GeneralLedgerLine:

@@ -168,7 +168,7 @@ def _between(
     after: Position | None, before: Position | None, first_mark: int
 ) -> tuple[str, list[object]]:
     """Conditions on l.date, l.id for lines strictly after `after` and before `before`."""
-    sql, params = "", []
+    sql, params = "", list[object]()
     if after is not None:
         n = first_mark + len(params)
         sql += f" AND (l.date > ${n} OR (l.date = ${n + 1} AND l.id > ${n + 2}))"
