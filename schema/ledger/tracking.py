@@ -59,9 +59,9 @@ class TrackingCategoryFilter:
     )
 
 
-def _unbuilt(row: Any) -> TrackingCategory:
-    # Its options are read for the whole page at once (build_categories).
-    return TrackingCategory(id=str(row.id), name=row.name, options=[])
+def _row(row: Any) -> Any:
+    # The page's rows become categories with their options at once (build_categories).
+    return row
 
 
 @strawberry.type
@@ -92,7 +92,7 @@ class TrackingQuery:
             m.TrackingCategory,
             tracking_category_conditions(info.context.signed_in().org, flt.search),
             SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
-            _unbuilt,
+            _row,
             first=first,
             after=after,
             last=last,

@@ -237,7 +237,8 @@ async def build_categories(cats: Sequence[Any]) -> list[TrackingCategory]:
         TrackingCategory(
             id=str(c.id),
             name=c.name,
-            options=[TrackingOption.from_model(o) for o in opts if o.category_id == c.id],
+            # A record's id may be the text of the uuid (SQLite), a model's the uuid.
+            options=[TrackingOption.from_model(o) for o in opts if str(o.category_id) == str(c.id)],
         )
         for c in cats
     ]
