@@ -288,12 +288,16 @@ def paginate_held(
     before: str | None,
     max_page: int,
     default_page: int = 20,
+    every: Sequence[N] | None = None,
 ) -> Connection[N]:
     """A page of a list the code holds whole (built-in roles, the policy's duty rules, the
     kinds of document template): nothing to page in the database, but the same keyset
     cursors as `paginate_sql`, the (sort value, id) `position` gives each item, in the
-    order of `key` (`key.field` names the sort value in cursors only)."""
+    order of `key` (`key.field` names the sort value in cursors only). The list being the
+    release's, a cursor must be the position of one of `every` (the list before its filter,
+    `items` if not given): anything else is not a cursor the API wrote."""
     size, backwards = _window(first, last, max_page, default_page)
+    known = {position(i) for i in (items if every is None else every)}
     ordered = sorted(items, key=position, reverse=key.descending)
     total = len(ordered)
 
@@ -302,13 +306,12 @@ def paginate_held(
 
     def beyond(cursor: str, forward: bool) -> Callable[[N], bool]:
         mark = _decode(cursor)
+        if mark not in known:
+            raise _bad("invalid cursor")
         ahead = forward != key.descending
 
         def test(item: N) -> bool:
-            try:
-                return position(item) > mark if ahead else position(item) < mark
-            except TypeError as exc:
-                raise _bad("invalid cursor") from exc
+            return position(item) > mark if ahead else position(item) < mark
 
         return test
 

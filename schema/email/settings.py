@@ -119,14 +119,17 @@ class EmailSettingsQuery:
         # One template per kind, a few fixed by the release: paged in memory by kind, with
         # the cursors every connection writes.
         actor, flt = info.context.signed_in(), filter or DocumentTemplateFilter()
-        found = [
+        every = [
             DocumentTemplate.from_template(t)
             for t in await templates.effective_templates(actor.org)
-            if (not flt.kind or t.kind in flt.kind)
-            and (flt.custom is None or t.custom == flt.custom)
         ]
         return paginate_held(
-            found,
+            [
+                t
+                for t in every
+                if (not flt.kind or t.kind in flt.kind)
+                and (flt.custom is None or t.custom == flt.custom)
+            ],
             SortKey("kind"),
             lambda t: (t.kind.value, t.kind.value),
             first=first,
@@ -134,6 +137,7 @@ class EmailSettingsQuery:
             last=last,
             before=before,
             max_page=info.context.settings.max_page_size,
+            every=every,
         )
 
 

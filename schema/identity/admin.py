@@ -276,13 +276,11 @@ class AdminQuery:
         # The rules are the policy file's (a few, fixed by the release): paged in memory,
         # by (object, action), with the cursors every connection writes.
         ctx, flt = info.context, filter or DutySegregationFilter()
-        rules = [
-            DutySegregationRule.from_rule(r)
-            for r in duties.list_rules(ctx.access, ctx.signed_in())
-            if flt.enabled is None or r.enabled == flt.enabled
+        every = [
+            DutySegregationRule.from_rule(r) for r in duties.list_rules(ctx.access, ctx.signed_in())
         ]
         return paginate_held(
-            rules,
+            [r for r in every if flt.enabled is None or r.enabled == flt.enabled],
             SortKey("rule"),
             lambda r: (f"{r.object}:{r.action}", f"{r.object}:{r.action}"),
             first=first,
@@ -290,6 +288,7 @@ class AdminQuery:
             last=last,
             before=before,
             max_page=ctx.settings.max_page_size,
+            every=every,
         )
 
     @requires("role", "read", description="Every permission a role can grant.")

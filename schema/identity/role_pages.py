@@ -134,6 +134,7 @@ async def role_page(
             after=None if after_own else window.after,
             before=window.before if before_builtin else None,
             max_page=max_page,
+            every=every,
         )
 
     async def from_rows(size: int, backwards: bool) -> Connection[Any]:
