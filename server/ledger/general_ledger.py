@@ -180,6 +180,33 @@ def _between(
     return sql, params
 
 
+_PERIOD = "l.organization_id = $1 AND l.account_id = $2 AND l.date >= $3 AND l.date <= $4"
+
+
+def _period(report: GeneralLedgerReport) -> list[object]:
+    return [report.actor.org, report.account.id, report.start, report.end]
+
+
+async def _start_walking_back(
+    report: GeneralLedgerReport, size: int, after: Position | None, before: Position | None
+) -> tuple[Position | None, bool]:
+    """Where the last `size` lines between `after` and `before` start, as the position just
+    before the first of them (None when there are none), and whether lines come before
+    them."""
+    between, between_params = _between(after, before, 5)
+    params = [*_period(report), *between_params, size + 1]
+    found = await fetch(
+        f"""SELECT l.date AS date, l.id AS id FROM journal_lines l
+            WHERE {_PERIOD}{between}
+            ORDER BY l.date DESC, l.id DESC LIMIT ${len(params)}""",  # noqa: S608
+        *params,
+    )
+    if not found[:size]:
+        return None, len(found) > size
+    first = found[:size][-1]
+    return (_day(first["date"]), int(first["id"]) - 1), len(found) > size
+
+
 async def ledger_lines(
     report: GeneralLedgerReport,
     size: int,
@@ -193,40 +220,26 @@ async def ledger_lines(
     ones, or the last ones when `backwards`; in posting order either way, each with the
     running balance. With `item` (SQL over a GL_LINE row aliased
     server.reads.compile.ROW), each line written as JSON instead."""
-    org, account_id = report.actor.org, report.account.id
-    base_where = "l.organization_id = $1 AND l.account_id = $2 AND l.date >= $3 AND l.date <= $4"
-    base_params: list[object] = [org, account_id, report.start, report.end]
-    between, between_params = _between(after, before, len(base_params) + 1)
     more = False
     if backwards:
         # Find where the page starts walking back, then read it forwards from there, so
         # the running balance has one definition, the forward window sum.
-        params = [*base_params, *between_params, size + 1]
-        found = await fetch(
-            f"""SELECT l.date AS date, l.id AS id FROM journal_lines l
-                WHERE {base_where}{between}
-                ORDER BY l.date DESC, l.id DESC LIMIT ${len(params)}""",  # noqa: S608
-            *params,
-        )
-        more = len(found) > size
-        if not found[:size]:
+        after, more = await _start_walking_back(report, size, after, before)
+        if after is None:
             return LinesPage([], [], [] if item is not None else None, more)
-        start_at = found[:size][-1]
-        # The page is every line from its first one on: after the position just before it.
-        after = (_day(start_at["date"]), int(start_at["id"]) - 1)
-        between, between_params = _between(after, before, len(base_params) + 1)
     carried = report.opening_minor
     if after is not None:
         carried += await _sums(
-            (org, account_id, report.sign),
+            (report.actor.org, report.account.id, report.sign),
             "date >= $3 AND (date < $4 OR (date = $5 AND id <= $6))",
             report.start,
             after[0],
             after[0],
             after[1],
         )
-    params = [*base_params, *between_params, size + (0 if backwards else 1)]
-    lines_sql = _lines_sql(base_where + between, carried, report.sign, f"${len(params)}")
+    between, between_params = _between(after, before, 5)
+    params = [*_period(report), *between_params, size + (0 if backwards else 1)]
+    lines_sql = _lines_sql(_PERIOD + between, carried, report.sign, f"${len(params)}")
     if item is not None:
         lines_sql = (
             f'SELECT {ROW}."id" AS id, {ROW}."date" AS date, {item} AS item__'  # noqa: S608
