@@ -327,3 +327,11 @@ def paginate_held(
 def cursor_of(value: Any, item_id: Any) -> str:
     """The cursor of the item at (sort value, id), as every connection writes it."""
     return _encode(value, item_id)
+
+
+def page_window(
+    first: int | None, last: int | None, max_page: int, default_page: int = 20
+) -> tuple[int, bool]:
+    """(page size, whether paging backwards) of a connection's arguments, checked as every
+    connection checks them: for connections that page with a keyset of their own."""
+    return _window(first, last, max_page, default_page)

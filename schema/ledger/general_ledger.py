@@ -18,7 +18,7 @@ from schema.ledger.report_types import GeneralLedgerLine
 from schema.ledger.types import Account
 from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
-from schema.pagination import Connection, Edge, PageInfo
+from schema.pagination import Connection, Edge, PageInfo, page_window
 from schema.permissions import requires
 from schema.reads import embedded, page_item_sql
 from schema.scalars import Money
@@ -46,17 +46,6 @@ def _position(text: str) -> gl.Position:
     if not 0 < position[1] < 2**63:
         raise _bad("invalid cursor")
     return position
-
-
-def _window(first: int | None, last: int | None, max_page: int) -> tuple[int, bool]:
-    if first is not None and last is not None:
-        raise _bad("pass either first or last, not both")
-    for name, size in (("first", first), ("last", last)):
-        if size is not None and not 0 <= size <= max_page:
-            raise _bad(f"{name} must be between 0 and {max_page}")
-    if last is not None:
-        return last, True
-    return (50 if first is None else first), False
 
 
 def _money(value: Any) -> Money:
@@ -95,7 +84,7 @@ class GeneralLedger:
 
     @strawberry.field(
         description="The period's lines in posting order (date, then line), each with the "
-        "balance after it; 50 a page if no size is given."
+        "balance after it."
     )
     async def lines(
         self,
@@ -105,7 +94,7 @@ class GeneralLedger:
         last: Last = None,
         before: Before = None,
     ) -> Connection[GeneralLedgerLine]:
-        size, backwards = _window(first, last, info.context.settings.max_page_size)
+        size, backwards = page_window(first, last, info.context.settings.max_page_size)
         report = self.report
 
         async def count() -> int:

@@ -71,15 +71,6 @@ def _mark(cursor: str) -> Mark:
         raise _bad("invalid cursor") from exc
 
 
-def _size(first: int | None, last: int | None, max_page: int) -> int:
-    if first is not None and last is not None:
-        raise _bad("pass either first or last, not both")
-    for name, size in (("first", first), ("last", last)):
-        if size is not None and not 0 <= size <= max_page:
-            raise _bad(f"{name} must be between 0 and {max_page}")
-    return last if last is not None else (20 if first is None else first)
-
-
 async def _stock_nodes(info: Info, rows: list[Any]) -> list[Any]:
     found = await loaders.invoices(info.context).load_many([r.invoice_id for r in rows])
     return [
@@ -101,13 +92,12 @@ async def _stock_nodes(info: Info, rows: list[Any]) -> list[Any]:
 async def due_connection(
     info: Info,
     window: DueWindow,
-    page_window: tuple[int | None, str | None, int | None, str | None],
+    arguments: tuple[int | None, str | None, int | None, str | None],
 ) -> Connection[ReminderDue]:
-    """A page of the list for `page_window`, (first, after, last, before)."""
-    first, after, last, before = page_window
-    size = _size(first, last, info.context.settings.max_page_size)
+    """A page of the list for the connection's `arguments`, (first, after, last, before)."""
+    first, after, last, before = arguments
+    size, backwards = page_window(first, last, info.context.settings.max_page_size)
     org = info.context.signed_in().org
-    backwards = last is not None
     try:
         page = await due_page(
             org,
