@@ -18,7 +18,7 @@ from graphql import GraphQLError
 
 from schema.context import Info
 from schema.page_json import written_page
-from schema.pagination import Connection, Edge, PageInfo
+from schema.pagination import Connection, Edge, PageInfo, page_window
 from schema.reads import embedded, page_item_sql
 from schema.receivables import loaders
 from schema.receivables.types import Invoice
