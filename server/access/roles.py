@@ -44,20 +44,12 @@ def custom_subject(role_id: UUID) -> str:
 
 
 def builtin_roles(access: AccessControl, actor: Actor) -> list[RoleView]:
-    """The built-in roles, as the policy file grants them; listed before the custom ones."""
+    """The built-in roles, as the policy file grants them; listed before the custom ones
+    (schema.identity.role_pages)."""
     return [
         RoleView(name, name, True, None, frozenset(access.role_permissions(name, actor.org)))
         for name in BUILTIN_ROLES
     ]
-
-
-async def list_roles(access: AccessControl, actor: Actor) -> list[RoleView]:
-    """The built-in roles, then the organization's own by name (server.access.reads.ROLE
-    writes those)."""
-    views = builtin_roles(access, actor)
-    for role in await Role.filter(organization_id=actor.org).order_by("name"):
-        views.append(custom_view(access, actor, role))
-    return views
 
 
 def custom_view(access: AccessControl, actor: Actor, role: Any) -> RoleView:
