@@ -92,6 +92,7 @@ MAX_LENGTHS: dict[str, int] = {
     "JournalEntryUpdateInput.memo": column(JournalEntry, "memo"),
     "JournalLineInput.description": column(DocumentLine, "description"),
     "Mutation.trackingCategoryCreate(name)": column(TrackingCategory, "name"),
+    "TrackingCategoryFilter.search": column(TrackingCategory, "name"),
     "Mutation.trackingCategoryCreate(options)": column(TrackingCategory, "name"),
     "Mutation.trackingOptionCreate(name)": column(TrackingCategory, "name"),
     # CRM
@@ -129,6 +130,8 @@ MAX_LENGTHS: dict[str, int] = {
     "PaymentTermsUpdateInput.name": column(PaymentTerms, "name"),
     "TaxRateCreateInput.name": column(TaxRate, "name"),
     "TaxRateUpdateInput.name": column(TaxRate, "name"),
+    "PaymentTermsFilter.search": column(PaymentTerms, "name"),
+    "TaxRateFilter.search": column(TaxRate, "name"),
     # Receivables
     **_same(
         ("InvoiceCreateInput", "InvoiceUpdateInput"),
@@ -203,6 +206,7 @@ MAX_LENGTHS: dict[str, int] = {
     "MemberAddInput.roles": column(Role, "name"),
     "MemberRolesSetInput.roles": column(Role, "name"),
     "RoleCreateInput.name": column(Role, "name"),
+    "RoleFilter.search": column(Role, "name"),
     "RoleCreateInput.description": column(Role, "description"),
     "RoleDeleteInput.name": column(Role, "name"),
     "RolePermissionsSetInput.name": column(Role, "name"),

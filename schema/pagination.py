@@ -277,3 +277,78 @@ async def paginate_sql(
     if joined is not None and with_joined is not None:
         with_joined(others)
     return _connection(rows, values, key, convert, size, backwards, after, before, count)
+
+
+class _Held:
+    """An item of a list the code holds whole, read by `_connection` as it reads a record."""
+
+    def __init__(self, item_id: str, node: Any) -> None:
+        self.id = item_id
+        self.node = node
+
+
+def _held_node(item: _Held) -> Any:
+    return item.node
+
+
+def paginate_held(
+    items: Sequence[N],
+    key: SortKey,
+    position: Callable[[N], tuple[Any, str]],
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    max_page: int,
+    default_page: int = 20,
+    every: Sequence[N] | None = None,
+) -> Connection[N]:
+    """A page of a list the code holds whole (built-in roles, the policy's duty rules, the
+    kinds of document template): nothing to page in the database, but the same keyset
+    cursors as `paginate_sql`, the (sort value, id) `position` gives each item, in the
+    order of `key` (`key.field` names the sort value in cursors only). The list being the
+    release's, a cursor must be the position of one of `every` (the list before its filter,
+    `items` if not given): anything else is not a cursor the API wrote."""
+    size, backwards = _window(first, last, max_page, default_page)
+    known = {position(i) for i in (items if every is None else every)}
+    ordered = sorted(items, key=position, reverse=key.descending)
+    total = len(ordered)
+
+    async def count() -> int:
+        return total
+
+    def beyond(cursor: str, forward: bool) -> Callable[[N], bool]:
+        mark = _decode(cursor, key.field)
+        if tuple(mark) not in known:
+            raise _bad("invalid cursor")
+        ahead = forward != key.descending
+
+        def test(item: N) -> bool:
+            return position(item) > mark if ahead else position(item) < mark
+
+        return test
+
+    for cursor, forward in ((after, True), (before, False)):
+        if cursor:
+            test = beyond(cursor, forward)
+            ordered = [i for i in ordered if test(i)]
+    walk = list(reversed(ordered)) if backwards else ordered
+    page = walk[: size + 1] if size else []
+    held = [_Held(position(i)[1], node=i) for i in page]
+    values = [position(i)[0] for i in page]
+    return _connection(held, values, key, _held_node, size, backwards, after, before, count)
+
+
+def cursor_of(value: Any, item_id: Any, order: str) -> str:
+    """The cursor of the item at (sort value, id) in the order named `order`, as every
+    connection writes it."""
+    return _encode(value, item_id, order)
+
+
+def page_window(
+    first: int | None, last: int | None, max_page: int, default_page: int = 20
+) -> tuple[int, bool]:
+    """(page size, whether paging backwards) of a connection's arguments, checked as every
+    connection checks them: for connections that page with a keyset of their own."""
+    return _window(first, last, max_page, default_page)

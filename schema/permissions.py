@@ -330,7 +330,6 @@ REPORT_OWN_FIELDS = frozenset(
         "ArAging.currency",
         "ArMetrics.days",
         # Paging positions of the report, opaque to clients.
-        "GeneralLedger.endCursor",
         "GeneralLedgerLine.cursor",
         "PaymentScheduleBucket.isoYear",
         "PaymentScheduleBucket.isoWeek",

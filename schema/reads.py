@@ -24,9 +24,8 @@ from schema.permissions import declared_requirement
 from schema.selection import connection_items, field_picks, path_picks
 from server.reads import dialect
 from server.reads.compile import Allowed, item_sql
-from server.reads.lookup import items_by_id, items_each, items_listed
+from server.reads.lookup import items_by_id
 from server.reads.shape import Shape
-from server.sql import Where
 
 
 def page_item_sql(info: Info, shape: Shape) -> str | None:
@@ -68,32 +67,6 @@ async def by_id(
     if found is not None:
         return found[0]
     return await stock(item_id)
-
-
-async def listed(info: Info, shape: Shape, where: Where, order: str) -> Any | None:
-    """A list field's items, the rows `where` finds in `order` (SQL over the row's alias,
-    server.reads.compile.ROW), as one `Prebuilt` of the JSON array the database wrote for
-    the field's selection; None when the selection takes the stock resolvers."""
-    picks = field_picks(info.selected_fields, shape.type_name, info.schema)
-    if picks is None:
-        return None
-    current = dialect.current()
-    item = item_sql(shape, picks, gate_allows(info), current)
-    if item is None:
-        return None
-    return Prebuilt(await items_listed(shape, item, where, order, current))
-
-
-async def listed_each(info: Info, shape: Shape, where: Where, order: str) -> list[Any] | None:
-    """`listed`, each item a `Prebuilt` of its own, for a list whose other items are made
-    another way (built-in roles beside an organization's own)."""
-    picks = field_picks(info.selected_fields, shape.type_name, info.schema)
-    if picks is None:
-        return None
-    item = item_sql(shape, picks, gate_allows(info), dialect.current())
-    if item is None:
-        return None
-    return [Prebuilt(text) for text in await items_each(shape, item, where, order)]
 
 
 def canonical(raw: str) -> UUID | None:

@@ -7,6 +7,7 @@ never deleted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from enum import StrEnum
 from typing import Any
@@ -21,17 +22,17 @@ class RecordStatus(StrEnum):
     ARCHIVED = "ARCHIVED"
 
 
-# The order of a list of named records (names are unique in an organization), with `{t}`
-# for the row's alias.
-BY_NAME = '{t}."name", {t}."id"'
-
-
-def named_records(organization_id: UUID, status: RecordStatus | None = None) -> Where:
-    """An organization's records of a named kind (tax rates, payment terms), optionally of
-    one status, as SQL conditions; listed in BY_NAME order."""
+def named_records(
+    organization_id: UUID,
+    statuses: Sequence[RecordStatus] | None = None,
+    search: str | None = None,
+) -> Where:
+    """An organization's records of a named kind (tax rates, payment terms), of any of
+    `statuses` (every status if none) and with `search` in their name, as SQL conditions."""
     where = Where().add('"organization_id" = {}', organization_id)
-    if status is not None:
-        where.add('"status" = {}', status)
+    where.one_of('"status"', statuses)
+    if search:
+        where.search(search, '"name"')
     return where
 
 

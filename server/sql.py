@@ -359,15 +359,6 @@ def _column_reader(
     return converted.convert
 
 
-async def rows_where(model: type[Model], where: Where, order: str) -> list[Any]:
-    """The model's rows `where` finds, in `order` (an ORDER BY, `{t}` for the row's alias),
-    as records: a list the read path writes (server.reads.lookup.items_listed) read the
-    other way, by the same conditions and order."""
-    table = model._meta.db_table
-    sql = f'SELECT * FROM "{table}" t WHERE {where.sql()} ORDER BY {order.format(t="t")}'  # noqa: S608
-    return records(model, await fetch_rows(sql, *where.values))
-
-
 async def count_rows(model: type[Model], where: Where) -> int:
     sql = f'SELECT count(*) AS n FROM "{model._meta.db_table}" WHERE {where.sql()}'  # noqa: S608
     rows = await fetch(sql, *where.values)

@@ -126,8 +126,10 @@ class Api:
 
     async def switch_duties(self, org: Org, *, enabled: bool, role: str = "owner") -> None:
         """Switch every segregation-of-duties rule of the organization on or off."""
-        rules = await self.data("{ dutySegregations { object action } }", token=org.token(role))
-        for rule in rules["dutySegregations"]:
+        rules = await self.data(
+            "{ dutySegregations(first: 100) { nodes { object action } } }", token=org.token(role)
+        )
+        for rule in rules["dutySegregations"]["nodes"]:
             data = await self.data(
                 """mutation($input: DutySegregationSetInput!) { dutySegregationSet(input: $input) {
                     rule { enabled } userErrors { code } } }""",

@@ -20,6 +20,12 @@ from schema.documents.inputs import (
     TaxRateCreateInput,
     TaxRateUpdateInput,
 )
+from schema.documents.named_lists import (
+    PaymentTermsFilter,
+    PaymentTermsOrder,
+    TaxRateFilter,
+    TaxRateOrder,
+)
 from schema.documents.types import (
     Item,
     ItemFilter,
@@ -27,32 +33,30 @@ from schema.documents.types import (
     ItemPayload,
     PaymentTerms,
     PaymentTermsPayload,
-    RecordStatus,
     TaxRate,
     TaxRatePayload,
 )
 from schema.errors import user_errors
-from schema.filters import order_key
+from schema.filters import OrderDirection, order_key
 from schema.ids import decode
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
-from schema.pagination import Connection, paginate_sql
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
-from schema.reads import by_id, listed, page_item_sql
+from schema.reads import by_id, page_item_sql
 from server.crm import models as crm_models
 from server.crm import terms
 from server.crm.reads import PAYMENT_TERMS
 from server.documents import items, models, taxes
 from server.documents.listing import ITEM_ORDERS, item_conditions
 from server.documents.reads import ITEM, TAX_RATE
-from server.editing import BY_NAME, named_records
+from server.editing import named_records
 from server.errors import DomainError, NotFound
-from server.sql import rows_where
 
 PAGE_ARGS = {
     "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
     "last": "Items from the end (or before `before`), at most 100.",
 }
-STATUS_ARG = strawberry.argument(description="Only this status; every status if omitted.")
 
 
 def _target(id: str, type_name: str, what: str) -> UUID:
@@ -143,30 +147,71 @@ class DocumentsQuery:
 
         return await by_id(info, ITEM, id, stock)
 
-    @requires("item", "read", description="The organization's tax rates, by name.")
+    @requires("item", "read", description="The organization's tax rates, by name unless ordered.")
     async def tax_rates(
         self,
         info: Info,
-        status: Annotated[RecordStatus | None, STATUS_ARG] = None,
-    ) -> list[TaxRate]:
-        where = named_records(info.context.signed_in().org, status)
-        written = await listed(info, TAX_RATE, where, BY_NAME)
-        if written is not None:
-            return written  # the database's JSON of the whole list
-        return [TaxRate.from_model(r) for r in await rows_where(models.TaxRate, where, BY_NAME)]
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            TaxRateFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            TaxRateOrder | None,
+            strawberry.argument(description="Sort order; by name ascending if omitted."),
+        ] = None,
+    ) -> Connection[TaxRate]:
+        flt, order = filter or TaxRateFilter(), order_by or TaxRateOrder()
+        page = await paginate_sql(
+            models.TaxRate,
+            named_records(info.context.signed_in().org, flt.status, flt.search),
+            SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
+            TaxRate.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, TAX_RATE),
+        )
+        return await written_page(info, page)
 
-    @requires("item", "read", description="The organization's payment terms, by name.")
+    @requires(
+        "item", "read", description="The organization's payment terms, by name unless ordered."
+    )
     async def payment_terms(
         self,
         info: Info,
-        status: Annotated[RecordStatus | None, STATUS_ARG] = None,
-    ) -> list[PaymentTerms]:
-        where = named_records(info.context.signed_in().org, status)
-        written = await listed(info, PAYMENT_TERMS, where, BY_NAME)
-        if written is not None:
-            return written  # the database's JSON of the whole list
-        found = await rows_where(crm_models.PaymentTerms, where, BY_NAME)
-        return [PaymentTerms.from_model(t) for t in found]
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            PaymentTermsFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            PaymentTermsOrder | None,
+            strawberry.argument(description="Sort order; by name ascending if omitted."),
+        ] = None,
+    ) -> Connection[PaymentTerms]:
+        flt, order = filter or PaymentTermsFilter(), order_by or PaymentTermsOrder()
+        page = await paginate_sql(
+            crm_models.PaymentTerms,
+            named_records(info.context.signed_in().org, flt.status, flt.search),
+            SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
+            PaymentTerms.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, PAYMENT_TERMS),
+        )
+        return await written_page(info, page)
 
 
 @strawberry.type

@@ -9,6 +9,8 @@ import strawberry
 from schema.context import Info
 from schema.email.types import DocumentTemplate, EmailSettings
 from schema.errors import UserError, user_errors
+from schema.page_args import After, Before, First, Last
+from schema.pagination import Connection, SortKey, paginate_held
 from schema.permissions import requires
 from server.email import models, smtp_settings, templates
 from server.errors import DomainError
@@ -73,6 +75,17 @@ class DocumentTemplateSetPayload:
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
 
 
+@strawberry.input(description="Narrow the document template list; conditions combine with AND.")
+class DocumentTemplateFilter:
+    kind: list[models.TemplateKind] | None = strawberry.field(
+        default=None, description="Only these kinds of document; every kind if omitted."
+    )
+    custom: bool | None = strawberry.field(
+        default=None,
+        description="Only the organization's own templates (true) or only the defaults (false).",
+    )
+
+
 @strawberry.type
 class EmailSettingsQuery:
     @requires(
@@ -92,10 +105,40 @@ class EmailSettingsQuery:
         description="The template of every kind of document e-mail: the organization's own, "
         "or the built-in default.",
     )
-    async def document_templates(self, info: Info) -> list[DocumentTemplate]:
-        actor = info.context.signed_in()
-        found = await templates.effective_templates(actor.org)
-        return [DocumentTemplate.from_template(t) for t in found]
+    async def document_templates(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            DocumentTemplateFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+    ) -> Connection[DocumentTemplate]:
+        # One template per kind, a few fixed by the release: paged in memory by kind, with
+        # the cursors every connection writes.
+        actor, flt = info.context.signed_in(), filter or DocumentTemplateFilter()
+        every = [
+            DocumentTemplate.from_template(t)
+            for t in await templates.effective_templates(actor.org)
+        ]
+        return paginate_held(
+            [
+                t
+                for t in every
+                if (not flt.kind or t.kind in flt.kind)
+                and (flt.custom is None or t.custom == flt.custom)
+            ],
+            SortKey("kind"),
+            lambda t: (t.kind.value, t.kind.value),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+            every=every,
+        )
 
 
 @strawberry.type

@@ -10,44 +10,32 @@ import strawberry
 from schema.context import Info
 from schema.errors import UserError, user_errors
 from schema.filters import bounds, order_key
+from schema.identity.duty_types import (
+    DutySegregationFilter,
+    DutySegregationPayload,
+    DutySegregationRule,
+    DutySegregationSetInput,
+)
 from schema.identity.list_inputs import ApiKeyFilter, ApiKeyOrder
+from schema.identity.role_pages import RoleFilter, RoleOrder, RoleType, Window, role_page
 from schema.identity.types import (
-    PermissionType,
     SessionPayload,
     session_granted,
     session_refused,
 )
 from schema.ids import decode, encode
-from schema.pagination import Connection, paginate_sql
+from schema.page_args import After, Before, First, Last
+from schema.pagination import Connection, SortKey, paginate_held, paginate_sql
 from schema.permissions import public, requires, signed_in
-from schema.reads import listed_each, page_item_sql
+from schema.reads import page_item_sql
 from server.access import duties
 from server.access import roles as svc
 from server.access.catalogue import CATALOGUE
-from server.access.reads import ROLE
 from server.errors import DomainError, NotFound
 from server.identity import accounts, api_keys, duty_rules, totp
 from server.identity.listing import API_KEY_ORDERS, api_key_conditions
 from server.identity.models import ApiKey
 from server.identity.reads import API_KEY
-from server.sql import Where
-
-
-@strawberry.type(name="Role", description="A role: built in, or custom to the organization.")
-class RoleType:
-    name: str = strawberry.field(description="Name, unique in the organization.")
-    builtin: bool = strawberry.field(description="Built-in roles cannot be changed.")
-    description: str | None = strawberry.field(description="What the role is for.")
-    permissions: list[PermissionType] = strawberry.field(description="What it allows.")
-
-    @classmethod
-    def from_view(cls, view: svc.RoleView) -> RoleType:
-        return cls(
-            name=view.name,
-            builtin=view.builtin,
-            description=view.description,
-            permissions=[PermissionType(object=o, action=a) for o, a in sorted(view.permissions)],
-        )
 
 
 @strawberry.type(description="A permission of the catalogue, as roles may grant it.")
@@ -186,54 +174,32 @@ class TotpDisablePayload:
     user_errors: list[UserError] = strawberry.field(description="Why the request was refused.")
 
 
-@strawberry.type(
-    description="A segregation-of-duties rule: while it is on, whoever created a record "
-    "cannot also perform this action on it."
-)
-class DutySegregationRule:
-    object: str = strawberry.field(description="Kind of object, e.g. journal or bill.")
-    action: str = strawberry.field(description="The approval action, e.g. post or approve.")
-    enabled: bool = strawberry.field(description="Whether the rule is on in this organization.")
-    enabled_by_default: bool = strawberry.field(
-        description="Whether the rule is on in an organization that has not switched it."
-    )
-
-    @classmethod
-    def from_rule(cls, rule: duties.DutyRule) -> DutySegregationRule:
-        return cls(
-            object=rule.object,
-            action=rule.action,
-            enabled=rule.enabled,
-            enabled_by_default=rule.enabled_by_default,
-        )
-
-
-@strawberry.input(description="Switch a segregation-of-duties rule on or off.")
-class DutySegregationSetInput:
-    object: str = strawberry.field(description="Kind of object of the rule, e.g. journal.")
-    action: str = strawberry.field(description="Action of the rule, e.g. post.")
-    enabled: bool = strawberry.field(description="On (creators cannot approve) or off.")
-
-
-@strawberry.type(description="The rule after the change, or why it was refused.")
-class DutySegregationPayload:
-    rule: DutySegregationRule | None = strawberry.field(description="The rule now.")
-    user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
-
-
 @strawberry.type
 class AdminQuery:
-    @requires("role", "read", description="Built-in and custom roles with their permissions.")
-    async def roles(self, info: Info) -> list[RoleType]:
-        ctx = info.context
-        actor = ctx.signed_in()
-        own = await listed_each(
-            info, ROLE, Where().add('"organization_id" = {}', actor.org), '{t}."name"'
+    @requires(
+        "role",
+        "read",
+        description="Built-in roles, then the organization's own, each by name; with permissions.",
+    )
+    async def roles(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[RoleFilter | None, strawberry.argument(description="Conditions.")] = None,
+        order_by: Annotated[
+            RoleOrder | None,
+            strawberry.argument(description="Sort order; by name ascending if omitted."),
+        ] = None,
+    ) -> Connection[RoleType]:
+        return await role_page(
+            info,
+            Window(first, after, last, before),
+            filter or RoleFilter(),
+            order_by or RoleOrder(),
         )
-        if own is None:
-            return [RoleType.from_view(v) for v in await svc.list_roles(ctx.access, actor)]
-        # The built-in roles are the policy file's; the organization's own, the database's.
-        return [*(RoleType.from_view(v) for v in svc.builtin_roles(ctx.access, actor)), *own]
 
     @requires("api_key", "read", description="The organization's API keys, a page at a time.")
     async def api_keys(
@@ -279,11 +245,34 @@ class AdminQuery:
         "read",
         description="The segregation-of-duties rules and whether each is on here.",
     )
-    def duty_segregations(self, info: Info) -> list[DutySegregationRule]:
-        ctx = info.context
-        return [
+    def duty_segregations(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            DutySegregationFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+    ) -> Connection[DutySegregationRule]:
+        # The rules are the policy file's (a few, fixed by the release): paged in memory,
+        # by (object, action), with the cursors every connection writes.
+        ctx, flt = info.context, filter or DutySegregationFilter()
+        every = [
             DutySegregationRule.from_rule(r) for r in duties.list_rules(ctx.access, ctx.signed_in())
         ]
+        return paginate_held(
+            [r for r in every if flt.enabled is None or r.enabled == flt.enabled],
+            SortKey("rule"),
+            lambda r: (f"{r.object}:{r.action}", f"{r.object}:{r.action}"),
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=ctx.settings.max_page_size,
+            every=every,
+        )
 
     @requires("role", "read", description="Every permission a role can grant.")
     def permission_catalogue(self) -> list[CatalogueEntry]:

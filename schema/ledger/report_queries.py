@@ -2,45 +2,24 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
 
 from schema.context import Info
 from schema.ids import decode
+from schema.ledger.general_ledger import GeneralLedger
 from schema.ledger.report_types import (
     BalanceSheet,
-    GeneralLedger,
-    GeneralLedgerLine,
     ProfitAndLoss,
     TrialBalance,
 )
-from schema.ledger.types import Account
 from schema.permissions import requires
-from schema.reads import embedded, path_item_sql
 from server.errors import DomainError, NotFound
 from server.ledger import general_ledger as gl
 from server.ledger import reports as rep
-
-
-def _cursor(d: date, line_id: int) -> str:
-    return base64.urlsafe_b64encode(f"{d.isoformat()}|{line_id}".encode()).decode()
-
-
-def _uncursor(cursor: str) -> tuple[date, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor.encode("ascii")).decode()
-        day, line_id = raw.split("|")
-        position = date.fromisoformat(day), int(line_id)
-    except (ValueError, UnicodeError) as exc:
-        raise GraphQLError("invalid cursor", extensions={"code": "BAD_USER_INPUT"}) from exc
-    # Line ids are positive 64-bit integers; a larger number would overflow the driver.
-    if not 0 < position[1] < 2**63:
-        raise GraphQLError("invalid cursor", extensions={"code": "BAD_USER_INPUT"})
-    return position
 
 
 def _report_filter(option_ids: list[strawberry.ID] | None) -> rep.LineFilter:
@@ -128,68 +107,24 @@ class LedgerReportsQuery:
     ) -> BalanceSheet:
         return BalanceSheet.from_report(await rep.balance_sheet(info.context.signed_in(), as_of))
 
-    @requires("report", "read", description="An account's lines with a running balance.")
+    @requires(
+        "report",
+        "read",
+        description="An account's general ledger over a period: opening and closing balances "
+        "and its lines with a running balance; null for an account there is none of.",
+    )
     async def general_ledger(
         self,
         info: Info,
         account_id: Annotated[strawberry.ID, strawberry.argument(description="The account.")],
         from_: Annotated[date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[date, strawberry.argument(description="Last day.")],
-        first: Annotated[int, strawberry.argument(description="Lines per page, up to 100.")] = 50,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
     ) -> GeneralLedger | None:
-        if not 0 < first <= info.context.settings.max_page_size:
-            raise GraphQLError("first must be 1 to 100", extensions={"code": "BAD_USER_INPUT"})
         decoded = decode(account_id, "Account")
         if decoded is None:
             return None
         try:
-            page = await gl.general_ledger(
-                info.context.signed_in(),
-                decoded,
-                from_,
-                to,
-                first=first,
-                after=_uncursor(after) if after else None,
-                # The database writes the lines itself when it can write every field asked.
-                item=path_item_sql(info, ("lines",))(gl.GL_LINE),
-            )
+            report = await gl.general_ledger(info.context.signed_in(), decoded, from_, to)
         except NotFound:
             return None
-        if page.written is not None:
-            return GeneralLedger(
-                account=Account.from_model(page.account),
-                opening_balance=_m(page.opening_balance),
-                closing_balance=_m(page.closing_balance),
-                lines=embedded(f"[{','.join(page.written)}]"),
-                has_next_page=page.has_next_page,
-                end_cursor=_cursor(*page.end) if page.end else None,
-            )
-        lines = [
-            GeneralLedgerLine(
-                cursor=_cursor(ln.date, ln.line_id),
-                entry_number=ln.entry_number,
-                date=ln.date,
-                memo=ln.memo,
-                description=ln.description,
-                debit=_m(ln.debit),
-                credit=_m(ln.credit),
-                balance=_m(ln.balance),
-                entry_id=ln.entry_id,
-            )
-            for ln in page.lines
-        ]
-        return GeneralLedger(
-            account=Account.from_model(page.account),
-            opening_balance=_m(page.opening_balance),
-            closing_balance=_m(page.closing_balance),
-            lines=lines,
-            has_next_page=page.has_next_page,
-            end_cursor=lines[-1].cursor if lines else None,
-        )
-
-
-def _m(value: Any) -> Any:
-    from schema.scalars import Money
-
-    return Money.from_minor(value.minor, value.currency)
+        return GeneralLedger.from_report(report)

@@ -157,7 +157,9 @@ class BalanceSheet:
 
 @strawberry.type(description="A line of an account's ledger with the running balance.")
 class GeneralLedgerLine:
-    cursor: str = strawberry.field(description="Pass as `after` to continue after this line.")
+    cursor: str = strawberry.field(
+        description="The line's cursor, as its edge gives it: pass as `after` or `before`."
+    )
     # The entry's number and texts are the journal's; the report gives amounts and dates.
     entry_number: int | None = requires(
         "journal", "read", description="Number of the journal entry (journal:read)."
@@ -176,13 +178,3 @@ class GeneralLedgerLine:
     async def entry(self, info: Info) -> JournalEntry | None:
         found = await loaders.entries(info.context).load(self.entry_id)
         return JournalEntry.from_model(found) if found else None
-
-
-@strawberry.type(description="An account's lines over a period with opening and closing balances.")
-class GeneralLedger:
-    account: Account | None = requires("account", "read", description="The account.")
-    opening_balance: Money = strawberry.field(description="Balance before the period.")
-    closing_balance: Money = strawberry.field(description="Balance at the end of the period.")
-    lines: list[GeneralLedgerLine] = strawberry.field(description="This page of lines.")
-    has_next_page: bool = strawberry.field(description="More lines follow.")
-    end_cursor: str | None = strawberry.field(description="Cursor of the last line.")

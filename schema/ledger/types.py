@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
@@ -219,13 +219,18 @@ class TrackingCategory(relay.Node):
         return [built.get(i) for i in ids]
 
 
-async def build_categories(cats: list[models.TrackingCategory]) -> list[TrackingCategory]:
-    opts = await models.TrackingOption.filter(category_id__in=[c.id for c in cats]).order_by("name")
+async def build_categories(cats: Sequence[Any]) -> list[TrackingCategory]:
+    """Categories (models or records) with their options, by name then id as
+    server.ledger.tracking_reads writes them."""
+    opts = await models.TrackingOption.filter(category_id__in=[c.id for c in cats]).order_by(
+        "name", "id"
+    )
     return [
         TrackingCategory(
             id=str(c.id),
             name=c.name,
-            options=[TrackingOption.from_model(o) for o in opts if o.category_id == c.id],
+            # A record's id may be the text of the uuid (SQLite), a model's the uuid.
+            options=[TrackingOption.from_model(o) for o in opts if str(o.category_id) == str(c.id)],
         )
         for c in cats
     ]

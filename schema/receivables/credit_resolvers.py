@@ -5,19 +5,28 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated
+from uuid import UUID
 
 import strawberry
 
 from schema.context import Info
 from schema.errors import user_errors
-from schema.filters import bounds, order_key
+from schema.filters import OrderDirection, bounds, order_key
 from schema.ids import decode
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
-from schema.pagination import Connection, paginate_sql
+from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
-from schema.reads import listed, page_item_sql
+from schema.reads import page_item_sql
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
-from schema.receivables.credit_types import CreditNote, CreditNotePayload, Dispute, DisputePayload
+from schema.receivables.credit_types import (
+    CreditNote,
+    CreditNotePayload,
+    Dispute,
+    DisputeFilter,
+    DisputeOrder,
+    DisputePayload,
+)
 from schema.receivables.inputs import (
     AllocationInput,
     CreditNoteFilter,
@@ -36,9 +45,12 @@ from schema.scalars import Amount
 from server.errors import DomainError
 from server.receivables import credit_notes, disputes, refunds
 from server.receivables import models as m
-from server.receivables.listing import CREDIT_NOTE_ORDERS, credit_note_conditions
-from server.receivables.reads import CREDIT_NOTE, DISPUTE, DISPUTE_ORDER
-from server.sql import Where, rows_where
+from server.receivables.listing import (
+    CREDIT_NOTE_ORDERS,
+    credit_note_conditions,
+    dispute_conditions,
+)
+from server.receivables.reads import CREDIT_NOTE, DISPUTE
 
 Day = date
 
@@ -158,24 +170,47 @@ class CreditNotesQuery:
         )
         return await written_page(info, page)
 
-    @requires("invoice", "read", description="Disputes of an invoice, oldest first.")
+    @requires(
+        "invoice",
+        "read",
+        description="The organization's invoice disputes, oldest first unless ordered.",
+    )
     async def invoice_disputes(
         self,
         info: Info,
-        invoice_id: Annotated[strawberry.ID, strawberry.argument(description="The invoice.")],
-    ) -> list[Dispute]:
-        invoice = decode(invoice_id, "Invoice")
-        if invoice is None:
-            return []
-        where = (
-            Where()
-            .add('"invoice_id" = {}', invoice)
-            .add('"organization_id" = {}', info.context.signed_in().org)
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            DisputeFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            DisputeOrder | None,
+            strawberry.argument(description="Sort order; oldest first if omitted."),
+        ] = None,
+    ) -> Connection[Dispute]:
+        flt, order = filter or DisputeFilter(), order_by or DisputeOrder()
+        # An id that cannot be an invoice's matches nothing, as the other lists' filters.
+        invoice = (
+            None if flt.invoice_id is None else decode(flt.invoice_id, "Invoice") or UUID(int=0)
         )
-        written = await listed(info, DISPUTE, where, DISPUTE_ORDER)
-        if written is not None:
-            return written  # the database's JSON of the whole list
-        return [Dispute.from_model(d) for d in await rows_where(m.Dispute, where, DISPUTE_ORDER)]
+        page = await paginate_sql(
+            m.Dispute,
+            dispute_conditions(
+                info.context.signed_in().org, invoice_id=invoice, statuses=flt.status
+            ),
+            SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
+            Dispute.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            max_page=info.context.settings.max_page_size,
+            # The database writes the items itself when it can write every field asked of them.
+            item_sql=page_item_sql(info, DISPUTE),
+        )
+        return await written_page(info, page)
 
 
 @strawberry.type

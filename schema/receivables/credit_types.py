@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from enum import Enum
 from typing import Self
 from uuid import UUID
 
@@ -12,7 +13,8 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
-from schema.crm.types import Customer
+from schema.crm.types import Customer, OrderDirection
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.pdf.urls import document_url
 from schema.permissions import authorize, requires
@@ -172,3 +174,39 @@ class CreditNotePayload:
 class DisputePayload:
     dispute: Dispute | None = strawberry.field(description="The dispute.")
     user_errors: list[UserError] = strawberry.field(description="Why the input was refused.")
+
+
+class DisputeOrderField(Enum):
+    OPENED_ON = "opened_on"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    DisputeOrderField,
+    name="DisputeOrderField",
+    description="Field to sort disputes by.",
+    values={
+        DisputeOrderField.OPENED_ON: "The day the dispute was opened.",
+        DisputeOrderField.CREATED_AT: "When the dispute was recorded.",
+    },
+)
+
+
+@strawberry.input(description="Sort order of a dispute list.")
+class DisputeOrder:
+    field: DisputeOrderField = strawberry.field(
+        default=DisputeOrderField.CREATED_AT, description="Field to sort by; ties are broken by id."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending or descending."
+    )
+
+
+@strawberry.input(description="Narrow a dispute list; conditions combine with AND.")
+class DisputeFilter:
+    invoice_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only disputes of this invoice."
+    )
+    status: list[models.DisputeStatus] | None = strawberry.field(
+        default=None, description="Only these statuses; every status if omitted."
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from enum import Enum
 from typing import Annotated, Self
 from uuid import UUID
 
@@ -12,19 +13,23 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
+from schema.enums import described_enum
 from schema.errors import UserError, user_errors
+from schema.filters import OrderDirection
 from schema.identity.types import UserType
+from schema.page_args import After, Before, First, Last
+from schema.pagination import Connection
 from schema.permissions import authorize, requires
-from schema.reads import embedded, path_item_sql
 from schema.receivables import enums as _enums  # noqa: F401 - registers the enums first
 from schema.receivables import loaders
+from schema.receivables.reminder_pages import ReminderDue, due_connection
 from schema.receivables.resolvers import _id
 from schema.receivables.types import Invoice, _uuids
 from schema.scalars import Money
 from server import clock
 from server.errors import DomainError
 from server.receivables import models, reminders
-from server.receivables.reminder_reads import REMINDER_DUE, written_due
+from server.receivables.reminder_reads import DueWindow
 
 Day = date  # for annotations inside types that have a field named `date`
 
@@ -87,24 +92,39 @@ class InvoiceReminder(relay.Node):
         ]
 
 
-@strawberry.type(description="An overdue invoice a payment reminder is due for.")
-class ReminderDue:
-    invoice: Invoice = strawberry.field(description="The invoice.")
-    days_overdue: int = strawberry.field(description="Days past its due date on asOf.")
-    amount_due: Money = strawberry.field(description="What is open on it now, in its currency.")
-    reminders_sent: int = strawberry.field(description="Reminders recorded for it so far.")
-    last_sent_on: Day | None = strawberry.field(
-        description="When the last reminder was sent; null if none was."
-    )
-    next_level: int = strawberry.field(description="The level the next reminder will have.")
+class ReminderDueOrderField(Enum):
+    DAYS_OVERDUE = "days_overdue"
 
 
-@strawberry.type(description="Invoices a reminder is due for, or why the arguments were refused.")
-class RemindersDueResult:
-    items: list[ReminderDue] = strawberry.field(
-        description="Most days overdue first, then by invoice number; empty when refused."
+described_enum(
+    ReminderDueOrderField,
+    name="ReminderDueOrderField",
+    description="Field to sort the invoices a reminder is due for by.",
+    values={
+        ReminderDueOrderField.DAYS_OVERDUE: "Days overdue, then the invoice number, then id "
+        "(the reverse of both when ascending)."
+    },
+)
+
+
+@strawberry.input(description="Sort order of the invoices a reminder is due for.")
+class ReminderDueOrder:
+    field: ReminderDueOrderField = strawberry.field(
+        default=ReminderDueOrderField.DAYS_OVERDUE, description="Field to sort by."
     )
-    user_errors: list[UserError] = strawberry.field(description="Why the arguments were refused.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Descending (most overdue first) or ascending."
+    )
+
+
+@strawberry.input(description="Which overdue invoices the list holds.")
+class ReminderDueFilter:
+    min_days_overdue: int = strawberry.field(
+        default=1, description="Only invoices at least this many days overdue."
+    )
+    quiet_days: int = strawberry.field(
+        default=7, description="Leave out invoices reminded within this many days before asOf."
+    )
 
 
 @strawberry.input(description="Record a payment reminder sent for an overdue invoice.")
@@ -141,43 +161,26 @@ class RemindersQuery:
             date | None,
             strawberry.argument(description="The day the reminders would go out; today (UTC)."),
         ] = None,
-        min_days_overdue: Annotated[
-            int, strawberry.argument(description="Only invoices at least this many days overdue.")
-        ] = 1,
-        quiet_days: Annotated[
-            int,
-            strawberry.argument(
-                description="Leave out invoices reminded within this many days before asOf."
-            ),
-        ] = 7,
-    ) -> RemindersDueResult:
-        actor = info.context.signed_in()
-        day = as_of or clock.today()
-        item = path_item_sql(info, ("items",))(REMINDER_DUE)
-        try:
-            if item is not None:
-                text = await written_due(actor.org, day, min_days_overdue, quiet_days, item)
-                return RemindersDueResult(items=embedded(text), user_errors=[])
-            rows = await reminders.due(actor, day, min_days_overdue, quiet_days)
-        except DomainError as error:
-            return RemindersDueResult(
-                items=[],
-                user_errors=[UserError(field=error.field, message=error.message, code=error.code)],
-            )
-        found = await loaders.invoices(info.context).load_many([r.invoice_id for r in rows])
-        items = [
-            ReminderDue(
-                invoice=Invoice.from_model(invoice),
-                days_overdue=r.days_overdue,
-                amount_due=Money.of(r.open_minor, r.currency),
-                reminders_sent=r.reminders_sent,
-                last_sent_on=r.last_sent_on,
-                next_level=r.next_level,
-            )
-            for r, invoice in zip(rows, found, strict=True)
-            if invoice is not None
-        ]
-        return RemindersDueResult(items=items, user_errors=[])
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ReminderDueFilter | None, strawberry.argument(description="Conditions.")
+        ] = None,
+        order_by: Annotated[
+            ReminderDueOrder | None,
+            strawberry.argument(description="Sort order; most days overdue first if omitted."),
+        ] = None,
+    ) -> Connection[ReminderDue]:
+        flt, order = filter or ReminderDueFilter(), order_by or ReminderDueOrder()
+        window = DueWindow(
+            as_of or clock.today(),
+            flt.min_days_overdue,
+            flt.quiet_days,
+            most_overdue_first=order.direction == OrderDirection.DESC,
+        )
+        return await due_connection(info, window, (first, after, last, before))
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
@@ -43,23 +44,16 @@ def custom_subject(role_id: UUID) -> str:
 
 
 def builtin_roles(access: AccessControl, actor: Actor) -> list[RoleView]:
-    """The built-in roles, as the policy file grants them; listed before the custom ones."""
+    """The built-in roles, as the policy file grants them; listed before the custom ones
+    (schema.identity.role_pages)."""
     return [
         RoleView(name, name, True, None, frozenset(access.role_permissions(name, actor.org)))
         for name in BUILTIN_ROLES
     ]
 
 
-async def list_roles(access: AccessControl, actor: Actor) -> list[RoleView]:
-    """The built-in roles, then the organization's own by name (server.access.reads.ROLE
-    writes those)."""
-    views = builtin_roles(access, actor)
-    for role in await Role.filter(organization_id=actor.org).order_by("name"):
-        views.append(_custom_view(access, actor, role))
-    return views
-
-
-def _custom_view(access: AccessControl, actor: Actor, role: Role) -> RoleView:
+def custom_view(access: AccessControl, actor: Actor, role: Any) -> RoleView:
+    """An own role (a model or a record of its row) with the permissions it grants."""
     subj = custom_subject(role.id)
     return RoleView(
         role.name,
@@ -174,7 +168,7 @@ async def create_role(
             "a role with this name exists", code=ErrorCode.CONFLICT, field=["name"]
         ) from exc
     await access.refresh()
-    return _custom_view(access, actor, role)
+    return custom_view(access, actor, role)
 
 
 async def _custom_role(actor: Actor, name: str) -> Role:
@@ -207,7 +201,7 @@ async def set_role_permissions(
             after={"permissions": _perm_list(perms)},
         )
     await access.refresh()
-    return _custom_view(access, actor, role)
+    return custom_view(access, actor, role)
 
 
 async def delete_role(access: AccessControl, actor: Actor, name: str) -> None:

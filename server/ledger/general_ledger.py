@@ -40,16 +40,42 @@ class LedgerLine:
     balance: Money
 
 
+# A line's place in the ledger: (date, line id), the order lines post in.
+Position = tuple[date, int]
+
+
 @dataclass(frozen=True, slots=True)
-class GeneralLedgerPage:
+class GeneralLedgerReport:
+    """The report's header; its lines are read a page at a time (`ledger_lines`)."""
+
+    actor: Actor
     account: Account
-    opening_balance: Money
+    start: date
+    end: date
+    base: str
+    sign: int
+    opening_minor: int
+    closing_minor: int
+
+    @property
+    def opening_balance(self) -> Money:
+        return Money.from_minor(self.opening_minor, self.base)
+
+    @property
+    def closing_balance(self) -> Money:
+        return Money.from_minor(self.closing_minor, self.base)
+
+
+@dataclass(frozen=True, slots=True)
+class LinesPage:
+    """A page of lines in posting order: rows (`lines`) or each line's JSON (`written`),
+    with each line's position, and whether lines lie beyond the page in the walk's
+    direction."""
+
+    positions: list[Position]
     lines: list[LedgerLine]
-    closing_balance: Money
-    has_next_page: bool
-    # With `written_lines`' item: each line's JSON, in order, and the last line's position.
-    written: list[str] | None = None
-    end: tuple[date, int] | None = None
+    written: list[str] | None
+    more: bool
 
 
 def cursor_text(t: str) -> str:
@@ -96,80 +122,137 @@ def _lines_sql(where: str, carried: int, sign: int, limit_mark: str) -> str:
             WHERE {where} ORDER BY l.date, l.id LIMIT {limit_mark}"""  # noqa: S608
 
 
+async def _sums(report_of: tuple[UUID, UUID, int], where: str, *params: object) -> int:
+    """The account's balance movement over the lines `where` keeps ($3 on), signed."""
+    org, account_id, sign = report_of
+    rows = await fetch(
+        f"""SELECT COALESCE(SUM(base_debit_minor), 0) AS d,
+                   COALESCE(SUM(base_credit_minor), 0) AS c
+            FROM journal_lines WHERE organization_id = $1 AND account_id = $2 AND {where}""",  # noqa: S608
+        org,
+        account_id,
+        *params,
+    )
+    return sign * (int(rows[0]["d"]) - int(rows[0]["c"]))
+
+
 async def general_ledger(
-    actor: Actor,
-    account_id: UUID,
-    start: date,
-    end: date,
-    *,
-    first: int,
-    after: tuple[date, int] | None = None,
-    item: str | None = None,
-) -> GeneralLedgerPage:
-    """An account's lines in [start, end] in posting order, with a running balance; with
-    `item` (SQL over a GL_LINE row aliased server.reads.compile.ROW), each line written as
-    JSON instead (`GeneralLedgerPage.written`)."""
+    actor: Actor, account_id: UUID, start: date, end: date
+) -> GeneralLedgerReport:
+    """An account's general ledger over [start, end]: its header (opening and closing
+    balances); NotFound for an account the organization does not have."""
     account = await Account.get_or_none(id=account_id, organization_id=actor.org)
     if account is None:
         raise NotFound("account not found", field=["accountId"])
-    base = await base_currency(actor.org)
     sign = 1 if account.type in DEBIT_NORMAL else -1
+    of = (actor.org, account.id, sign)
+    opening = await _sums(of, "date < $3", start)
+    closing = opening + await _sums(of, "date >= $3 AND date <= $4", start, end)
+    base = await base_currency(actor.org)
+    return GeneralLedgerReport(actor, account, start, end, base, sign, opening, closing)
 
-    async def balance_before(where: str, *params: object) -> int:
-        rows = await fetch(
-            f"""SELECT COALESCE(SUM(base_debit_minor), 0) AS d,
-                       COALESCE(SUM(base_credit_minor), 0) AS c
-                FROM journal_lines WHERE organization_id = $1 AND account_id = $2 AND {where}""",  # noqa: S608
-            actor.org,
-            account.id,
-            *params,
-        )
-        return sign * (int(rows[0]["d"]) - int(rows[0]["c"]))
 
-    opening = await balance_before("date < $3", start)
-    carried = opening
-    params: list[object] = [actor.org, account.id, start, end]
-    where = "l.organization_id = $1 AND l.account_id = $2 AND l.date >= $3 AND l.date <= $4"
+async def line_count(report: GeneralLedgerReport) -> int:
+    rows = await fetch(
+        """SELECT count(*) AS n FROM journal_lines
+           WHERE organization_id = $1 AND account_id = $2 AND date >= $3 AND date <= $4""",
+        report.actor.org,
+        report.account.id,
+        report.start,
+        report.end,
+    )
+    return int(rows[0]["n"])
+
+
+def _between(
+    after: Position | None, before: Position | None, first_mark: int
+) -> tuple[str, list[object]]:
+    """Conditions on l.date, l.id for lines strictly after `after` and before `before`."""
+    sql, params = "", list[object]()
     if after is not None:
-        carried = opening + await balance_before(
+        n = first_mark + len(params)
+        sql += f" AND (l.date > ${n} OR (l.date = ${n + 1} AND l.id > ${n + 2}))"
+        params += [after[0], after[0], after[1]]
+    if before is not None:
+        n = first_mark + len(params)
+        sql += f" AND (l.date < ${n} OR (l.date = ${n + 1} AND l.id < ${n + 2}))"
+        params += [before[0], before[0], before[1]]
+    return sql, params
+
+
+_PERIOD = "l.organization_id = $1 AND l.account_id = $2 AND l.date >= $3 AND l.date <= $4"
+
+
+def _period(report: GeneralLedgerReport) -> list[object]:
+    return [report.actor.org, report.account.id, report.start, report.end]
+
+
+async def _start_walking_back(
+    report: GeneralLedgerReport, size: int, after: Position | None, before: Position | None
+) -> tuple[Position | None, bool]:
+    """Where the last `size` lines between `after` and `before` start, as the position just
+    before the first of them (None when there are none), and whether lines come before
+    them."""
+    between, between_params = _between(after, before, 5)
+    params = [*_period(report), *between_params, size + 1]
+    found = await fetch(
+        f"""SELECT l.date AS date, l.id AS id FROM journal_lines l
+            WHERE {_PERIOD}{between}
+            ORDER BY l.date DESC, l.id DESC LIMIT ${len(params)}""",  # noqa: S608
+        *params,
+    )
+    if not found[:size]:
+        return None, len(found) > size
+    first = found[:size][-1]
+    return (_day(first["date"]), int(first["id"]) - 1), len(found) > size
+
+
+async def ledger_lines(
+    report: GeneralLedgerReport,
+    size: int,
+    *,
+    after: Position | None = None,
+    before: Position | None = None,
+    backwards: bool = False,
+    item: str | None = None,
+) -> LinesPage:
+    """Up to `size` lines of the period strictly between `after` and `before`: the first
+    ones, or the last ones when `backwards`; in posting order either way, each with the
+    running balance. With `item` (SQL over a GL_LINE row aliased
+    server.reads.compile.ROW), each line written as JSON instead."""
+    more = False
+    if backwards:
+        # Find where the page starts walking back, then read it forwards from there, so
+        # the running balance has one definition, the forward window sum.
+        after, more = await _start_walking_back(report, size, after, before)
+        if after is None:
+            return LinesPage([], [], [] if item is not None else None, more)
+    carried = report.opening_minor
+    if after is not None:
+        carried += await _sums(
+            (report.actor.org, report.account.id, report.sign),
             "date >= $3 AND (date < $4 OR (date = $5 AND id <= $6))",
-            start,
+            report.start,
             after[0],
             after[0],
             after[1],
         )
-        params += [after[0], after[0], after[1]]
-        where += " AND (l.date > $5 OR (l.date = $6 AND l.id > $7))"
-    params.append(first + 1)
-    lines_sql = _lines_sql(where, carried, sign, f"${len(params)}")
+    between, between_params = _between(after, before, 5)
+    params = [*_period(report), *between_params, size + (0 if backwards else 1)]
+    lines_sql = _lines_sql(_PERIOD + between, carried, report.sign, f"${len(params)}")
     if item is not None:
         lines_sql = (
             f'SELECT {ROW}."id" AS id, {ROW}."date" AS date, {item} AS item__'  # noqa: S608
             f' FROM ({lines_sql}) {ROW} ORDER BY {ROW}."date", {ROW}."id"'
         )
     rows = await fetch(lines_sql, *params)
-    closing = opening + await balance_before("date >= $3 AND date <= $4", start, end)
-    page = rows[:first]
+    if not backwards:
+        more = len(rows) > size
+    page = rows[:size]
+    positions = [(_day(r["date"]), int(r["id"])) for r in page]
     if item is not None:
-        last = (_day(page[-1]["date"]), int(page[-1]["id"])) if page else None
-        written = [str(r["item__"]) for r in page]
-        return GeneralLedgerPage(
-            account,
-            Money.from_minor(opening, base),
-            [],
-            Money.from_minor(closing, base),
-            len(rows) > first,
-            written,
-            last,
-        )
-    lines = [_line(row, base) for row in page]
-    return GeneralLedgerPage(
-        account,
-        Money.from_minor(opening, base),
-        lines,
-        Money.from_minor(closing, base),
-        len(rows) > first,
-    )
+        return LinesPage(positions, [], [str(r["item__"]) for r in page], more)
+    return LinesPage(positions, [_line(r, report.base) for r in page], None, more)
 
 
 def _day(value: Any) -> date:

@@ -12,6 +12,7 @@ from server.crm.reads import CUSTOMER, party_name
 from server.keyset import SortKey, orders
 from server.receivables.models import (
     CreditNoteStatus,
+    DisputeStatus,
     Invoice,
     InvoiceStatus,
     PaymentStatus,
@@ -96,3 +97,16 @@ def credit_note_conditions(
     if customer_id is not None:
         where.add('"customer_id" = {}', customer_id)
     return where.one_of('"status"', status).within('"issue_date"', issue_date)
+
+
+def dispute_conditions(
+    organization_id: UUID,
+    *,
+    invoice_id: UUID | None = None,
+    statuses: Sequence[DisputeStatus] | None = None,
+) -> Where:
+    """The organization's disputes, of one invoice and of any of `statuses` if given."""
+    where = Where().add('"organization_id" = {}', organization_id)
+    if invoice_id is not None:
+        where.add('"invoice_id" = {}', invoice_id)
+    return where.one_of('"status"', statuses)

@@ -226,6 +226,3 @@ DISPUTE = Shape(
     },
     Dispute._meta.db_table,
 )
-
-# Disputes of an invoice are listed oldest first (ties by id), with `{t}` for the alias.
-DISPUTE_ORDER = '{t}."created_at", {t}."id"'

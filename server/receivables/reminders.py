@@ -33,7 +33,7 @@ from server.receivables.models import (
     InvoiceReminder,
     ReminderChannel,
 )
-from server.sql import days_between, fetch
+from server.sql import days_between
 
 MAX_NOTE = 500
 MAX_DAYS = 3650  # bounds of min_days_overdue and quiet_days: ten years
@@ -147,7 +147,8 @@ def check_days(value: int, field: str) -> None:
 def due_sql(
     organization_id: UUID, as_of: date, min_days_overdue: int, quiet_days: int
 ) -> tuple[str, list[Any]]:
-    """The one statement behind `due`, with its parameters, in the order they appear."""
+    """The invoices a reminder is due for (server.receivables.reminder_reads pages them),
+    with its parameters, in the order they appear."""
     try:
         overdue_since = as_of - timedelta(days=min_days_overdue)
         quiet_since = as_of - timedelta(days=quiet_days)
@@ -182,27 +183,15 @@ def due_sql(
     return sql, p.values
 
 
-async def due(
-    actor: Actor, as_of: date, min_days_overdue: int = 1, quiet_days: int = 7
-) -> list[ReminderDue]:
-    """Invoices a reminder is due for as of `as_of`, most days overdue first.
-
-    Open amounts and disputes are as they stand now; `as_of` is the day the reminder would
-    go out, from which days overdue and the quiet period are counted.
-    """
-    check_days(min_days_overdue, "minDaysOverdue")
-    check_days(quiet_days, "quietDays")
-    sql, params = due_sql(actor.org, as_of, min_days_overdue, quiet_days)
-    return [
-        ReminderDue(
-            invoice_id=UUID(str(r["id"])),
-            number=r["number"],
-            currency=str(r["currency"]),
-            days_overdue=int(r["days_overdue"]),
-            open_minor=int(r["open_minor"]),
-            reminders_sent=int(r["sent"]),
-            last_sent_on=_day(r["last_sent_on"]),
-            next_level=int(r["sent"]) + 1,
-        )
-        for r in await fetch(sql, *params)
-    ]
+def due_from_row(r: Any) -> ReminderDue:
+    """An invoice a reminder is due for, from a row of `due_sql`."""
+    return ReminderDue(
+        invoice_id=UUID(str(r["id"])),
+        number=r["number"],
+        currency=str(r["currency"]),
+        days_overdue=int(r["days_overdue"]),
+        open_minor=int(r["open_minor"]),
+        reminders_sent=int(r["sent"]),
+        last_sent_on=_day(r["last_sent_on"]),
+        next_level=int(r["sent"]) + 1,
+    )

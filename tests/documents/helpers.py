@@ -41,11 +41,10 @@ ITEM_CREATE = _mutation("itemCreate", "ItemCreateInput", "item", ITEM_FIELDS)
 ITEM_UPDATE = _mutation("itemUpdate", "ItemUpdateInput", "item", ITEM_FIELDS)
 ITEM_ARCHIVE = _mutation("itemArchive", "ItemArchiveInput", "item", ITEM_FIELDS)
 
-PAYMENT_TERMS = f"""query($status: RecordStatus) {{
-  paymentTerms(status: $status) {{ {TERMS_FIELDS} }} }}"""
-TAX_RATES = (
-    f"""query($status: RecordStatus) {{ taxRates(status: $status) {{ {TAX_RATE_FIELDS} }} }}"""
-)
+PAYMENT_TERMS = f"""query($status: [RecordStatus!]) {{
+  paymentTerms(first: 100, filter: {{status: $status}}) {{ nodes {{ {TERMS_FIELDS} }} }} }}"""
+TAX_RATES = f"""query($status: [RecordStatus!]) {{
+  taxRates(first: 100, filter: {{status: $status}}) {{ nodes {{ {TAX_RATE_FIELDS} }} }} }}"""
 ITEM = f"""query($id: ID!) {{ item(id: $id) {{ {ITEM_FIELDS} }} }}"""
 ITEMS = """
 query List($first: Int, $after: String, $last: Int, $before: String,

@@ -170,7 +170,7 @@ async def test_payment_terms_create_with_bad_input_returns_user_error_and_writes
     )
     assert payload["paymentTerms"] is None
     assert errors(payload) == [(path, code)]
-    assert (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"] == []
+    assert (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"]["nodes"] == []
     assert await changes(api, org) == []
 
 
@@ -198,7 +198,7 @@ async def test_payment_terms_create_with_a_name_in_use_is_a_conflict(api: Api) -
     await new_terms(api, org, "Net 30")
     payload = await mutate(api, org, TERMS_CREATE, name="Net 30", kind="NET", days=45)
     assert errors(payload) == [(["input", "name"], "CONFLICT")]
-    listed = (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"]
+    listed = (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"]["nodes"]
     assert [t["days"] for t in listed] == [30]
 
 
@@ -232,7 +232,7 @@ async def test_payment_terms_update_checks_the_result_against_stored_values(api:
     assert errors(payload) == [(["input", "discountDays"], "OUT_OF_RANGE")]
     payload = await mutate(api, org, TERMS_UPDATE, id=terms["id"], discountPercent=None)
     assert errors(payload) == [(["input", "discountPercent"], "REQUIRED")]
-    listed = (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"]
+    listed = (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"]["nodes"]
     assert (listed[0]["days"], listed[0]["discountPercent"]) == (30, "2")
 
 
@@ -255,10 +255,10 @@ async def test_payment_terms_archive_then_list_by_status_and_second_archive_refu
     again = await mutate(api, org, TERMS_ARCHIVE, id=gone["id"])
     assert errors(again) == [(["input", "id"], "ALREADY_ARCHIVED")]
 
-    active = await api.data(PAYMENT_TERMS, {"status": "ACTIVE"}, token=org.token())
-    assert [t["id"] for t in active["paymentTerms"]] == [kept["id"]]
+    active = await api.data(PAYMENT_TERMS, {"status": ["ACTIVE"]}, token=org.token())
+    assert [t["id"] for t in active["paymentTerms"]["nodes"]] == [kept["id"]]
     every = await api.data(PAYMENT_TERMS, {}, token=org.token())
-    assert [t["name"] for t in every["paymentTerms"]] == ["Net 30", "Net 60"]
+    assert [t["name"] for t in every["paymentTerms"]["nodes"]] == ["Net 30", "Net 60"]
 
 
 async def test_payment_terms_changes_write_one_audit_event_each(api: Api) -> None:
@@ -287,7 +287,7 @@ async def test_payment_terms_create_is_forbidden_without_tax_rate_manage(
         token=org.token(role),
     )
     assert result["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    assert (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"] == []
+    assert (await api.data(PAYMENT_TERMS, {}, token=org.token()))["paymentTerms"]["nodes"] == []
 
 
 async def test_payment_terms_can_be_read_by_a_viewer_and_managed_by_an_accountant(
@@ -299,7 +299,7 @@ async def test_payment_terms_can_be_read_by_a_viewer_and_managed_by_an_accountan
     )
     assert payload["userErrors"] == []
     listed = await api.data(PAYMENT_TERMS, {}, token=org.token("viewer"))
-    assert [t["name"] for t in listed["paymentTerms"]] == ["EOM"]
+    assert [t["name"] for t in listed["paymentTerms"]["nodes"]] == ["EOM"]
 
 
 async def test_payment_terms_of_another_organization_are_not_found(api: Api) -> None:
@@ -311,6 +311,6 @@ async def test_payment_terms_of_another_organization_are_not_found(api: Api) -> 
     assert errors(payload) == [(["input", "id"], "NOT_FOUND")]
     node = await api.data(NODE, {"id": terms["id"]}, token=b.token())
     assert node["node"] is None
-    assert (await api.data(PAYMENT_TERMS, {}, token=b.token()))["paymentTerms"] == []
+    assert (await api.data(PAYMENT_TERMS, {}, token=b.token()))["paymentTerms"]["nodes"] == []
     mine = await api.data(NODE, {"id": terms["id"]}, token=a.token())
     assert mine["node"]["name"] == "Net 30"

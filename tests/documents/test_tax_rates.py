@@ -40,7 +40,7 @@ async def test_tax_rate_create_returns_it_with_its_tax_account(api: Api) -> None
     assert rate["account"]["code"] == "2100"
     assert rate["status"] == "ACTIVE"
     listed = await api.data(TAX_RATES, {}, token=org.token())
-    assert listed["taxRates"] == [rate]
+    assert listed["taxRates"]["nodes"] == [rate]
 
 
 async def test_tax_rate_create_accepts_a_tax_receivable_account(api: Api) -> None:
@@ -76,7 +76,7 @@ async def test_tax_rate_create_with_bad_input_returns_user_error_and_writes_noth
     payload = await mutate(api, org, TAX_RATE_CREATE, **{**sent, **fields})
     assert payload["taxRate"] is None
     assert errors(payload) == [(path, code)]
-    assert (await api.data(TAX_RATES, {}, token=org.token()))["taxRates"] == []
+    assert (await api.data(TAX_RATES, {}, token=org.token()))["taxRates"]["nodes"] == []
     assert await changes(api, org) == []
 
 
@@ -115,7 +115,7 @@ async def test_tax_rate_create_with_another_organizations_account_is_not_found(a
     theirs = await account_ids(api, b)
     payload = await mutate(api, a, TAX_RATE_CREATE, name="VAT", rate="20", accountId=theirs["2100"])
     assert errors(payload) == [(["input", "accountId"], "NOT_FOUND")]
-    assert (await api.data(TAX_RATES, {}, token=a.token()))["taxRates"] == []
+    assert (await api.data(TAX_RATES, {}, token=a.token()))["taxRates"]["nodes"] == []
 
 
 async def test_tax_rate_create_with_a_name_in_use_is_a_conflict(api: Api) -> None:
@@ -158,7 +158,7 @@ async def test_tax_rate_update_with_bad_rate_changes_nothing(api: Api) -> None:
     payload = await mutate(api, org, TAX_RATE_UPDATE, id=rate["id"], rate="120", name="New")
     assert errors(payload) == [(["input", "rate"], "OUT_OF_RANGE")]
     listed = await api.data(TAX_RATES, {}, token=org.token())
-    assert [(r["name"], r["rate"]) for r in listed["taxRates"]] == [("VAT", "20")]
+    assert [(r["name"], r["rate"]) for r in listed["taxRates"]["nodes"]] == [("VAT", "20")]
     assert [e["action"] for e in await changes(api, org)] == ["TAX_RATE_CREATE"]
 
 
@@ -169,10 +169,10 @@ async def test_tax_rate_archive_twice_is_refused_and_list_filters_by_status(api:
     await mutate(api, org, TAX_RATE_ARCHIVE, id=gone["id"])
     again = await mutate(api, org, TAX_RATE_ARCHIVE, id=gone["id"])
     assert errors(again) == [(["input", "id"], "ALREADY_ARCHIVED")]
-    active = await api.data(TAX_RATES, {"status": "ACTIVE"}, token=org.token())
-    assert [r["id"] for r in active["taxRates"]] == [kept["id"]]
-    archived = await api.data(TAX_RATES, {"status": "ARCHIVED"}, token=org.token())
-    assert [r["id"] for r in archived["taxRates"]] == [gone["id"]]
+    active = await api.data(TAX_RATES, {"status": ["ACTIVE"]}, token=org.token())
+    assert [r["id"] for r in active["taxRates"]["nodes"]] == [kept["id"]]
+    archived = await api.data(TAX_RATES, {"status": ["ARCHIVED"]}, token=org.token())
+    assert [r["id"] for r in archived["taxRates"]["nodes"]] == [gone["id"]]
 
 
 @pytest.mark.parametrize("role", ["ar_clerk", "ap_clerk", "sales", "auditor", "admin"])
@@ -186,7 +186,7 @@ async def test_tax_rate_create_is_forbidden_without_tax_rate_manage(api: Api, ro
     )
     assert result["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert result["data"] is None
-    assert (await api.data(TAX_RATES, {}, token=org.token()))["taxRates"] == []
+    assert (await api.data(TAX_RATES, {}, token=org.token()))["taxRates"]["nodes"] == []
 
 
 async def test_tax_rates_can_be_read_by_an_ar_clerk_and_managed_by_an_accountant(
@@ -205,7 +205,7 @@ async def test_tax_rates_can_be_read_by_an_ar_clerk_and_managed_by_an_accountant
     )
     assert payload["userErrors"] == []
     listed = await api.data(TAX_RATES, {}, token=org.token("ar_clerk"))
-    assert [r["name"] for r in listed["taxRates"]] == ["VAT"]
+    assert [r["name"] for r in listed["taxRates"]["nodes"]] == ["VAT"]
 
 
 async def test_tax_rate_of_another_organization_is_not_found(api: Api) -> None:
@@ -216,5 +216,5 @@ async def test_tax_rate_of_another_organization_is_not_found(api: Api) -> None:
     payload = await mutate(api, b, TAX_RATE_ARCHIVE, id=rate["id"])
     assert errors(payload) == [(["input", "id"], "NOT_FOUND")]
     assert (await api.data(NODE, {"id": rate["id"]}, token=b.token()))["node"] is None
-    assert (await api.data(TAX_RATES, {}, token=b.token()))["taxRates"] == []
+    assert (await api.data(TAX_RATES, {}, token=b.token()))["taxRates"]["nodes"] == []
     assert (await api.data(NODE, {"id": rate["id"]}, token=a.token()))["node"]["name"] == "VAT"

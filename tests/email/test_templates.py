@@ -10,9 +10,10 @@ from server.settings import Settings
 from tests.email.conftest import SmtpServer
 from tests.email.helpers import INVOICE_SEND, TEMPLATE_SET, configure, send, through_jobs
 from tests.receivables.helpers import customer, issued_invoice
-from tests.support import Api, Org
+from tests.support import Api, Org, walk_pages
 
-TEMPLATES = "{ documentTemplates { kind subject textBody htmlBody custom accentColor } }"
+TEMPLATES = """{ documentTemplates(first: 100) {
+  totalCount nodes { kind subject textBody htmlBody custom accentColor } } }"""
 
 
 def template(**extra: Any) -> dict[str, Any]:
@@ -33,8 +34,8 @@ async def save(api: Api, org: Org, role: str = "owner", **extra: Any) -> dict[st
 
 async def test_document_templates_lists_a_default_for_every_kind(api: Api) -> None:
     org = await api.new_org()
-    found = (await api.data(TEMPLATES, token=org.token()))["documentTemplates"]
-    assert [t["kind"] for t in found] == [k.value for k in TemplateKind]
+    found = (await api.data(TEMPLATES, token=org.token()))["documentTemplates"]["nodes"]
+    assert [t["kind"] for t in found] == sorted(k.value for k in TemplateKind)
     assert not any(t["custom"] for t in found)
     assert all(t["subject"] and t["textBody"] and t["htmlBody"] for t in found)
 
@@ -49,8 +50,14 @@ async def test_document_template_set_is_used_for_the_next_send(
     assert saved["template"]["accentColor"] == "#1A6B3C"
     effective = await template_for(org.id, TemplateKind.INVOICE)
     assert (effective.pdf_footer, effective.accent_color) == ("Bank: 12-34-56", "#1A6B3C")
-    listed = (await api.data(TEMPLATES, token=org.token()))["documentTemplates"]
+    listed = (await api.data(TEMPLATES, token=org.token()))["documentTemplates"]["nodes"]
     assert [t["kind"] for t in listed if t["custom"]] == ["INVOICE"]
+    query = """query($f: DocumentTemplateFilter) { documentTemplates(filter: $f) {
+        totalCount nodes { kind } } }"""
+    mine = await api.data(query, {"f": {"custom": True}}, token=org.token())
+    assert mine["documentTemplates"] == {"totalCount": 1, "nodes": [{"kind": "INVOICE"}]}
+    two = await api.data(query, {"f": {"kind": ["RECEIPT", "INVOICE"]}}, token=org.token())
+    assert two["documentTemplates"]["nodes"] == [{"kind": "INVOICE"}, {"kind": "RECEIPT"}]
 
     client = await customer(api, org, "Acme Ltd", email="ap@acme.test")
     invoice = await issued_invoice(api, org, client, "99.00")
@@ -112,4 +119,29 @@ async def test_document_template_set_needs_an_administrator(api: Api) -> None:
     result = await api.gql(TEMPLATE_SET, {"input": template()}, org.token("accountant"))
     assert result["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     listed = await api.data(TEMPLATES, token=org.token("accountant"))
-    assert any(t["custom"] for t in listed["documentTemplates"])
+    assert any(t["custom"] for t in listed["documentTemplates"]["nodes"])
+
+
+async def test_document_templates_walked_both_ways_give_each_kind_once(api: Api) -> None:
+    org = await api.new_org()
+    query = """query($first: Int, $after: String, $last: Int, $before: String) {
+      documentTemplates(first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node { kind } } } }"""
+
+    async def fetch(**variables: Any) -> dict[str, Any]:
+        variables.pop("o")
+        page: dict[str, Any] = (await api.data(query, variables, token=org.token()))[
+            "documentTemplates"
+        ]
+        assert page["totalCount"] == len(TemplateKind)
+        return page
+
+    forwards, backwards, _ = await walk_pages(fetch, {}, lambda n: n["kind"], first=2, size=4)
+    assert forwards == backwards == sorted(k.value for k in TemplateKind)
+
+
+async def test_a_role_without_document_template_read_cannot_list_templates(api: Api) -> None:
+    org = await api.new_org("approver")
+    refused = await api.gql(TEMPLATES, token=org.token("approver"))
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"

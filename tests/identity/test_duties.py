@@ -14,9 +14,10 @@ from server.actor import Actor
 from server.errors import ErrorCode
 from server.global_ids import encode
 from tests.ledger.helpers import CREATE, account_ids, line
-from tests.support import Api, Org
+from tests.support import Api, Org, walk_pages
 
-RULES = "{ dutySegregations { object action enabled enabledByDefault } }"
+RULES = """{ dutySegregations(first: 100) {
+  totalCount nodes { object action enabled enabledByDefault } } }"""
 SET = """mutation($input: DutySegregationSetInput!) { dutySegregationSet(input: $input) {
   rule { object action enabled enabledByDefault } userErrors { field code message } } }"""
 POST = """mutation($id: ID!) { journalEntryPost(id: $id) {
@@ -58,7 +59,7 @@ async def _set(api: Api, org: Org, enabled: bool, role: str = "owner", **rule: s
 
 async def test_rules_are_on_by_default_for_journal_posting_and_approvals(api: Api) -> None:
     org = await api.new_org()
-    rules = (await api.data(RULES, token=org.token()))["dutySegregations"]
+    rules = (await api.data(RULES, token=org.token()))["dutySegregations"]["nodes"]
     assert rules == [
         {"object": "bill", "action": "approve", "enabled": True, "enabledByDefault": True},
         {"object": "journal", "action": "post", "enabled": True, "enabledByDefault": True},
@@ -147,7 +148,7 @@ async def test_switching_the_rule_off_lets_one_person_post_and_is_audited(api: A
     ]
 
     # Only this organization changed; the bill rule stayed on here too.
-    rules = (await api.data(RULES, token=other.token()))["dutySegregations"]
+    rules = (await api.data(RULES, token=other.token()))["dutySegregations"]["nodes"]
     assert all(r["enabled"] for r in rules)
     here = {(r["object"], r["action"]): r["enabled"] for r in rules}
     assert here == {
@@ -188,7 +189,7 @@ async def test_only_owners_and_admins_switch_rules_auditors_read_them(api: Api) 
     hidden = await api.gql(RULES, token=org.token("accountant"))
     assert hidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     seen = await api.data(RULES, token=org.token("auditor"))
-    assert len(seen["dutySegregations"]) == 3
+    assert seen["dutySegregations"]["totalCount"] == len(seen["dutySegregations"]["nodes"]) == 3
 
     by_admin = await _set(api, org, False, role="admin", object="bill", action="approve")
     assert by_admin["rule"]["enabled"] is False
@@ -315,3 +316,32 @@ async def test_an_api_key_cannot_post_the_draft_it_created(api: Api) -> None:
         "journalEntryPost"
     ]
     assert posted["userErrors"] == [] and posted["journalEntry"]["status"] == "POSTED"
+
+
+PAGE = """query($first: Int, $after: String, $last: Int, $before: String,
+                 $f: DutySegregationFilter) {
+  dutySegregations(first: $first, after: $after, last: $last, before: $before, filter: $f) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { object action enabled } } } }"""
+
+
+async def test_rules_walked_both_ways_give_each_once_and_filter_by_state(api: Api) -> None:
+    org = await api.new_org()
+
+    async def fetch(**variables: Any) -> dict[str, Any]:
+        variables.pop("o")
+        page: dict[str, Any] = (await api.data(PAGE, variables, token=org.token()))[
+            "dutySegregations"
+        ]
+        assert page["totalCount"] == 3
+        return page
+
+    forwards, backwards, _ = await walk_pages(
+        fetch, {}, lambda n: (n["object"], n["action"]), first=1, size=2
+    )
+    assert forwards == backwards == sorted(forwards) and len(set(forwards)) == 3
+    await _set(api, org, False, object="bill", action="approve")
+    off = await api.data(PAGE, {"f": {"enabled": False}}, token=org.token())
+    assert [e["node"]["object"] for e in off["dutySegregations"]["edges"]] == ["bill"]
+    bad = await api.gql(PAGE, {"after": "bm90IGEgY3Vyc29y"}, token=org.token())
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

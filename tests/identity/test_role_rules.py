@@ -179,8 +179,11 @@ async def _owner_made_role(api: Api, org: Org) -> None:
 
 
 async def _permissions(api: Api, org: Org, name: str) -> set[tuple[str, str]]:
-    roles = await api.data("{ roles { name permissions { object action } } }", token=org.token())
-    role = next(r for r in roles["roles"] if r["name"] == name)
+    roles = await api.data(
+        "{ roles(first: 100) { nodes { name permissions { object action } } } }",
+        token=org.token(),
+    )
+    role = next(r for r in roles["roles"]["nodes"] if r["name"] == name)
     return {(p["object"], p["action"]) for p in role["permissions"]}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from schema.ids import encode
 from tests.ledger.helpers import account_ids, line, post, trial_balance
@@ -89,20 +90,42 @@ async def test_balance_sheet_balances_with_current_year_earnings(api: Api) -> No
 async def test_general_ledger_running_balance_across_pages(api: Api) -> None:
     org = await api.new_org(separate_duties=False)
     ids = await _books(api, org)
-    query = """query($id: ID!, $after: String) {
-      generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31", first: 2, after: $after) {
-        openingBalance { amount } closingBalance { amount } hasNextPage endCursor
-        lines { entryNumber date debit { amount } credit { amount } balance { amount } } } }"""
-    first = (await api.data(query, {"id": ids["1010"]}, token=org.token()))["generalLedger"]
-    assert first["openingBalance"] == {"amount": "6200.00"}
-    assert first["closingBalance"] == {"amount": "8400.00"}
-    assert [ln["balance"]["amount"] for ln in first["lines"]] == ["8200.00", "7700.00"]
-    assert first["hasNextPage"] is True
-    second = (
-        await api.data(query, {"id": ids["1010"], "after": first["endCursor"]}, token=org.token())
-    )["generalLedger"]
-    assert [ln["balance"]["amount"] for ln in second["lines"]] == ["6900.00", "8400.00"]
-    assert second["hasNextPage"] is False
+    query = """query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+      generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31") {
+        openingBalance { amount } closingBalance { amount }
+        lines(first: $first, after: $after, last: $last, before: $before) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          nodes { entryNumber date debit { amount } credit { amount } balance { amount } } } } }"""
+
+    async def ledger(**variables: Any) -> dict[str, Any]:
+        found = await api.data(query, {"id": ids["1010"], **variables}, token=org.token())
+        report: dict[str, Any] = found["generalLedger"]
+        assert report["openingBalance"] == {"amount": "6200.00"}
+        assert report["closingBalance"] == {"amount": "8400.00"}
+        assert report["lines"]["totalCount"] == 4
+        return report["lines"]
+
+    def balances(page: dict[str, Any]) -> list[str]:
+        return [ln["balance"]["amount"] for ln in page["nodes"]]
+
+    first = await ledger(first=2)
+    assert balances(first) == ["8200.00", "7700.00"]
+    assert first["pageInfo"]["hasNextPage"] is True
+    second = await ledger(first=2, after=first["pageInfo"]["endCursor"])
+    assert balances(second) == ["6900.00", "8400.00"]
+    assert second["pageInfo"]["hasNextPage"] is False
+    # Backwards, the balances are the same: each page is summed from its first line.
+    last = await ledger(last=3)
+    assert balances(last) == ["7700.00", "6900.00", "8400.00"]
+    assert last["pageInfo"]["hasPreviousPage"] is True
+    before = await ledger(last=3, before=last["pageInfo"]["startCursor"])
+    assert balances(before) == ["8200.00"]
+    assert before["pageInfo"] | {"startCursor": None, "endCursor": None} == {
+        "hasNextPage": True,
+        "hasPreviousPage": False,
+        "startCursor": None,
+        "endCursor": None,
+    }
 
 
 async def test_revenue_by_campaign_through_dimensions(api: Api) -> None:
@@ -202,8 +225,8 @@ async def test_account_balance_field_matches_trial_balance(api: Api) -> None:
 GENERAL_LEDGER = """query($id: ID!) {
   generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31") {
     openingBalance { amount } closingBalance { amount }
-    lines { date entryNumber memo description debit { amount } credit { amount }
-            balance { amount } entry { id } } } }"""
+    lines { nodes { date entryNumber memo description debit { amount } credit { amount }
+            balance { amount } entry { id } } } } }"""
 JOURNAL_FIELDS = ("entryNumber", "memo", "description", "entry")
 
 
@@ -223,11 +246,11 @@ async def test_general_ledger_lines_hide_journal_text_without_journal_read(api: 
     )
     variables = {"id": ids["1010"]}
     full = (await api.data(GENERAL_LEDGER, variables, token=org.token()))["generalLedger"]
-    (shown,) = full["lines"]
+    (shown,) = full["lines"]["nodes"]
     assert shown["memo"] == "confidential memo" and shown["description"] == "bonus J. Smith"
     assert shown["entryNumber"] is not None and shown["entry"] is not None
     result = await api.gql(GENERAL_LEDGER, variables, token=org.token("viewer"))
-    (seen,) = result["data"]["generalLedger"]["lines"]
+    (seen,) = result["data"]["generalLedger"]["lines"]["nodes"]
     assert {name: seen[name] for name in JOURNAL_FIELDS} == dict.fromkeys(JOURNAL_FIELDS)
     assert {k: v for k, v in seen.items() if k not in JOURNAL_FIELDS} == {
         k: v for k, v in shown.items() if k not in JOURNAL_FIELDS

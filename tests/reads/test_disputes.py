@@ -1,9 +1,11 @@
-"""`invoiceDisputes` written by the database (schema/reads.py `listed`) answers exactly as the
-stock resolvers do on both databases, with the disputed invoice read by its own shape."""
+"""`invoiceDisputes` written by the database (schema/reads.py) answers exactly as the stock
+resolvers do on both databases, with the disputed invoice read by its own shape; the
+connection filters by invoice and status and walks each order both ways."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -18,17 +20,17 @@ from server.receivables.models import (
 )
 from server.receivables.reads import DISPUTE
 from tests.reads.helpers import AWKWARD, awkward_invoices, both, every_field, spied
-from tests.support import Api
+from tests.support import Api, Org, walk_pages
 
 DISPUTES = f"""
-query($id: ID!) {{ invoiceDisputes(invoiceId: $id) {{ __typename {every_field(DISPUTE)} }} }}
+query($id: ID) {{ invoiceDisputes(filter: {{invoiceId: $id}}) {{
+  totalCount nodes {{ __typename {every_field(DISPUTE)} }} }} }}
 """
 
 
-async def test_dispute_lists_match_the_stock_resolvers_field_for_field(
-    api: Api, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    org = await api.new_org()
+async def _disputed(api: Api, org: Org) -> list[Invoice]:
+    """Awkward invoices, the first two with a dispute of each status, all opened the same
+    day and recorded at the same instant (only ids tell them apart)."""
     await awkward_invoices(api, org)
     invoices = await Invoice.filter(organization_id=org.id).order_by("number")
     same = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -66,15 +68,23 @@ async def test_dispute_lists_match_the_stock_resolvers_field_for_field(
                 resolved_on=resolved,
                 created_at=same,
             )
-    for invoice in invoices[:3]:
+    return invoices
+
+
+async def test_dispute_lists_match_the_stock_resolvers_field_for_field(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    invoices = await _disputed(api, org)
+    for invoice in [*invoices[:3], None]:
         items = spied(monkeypatch)
-        variables = {"id": encode("Invoice", invoice.id)}
+        variables = {"id": encode("Invoice", invoice.id) if invoice else None}
         written, stock = await both(api, org, DISPUTES, variables, monkeypatch)
         assert written.json() == stock.json()
         monkeypatch.undo()
         assert len(items) == 1 and items[0] is not None
     found = await api.post(DISPUTES, {"id": encode("Invoice", invoices[0].id)}, token=org.token())
-    disputes = found.json()["data"]["invoiceDisputes"]
+    disputes = found.json()["data"]["invoiceDisputes"]["nodes"]
     assert len(disputes) == 3 and {d["invoice"]["id"] for d in disputes} == {
         encode("Invoice", invoices[0].id)
     }
@@ -93,4 +103,38 @@ async def test_another_organizations_invoice_has_no_disputes(api: Api) -> None:
         opened_on=date(2026, 3, 1),
     )
     found = await api.post(DISPUTES, {"id": encode("Invoice", invoice.id)}, token=other.token())
-    assert found.json()["data"]["invoiceDisputes"] == []
+    assert found.json()["data"]["invoiceDisputes"] == {"totalCount": 0, "nodes": []}
+    every = await api.post(DISPUTES, {"id": None}, token=other.token())
+    assert every.json()["data"]["invoiceDisputes"]["totalCount"] == 0
+
+
+PAGE = """
+query($first: Int, $after: String, $last: Int, $before: String, $o: DisputeOrder) {
+  invoiceDisputes(first: $first, after: $after, last: $last, before: $before, orderBy: $o) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id status } }
+  }
+}"""
+
+
+async def test_disputes_walked_both_ways_give_each_once_and_filter_by_status(api: Api) -> None:
+    org = await api.new_org()
+    await _disputed(api, org)
+
+    async def fetch(**variables: Any) -> dict[str, Any]:
+        page: dict[str, Any] = (await api.data(PAGE, variables, token=org.token()))[
+            "invoiceDisputes"
+        ]
+        assert page["totalCount"] == 6
+        return page
+
+    for sort in ("OPENED_ON", "CREATED_AT"):
+        for direction in ("ASC", "DESC"):
+            order = {"field": sort, "direction": direction}
+            forwards, backwards, _ = await walk_pages(fetch, order, lambda n: n["id"])
+            assert len(set(forwards)) == 6 and forwards == backwards
+    query = """query($s: [DisputeStatus!]) {
+        invoiceDisputes(filter: {status: $s}) { totalCount nodes { status } } }"""
+    found = await api.data(query, {"s": ["OPEN", "REJECTED"]}, token=org.token())
+    assert found["invoiceDisputes"]["totalCount"] == 4
+    assert {n["status"] for n in found["invoiceDisputes"]["nodes"]} == {"OPEN", "REJECTED"}

@@ -1,6 +1,7 @@
 """`generalLedger` lines written by the database (server/ledger/general_ledger.py) answer
-exactly as the stock resolvers do on both databases: running balances across pages,
-cursors, base currencies of 0 and 2 places, awkward texts, journal fields the gate denies."""
+exactly as the stock resolvers do on both databases: running balances across pages walked
+both ways, cursors, base currencies of 0 and 2 places, awkward texts, journal fields the
+gate denies."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from server.ledger.general_ledger import GL_LINE
 from tests.ledger.helpers import account_ids, line, post
 from tests.reads.helpers import AWKWARD, both, every_field, spied
-from tests.support import Api, Org
+from tests.support import Api, Org, walk_pages
 
 # Every field of a line, the entry's own fields and its lines' accounts: as deep as the
 # read path writes on every database (below, a selection deeper than SQLite's parser takes).
@@ -23,12 +24,13 @@ LINE = " ".join(
 ENTRY = (
     "entry { id number status date memo lines { lineNo side account { code parent { code } } } }"
 )
-LEDGER = f"""query($id: ID!, $first: Int! = 50, $after: String) {{
-  generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31", first: $first,
-                after: $after) {{
+LEDGER = f"""query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {{
+  generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31") {{
     openingBalance {{ amount currency }} closingBalance {{ amount currency }}
-    hasNextPage endCursor
-    lines {{ __typename {LINE} {ENTRY} }}
+    lines(first: $first, after: $after, last: $last, before: $before) {{
+      totalCount pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }}
+      edges {{ cursor node {{ __typename {LINE} {ENTRY} }} }}
+    }}
   }}
 }}"""
 
@@ -66,26 +68,31 @@ async def test_general_ledger_matches_the_stock_resolvers_field_for_field(
         monkeypatch.undo()
         assert len(items) == 1 and items[0] is not None
         lines = written.json()["data"]["generalLedger"]["lines"]
-        assert len(lines) == 6
+        assert len(lines["edges"]) == lines["totalCount"] == 6
 
-    async def walk() -> list[Any]:
-        seen: list[Any] = []
-        after = None
-        for _ in range(10):
-            variables = {"id": ids["1010"], "first": 2, "after": after}
-            found = (await api.post(LEDGER, variables, token=org.token())).json()
-            page = found["data"]["generalLedger"]
-            seen.append(page)
-            if not page["hasNextPage"]:
-                return seen
-            after = page["endCursor"]
-        raise AssertionError("the pages do not end")
+    async def fetch(**variables: Any) -> dict[str, Any]:
+        variables.pop("o")
+        found = await api.data(LEDGER, {"id": ids["1010"], **variables}, token=org.token())
+        page: dict[str, Any] = found["generalLedger"]["lines"]
+        return page
 
-    written_pages = await walk()
-    with monkeypatch.context() as patch:
-        patch.setattr("schema.reads.item_sql", lambda *_a, **_k: None)
-        assert await walk() == written_pages
-    assert len(written_pages) == 3
+    whole = (await fetch(o=None, first=100))["edges"]
+    for size in (1, 2, 4):
+        # Each line once, in posting order, with the same balance on every page either way.
+        forwards, backwards, written_pages = await walk_pages(
+            fetch, {}, _line, first=size, size=size
+        )
+        assert forwards == backwards == [_line(e["node"]) for e in whole]
+        with monkeypatch.context() as patch:
+            patch.setattr("schema.reads.item_sql", lambda *_a, **_k: None)
+            assert (await walk_pages(fetch, {}, _line, first=size, size=size))[2] == written_pages
+    assert [e["node"]["balance"]["amount"] for e in whole][-1] == (
+        "1234685" if currency == "JPY" else "1234685.00"
+    )
+
+
+def _line(node: dict[str, Any]) -> tuple[Any, ...]:
+    return node["date"], node["debit"]["amount"], node["credit"]["amount"], node["balance"]
 
 
 async def test_journal_fields_the_gate_denies_take_the_stock_resolvers(
@@ -115,4 +122,4 @@ async def test_a_selection_too_deep_for_the_parser_is_answered_alike(
     deep = LEDGER.replace(f"{LINE} {ENTRY}", every_field(GL_LINE))
     written, stock = await both(api, org, deep, {"id": ids["1010"]}, monkeypatch)
     assert written.json() == stock.json()
-    assert len(written.json()["data"]["generalLedger"]["lines"]) == 6
+    assert len(written.json()["data"]["generalLedger"]["lines"]["edges"]) == 6

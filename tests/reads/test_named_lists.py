@@ -1,6 +1,7 @@
-"""The `taxRates` and `paymentTerms` lists written by the database (schema/reads.py
-`listed`) answer exactly as the stock resolvers do on both databases: rates and discounts
-of every shape, null discounts, both statuses, a guarded account the gate denies."""
+"""The `taxRates` and `paymentTerms` connections written by the database (schema/reads.py)
+answer exactly as the stock resolvers do on both databases: rates and discounts of every
+shape, null discounts, both statuses, a guarded account the gate denies, every order
+walked both ways."""
 
 from __future__ import annotations
 
@@ -19,13 +20,15 @@ from server.documents.reads import TAX_RATE
 from server.editing import RecordStatus
 from tests.ledger.helpers import account_ids
 from tests.reads.helpers import PARTY_NAME, both, every_field, spied
-from tests.support import Api, Org
+from tests.support import Api, Org, walk_pages
 
 INDIA = timezone(timedelta(hours=5, minutes=30))
 LISTS = f"""
-query($s: RecordStatus) {{
-  taxRates(status: $s) {{ __typename {every_field(TAX_RATE)} }}
-  paymentTerms(status: $s) {{ __typename {every_field(PAYMENT_TERMS)} }}
+query($s: [RecordStatus!]) {{
+  taxRates(first: 100, filter: {{status: $s}}) {{
+    totalCount nodes {{ __typename {every_field(TAX_RATE)} }} }}
+  paymentTerms(first: 100, filter: {{status: $s}}) {{
+    totalCount nodes {{ __typename {every_field(PAYMENT_TERMS)} }} }}
 }}
 """
 RATES = [Decimal("20"), Decimal("8.875"), Decimal("0"), Decimal("0.0001"), Decimal("100")]
@@ -69,16 +72,18 @@ async def test_named_lists_match_the_stock_resolvers_field_for_field(
 ) -> None:
     org = await api.new_org()
     await _named(api, org)
-    for status in (None, "ACTIVE", "ARCHIVED"):
+    for status in (None, ["ACTIVE"], ["ARCHIVED"], ["ACTIVE", "ARCHIVED"]):
         items = spied(monkeypatch)
         written, stock = await both(api, org, LISTS, {"s": status}, monkeypatch)
         assert written.json() == stock.json(), status
         monkeypatch.undo()
         assert len(items) == 2 and None not in items
     data = (await api.post(LISTS, {}, token=org.token())).json()["data"]
-    assert {r["rate"] for r in data["taxRates"]} >= {"20", "8.875", "0", "0.0001", "100"}
-    assert None in {t["discountPercent"] for t in data["paymentTerms"]}
-    assert all(r["account"]["id"] for r in data["taxRates"])
+    rates, terms = data["taxRates"]["nodes"], data["paymentTerms"]["nodes"]
+    assert {r["rate"] for r in rates} >= {"20", "8.875", "0", "0.0001", "100"}
+    assert None in {t["discountPercent"] for t in terms}
+    assert all(r["account"]["id"] for r in rates)
+    assert (data["taxRates"]["totalCount"], data["paymentTerms"]["totalCount"]) == (5, 4)
 
 
 async def test_a_denied_account_takes_the_stock_resolvers(
@@ -87,13 +92,13 @@ async def test_a_denied_account_takes_the_stock_resolvers(
     org = await api.new_org("sales")
     await _named(api, org)
     items = spied(monkeypatch)
-    query = "{ taxRates { name account { id } } }"
+    query = "{ taxRates { nodes { name account { id } } } }"
     written, stock = await both(api, org, query, {}, monkeypatch, role="sales", errors=True)
     assert written.json() == stock.json()
     assert items == [None]
     body: dict[str, Any] = written.json()
     assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
-    assert all(r["account"] is None for r in body["data"]["taxRates"])
+    assert all(r["account"] is None for r in body["data"]["taxRates"]["nodes"])
 
 
 async def test_party_payment_terms_match_the_stock_resolvers(
@@ -114,3 +119,65 @@ async def test_party_payment_terms_match_the_stock_resolvers(
     assert len(items) == 1 and items[0] is not None
     found = [n["paymentTerms"] for n in written.json()["data"]["customers"]["nodes"]]
     assert None in found and len([t for t in found if t]) == 2
+
+
+NAMED_PAGE = """
+query($first: Int, $after: String, $last: Int, $before: String, $o: %(order)s) {
+  %(field)s(first: $first, after: $after, last: $last, before: $before, orderBy: $o) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id name } }
+  }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("field", "order", "sorts"),
+    [
+        ("taxRates", "TaxRateOrder", ("NAME", "CREATED_AT")),
+        ("paymentTerms", "PaymentTermsOrder", ("NAME", "DAYS", "CREATED_AT")),
+    ],
+)
+async def test_named_lists_walked_both_ways_give_each_record_once(
+    api: Api, monkeypatch: pytest.MonkeyPatch, field: str, order: str, sorts: tuple[str, ...]
+) -> None:
+    org = await api.new_org()
+    await _named(api, org)
+    query = NAMED_PAGE % {"field": field, "order": order}
+    total = 5 if field == "taxRates" else 4
+
+    async def fetch(**variables: Any) -> dict[str, Any]:
+        page: dict[str, Any] = (await api.data(query, variables, token=org.token()))[field]
+        assert page["totalCount"] == total
+        return page
+
+    for sort in sorts:
+        for direction in ("ASC", "DESC"):
+            forwards, backwards, _ = await walk_pages(
+                fetch, {"field": sort, "direction": direction}, lambda n: n["id"]
+            )
+            assert len(set(forwards)) == total and forwards == backwards, (sort, direction)
+    names = [e["node"]["name"] for e in (await fetch(first=10, o={"field": "NAME"}))["edges"]]
+    assert [e["node"]["name"] for e in (await fetch(first=10))["edges"]] == names
+    assert names == sorted(names)
+    written, stock = await both(api, org, query, {"first": 2, "o": {"field": "NAME"}}, monkeypatch)
+    assert written.json() == stock.json()
+
+
+async def test_named_lists_filter_by_status_and_search(api: Api) -> None:
+    org = await api.new_org()
+    await _named(api, org)
+    query = """query($f: TaxRateFilter, $g: PaymentTermsFilter) {
+        taxRates(filter: $f) { totalCount nodes { name } }
+        paymentTerms(filter: $g) { totalCount nodes { name } } }"""
+    data = await api.data(
+        query,
+        {"f": {"status": ["ARCHIVED"]}, "g": {"search": "net", "status": ["ACTIVE"]}},
+        token=org.token(),
+    )
+    assert [n["name"] for n in data["taxRates"]["nodes"]] == [f"{PARTY_NAME} 3"]
+    assert [n["name"] for n in data["paymentTerms"]["nodes"]] == [
+        'Net "1" \\ Ü',
+        'Net "3" \\ Ü',
+    ]
+    found = await api.data(query, {"f": {"search": "RATE"}}, token=org.token())
+    assert found["taxRates"]["totalCount"] == 3

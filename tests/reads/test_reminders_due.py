@@ -1,36 +1,36 @@
 """`remindersDue` written by the database (server/receivables/reminder_reads.py) answers
 exactly as the stock resolvers do on both databases: amounts of 0 and 3-place currencies,
-invoices reminded and not, refused arguments."""
+invoices reminded and not, refused arguments, pages walked both ways."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from uuid import uuid4
 
 import pytest
 
 from server.receivables.models import Invoice, InvoiceReminder, ReminderChannel
 from server.receivables.reads import INVOICE
-from tests.reads.helpers import awkward_invoices, both, every_field, spied
-from tests.support import Api
+from tests.reads.helpers import awkward_invoices, both, every_field, spied, stock_path
+from tests.receivables.helpers import customer, issued_invoice
+from tests.support import Api, Org, walk_pages
 
 DUE = f"""
 query($asOf: Date!, $min: Int! = 1, $quiet: Int! = 7) {{
-  remindersDue(asOf: $asOf, minDaysOverdue: $min, quietDays: $quiet) {{
-    items {{
+  remindersDue(asOf: $asOf, filter: {{minDaysOverdue: $min, quietDays: $quiet}}) {{
+    totalCount
+    nodes {{
       __typename invoice {{ {every_field(INVOICE)} }} daysOverdue
       amountDue {{ amount currency }} remindersSent lastSentOn nextLevel
     }}
-    userErrors {{ field code }}
   }}
 }}
 """
 
 
-async def test_reminders_due_match_the_stock_resolvers_field_for_field(
-    api: Api, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    org = await api.new_org()
+async def _reminded(api: Api, org: Org) -> None:
+    """Awkward invoices, the first reminded twice in July 2026."""
     await awkward_invoices(api, org)
     reminded = await Invoice.filter(organization_id=org.id, number="AWK-0").first()
     assert reminded is not None
@@ -44,6 +44,13 @@ async def test_reminders_due_match_the_stock_resolvers_field_for_field(
             channel=ReminderChannel.EMAIL,
             amount_due_minor=1_000,
         )
+
+
+async def test_reminders_due_match_the_stock_resolvers_field_for_field(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = await api.new_org()
+    await _reminded(api, org)
     for variables in (
         {"asOf": "2030-01-01"},
         {"asOf": "2026-07-20", "quiet": 3},
@@ -55,16 +62,62 @@ async def test_reminders_due_match_the_stock_resolvers_field_for_field(
         monkeypatch.undo()
         assert len(items) == 1 and items[0] is not None
     found = (await api.post(DUE, {"asOf": "2030-01-01"}, token=org.token())).json()
-    due = found["data"]["remindersDue"]["items"]
+    due = found["data"]["remindersDue"]["nodes"]
+    assert found["data"]["remindersDue"]["totalCount"] == len(due) == 2
     assert {d["amountDue"]["currency"] for d in due} == {"JPY", "BHD"}
     assert {d["remindersSent"] for d in due} == {0, 2}
 
 
-async def test_refused_arguments_are_user_errors_on_the_read_path(
+@pytest.mark.parametrize("field", ["min", "quiet"])
+async def test_refused_arguments_are_bad_user_input_on_either_path(
+    api: Api, monkeypatch: pytest.MonkeyPatch, field: str
+) -> None:
+    org = await api.new_org()
+    variables = {"asOf": "2030-01-01", field: -1}
+    written, stock = await both(api, org, DUE, variables, monkeypatch, errors=True)
+    assert written.json() == stock.json()
+    [error] = written.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    named = "minDaysOverdue" if field == "min" else "quietDays"
+    assert error["extensions"]["field"] == ["filter", named]
+    assert written.json()["data"] is None
+
+
+PAGE = """
+query($first: Int, $after: String, $last: Int, $before: String, $o: ReminderDueOrder) {
+  remindersDue(asOf: "2030-01-01", first: $first, after: $after, last: $last,
+               before: $before, orderBy: $o) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { invoice { id number } daysOverdue } }
+  }
+}"""
+
+
+async def test_reminders_due_walked_both_ways_give_each_invoice_once(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     org = await api.new_org()
-    written, stock = await both(api, org, DUE, {"asOf": "2030-01-01", "min": -1}, monkeypatch)
-    assert written.json() == stock.json()
-    result = written.json()["data"]["remindersDue"]
-    assert result["items"] == [] and result["userErrors"][0]["field"] == ["minDaysOverdue"]
+    # Three invoices due the same day (the order falls to number, then id), one earlier.
+    acme = await customer(api, org)
+    for day in ("2026-03-01", "2026-03-01", "2026-02-01", "2026-03-01"):
+        await issued_invoice(api, org, acme, "10.00", day)
+
+    async def fetch(**variables: Any) -> dict[str, Any]:
+        page: dict[str, Any] = (await api.data(PAGE, variables, token=org.token()))["remindersDue"]
+        assert page["totalCount"] == 4
+        return page
+
+    for direction in ("DESC", "ASC"):
+        order = {"field": "DAYS_OVERDUE", "direction": direction}
+        for size in (1, 2):
+            forwards, backwards, pages = await walk_pages(
+                fetch, order, lambda n: (n["daysOverdue"], n["invoice"]["number"]), size=size
+            )
+            assert forwards == backwards and len(set(forwards)) == 4
+            days = [d for d, _number in forwards]
+            assert days == sorted(days, reverse=direction == "DESC")
+            with stock_path(monkeypatch):
+                stock = await walk_pages(
+                    fetch, order, lambda n: (n["daysOverdue"], n["invoice"]["number"]), size=size
+                )
+            assert stock[2] == pages

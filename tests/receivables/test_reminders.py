@@ -27,10 +27,10 @@ RECORD = """mutation($input: InvoiceReminderRecordInput!) { invoiceReminderRecor
   userErrors { field code message } } }"""
 
 DUE = """query($asOf: Date!, $min: Int! = 1, $quiet: Int! = 7) {
-  remindersDue(asOf: $asOf, minDaysOverdue: $min, quietDays: $quiet) {
-    items { invoice { number } daysOverdue amountDue { amount currency } remindersSent
-            lastSentOn nextLevel }
-    userErrors { field code } } }"""
+  remindersDue(asOf: $asOf, first: 100, filter: {minDaysOverdue: $min, quietDays: $quiet}) {
+    totalCount
+    nodes { invoice { number } daysOverdue amountDue { amount currency } remindersSent
+            lastSentOn nextLevel } } }"""
 
 REMINDERS = """query($id: ID!) { invoice(id: $id) {
   reminders { level sentOn channel note amountDue { amount } } } }"""
@@ -78,8 +78,8 @@ async def _refused(
 async def _due(api: Api, org: Org, as_of: str, **args: int) -> list[dict[str, Any]]:
     data = await api.data(DUE, {"asOf": as_of, **args}, token=org.token())
     result = data["remindersDue"]
-    assert result["userErrors"] == [], result
-    items: list[dict[str, Any]] = result["items"]
+    items: list[dict[str, Any]] = result["nodes"]
+    assert result["totalCount"] == len(items)
     return items
 
 
@@ -306,7 +306,7 @@ async def test_record_without_remind_permission_forbidden(api: Api) -> None:
     assert await _written(org) == before
     # Reading what is due needs invoice:read only, which sales holds.
     data = await api.data(DUE, {"asOf": "2026-04-05"}, token=org.token("sales"))
-    assert _numbers(data["remindersDue"]["items"]) == ["INV-000001"]
+    assert _numbers(data["remindersDue"]["nodes"]) == ["INV-000001"]
 
 
 async def test_reminders_due_lists_overdue_open_undisputed_invoices(api: Api) -> None:
@@ -409,7 +409,7 @@ async def test_reminders_due_respects_min_days_overdue(api: Api) -> None:
 async def test_reminders_due_negative_arguments_refused(api: Api) -> None:
     org = await api.new_org()
     for args, field in (({"min": -1}, "minDaysOverdue"), ({"quiet": -1}, "quietDays")):
-        data = await api.data(DUE, {"asOf": "2026-04-01", **args}, token=org.token())
-        result = data["remindersDue"]
-        assert result["items"] == []
-        assert result["userErrors"] == [{"field": [field], "code": "INVALID"}]
+        result = await api.gql(DUE, {"asOf": "2026-04-01", **args}, token=org.token())
+        assert result["data"] is None
+        [error] = result["errors"]
+        assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": ["filter", field]}

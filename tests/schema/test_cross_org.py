@@ -168,7 +168,11 @@ async def test_lists_and_reports_never_show_another_organizations_rows(api: Api)
              vendors(first: 100) { totalCount nodes { id } }
              accounts(first: 100) { nodes { id } }
              journalEntries(first: 100) { totalCount nodes { id } }
-             trackingCategories { id options { id } }
+             trackingCategories { totalCount nodes { id options { id } } }
+             roles(filter: {builtIn: false}) { totalCount nodes { name } }
+             taxRates { totalCount nodes { id } }
+             paymentTerms { totalCount nodes { id } }
+             invoiceDisputes { totalCount nodes { id } }
              members(first: 100) { nodes { user { id } } }
              apiKeys(first: 100) { nodes { id } }
              auditEvents(first: 100) { nodes { objectId } } }""",
@@ -177,7 +181,8 @@ async def test_lists_and_reports_never_show_another_organizations_rows(api: Api)
     assert lists["customers"] == {"totalCount": 0, "nodes": []}
     assert lists["vendors"] == {"totalCount": 0, "nodes": []}
     assert lists["journalEntries"] == {"totalCount": 0, "nodes": []}
-    assert lists["trackingCategories"] == []
+    for name in ("trackingCategories", "roles", "taxRates", "paymentTerms", "invoiceDisputes"):
+        assert lists[name] == {"totalCount": 0, "nodes": []}, name
     assert lists["apiKeys"]["nodes"] == []
     assert t.account not in {n["id"] for n in lists["accounts"]["nodes"]}
     assert t.member not in {n["user"]["id"] for n in lists["members"]["nodes"]}
@@ -185,8 +190,8 @@ async def test_lists_and_reports_never_show_another_organizations_rows(api: Api)
     assert str(t.b.id) not in seen and str(t.b.users["viewer"].id) not in seen
 
     ledger = await api.gql(
-        """query($id: ID!) { generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31",
-            first: 10) { closingBalance { amount } lines { date } } }""",
+        """query($id: ID!) { generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31")
+            { closingBalance { amount } lines(first: 10) { nodes { date } } } }""",
         {"id": t.account},
         token=token,
     )
@@ -370,7 +375,7 @@ async def test_mutations_with_another_organizations_ids_are_not_found(api: Api) 
             account(id: $a) { name status }
             draft: journalEntry(id: $d) { status }
             posted: journalEntry(id: $p) { status reversedBy { id } }
-            trackingCategories { options { name } }
+            trackingCategories { nodes { options { name } } }
             members(first: 10) { nodes { roles } }
             apiKeys(first: 10) { nodes { revokedAt } } }""",
         {"c": t.customer, "v": t.vendor, "a": t.account, "d": t.draft, "p": t.posted},
@@ -385,7 +390,7 @@ async def test_mutations_with_another_organizations_ids_are_not_found(api: Api) 
     assert check["account"]["status"] == "ACTIVE"
     assert check["draft"] == {"status": "DRAFT"}
     assert check["posted"] == {"status": "POSTED", "reversedBy": None}
-    assert check["trackingCategories"] == [{"options": [{"name": "North"}]}]
+    assert check["trackingCategories"]["nodes"] == [{"options": [{"name": "North"}]}]
     assert sorted(r for n in check["members"]["nodes"] for r in n["roles"]) == ["owner", "viewer"]
     assert check["apiKeys"]["nodes"] == [{"revokedAt": None}]
 
@@ -399,8 +404,8 @@ async def test_roles_of_another_organization_are_not_found_by_name(api: Api) -> 
         token=b.token(),
     )
     assert made["roleCreate"]["userErrors"] == []
-    roles = await api.data("{ roles { name } }", token=a.token())
-    assert "b_only" not in {r["name"] for r in roles["roles"]}
+    roles = await api.data("{ roles(first: 100) { nodes { name } } }", token=a.token())
+    assert "b_only" not in {r["name"] for r in roles["roles"]["nodes"]}
     for query in (
         """mutation { rolePermissionsSet(input: {name: "b_only", permissions: []}) {
             role { name } userErrors { field code } } }""",
@@ -419,5 +424,7 @@ async def test_roles_of_another_organization_are_not_found_by_name(api: Api) -> 
         token=a.token(),
     )
     assert given["memberRolesSet"]["member"] is None
-    still = await api.data("{ roles { name permissions { action } } }", token=b.token())
-    assert {"name": "b_only", "permissions": [{"action": "read"}]} in still["roles"]
+    still = await api.data(
+        "{ roles(first: 100) { nodes { name permissions { action } } } }", token=b.token()
+    )
+    assert {"name": "b_only", "permissions": [{"action": "read"}]} in still["roles"]["nodes"]

@@ -77,6 +77,20 @@ async def test_every_connection_refuses_every_malformed_cursor(
             assert codes == {"BAD_USER_INPUT"}, (where, cursor, errors)
 
 
+async def test_general_ledger_lines_refuse_every_malformed_cursor(api: Api) -> None:
+    # The lines are a connection below the report, which the walk above does not reach.
+    org = await api.new_org()
+    account = (await account_ids(api, org))["4000"]
+    for side in ("after", "before"):
+        document = f"""query($id: ID!, $cursor: String) {{
+            generalLedger(accountId: $id, from: "2026-01-01", to: "2026-12-31") {{
+                lines({side}: $cursor) {{ totalCount }} }} }}"""
+        for cursor in MALFORMED:
+            result = await api.gql(document, {"id": account, "cursor": cursor}, token=org.token())
+            codes = {e["extensions"]["code"] for e in result.get("errors") or []}
+            assert codes == {"BAD_USER_INPUT"}, (side, cursor, result)
+
+
 async def test_a_cursor_the_api_wrote_still_pages(api: Api) -> None:
     org = await api.new_org()
     for name in ("Alpha", "Beta", "Gamma"):

@@ -123,7 +123,7 @@ QUERIES = {
         TrialBalanceRow_account: account { id } } } }""",
     "balanceSheet": """{ balanceSheet(asOf: "2026-12-31") { assets { rows {
         StatementRow_account: account { id } } } } }""",
-    "taxRates": "{ taxRates { id TaxRate_account: account { id } } }",
+    "taxRates": "{ taxRates { nodes { id TaxRate_account: account { id } } } }",
     "auditEvents": """{ auditEvents(first: 20) { nodes { sequence
         AuditEvent_actor: actor { email } } } }""",
     "customerStatement": """query($c: ID!) {
@@ -308,8 +308,8 @@ NAMED = [
         "viewer",
         "accountant",
         'query($c: ID!) { generalLedger(accountId: $c, from: "2026-01-01", to: "2026-12-31") '
-        "{ lines { entry { id } } } }",
-        ("generalLedger", "lines", 0, "entry"),
+        "{ lines { nodes { entry { id } } } } }",
+        ("generalLedger", "lines", "nodes", 0, "entry"),
     ),
 ]
 
