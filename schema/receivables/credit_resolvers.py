@@ -198,7 +198,10 @@ class CreditNotesQuery:
         page = await paginate_sql(
             m.Dispute,
             dispute_conditions(
-                info.context.signed_in().org, invoice_id=invoice, statuses=flt.status
+                info.context.signed_in().org,
+                invoice_id=invoice,
+                statuses=flt.status,
+                opened_on=bounds(flt.opened_on),
             ),
             SortKey(order.field.value, descending=order.direction == OrderDirection.DESC),
             Dispute.from_model,

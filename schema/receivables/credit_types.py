@@ -13,9 +13,10 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.crm import loaders as crm_loaders
-from schema.crm.types import Customer, OrderDirection
+from schema.crm.types import Customer
 from schema.enums import described_enum
 from schema.errors import UserError
+from schema.filters import DateRange, OrderDirection
 from schema.pdf.urls import document_url
 from schema.permissions import authorize, requires
 from schema.reads import lookup
@@ -209,4 +210,7 @@ class DisputeFilter:
     )
     status: list[models.DisputeStatus] | None = strawberry.field(
         default=None, description="Only these statuses; every status if omitted."
+    )
+    opened_on: DateRange | None = strawberry.field(
+        default=None, description="Only disputes opened on a day of this range."
     )

@@ -104,9 +104,11 @@ def dispute_conditions(
     *,
     invoice_id: UUID | None = None,
     statuses: Sequence[DisputeStatus] | None = None,
+    opened_on: Bounds | None = None,
 ) -> Where:
-    """The organization's disputes, of one invoice and of any of `statuses` if given."""
+    """The organization's disputes, of one invoice, of any of `statuses` and opened within
+    `opened_on` where given."""
     where = Where().add('"organization_id" = {}', organization_id)
     if invoice_id is not None:
         where.add('"invoice_id" = {}', invoice_id)
-    return where.one_of('"status"', statuses)
+    return where.one_of('"status"', statuses).within('"opened_on"', opened_on)

@@ -138,3 +138,22 @@ async def test_disputes_walked_both_ways_give_each_once_and_filter_by_status(api
     found = await api.data(query, {"s": ["OPEN", "REJECTED"]}, token=org.token())
     assert found["invoiceDisputes"]["totalCount"] == 4
     assert {n["status"] for n in found["invoiceDisputes"]["nodes"]} == {"OPEN", "REJECTED"}
+
+
+async def test_disputes_filter_by_the_day_opened_with_both_ends_included(api: Api) -> None:
+    org = await api.new_org()
+    invoices = await _disputed(api, org)
+    await Dispute.filter(invoice_id=invoices[1].id).update(opened_on=date(2026, 3, 31))
+    query = """query($on: DateRange) {
+        invoiceDisputes(filter: {openedOn: $on}) { totalCount nodes { invoice { id } } } }"""
+
+    async def opened(on: dict[str, str]) -> set[str]:
+        found = (await api.data(query, {"on": on}, token=org.token()))["invoiceDisputes"]
+        assert found["totalCount"] == len(found["nodes"])
+        return {n["invoice"]["id"] for n in found["nodes"]}
+
+    first, second = (encode("Invoice", i.id) for i in invoices[:2])
+    assert await opened({"from": "2026-03-01", "to": "2026-03-01"}) == {first}
+    assert await opened({"from": "2026-03-02"}) == {second}
+    assert await opened({"to": "2026-03-31"}) == {first, second}
+    assert await opened({"from": "2026-04-01"}) == set()
