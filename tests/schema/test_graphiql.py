@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -22,9 +23,10 @@ CONTENT_TYPES = {".js": "text/javascript", ".css": "text/css"}
 def test_graphiql_assets_match_their_recorded_sums() -> None:
     manifest = json.loads((ASSETS / "manifest.json").read_text())
     on_disk = {p.name for p in ASSETS.iterdir() if p.name != "manifest.json"}
-    assert on_disk == set(manifest["assets"])
+    assert on_disk == {f"{name}.gz" for name in manifest["assets"]}
     for name, asset in manifest["assets"].items():
-        assert hashlib.sha256((ASSETS / name).read_bytes()).hexdigest() == asset["sha256"], name
+        npm_file = gzip.decompress((ASSETS / f"{name}.gz").read_bytes())
+        assert hashlib.sha256(npm_file).hexdigest() == asset["sha256"], name
         assert asset["version"] in name
 
 
@@ -50,8 +52,20 @@ async def test_graphiql_page_assets_served_with_their_types(client: httpx.AsyncC
         assert response.status_code == 200, reference
         suffix = reference[reference.rindex(".") :]
         assert response.headers["content-type"].startswith(CONTENT_TYPES[suffix]), reference
+        assert response.headers["content-encoding"] == "gzip", reference
         name = reference.rsplit("/", 1)[1]
-        assert response.content == (ASSETS / name).read_bytes()
+        npm_file = gzip.decompress((ASSETS / f"{name}.gz").read_bytes())
+        assert response.content == npm_file  # httpx inflates what it was sent
+
+
+async def test_graphiql_asset_inflated_for_a_client_without_gzip(
+    client: httpx.AsyncClient,
+) -> None:
+    name = "react-18.2.0.production.min.js"
+    response = await client.get(f"/graphiql/assets/{name}", headers={"accept-encoding": "identity"})
+    assert response.status_code == 200
+    assert "content-encoding" not in response.headers
+    assert response.content == gzip.decompress((ASSETS / f"{name}.gz").read_bytes())
 
 
 @pytest.mark.parametrize("name", ["manifest.json", "..%2Fpage.html", "other.js"])
