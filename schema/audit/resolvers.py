@@ -17,6 +17,7 @@ from schema.audit.types import (
 )
 from schema.context import Info
 from schema.filters import OrderDirection
+from schema.page_args import After, Before, First, Last
 from schema.pagination import Connection, SortKey, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
@@ -34,16 +35,10 @@ class AuditQuery:
     async def audit_events(
         self,
         info: Info,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, up to 100.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             AuditEventFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

@@ -29,6 +29,7 @@ from schema.crm.types import (
 from schema.errors import user_errors
 from schema.filters import bounds, order_key
 from schema.ids import decode
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
@@ -38,11 +39,6 @@ from server.crm.listing import party_conditions
 from server.crm.reads import CUSTOMER, VENDOR
 from server.documents.listing import CUSTOMER_ORDERS, VENDOR_ORDERS
 from server.errors import DomainError, NotFound
-
-PAGE_ARGS = {
-    "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
-    "last": "Items from the end (or before `before`), at most 100.",
-}
 
 
 async def _list(
@@ -107,14 +103,10 @@ class CrmQuery:
     async def customers(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["last"])] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             PartyFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
@@ -139,14 +131,10 @@ class CrmQuery:
     async def vendors(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["last"])] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             PartyFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

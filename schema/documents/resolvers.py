@@ -53,11 +53,6 @@ from server.documents.reads import ITEM, TAX_RATE
 from server.editing import named_records
 from server.errors import DomainError, NotFound
 
-PAGE_ARGS = {
-    "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
-    "last": "Items from the end (or before `before`), at most 100.",
-}
-
 
 def _target(id: str, type_name: str, what: str) -> UUID:
     decoded = decode(id, type_name)
@@ -98,14 +93,10 @@ class DocumentsQuery:
     async def items(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["first"])] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE_ARGS["last"])] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[ItemFilter | None, strawberry.argument(description="Conditions.")] = None,
         order_by: Annotated[
             ItemOrder | None,

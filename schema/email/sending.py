@@ -16,11 +16,11 @@ from schema.enums import described_enum
 from schema.errors import UserError, user_errors
 from schema.filters import DateTimeRange, OrderDirection, bounds, order_key
 from schema.ids import decode
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
-from schema.receivables.resolvers import PAGE
 from server.email import listing, models, sending
 from server.email.models import DeliveryStatus, TemplateKind
 from server.email.reads import EMAIL_DELIVERY
@@ -256,10 +256,10 @@ class EmailDeliveriesQuery:
     async def email_deliveries(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             EmailDeliveryFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

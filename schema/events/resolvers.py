@@ -10,6 +10,7 @@ from graphql import GraphQLError
 from schema.context import Info
 from schema.events.types import Event, EventFilter, EventOrder
 from schema.filters import bounds, order_key
+from schema.page_args import After, Before, First, Last
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import page_item_sql
@@ -30,16 +31,10 @@ class EventsQuery:
     async def events(
         self,
         info: Info,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, up to 100.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             EventFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

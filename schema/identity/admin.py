@@ -205,10 +205,10 @@ class AdminQuery:
     async def api_keys(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             ApiKeyFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

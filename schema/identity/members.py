@@ -13,6 +13,7 @@ from schema.identity.list_inputs import InvitationFilter, InvitationOrder
 from schema.identity.member_pages import Window, invitations_page
 from schema.identity.types import Member, OrganizationType, UserType
 from schema.ids import decode, encode
+from schema.page_args import After, Before, First, Last
 from schema.pagination import Connection
 from schema.permissions import public, requires
 from server.access.control import subject
@@ -171,10 +172,10 @@ class MembersQuery:
     async def invitations(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             InvitationFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

@@ -24,6 +24,7 @@ from schema.identity.types import (
     session_refused,
 )
 from schema.ids import decode
+from schema.page_args import After, Before, First, Last
 from schema.pagination import Connection
 from schema.permissions import public, requires, signed_in
 from schema.scalars import CurrencyCode
@@ -95,10 +96,10 @@ class IdentityQuery:
     async def members(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             MemberFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

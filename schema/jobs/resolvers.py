@@ -12,6 +12,7 @@ from schema.errors import UserError, user_errors
 from schema.filters import bounds, order_key
 from schema.ids import decode
 from schema.jobs.types import Job, JobFilter, JobOrder
+from schema.page_args import After, Before, First, Last
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
 from schema.reads import by_id, page_item_sql
@@ -51,10 +52,10 @@ class JobsQuery:
     async def jobs(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[JobFilter | None, strawberry.argument(description="Conditions.")] = None,
         order_by: Annotated[
             JobOrder | None,

@@ -11,6 +11,7 @@ from schema.context import Info
 from schema.filters import bounds, order_key
 from schema.ledger.inputs import AccountFilter, AccountOrder, JournalEntryFilter, JournalEntryOrder
 from schema.ledger.types import Account, JournalEntry
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import requires
@@ -32,10 +33,10 @@ class LedgerQuery:
     async def accounts(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             AccountFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
@@ -85,10 +86,10 @@ class LedgerQuery:
     async def journal_entries(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="From the end.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             JournalEntryFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

@@ -11,6 +11,7 @@ from graphql import GraphQLError
 
 from schema.context import Info
 from schema.filters import bounds, filter_id, order_key
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
 from schema.pagination import Connection, paginate_sql
 from schema.payables.inputs import (
@@ -37,13 +38,6 @@ from server.payables.listing import (
 )
 from server.payables.reads import BILL, BILL_PAYMENT, PURCHASE_ORDER
 
-PAGE = {
-    "first": strawberry.argument(description="Items from the start, at most 100 (20 if unset)."),
-    "after": strawberry.argument(description="Cursor to start after."),
-    "last": strawberry.argument(description="Items from the end, at most 100."),
-    "before": strawberry.argument(description="Cursor to end before."),
-}
-
 
 def _bad(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
@@ -55,10 +49,10 @@ class PayablesQuery:
     async def bills(
         self,
         info: Info,
-        first: Annotated[int | None, PAGE["first"]] = None,
-        after: Annotated[str | None, PAGE["after"]] = None,
-        last: Annotated[int | None, PAGE["last"]] = None,
-        before: Annotated[str | None, PAGE["before"]] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[BillFilter | None, strawberry.argument(description="Conditions.")] = None,
         order_by: Annotated[BillOrder | None, strawberry.argument(description="Order.")] = None,
     ) -> Connection[Bill]:
@@ -130,10 +124,10 @@ class PayablesQuery:
     async def bill_payments(
         self,
         info: Info,
-        first: Annotated[int | None, PAGE["first"]] = None,
-        after: Annotated[str | None, PAGE["after"]] = None,
-        last: Annotated[int | None, PAGE["last"]] = None,
-        before: Annotated[str | None, PAGE["before"]] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             BillPaymentFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
@@ -167,10 +161,10 @@ class PayablesQuery:
     async def purchase_orders(
         self,
         info: Info,
-        first: Annotated[int | None, PAGE["first"]] = None,
-        after: Annotated[str | None, PAGE["after"]] = None,
-        last: Annotated[int | None, PAGE["last"]] = None,
-        before: Annotated[str | None, PAGE["before"]] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             PurchaseOrderFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

@@ -34,7 +34,6 @@ from schema.receivables.inputs import (
     InvoiceLineInput,
 )
 from schema.receivables.resolvers import (
-    PAGE,
     _customer_filter,
     _id,
     _line,
@@ -135,10 +134,10 @@ class CreditNotesQuery:
     async def credit_notes(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             CreditNoteFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

@@ -12,6 +12,7 @@ from schema.context import Info
 from schema.errors import user_errors
 from schema.filters import bounds, order_key
 from schema.ids import decode
+from schema.page_args import After, Before, First, Last
 from schema.page_json import written_page
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import authorize, requires
@@ -47,11 +48,6 @@ from server.receivables.dry_run import PostingPreview
 from server.receivables.invoice_changes import InvoiceChanges
 from server.receivables.listing import invoice_conditions, payment_conditions
 from server.receivables.reads import INVOICE, PAYMENT
-
-PAGE = {
-    "first": "Items from the start (or after `after`), at most 100; 20 if no size is given.",
-    "last": "Items from the end (or before `before`), at most 100.",
-}
 
 
 def _id(value: strawberry.ID | None, type_name: str, path: list[str]) -> UUID:
@@ -167,10 +163,10 @@ class ReceivablesQuery:
     async def invoices(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             InvoiceFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
@@ -234,10 +230,10 @@ class ReceivablesQuery:
     async def payments(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE["first"])] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description=PAGE["last"])] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             PaymentFilter | None, strawberry.argument(description="Conditions.")
         ] = None,

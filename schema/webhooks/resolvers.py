@@ -11,6 +11,7 @@ from schema.context import Info
 from schema.errors import user_errors
 from schema.filters import bounds, order_key
 from schema.ids import decode, encode
+from schema.page_args import After, Before, First, Last
 from schema.pagination import Connection, paginate_sql
 from schema.permissions import authorize, requires
 from schema.reads import page_item_sql
@@ -68,12 +69,10 @@ class WebhooksQuery:
     async def webhook_endpoints(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             WebhookEndpointFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
@@ -106,12 +105,10 @@ class WebhooksQuery:
     async def webhook_deliveries(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="Items from the end.")] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             WebhookDeliveryFilter | None, strawberry.argument(description="Conditions.")
         ] = None,
